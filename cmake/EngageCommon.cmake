@@ -1,0 +1,42 @@
+# One INTERFACE target carries the warnings, the strict Qt definitions and the
+# sanitizers for every target of the project; nothing edits global flags.
+add_library(engage_common INTERFACE)
+add_library(Engage::common ALIAS engage_common)
+
+target_compile_options(engage_common INTERFACE
+  -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor
+  -Woverloaded-virtual -Wshadow)
+if(ENGAGE_WERROR)
+  target_compile_options(engage_common INTERFACE -Werror)
+endif()
+
+target_compile_definitions(engage_common INTERFACE
+  QT_NO_CAST_FROM_ASCII
+  QT_NO_CAST_TO_ASCII
+  QT_NO_CAST_FROM_BYTEARRAY
+  QT_NO_URL_CAST_FROM_STRING
+  QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+  QT_USE_QSTRINGBUILDER
+  QT_STRICT_ITERATORS
+  QT_NO_FOREACH
+  QT_NO_KEYWORDS)
+
+if(ENGAGE_SANITIZE)
+  target_compile_options(engage_common INTERFACE
+    -fsanitize=address,undefined -fno-sanitize-recover=undefined
+    -fno-omit-frame-pointer)
+  target_link_options(engage_common INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Test executables: Qt Test, offscreen, registered with CTest under their name.
+function(engage_add_test name)
+  cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBRARIES;ENVIRONMENT" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test engage_common ${ARG_LIBRARIES})
+  add_test(NAME ${name} COMMAND ${name})
+  if(NOT ARG_TIMEOUT)
+    set(ARG_TIMEOUT 300)
+  endif()
+  set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;ENGAGE_BIN_DIR=${PROJECT_BINARY_DIR}/bin;ENGAGE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;${ARG_ENVIRONMENT}")
+endfunction()
