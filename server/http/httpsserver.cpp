@@ -1,0 +1,360 @@
+#include "httpsserver.h"
+
+#include "connectionguard.h"
+#include "tlscontext.h"
+
+#include <restinio/all.hpp>
+#include <restinio/tls.hpp>
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <atomic>
+#include <condition_variable>
+#include <thread>
+
+namespace engage::server::http {
+
+Q_LOGGING_CATEGORY(lcServer, "engage.server.http.server")
+
+namespace {
+
+struct Traits : restinio::tls_traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>
+{
+    using ip_blocker_t = ConnectionGuard;
+    using connection_state_listener_t = ConnectionGuard;
+    static constexpr bool use_connection_count_limiter = true;
+};
+
+using RestinioServer = restinio::http_server_t<Traits>;
+
+constexpr std::chrono::seconds handshakeSweepInterval(1);
+
+Method methodOf(const restinio::http_method_id_t &method)
+{
+    switch (method.raw_id()) {
+    case HTTP_GET:
+        return Method::Get;
+    case HTTP_HEAD:
+        return Method::Head;
+    case HTTP_POST:
+        return Method::Post;
+    case HTTP_PUT:
+        return Method::Put;
+    case HTTP_PATCH:
+        return Method::Patch;
+    case HTTP_DELETE:
+        return Method::Delete;
+    case HTTP_OPTIONS:
+        return Method::Options;
+    default:
+        return Method::Other;
+    }
+}
+
+QByteArray bytes(restinio::string_view_t text)
+{
+    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// A client may name its request (the desktop client does, so that its error
+// dialogs and our logs agree); anything else gets a fresh random id.
+QString requestIdFor(const QByteArray &offered)
+{
+    static const QRegularExpression acceptable(QStringLiteral("^[A-Za-z0-9._-]{8,64}$"));
+    const QString candidate = QString::fromLatin1(offered);
+    if (acceptable.match(candidate).hasMatch())
+        return candidate;
+    quint32 random[4];
+    QRandomGenerator::system()->fillRange(random);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof(random)).toHex());
+}
+
+Request requestFrom(const restinio::request_t &incoming)
+{
+    const auto &header = incoming.header();
+    Request request;
+    request.method = methodOf(header.method());
+    request.path = bytes(header.path());
+    request.query = QUrlQuery(QString::fromUtf8(bytes(header.query())));
+    header.for_each_field([&request](const restinio::http_header_field_t &field) {
+        request.headers.emplace_back(QByteArray::fromStdString(field.name()).toLower(),
+                                     QByteArray::fromStdString(field.value()));
+    });
+    request.body = QByteArray::fromStdString(incoming.body());
+    request.peer = QHostAddress(QString::fromStdString(incoming.remote_endpoint().address().to_string()));
+    request.requestId = requestIdFor(request.header("x-request-id"));
+    return request;
+}
+
+const std::vector<std::pair<QByteArray, QByteArray>> &securityHeaders()
+{
+    static const std::vector<std::pair<QByteArray, QByteArray>> headers = {
+        {"Cache-Control", "no-store"},
+        {"Strict-Transport-Security", "max-age=63072000; includeSubDomains"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"},
+        {"Referrer-Policy", "no-referrer"},
+    };
+    return headers;
+}
+
+bool hasHeader(const Response &response, const QByteArray &name)
+{
+    for (const auto &header : response.headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class HttpsServer::Impl final
+{
+public:
+    Impl(const Router &router, ServerLimits limits)
+        : m_router(router)
+        , m_limits(limits)
+        , m_guard(std::make_shared<ConnectionGuard>(limits.maxConnectionsPerAddress,
+                                                    limits.requestTimeout))
+        , m_sweepTimer(m_io)
+        , m_signals(m_io)
+    {
+    }
+
+    bool listen(const QHostAddress &address, quint16 port, asio::ssl::context tls, int threads,
+                QString *error);
+    void serve(const restinio::request_handle_t &incoming);
+    void onTerminationSignal(std::function<void()> callback);
+    void stop();
+
+    quint16 m_port = 0;
+    std::atomic<std::size_t> m_inFlight{0};
+
+private:
+    // One request's promise of an answer, kept by its Responder.
+    class PendingResponse final
+    {
+    public:
+        PendingResponse(Impl &server, restinio::request_handle_t incoming, QString requestId)
+            : m_server(server)
+            , m_incoming(std::move(incoming))
+            , m_requestId(std::move(requestId))
+        {
+            ++m_server.m_inFlight;
+        }
+        ~PendingResponse()
+        {
+            if (!m_sent.load())
+                send(Response::problem(api::ProblemCode::Internal));
+        }
+        PendingResponse(const PendingResponse &) = delete;
+        PendingResponse &operator=(const PendingResponse &) = delete;
+
+        void send(Response response) noexcept;
+
+    private:
+        Impl &m_server;
+        restinio::request_handle_t m_incoming;
+        QString m_requestId;
+        std::atomic<bool> m_sent{false};
+    };
+
+    void sweepHandshakes();
+    void finished();
+
+    const Router &m_router;
+    const ServerLimits m_limits;
+    std::shared_ptr<ConnectionGuard> m_guard;
+    asio::io_context m_io;
+    std::unique_ptr<RestinioServer> m_server;
+    asio::steady_timer m_sweepTimer;
+    asio::signal_set m_signals;
+    std::vector<std::thread> m_threads;
+    std::atomic<bool> m_draining{false};
+    std::mutex m_idleMutex;
+    std::condition_variable m_idle;
+};
+
+bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::ssl::context tls,
+                               int threads, QString *error)
+{
+    const auto bodyLimit = static_cast<std::uint64_t>(m_router.largestBody());
+    auto settings = restinio::server_settings_t<Traits>{}
+                        .address(address.toString().toStdString())
+                        .port(port)
+                        .tls_context(std::move(tls))
+                        .request_handler([this](restinio::request_handle_t incoming) {
+                            serve(incoming);
+                            return restinio::request_accepted();
+                        })
+                        .read_next_http_message_timelimit(m_limits.requestTimeout)
+                        .write_http_response_timelimit(m_limits.writeTimeout)
+                        .handle_request_timeout(m_limits.handlerTimeout)
+                        .max_parallel_connections(m_limits.maxConnections)
+                        .concurrent_accepts_count(static_cast<std::size_t>(threads))
+                        .separate_accept_and_create_connect(true)
+                        .ip_blocker(m_guard)
+                        .connection_state_listener(m_guard)
+                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                                      .max_url_size(m_limits.maxHeaderBytes)
+                                                      .max_field_name_size(m_limits.maxHeaderBytes)
+                                                      .max_field_value_size(m_limits.maxHeaderBytes)
+                                                      .max_field_count(m_limits.maxHeaderFields)
+                                                      .max_body_size(bodyLimit))
+                        .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor &acceptor) {
+                            m_port = acceptor.local_endpoint().port();
+                        });
+    try {
+        m_server = std::make_unique<RestinioServer>(restinio::external_io_context(m_io),
+                                                    std::move(settings));
+        m_server->open_sync();
+    } catch (const std::exception &failure) {
+        *error = QStringLiteral("cannot listen on %1:%2: %3")
+                     .arg(address.toString())
+                     .arg(port)
+                     .arg(QString::fromLocal8Bit(failure.what()));
+        m_server.reset();
+        return false;
+    }
+    sweepHandshakes();
+    for (int i = 0; i < threads; ++i)
+        m_threads.emplace_back([this] { m_io.run(); });
+    return true;
+}
+
+void HttpsServer::Impl::serve(const restinio::request_handle_t &incoming)
+{
+    Request request = requestFrom(*incoming);
+    auto pending = std::make_shared<PendingResponse>(*this, incoming, request.requestId);
+    m_router.dispatch(std::move(request),
+                      [pending](Response response) { pending->send(std::move(response)); });
+}
+
+void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
+{
+    if (m_sent.exchange(true))
+        return;
+    try {
+        response.stampRequestId(m_requestId);
+        if (response.contentType.isEmpty())
+            response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
+        auto builder = m_incoming->create_response(restinio::http_status_line_t(
+            restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), {}));
+        for (const auto &[name, value] : securityHeaders()) {
+            if (!hasHeader(response, name))
+                builder.append_header(name.toStdString(), value.toStdString());
+        }
+        for (const auto &[name, value] : response.headers)
+            builder.append_header(name.toStdString(), value.toStdString());
+        builder.append_header("Content-Type", response.contentType.toStdString());
+        builder.append_header("X-Request-Id", m_requestId.toStdString());
+        if (m_server.m_draining.load())
+            builder.connection_close();
+        builder.set_body(response.body.toStdString());
+        builder.done();
+    } catch (const std::exception &failure) {
+        qCCritical(lcServer) << "cannot send the response to" << m_requestId << failure.what();
+    }
+    m_server.finished();
+}
+
+void HttpsServer::Impl::finished()
+{
+    if (--m_inFlight == 0) {
+        std::lock_guard lock(m_idleMutex);
+        m_idle.notify_all();
+    }
+}
+
+void HttpsServer::Impl::sweepHandshakes()
+{
+    m_sweepTimer.expires_after(handshakeSweepInterval);
+    m_sweepTimer.async_wait([this](const asio::error_code &error) {
+        if (error)
+            return;
+        m_guard->endOverdueHandshakes(ConnectionGuard::Clock::now());
+        sweepHandshakes();
+    });
+}
+
+void HttpsServer::Impl::onTerminationSignal(std::function<void()> callback)
+{
+    m_signals.add(SIGTERM);
+    m_signals.add(SIGINT);
+    m_signals.async_wait([callback = std::move(callback)](const asio::error_code &error, int) {
+        if (!error)
+            callback();
+    });
+}
+
+void HttpsServer::Impl::stop()
+{
+    if (!m_server)
+        return;
+    m_draining = true;
+    // Close the listening socket on a network thread, as RESTinio expects.
+    std::promise<void> closed;
+    asio::post(m_io, [this, &closed] {
+        m_server->close_sync();
+        asio::error_code ignored;
+        m_sweepTimer.cancel();
+        m_signals.cancel(ignored);
+        closed.set_value();
+    });
+    closed.get_future().wait();
+    {
+        std::unique_lock lock(m_idleMutex);
+        if (!m_idle.wait_for(lock, m_limits.drainTimeout, [this] { return m_inFlight.load() == 0; }))
+            qCWarning(lcServer) << m_inFlight.load() << "requests still in flight at the drain deadline";
+    }
+    m_io.stop();
+    for (std::thread &thread : m_threads)
+        thread.join();
+    m_threads.clear();
+    m_server.reset();
+}
+
+HttpsServer::HttpsServer(const Router &router, ServerLimits limits)
+    : m_impl(std::make_unique<Impl>(router, limits))
+{
+}
+
+HttpsServer::~HttpsServer()
+{
+    stop();
+}
+
+bool HttpsServer::listen(const QHostAddress &address, quint16 port, const QString &certificateFile,
+                         const QString &keyFile, int threads, QString *error)
+{
+    std::optional<asio::ssl::context> tls = makeServerTlsContext(certificateFile, keyFile, error);
+    if (!tls)
+        return false;
+    return m_impl->listen(address, port, std::move(*tls), std::max(1, threads), error);
+}
+
+quint16 HttpsServer::port() const
+{
+    return m_impl->m_port;
+}
+
+void HttpsServer::onTerminationSignal(std::function<void()> callback)
+{
+    m_impl->onTerminationSignal(std::move(callback));
+}
+
+void HttpsServer::stop()
+{
+    m_impl->stop();
+}
+
+std::size_t HttpsServer::requestsInFlight() const
+{
+    return m_impl->m_inFlight.load();
+}
+
+} // namespace engage::server::http

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "api/problem.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace engage::server::http {
+
+struct Response
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType;
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+    // Set for error responses: the body is written when the request id is known.
+    std::optional<api::Problem> problemDetails;
+
+    // Writes the body of an error response, naming the request it answers.
+    void stampRequestId(const QString &requestId);
+
+    static Response json(int status, const QJsonObject &object);
+    static Response problem(const api::Problem &problem);
+    static Response problem(api::ProblemCode code, const QString &detail = {});
+};
+
+// Sends the response of one request. Callable from any thread, once; a
+// responder dropped without being called answers 500, so that no request is
+// ever left without an answer.
+using Responder = std::function<void(Response)>;
+
+} // namespace engage::server::http

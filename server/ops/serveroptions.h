@@ -1,0 +1,33 @@
+#pragma once
+
+#include "http/serverlimits.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace engage::server::ops {
+
+// The service's command line.
+struct ServerOptions
+{
+    QString dataDir;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8443;
+    QString databaseUrl;
+    QString certificateFile;
+    QString keyFile;
+    bool demo = false;
+    int networkThreads = 2;
+    http::ServerLimits limits;
+
+    // Parses `arguments` (argv, program name first). On failure returns
+    // nothing and sets `error` to a message for the operator; `--help` sets
+    // `helpText` instead.
+    static std::optional<ServerOptions> parse(const QStringList &arguments, QString *error,
+                                              QString *helpText);
+};
+
+} // namespace engage::server::ops

@@ -1,0 +1,143 @@
+#include "database.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUrlQuery>
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
+namespace engage::server::store {
+
+Q_LOGGING_CATEGORY(lcStore, "engage.server.store")
+
+namespace {
+
+std::atomic<int> databaseSerial{0};
+
+// Removes this thread's connections when the thread ends, so that a pool
+// thread retired by Qt does not leak an open database handle.
+class ThreadConnections final
+{
+public:
+    ~ThreadConnections()
+    {
+        for (const QString &name : m_names) {
+            QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+    void remember(const QString &name) { m_names.insert(name); }
+
+private:
+    std::set<QString> m_names;
+};
+
+thread_local ThreadConnections threadConnections;
+
+} // namespace
+
+std::optional<DatabaseLocation> DatabaseLocation::parse(const QString &url, const QString &dataDir,
+                                                        QString *error)
+{
+    DatabaseLocation location;
+    if (url.isEmpty()) {
+        location.driver = QStringLiteral("QSQLITE");
+        location.sqliteFile = QDir(dataDir).filePath(QStringLiteral("engage.sqlite3"));
+        return location;
+    }
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (parsed.scheme() == QLatin1String("sqlite") && !parsed.path().isEmpty()) {
+        location.driver = QStringLiteral("QSQLITE");
+        location.sqliteFile = parsed.path();
+        return location;
+    }
+    if ((parsed.scheme() == QLatin1String("postgres") ||
+         parsed.scheme() == QLatin1String("postgresql")) &&
+        parsed.isValid() && !parsed.host().isEmpty()) {
+        location.driver = QStringLiteral("QPSQL");
+        location.postgresUrl = parsed;
+        return location;
+    }
+    *error = QStringLiteral("the database URL must be sqlite:///PATH or postgres://USER@HOST/NAME");
+    return std::nullopt;
+}
+
+Database::Database(DatabaseLocation location)
+    : m_location(std::move(location))
+    , m_namePrefix(QStringLiteral("engage-%1-").arg(databaseSerial.fetch_add(1)))
+{
+}
+
+Database::~Database() = default;
+
+QString Database::connectionName() const
+{
+    return m_namePrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
+QSqlDatabase Database::connection(QString *error) const
+{
+    const QString name = connectionName();
+    QSqlDatabase database = QSqlDatabase::database(name, false);
+    if (!database.isValid()) {
+        database = QSqlDatabase::addDatabase(m_location.driver, name);
+        threadConnections.remember(name);
+        if (m_location.driver == QLatin1String("QSQLITE")) {
+            database.setDatabaseName(m_location.sqliteFile);
+        } else {
+            const QUrl &url = m_location.postgresUrl;
+            database.setHostName(url.host());
+            database.setPort(url.port(5432));
+            database.setDatabaseName(url.path().mid(1));
+            database.setUserName(url.userName());
+            database.setPassword(url.password());
+            database.setConnectOptions(QUrlQuery(url).toString(QUrl::FullyDecoded).replace(u'&', u';'));
+        }
+    }
+    if (!database.isOpen()) {
+        QString reason;
+        if (!database.open()) {
+            reason = database.lastError().text();
+        } else if (!configure(database, &reason)) {
+            database.close();
+        }
+        if (!database.isOpen()) {
+            qCWarning(lcStore) << "cannot open the database:" << reason;
+            if (error)
+                *error = reason;
+        }
+    }
+    return database;
+}
+
+bool Database::configure(QSqlDatabase &database, QString *error) const
+{
+    if (m_location.driver != QLatin1String("QSQLITE"))
+        return true;
+    // WAL keeps readers off the writer's back; FULL makes every commit durable.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+        QSqlQuery query(database);
+        if (!query.exec(QString::fromLatin1(pragma))) {
+            *error = query.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::isReachable() const
+{
+    QSqlDatabase database = connection();
+    if (!database.isOpen())
+        return false;
+    QSqlQuery query(database);
+    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+} // namespace engage::server::store

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace engage::server::store {
+
+// Where the data lives: SQLite in the data directory by default, PostgreSQL
+// when given a postgres:// URL.
+struct DatabaseLocation
+{
+    QString driver; // "QSQLITE" or "QPSQL"
+    QString sqliteFile;
+    QUrl postgresUrl;
+
+    // `url` empty means the embedded default, DATA_DIR/engage.sqlite3.
+    static std::optional<DatabaseLocation> parse(const QString &url, const QString &dataDir,
+                                                 QString *error);
+};
+
+// Hands each thread its own connection (QtSql connections are per thread),
+// configured for durability: SQLite in WAL mode with synchronous=FULL.
+class Database final
+{
+public:
+    explicit Database(DatabaseLocation location);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // This thread's connection, opened on first use. Not valid when the
+    // database cannot be reached; `error` then says why.
+    QSqlDatabase connection(QString *error = nullptr) const;
+
+    // Whether the database answers a trivial query now.
+    bool isReachable() const;
+
+private:
+    QString connectionName() const;
+    bool configure(QSqlDatabase &database, QString *error) const;
+
+    const DatabaseLocation m_location;
+    const QString m_namePrefix;
+};
+
+} // namespace engage::server::store
