@@ -1,0 +1,149 @@
+#include "objectreader.h"
+
+#include "timestamp.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace engage::api {
+
+namespace {
+
+constexpr qsizetype kMaxReflectedNameLength = 64;
+
+} // namespace
+
+QString safeFieldName(const QString &name)
+{
+    const bool plain = !name.isEmpty() && name.size() <= kMaxReflectedNameLength &&
+                       std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+                           const char16_t u = c.unicode();
+                           return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
+                                  (u >= u'0' && u <= u'9') || u == u'_' || u == u'-';
+                       });
+    return plain ? name : QStringLiteral("(unprintable)");
+}
+
+ObjectReader::ObjectReader(const QJsonObject &object)
+    : m_object(object)
+{}
+
+void ObjectReader::fail(QLatin1String key, ProblemCode code, QString detail)
+{
+    fail(key, Error{code, QString(), std::move(detail)});
+}
+
+void ObjectReader::fail(QLatin1String key, Error error)
+{
+    if (!m_error)
+        m_error = withFieldPrefix(std::move(error), QString(key));
+}
+
+std::optional<QJsonValue> ObjectReader::take(QLatin1String key, bool required)
+{
+    m_known.push_back(key);
+    if (m_error)
+        return std::nullopt;
+    const auto it = m_object.constFind(key);
+    if (it == m_object.constEnd()) {
+        if (required)
+            fail(key, ProblemCode::MissingField, QStringLiteral("This field is required."));
+        return std::nullopt;
+    }
+    const QJsonValue value = it.value();
+    if (value.isNull()) {
+        if (required)
+            fail(key, ProblemCode::InvalidField, QStringLiteral("Must not be null."));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<QString> ObjectReader::takeString(QLatin1String key, bool required)
+{
+    const std::optional<QJsonValue> value = take(key, required);
+    if (!value)
+        return std::nullopt;
+    if (!value->isString()) {
+        fail(key, ProblemCode::InvalidField, QStringLiteral("Must be a string."));
+        return std::nullopt;
+    }
+    return value->toString();
+}
+
+bool ObjectReader::boolean(QLatin1String key)
+{
+    const std::optional<QJsonValue> value = take(key, true);
+    if (!value)
+        return false;
+    if (!value->isBool()) {
+        fail(key, ProblemCode::InvalidField, QStringLiteral("Must be true or false."));
+        return false;
+    }
+    return value->toBool();
+}
+
+qint64 ObjectReader::integer(QLatin1String key, qint64 min, qint64 max)
+{
+    const std::optional<QJsonValue> value = take(key, true);
+    if (!value)
+        return 0;
+    const Error rangeError{
+        ProblemCode::InvalidField, QString(),
+        QStringLiteral("Must be a whole number from %1 to %2.").arg(min).arg(max)};
+    if (!value->isDouble()) {
+        fail(key, rangeError);
+        return 0;
+    }
+    // Compared as doubles first: a huge or fractional number must not reach
+    // the integer conversion, which would be undefined behaviour.
+    const double number = value->toDouble();
+    if (!std::isfinite(number) || std::trunc(number) != number ||
+        number < static_cast<double>(min) || number > static_cast<double>(max)) {
+        fail(key, rangeError);
+        return 0;
+    }
+    const qint64 exact = value->toInteger(min - 1);
+    if (exact < min || exact > max) {
+        fail(key, rangeError);
+        return 0;
+    }
+    return exact;
+}
+
+QDateTime ObjectReader::dateTime(QLatin1String key)
+{
+    const QString text = string(key, validateDateTime);
+    return text.isEmpty() ? QDateTime() : parseDateTime(text).value();
+}
+
+std::optional<QDateTime> ObjectReader::optionalDateTime(QLatin1String key)
+{
+    const std::optional<QString> text = optionalString(key, validateDateTime);
+    if (!text)
+        return std::nullopt;
+    return parseDateTime(*text).value();
+}
+
+QDate ObjectReader::date(QLatin1String key)
+{
+    const QString text = string(key, validateDate);
+    return text.isEmpty() ? QDate() : parseDate(text).value();
+}
+
+std::optional<Error> ObjectReader::finish() const
+{
+    if (m_error)
+        return m_error;
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+        const QString name = it.key();
+        const bool known = std::any_of(m_known.cbegin(), m_known.cend(),
+                                       [&name](QLatin1String key) { return name == key; });
+        if (!known)
+            return Error{ProblemCode::UnknownField, safeFieldName(name),
+                         QStringLiteral("This field is not expected here.")};
+    }
+    return std::nullopt;
+}
+
+} // namespace engage::api
