@@ -420,8 +420,10 @@ private:
                 return true;
             }
         }
+        // Qt reports overflow and underflow alike as 0 with ok == false;
+        // both are refused rather than silently turned into zero.
         const double value = text.toDouble(&ok);
-        if (!std::isfinite(value)) {
+        if (!ok || !std::isfinite(value)) {
             m_pos = start;
             return fail("number is out of range");
         }
