@@ -75,11 +75,12 @@ ConnectionGuard::inspect(const restinio::ip_blocker::incoming_info_t &info) noex
 void ConnectionGuard::state_changed(const restinio::connection_state::notice_t &notice) noexcept
 {
     const restinio::endpoint_t endpoint = notice.remote_endpoint();
-    if (restinio::get_if<restinio::connection_state::closed_t>(&notice.cause())) {
+    const restinio::connection_state::cause_t cause = notice.cause();
+    if (restinio::get_if<restinio::connection_state::closed_t>(&cause)) {
         forget(endpoint);
         return;
     }
-    if (restinio::get_if<restinio::connection_state::accepted_t>(&notice.cause())) {
+    if (restinio::get_if<restinio::connection_state::accepted_t>(&cause)) {
         std::lock_guard lock(m_mutex);
         if (auto found = m_connections.find(endpoint); found != m_connections.end())
             found->second.handshakeDone = true;

@@ -149,7 +149,7 @@ private:
         ~PendingResponse()
         {
             if (!m_sent.load())
-                send(Response::problem(api::ProblemCode::Internal));
+                send(Response::internalError());
         }
         PendingResponse(const PendingResponse &) = delete;
         PendingResponse &operator=(const PendingResponse &) = delete;
@@ -243,7 +243,8 @@ void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
         if (response.contentType.isEmpty())
             response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
         auto builder = m_incoming->create_response(restinio::http_status_line_t(
-            restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)), {}));
+            restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+            http_status_str(static_cast<http_status>(response.status))));
         for (const auto &[name, value] : securityHeaders()) {
             if (!hasHeader(response, name))
                 builder.append_header(name.toStdString(), value.toStdString());

@@ -35,4 +35,11 @@ Response Response::problem(api::ProblemCode code, const QString &detail)
     return problem(api::Problem::fromCode(code, detail));
 }
 
+Response Response::internalError()
+{
+    return problem(api::ProblemCode::Internal,
+                   QStringLiteral("Something went wrong on our side. Quote the request id "
+                                  "when you report it."));
+}
+
 } // namespace engage::server::http

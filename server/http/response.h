@@ -26,6 +26,8 @@ struct Response
     static Response json(int status, const QJsonObject &object);
     static Response problem(const api::Problem &problem);
     static Response problem(api::ProblemCode code, const QString &detail = {});
+    // A failure of ours: says nothing of the cause, which stays in our log.
+    static Response internalError();
 };
 
 // Sends the response of one request. Callable from any thread, once; a

@@ -119,15 +119,19 @@ void Router::dispatch(Request request, const Responder &respond) const
         } catch (const std::exception &error) {
             // The detail stays in our log; the client learns only the request id.
             qCCritical(lcRouter) << "handler failed:" << error.what();
-            respond(Response::problem(api::ProblemCode::Internal));
+            respond(Response::internalError());
         }
         return;
     }
     if (allowed.isEmpty()) {
-        respond(Response::problem(api::ProblemCode::NotFound));
+        respond(Response::problem(api::ProblemCode::NotFound,
+                                  QStringLiteral("Nothing is found at this path.")));
         return;
     }
-    Response refusal = Response::problem(api::ProblemCode::MethodNotAllowed);
+    Response refusal =
+        Response::problem(api::ProblemCode::MethodNotAllowed,
+                          QStringLiteral("This path does not accept the %1 method.")
+                              .arg(QString::fromLatin1(methodName(request.method))));
     refusal.headers.emplace_back(QByteArrayLiteral("Allow"), allowed.join(", "));
     respond(std::move(refusal));
 }
