@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace engage::test {
+
+// The real engage-server executable ($ENGAGE_BIN_DIR/engage-server) as a child
+// process: started on 127.0.0.1 with a free port, ready once it has printed its
+// one JSON announcement line. Its stderr (JSON logs) goes to a file, so a
+// chatty server never blocks on a full pipe while a test is busy.
+//
+// On destruction the server is stopped (SIGTERM, then SIGKILL) and, when the
+// current test function failed, the tail of its stderr is printed.
+class ServerProcess final
+{
+public:
+    // `dataDir` empty: a fresh temporary data directory, removed afterwards.
+    // Otherwise that directory is used as is (to restart on the same data).
+    explicit ServerProcess(const QString &dataDir = {});
+    ~ServerProcess();
+    ServerProcess(const ServerProcess &) = delete;
+    ServerProcess &operator=(const ServerProcess &) = delete;
+
+    static QString executable();
+    static constexpr int defaultStartTimeoutMs = 20000;
+
+    // Starts `--data-dir DIR --listen 127.0.0.1:0 --demo` plus `extraArguments`
+    // and waits for the announcement. False (see errorString()) when the
+    // process exits or stays silent past the timeout.
+    bool start(const QStringList &extraArguments = {}, int timeoutMs = defaultStartTimeoutMs);
+    // Starts with exactly `arguments` (nothing added) and waits likewise.
+    bool startWithArguments(const QStringList &arguments,
+                            int timeoutMs = defaultStartTimeoutMs);
+    QString errorString() const { return m_error; }
+
+    // What the announcement said.
+    QJsonObject announcement() const { return m_announcement; }
+    QByteArray announcementLine() const { return m_announcementLine; }
+    QUrl url() const;
+    quint16 port() const;
+    QString fingerprint() const;
+
+    QString dataDir() const { return m_dataDir; }
+    // The certificate the server presents: --cert when given, else the demo one.
+    QString certificatePath() const;
+    QString keyPath() const;
+    QStringList arguments() const { return m_arguments; }
+
+    qint64 pid() const;
+    bool isRunning() const;
+    void terminate(); // SIGTERM
+    void kill();      // SIGKILL
+    bool waitForExit(int timeoutMs);
+    int exitCode() const { return m_process.exitCode(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
+
+    // Everything the server wrote to stderr so far.
+    QString stderrText() const;
+    // Waits until stderr contains `text`.
+    bool waitForStderr(QStringView text, int timeoutMs);
+    // Anything written to stdout after the announcement line.
+    QByteArray readMoreStdout();
+
+    // Prints the tail of stderr if the current test function failed; call it
+    // from cleanup() when the server outlives one test function.
+    void reportIfFailed() const;
+
+private:
+    void stop();
+
+    QTemporaryDir m_root;
+    QString m_dataDir;
+    QString m_stderrPath;
+    QStringList m_arguments;
+    QProcess m_process;
+    QString m_error;
+    QByteArray m_announcementLine;
+    QJsonObject m_announcement;
+};
+
+} // namespace engage::test
