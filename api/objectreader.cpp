@@ -97,13 +97,16 @@ qint64 ObjectReader::integer(QLatin1String key, qint64 min, qint64 max)
     }
     // Compared as doubles first: a huge or fractional number must not reach
     // the integer conversion, which would be undefined behaviour.
+    constexpr double kTwoPow63 = 9223372036854775808.0;
     const double number = value->toDouble();
-    if (!std::isfinite(number) || std::trunc(number) != number ||
-        number < static_cast<double>(min) || number > static_cast<double>(max)) {
+    if (!std::isfinite(number) || std::trunc(number) != number || number < -kTwoPow63 ||
+        number >= kTwoPow63 || number < static_cast<double>(min) ||
+        number > static_cast<double>(max)) {
         fail(key, rangeError);
         return 0;
     }
-    const qint64 exact = value->toInteger(min - 1);
+    // Integers stored exactly keep every bit; integral doubles convert safely now.
+    const qint64 exact = value->toInteger(static_cast<qint64>(number));
     if (exact < min || exact > max) {
         fail(key, rangeError);
         return 0;

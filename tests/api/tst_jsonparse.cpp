@@ -70,65 +70,67 @@ void TestJsonParse::rejects_data()
     QTest::newRow("trailing garbage") << QByteArray("{}x") << QStringLiteral("after the object");
     QTest::newRow("two objects") << QByteArray("{}{}") << QStringLiteral("after the object");
     QTest::newRow("trailing NUL") << QByteArray("{}\0", 3) << QStringLiteral("after the object");
-    QTest::newRow("NUL inside string") << QByteArray("{\"a\":\"x\0y\"}", 11)
-                                       << QStringLiteral("control character");
-    QTest::newRow("raw newline in string") << QByteArray("{\"a\":\"x\ny\"}")
-                                           << QStringLiteral("control character");
+    QTest::newRow("NUL inside string")
+        << QByteArray("{\"a\":\"x\0y\"}", 11) << QStringLiteral("control character");
+    QTest::newRow("raw newline in string")
+        << QByteArray("{\"a\":\"x\ny\"}") << QStringLiteral("control character");
     QTest::newRow("NUL between tokens") << QByteArray("{\0}", 3) << QStringLiteral("member name");
-    QTest::newRow("duplicate keys") << QByteArray(R"({"a":1,"b":2,"a":3})")
-                                    << QStringLiteral("duplicate");
-    QTest::newRow("duplicate keys nested") << QByteArray(R"({"o":{"k":1,"k":1}})")
-                                           << QStringLiteral("duplicate");
-    QTest::newRow("duplicate via escape") << QByteArray(R"({"a":1,"\u0061":2})")
-                                          << QStringLiteral("duplicate");
-    QTest::newRow("invalid utf8 lone continuation") << QByteArray("{\"a\":\"\x80\"}")
-                                                    << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 overlong slash") << QByteArray("{\"a\":\"\xc0\xaf\"}")
-                                                 << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 overlong 3-byte") << QByteArray("{\"a\":\"\xe0\x80\xaf\"}")
-                                                  << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 encoded surrogate") << QByteArray("{\"a\":\"\xed\xa0\x80\"}")
-                                                    << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 above U+10FFFF") << QByteArray("{\"a\":\"\xf4\x90\x80\x80\"}")
-                                                 << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 truncated") << QByteArray("{\"a\":\"\xe5\xb1\"}")
-                                            << QStringLiteral("UTF-8");
+    QTest::newRow("duplicate keys")
+        << QByteArray(R"({"a":1,"b":2,"a":3})") << QStringLiteral("duplicate");
+    QTest::newRow("duplicate keys nested")
+        << QByteArray(R"({"o":{"k":1,"k":1}})") << QStringLiteral("duplicate");
+    QTest::newRow("duplicate via escape")
+        << QByteArray(R"({"a":1,"\u0061":2})") << QStringLiteral("duplicate");
+    QTest::newRow("invalid utf8 lone continuation")
+        << QByteArray("{\"a\":\"\x80\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("invalid utf8 overlong slash")
+        << QByteArray("{\"a\":\"\xc0\xaf\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("invalid utf8 overlong 3-byte")
+        << QByteArray("{\"a\":\"\xe0\x80\xaf\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("invalid utf8 encoded surrogate")
+        << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("invalid utf8 above U+10FFFF")
+        << QByteArray("{\"a\":\"\xf4\x90\x80\x80\"}") << QStringLiteral("UTF-8");
+    QTest::newRow("invalid utf8 truncated")
+        << QByteArray("{\"a\":\"\xe5\xb1\"}") << QStringLiteral("UTF-8");
     QTest::newRow("invalid utf8 in key") << QByteArray("{\"\xff\":1}") << QStringLiteral("UTF-8");
-    QTest::newRow("latin1 byte outside string") << QByteArray("{\xe9}")
-                                                << QStringLiteral("member name");
-    QTest::newRow("lone high surrogate") << QByteArray(R"({"a":"\ud800"})")
-                                         << QStringLiteral("surrogate");
-    QTest::newRow("lone low surrogate") << QByteArray(R"({"a":"\udc00"})")
-                                        << QStringLiteral("surrogate");
-    QTest::newRow("reversed surrogates") << QByteArray(R"({"a":"\ude00\ud83d"})")
-                                         << QStringLiteral("surrogate");
+    QTest::newRow("latin1 byte outside string")
+        << QByteArray("{\xe9}") << QStringLiteral("member name");
+    QTest::newRow("lone high surrogate")
+        << QByteArray(R"({"a":"\ud800"})") << QStringLiteral("surrogate");
+    QTest::newRow("lone low surrogate")
+        << QByteArray(R"({"a":"\udc00"})") << QStringLiteral("surrogate");
+    QTest::newRow("reversed surrogates")
+        << QByteArray(R"({"a":"\ude00\ud83d"})") << QStringLiteral("surrogate");
     QTest::newRow("bad escape") << QByteArray(R"({"a":"\x41"})") << QStringLiteral("escape");
-    QTest::newRow("short unicode escape") << QByteArray(R"({"a":"\u12"})")
-                                          << QStringLiteral("escape");
-    QTest::newRow("unterminated string") << QByteArray(R"({"a":"abc)")
-                                         << QStringLiteral("unterminated");
-    QTest::newRow("unterminated object") << QByteArray(R"({"a":1)")
-                                         << QStringLiteral("end of input");
-    QTest::newRow("trailing comma object") << QByteArray(R"({"a":1,})")
-                                           << QStringLiteral("member name");
-    QTest::newRow("trailing comma array") << QByteArray(R"({"a":[1,]})")
-                                          << QStringLiteral("unexpected character");
+    QTest::newRow("short unicode escape")
+        << QByteArray(R"({"a":"\u12"})") << QStringLiteral("escape");
+    QTest::newRow("unterminated string")
+        << QByteArray(R"({"a":"abc)") << QStringLiteral("unterminated");
+    QTest::newRow("unterminated object")
+        << QByteArray(R"({"a":1)") << QStringLiteral("end of input");
+    QTest::newRow("trailing comma object")
+        << QByteArray(R"({"a":1,})") << QStringLiteral("member name");
+    QTest::newRow("trailing comma array")
+        << QByteArray(R"({"a":[1,]})") << QStringLiteral("unexpected character");
     QTest::newRow("single quotes") << QByteArray("{'a':1}") << QStringLiteral("member name");
     QTest::newRow("unquoted key") << QByteArray("{a:1}") << QStringLiteral("member name");
     QTest::newRow("comment") << QByteArray("{/* x */}") << QStringLiteral("member name");
     QTest::newRow("leading zero") << QByteArray(R"({"a":01})") << QStringLiteral("expected");
-    QTest::newRow("plus sign") << QByteArray(R"({"a":+1})") << QStringLiteral("unexpected character");
+    QTest::newRow("plus sign") << QByteArray(R"({"a":+1})")
+                               << QStringLiteral("unexpected character");
     QTest::newRow("bare dot") << QByteArray(R"({"a":1.})") << QStringLiteral("invalid number");
     QTest::newRow("NaN") << QByteArray(R"({"a":NaN})") << QStringLiteral("unexpected character");
     QTest::newRow("Infinity") << QByteArray(R"({"a":Infinity})")
                               << QStringLiteral("unexpected character");
-    QTest::newRow("huge exponent") << QByteArray(R"({"a":1e400})") << QStringLiteral("out of range");
-    QTest::newRow("huge negative") << QByteArray(R"({"a":-1e999})")
-                                   << QStringLiteral("out of range");
+    QTest::newRow("huge exponent")
+        << QByteArray(R"({"a":1e400})") << QStringLiteral("out of range");
+    QTest::newRow("huge negative")
+        << QByteArray(R"({"a":-1e999})") << QStringLiteral("out of range");
     QTest::newRow("underflow") << QByteArray(R"({"a":1e-400})") << QStringLiteral("out of range");
     QTest::newRow("truncated literal") << QByteArray(R"({"a":tru})") << QStringLiteral("literal");
-    QTest::newRow("capital literal") << QByteArray(R"({"a":True})")
-                                     << QStringLiteral("unexpected character");
+    QTest::newRow("capital literal")
+        << QByteArray(R"({"a":True})") << QStringLiteral("unexpected character");
     QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << QStringLiteral("':'");
     QTest::newRow("vertical tab whitespace") << QByteArray("{\v}") << QStringLiteral("member name");
 }
@@ -181,12 +183,12 @@ void TestJsonParse::stringsDecodeExactly_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("plain") << QByteArray(R"({"k":"abc"})") << QStringLiteral("abc");
-    QTest::newRow("simple escapes") << QByteArray(R"({"k":"\"\\\/\b\f\n\r\t"})")
-                                    << QStringLiteral("\"\\/\b\f\n\r\t");
-    QTest::newRow("unicode escape") << QByteArray(R"({"k":"\u00e9\u5c71"})")
-                                    << QString::fromUtf8("\xc3\xa9\xe5\xb1\xb1");
-    QTest::newRow("surrogate pair") << QByteArray(R"({"k":"\uD83D\uDE00"})")
-                                    << QString::fromUtf8("\xf0\x9f\x98\x80");
+    QTest::newRow("simple escapes")
+        << QByteArray(R"({"k":"\"\\\/\b\f\n\r\t"})") << QStringLiteral("\"\\/\b\f\n\r\t");
+    QTest::newRow("unicode escape")
+        << QByteArray(R"({"k":"\u00e9\u5c71"})") << QString::fromUtf8("\xc3\xa9\xe5\xb1\xb1");
+    QTest::newRow("surrogate pair")
+        << QByteArray(R"({"k":"\uD83D\uDE00"})") << QString::fromUtf8("\xf0\x9f\x98\x80");
     QTest::newRow("mixed raw and escaped") << QByteArray("{\"k\":\"a\xe5\xb1\xb1\\n\xc3\xa9z\"}")
                                            << QString::fromUtf8("a\xe5\xb1\xb1\n\xc3\xa9z");
     QTest::newRow("escaped NUL kept") << QByteArray(R"({"k":"a\u0000b"})")
@@ -248,10 +250,9 @@ void TestJsonParse::hugeHostileInputsFail_data()
     QTest::addColumn<QString>("reason");
 
     const QByteArray brackets(100000, '[');
-    QTest::newRow("100000 brackets in object") << QByteArray("{\"a\":" + brackets)
-                                               << QStringLiteral("too deep");
-    QTest::newRow("100000 brackets top level") << brackets
-                                               << QStringLiteral("must be an object");
+    QTest::newRow("100000 brackets in object")
+        << QByteArray("{\"a\":" + brackets) << QStringLiteral("too deep");
+    QTest::newRow("100000 brackets top level") << brackets << QStringLiteral("must be an object");
     QTest::newRow("100000 nested objects")
         << QByteArray("{\"a\":").repeated(100000) << QStringLiteral("too deep");
     QTest::newRow("10 MB string with invalid UTF-8 at the end")
@@ -260,10 +261,11 @@ void TestJsonParse::hugeHostileInputsFail_data()
     QTest::newRow("10 MB unterminated string")
         << QByteArray("{\"a\":\"" + QByteArray(10 * 1024 * 1024, 'a'))
         << QStringLiteral("unterminated");
-    QTest::newRow("megabyte of digits") << QByteArray("{\"a\":1" + QByteArray(1024 * 1024, '0') + "}")
-                                        << QStringLiteral("too long");
-    QTest::newRow("10 MB of NUL bytes") << QByteArray(10 * 1024 * 1024, '\0')
-                                        << QStringLiteral("must be an object");
+    QTest::newRow("megabyte of digits")
+        << QByteArray("{\"a\":1" + QByteArray(1024 * 1024, '0') + "}")
+        << QStringLiteral("too long");
+    QTest::newRow("10 MB of NUL bytes")
+        << QByteArray(10 * 1024 * 1024, '\0') << QStringLiteral("must be an object");
 }
 
 void TestJsonParse::hugeHostileInputsFail()

@@ -85,16 +85,16 @@ void TestValidators::email_data()
                               << true;
     QTest::newRow("local 65") << QString(QString(65, QLatin1Char('a')) % u8("@example.com"))
                               << false;
-    QTest::newRow("total 254")
-        << QString(QString(64, QLatin1Char('a')) % u8("@") % QString(63, QLatin1Char('b')) %
-                   u8(".") % QString(63, QLatin1Char('c')) % u8(".") %
-                   QString(57, QLatin1Char('d')) % u8(".com"))
-        << true;
-    QTest::newRow("total 255")
-        << QString(QString(64, QLatin1Char('a')) % u8("@") % QString(63, QLatin1Char('b')) %
-                   u8(".") % QString(63, QLatin1Char('c')) % u8(".") %
-                   QString(58, QLatin1Char('d')) % u8(".com"))
-        << false;
+    QTest::newRow("total 254") << QString(QString(64, QLatin1Char('a')) % u8("@") %
+                                          QString(63, QLatin1Char('b')) % u8(".") %
+                                          QString(63, QLatin1Char('c')) % u8(".") %
+                                          QString(57, QLatin1Char('d')) % u8(".com"))
+                               << true;
+    QTest::newRow("total 255") << QString(QString(64, QLatin1Char('a')) % u8("@") %
+                                          QString(63, QLatin1Char('b')) % u8(".") %
+                                          QString(63, QLatin1Char('c')) % u8(".") %
+                                          QString(58, QLatin1Char('d')) % u8(".com"))
+                               << false;
     QTest::newRow("label 64") << QString(u8("a@") % QString(64, QLatin1Char('b')) % u8(".com"))
                               << false;
     QTest::newRow("empty") << QString() << false;
@@ -123,8 +123,8 @@ void TestValidators::email_data()
     QTest::newRow("quoted local part") << u8("\"ha na\"@example.com") << false;
     QTest::newRow("comment") << u8("hana(x)@example.com") << false;
     QTest::newRow("bidi override") << u8("hana\xe2\x80\xae@example.com") << false;
-    QTest::newRow("lone surrogate") << QString(u8("hana") % QChar(0xD800) % u8("@example.com"))
-                                    << false;
+    QTest::newRow("lone surrogate")
+        << QString(u8("hana") % QChar(0xD800) % u8("@example.com")) << false;
     QTest::newRow("10 MB") << QString(QString(10 * 1024 * 1024, QLatin1Char('a')) %
                                       u8("@example.com"))
                            << false;
@@ -213,8 +213,8 @@ void TestValidators::displayName_data()
     QTest::newRow("100 chars") << QString(100, QLatin1Char('n')) << true;
     QTest::newRow("101 chars") << QString(101, QLatin1Char('n')) << false;
     QTest::newRow("100 emoji") << QString(u8("\xf0\x9f\x98\x80").repeated(100)) << true;
-    QTest::newRow("emoji with ZWJ") << u8("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb Dev")
-                                    << true;
+    QTest::newRow("emoji with ZWJ")
+        << u8("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb Dev") << true;
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("only spaces") << u8("   ") << false;
     QTest::newRow("leading space") << u8(" Hana") << false;
@@ -261,8 +261,8 @@ void TestValidators::text_data()
     QTest::newRow("CR refused even multi-line") << u8("a\rb") << 0 << 10 << true << true << false;
     QTest::newRow("NUL refused even multi-line")
         << QString(u8("a") % QChar(0) % u8("b")) << 0 << 10 << true << true << false;
-    QTest::newRow("escape sequence refused") << u8("a\x1b[31mb") << 0 << 10 << false << true
-                                             << false;
+    QTest::newRow("escape sequence refused")
+        << u8("a\x1b[31mb") << 0 << 10 << false << true << false;
     QTest::newRow("surrogate pair counts once")
         << QString(u8("\xf0\x9f\x98\x80").repeated(10)) << 0 << 10 << true << false << true;
     QTest::newRow("combining mark counts separately")
@@ -277,8 +277,8 @@ void TestValidators::text()
     QFETCH(bool, requireTrimmed);
     QFETCH(bool, allowLineBreaks);
     QFETCH(bool, valid);
-    checkVerdict(validateText(text, TextRule{minLength, maxLength, requireTrimmed, allowLineBreaks}),
-                 valid);
+    checkVerdict(
+        validateText(text, TextRule{minLength, maxLength, requireTrimmed, allowLineBreaks}), valid);
 }
 
 void TestValidators::characterCount_data()
@@ -341,8 +341,8 @@ void TestValidators::id_data()
     QTest::newRow("dash misplaced") << u8("3f2b8c1e9-d4a-4e5f-8a7b-1c2d3e4f5a6b") << false;
     QTest::newRow("empty") << QString() << false;
     QTest::newRow("sql injection") << u8("1' OR '1'='1") << false;
-    QTest::newRow("fullwidth digit") << u8("3f2b8c1e-9d4a-4e5f-8a7b-1c2d3e4f5a6\xef\xbc\x91")
-                                     << false;
+    QTest::newRow("fullwidth digit")
+        << u8("3f2b8c1e-9d4a-4e5f-8a7b-1c2d3e4f5a6\xef\xbc\x91") << false;
 }
 
 void TestValidators::id()
@@ -407,8 +407,8 @@ void TestValidators::date_data()
     QTest::newRow("slashes") << u8("2024/05/01") << QDate();
     QTest::newRow("with time") << u8("2024-05-01T00:00:00Z") << QDate();
     QTest::newRow("trailing space") << u8("2024-05-01 ") << QDate();
-    QTest::newRow("fullwidth digits") << u8("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94-05-01")
-                                      << QDate();
+    QTest::newRow("fullwidth digits")
+        << u8("\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94-05-01") << QDate();
     QTest::newRow("signed year") << u8("+024-05-01") << QDate();
     QTest::newRow("empty") << QString() << QDate();
 }
@@ -438,9 +438,9 @@ void TestValidators::dateTime_data()
     QTest::newRow("one digit") << u8("2024-05-01T09:30:00.5Z") << ms + 500;
     QTest::newRow("microseconds truncated") << u8("2024-05-01T09:30:00.123999Z") << ms + 123;
     QTest::newRow("nanoseconds truncated") << u8("2024-05-01T09:30:00.000000001Z") << ms;
-    QTest::newRow("end of day") << u8("2024-05-01T23:59:59.999Z")
-                                << QDateTime(QDate(2024, 5, 1), QTime(23, 59, 59, 999), Qt::UTC)
-                                       .toMSecsSinceEpoch();
+    QTest::newRow("end of day")
+        << u8("2024-05-01T23:59:59.999Z")
+        << QDateTime(QDate(2024, 5, 1), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
     QTest::newRow("epoch") << u8("1970-01-01T00:00:00.000Z") << qint64(0);
     QTest::newRow("ten fraction digits") << u8("2024-05-01T09:30:00.1234567890Z") << qint64(-1);
     QTest::newRow("empty fraction") << u8("2024-05-01T09:30:00.Z") << qint64(-1);
@@ -533,8 +533,12 @@ void TestValidators::detailNeverEchoesValue()
 {
     const QString hostile = QStringLiteral("<script>alert(1)</script>");
     const QList<std::optional<Error>> errors = {
-        validateEmail(hostile),   validateTenantSlug(hostile), validateId(hostile),
-        validateToken(hostile),   validateDate(hostile),       validateDateTime(hostile),
+        validateEmail(hostile),
+        validateTenantSlug(hostile),
+        validateId(hostile),
+        validateToken(hostile),
+        validateDate(hostile),
+        validateDateTime(hostile),
         validatePassword(QString(hostile + QChar(0))),
         validateDisplayName(QString(hostile + QLatin1Char(0x0A))),
     };
