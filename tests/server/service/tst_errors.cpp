@@ -274,7 +274,7 @@ void TestErrors::targetOverLimitCut()
     RawHttpsClient client(m_server->certificatePath());
     QVERIFY2(client.connectTo(m_server->port()), qPrintable(client.errorString()));
     QVERIFY(client.send(
-        RawHttpsClient::request("GET", "/" + QByteArray(maxHeaderBytes + 100, 'a'))));
+        RawHttpsClient::request("GET", QByteArray("/" + QByteArray(maxHeaderBytes + 100, 'a')))));
     const auto response = client.readResponse(10000);
     QVERIFY2(!response || response->status == 414 || response->status == 431 ||
                  response->status == 400,

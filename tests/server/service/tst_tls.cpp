@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSslCipher>
 #include <QTemporaryDir>
 #include <QTest>
 
