@@ -27,6 +27,7 @@ private Q_SLOTS:
     void hugeHostileInputsFail();
     void errorDoesNotEchoInput();
     void manyMembersParse();
+    void duplicateKeysLastOneWins();
 };
 
 void TestJsonParse::accepts_data()
@@ -44,6 +45,21 @@ void TestJsonParse::accepts_data()
     QTest::newRow("escaped NUL is valid JSON") << QByteArray(R"({"k":"a\u0000b"})") << 1;
     QTest::newRow("surrogate pair escape") << QByteArray(R"({"k":"\ud83d\ude00"})") << 1;
     QTest::newRow("nested at limit") << QByteArray(R"({"a":{"b":{"c":[1]}}})") << 1;
+    // Leniencies of Qt's parser, documented in jsonparse.h: the parsed result
+    // is one that valid JSON could also have produced.
+    QTest::newRow("duplicate keys: the last one wins (Qt's parser)")
+        << QByteArray(R"({"a":1,"b":2,"a":3})") << 2;
+    QTest::newRow("duplicate keys nested: the last one wins (Qt's parser)")
+        << QByteArray(R"({"o":{"k":1,"k":1}})") << 1;
+    QTest::newRow("duplicate via escape: the last one wins (Qt's parser)")
+        << QByteArray(R"({"a":1,"\u0061":2})") << 1;
+    QTest::newRow("raw newline in string (Qt's parser)") << QByteArray("{\"a\":\"x\ny\"}") << 1;
+    QTest::newRow("raw tab and CR in string (Qt's parser)")
+        << QByteArray("{\"a\":\"x\ty\r\"}") << 1;
+    QTest::newRow("unknown escape reads as the letter (Qt's parser)")
+        << QByteArray(R"({"a":"\x41"})") << 1;
+    QTest::newRow("bare dot (Qt's parser)") << QByteArray(R"({"a":1.})") << 1;
+    QTest::newRow("no integer part (Qt's parser)") << QByteArray(R"({"a":.5})") << 1;
 }
 
 void TestJsonParse::accepts()
@@ -59,92 +75,126 @@ void TestJsonParse::rejects_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reason");
+    QTest::addColumn<int>("offset"); // -1: checked on the parsed document, no offset
 
-    QTest::newRow("empty body") << QByteArray() << QStringLiteral("empty");
-    QTest::newRow("only whitespace") << QByteArray("  \n") << QStringLiteral("whitespace");
-    QTest::newRow("top-level array") << QByteArray("[]") << QStringLiteral("must be an object");
-    QTest::newRow("top-level string") << QByteArray("\"x\"") << QStringLiteral("must be an object");
-    QTest::newRow("top-level number") << QByteArray("42") << QStringLiteral("must be an object");
-    QTest::newRow("top-level null") << QByteArray("null") << QStringLiteral("must be an object");
-    QTest::newRow("BOM") << QByteArray("\xef\xbb\xbf{}") << QStringLiteral("byte order mark");
-    QTest::newRow("trailing garbage") << QByteArray("{}x") << QStringLiteral("after the object");
-    QTest::newRow("two objects") << QByteArray("{}{}") << QStringLiteral("after the object");
-    QTest::newRow("trailing NUL") << QByteArray("{}\0", 3) << QStringLiteral("after the object");
+    // Byte checks of ours.
+    QTest::newRow("empty body") << QByteArray() << QStringLiteral("the body is empty") << 0;
+    QTest::newRow("only whitespace")
+        << QByteArray("  \n") << QStringLiteral("the body holds only whitespace") << 3;
+    QTest::newRow("BOM") << QByteArray("\xef\xbb\xbf{}")
+                         << QStringLiteral("a byte order mark is not allowed") << 0;
+    QTest::newRow("trailing NUL") << QByteArray("{}\0", 3) << QStringLiteral("control character")
+                                  << 2;
     QTest::newRow("NUL inside string")
-        << QByteArray("{\"a\":\"x\0y\"}", 11) << QStringLiteral("control character");
-    QTest::newRow("raw newline in string")
-        << QByteArray("{\"a\":\"x\ny\"}") << QStringLiteral("control character");
-    QTest::newRow("NUL between tokens") << QByteArray("{\0}", 3) << QStringLiteral("member name");
-    QTest::newRow("duplicate keys")
-        << QByteArray(R"({"a":1,"b":2,"a":3})") << QStringLiteral("duplicate");
-    QTest::newRow("duplicate keys nested")
-        << QByteArray(R"({"o":{"k":1,"k":1}})") << QStringLiteral("duplicate");
-    QTest::newRow("duplicate via escape")
-        << QByteArray(R"({"a":1,"\u0061":2})") << QStringLiteral("duplicate");
+        << QByteArray("{\"a\":\"x\0y\"}", 11) << QStringLiteral("control character") << 7;
+    QTest::newRow("0x1f inside string")
+        << QByteArray("{\"a\":\"x\x1fy\"}") << QStringLiteral("control character") << 7;
+    QTest::newRow("control byte in key")
+        << QByteArray("{\"a\x01\":1}") << QStringLiteral("control character") << 3;
+    QTest::newRow("NUL between tokens")
+        << QByteArray("{\0}", 3) << QStringLiteral("control character") << 1;
+    QTest::newRow("vertical tab whitespace")
+        << QByteArray("{\v}") << QStringLiteral("control character") << 1;
+    // Parsed by Qt, but not an object.
+    QTest::newRow("top-level array")
+        << QByteArray("[]") << QStringLiteral("the body must be an object") << 0;
+    QTest::newRow("top-level array after whitespace")
+        << QByteArray(" [1]") << QStringLiteral("the body must be an object") << 0;
+    // Qt 6 refuses a top-level scalar itself.
+    QTest::newRow("top-level string")
+        << QByteArray("\"x\"") << QStringLiteral("illegal value") << 1;
+    QTest::newRow("top-level number") << QByteArray("42") << QStringLiteral("illegal value") << 1;
+    QTest::newRow("top-level null") << QByteArray("null") << QStringLiteral("illegal value") << 1;
+    // Refused by Qt's parser; the reason is QJsonParseError::errorString().
+    QTest::newRow("trailing garbage")
+        << QByteArray("{}x") << QStringLiteral("garbage at the end of the document") << 2;
+    QTest::newRow("two objects") << QByteArray("{}{}")
+                                 << QStringLiteral("garbage at the end of the document") << 2;
     QTest::newRow("invalid utf8 lone continuation")
-        << QByteArray("{\"a\":\"\x80\"}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\x80\"}") << QStringLiteral("invalid UTF8 string") << 6;
     QTest::newRow("invalid utf8 overlong slash")
-        << QByteArray("{\"a\":\"\xc0\xaf\"}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\xc0\xaf\"}") << QStringLiteral("invalid UTF8 string") << 6;
     QTest::newRow("invalid utf8 overlong 3-byte")
-        << QByteArray("{\"a\":\"\xe0\x80\xaf\"}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\xe0\x80\xaf\"}") << QStringLiteral("invalid UTF8 string") << 6;
     QTest::newRow("invalid utf8 encoded surrogate")
-        << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\xed\xa0\x80\"}") << QStringLiteral("invalid UTF8 string") << 6;
     QTest::newRow("invalid utf8 above U+10FFFF")
-        << QByteArray("{\"a\":\"\xf4\x90\x80\x80\"}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\xf4\x90\x80\x80\"}") << QStringLiteral("invalid UTF8 string") << 6;
     QTest::newRow("invalid utf8 truncated")
-        << QByteArray("{\"a\":\"\xe5\xb1\"}") << QStringLiteral("UTF-8");
-    QTest::newRow("invalid utf8 in key") << QByteArray("{\"\xff\":1}") << QStringLiteral("UTF-8");
+        << QByteArray("{\"a\":\"\xe5\xb1\"}") << QStringLiteral("invalid UTF8 string") << 6;
+    QTest::newRow("invalid utf8 in key")
+        << QByteArray("{\"\xff\":1}") << QStringLiteral("invalid UTF8 string") << 2;
     QTest::newRow("latin1 byte outside string")
-        << QByteArray("{\xe9}") << QStringLiteral("member name");
-    QTest::newRow("lone high surrogate")
-        << QByteArray(R"({"a":"\ud800"})") << QStringLiteral("surrogate");
-    QTest::newRow("lone low surrogate")
-        << QByteArray(R"({"a":"\udc00"})") << QStringLiteral("surrogate");
-    QTest::newRow("reversed surrogates")
-        << QByteArray(R"({"a":"\ude00\ud83d"})") << QStringLiteral("surrogate");
-    QTest::newRow("bad escape") << QByteArray(R"({"a":"\x41"})") << QStringLiteral("escape");
+        << QByteArray("{\xe9}") << QStringLiteral("unterminated object") << 2;
     QTest::newRow("short unicode escape")
-        << QByteArray(R"({"a":"\u12"})") << QStringLiteral("escape");
+        << QByteArray(R"({"a":"\u12"})") << QStringLiteral("invalid escape sequence") << 10;
     QTest::newRow("unterminated string")
-        << QByteArray(R"({"a":"abc)") << QStringLiteral("unterminated");
+        << QByteArray(R"({"a":"abc)") << QStringLiteral("unterminated string") << 10;
     QTest::newRow("unterminated object")
-        << QByteArray(R"({"a":1)") << QStringLiteral("end of input");
+        << QByteArray(R"({"a":1)") << QStringLiteral("invalid termination by number") << 6;
     QTest::newRow("trailing comma object")
-        << QByteArray(R"({"a":1,})") << QStringLiteral("member name");
+        << QByteArray(R"({"a":1,})") << QStringLiteral("object is missing after a comma") << 8;
     QTest::newRow("trailing comma array")
-        << QByteArray(R"({"a":[1,]})") << QStringLiteral("unexpected character");
-    QTest::newRow("single quotes") << QByteArray("{'a':1}") << QStringLiteral("member name");
-    QTest::newRow("unquoted key") << QByteArray("{a:1}") << QStringLiteral("member name");
-    QTest::newRow("comment") << QByteArray("{/* x */}") << QStringLiteral("member name");
-    QTest::newRow("leading zero") << QByteArray(R"({"a":01})") << QStringLiteral("expected");
-    QTest::newRow("plus sign") << QByteArray(R"({"a":+1})")
-                               << QStringLiteral("unexpected character");
-    QTest::newRow("bare dot") << QByteArray(R"({"a":1.})") << QStringLiteral("invalid number");
-    QTest::newRow("NaN") << QByteArray(R"({"a":NaN})") << QStringLiteral("unexpected character");
-    QTest::newRow("Infinity") << QByteArray(R"({"a":Infinity})")
-                              << QStringLiteral("unexpected character");
+        << QByteArray(R"({"a":[1,]})") << QStringLiteral("object is missing after a comma") << 9;
+    QTest::newRow("single quotes")
+        << QByteArray("{'a':1}") << QStringLiteral("unterminated object") << 2;
+    QTest::newRow("unquoted key") << QByteArray("{a:1}") << QStringLiteral("unterminated object")
+                                  << 2;
+    QTest::newRow("comment") << QByteArray("{/* x */}") << QStringLiteral("unterminated object")
+                             << 2;
+    QTest::newRow("leading zero") << QByteArray(R"({"a":01})")
+                                  << QStringLiteral("unterminated object") << 7;
+    QTest::newRow("plus sign") << QByteArray(R"({"a":+1})") << QStringLiteral("illegal number")
+                               << 5;
+    QTest::newRow("empty exponent")
+        << QByteArray(R"({"a":0.1e})") << QStringLiteral("illegal number") << 9;
+    QTest::newRow("NaN") << QByteArray(R"({"a":NaN})") << QStringLiteral("illegal number") << 5;
+    QTest::newRow("Infinity") << QByteArray(R"({"a":Infinity})") << QStringLiteral("illegal number")
+                              << 5;
     QTest::newRow("huge exponent")
-        << QByteArray(R"({"a":1e400})") << QStringLiteral("out of range");
+        << QByteArray(R"({"a":1e400})") << QStringLiteral("illegal number") << 10;
     QTest::newRow("huge negative")
-        << QByteArray(R"({"a":-1e999})") << QStringLiteral("out of range");
-    QTest::newRow("underflow") << QByteArray(R"({"a":1e-400})") << QStringLiteral("out of range");
-    QTest::newRow("truncated literal") << QByteArray(R"({"a":tru})") << QStringLiteral("literal");
+        << QByteArray(R"({"a":-1e999})") << QStringLiteral("illegal number") << 11;
+    QTest::newRow("underflow") << QByteArray(R"({"a":1e-400})") << QStringLiteral("illegal number")
+                               << 11;
+    QTest::newRow("truncated literal")
+        << QByteArray(R"({"a":tru})") << QStringLiteral("illegal value") << 6;
     QTest::newRow("capital literal")
-        << QByteArray(R"({"a":True})") << QStringLiteral("unexpected character");
-    QTest::newRow("missing colon") << QByteArray(R"({"a" 1})") << QStringLiteral("':'");
-    QTest::newRow("vertical tab whitespace") << QByteArray("{\v}") << QStringLiteral("member name");
+        << QByteArray(R"({"a":True})") << QStringLiteral("illegal number") << 5;
+    QTest::newRow("missing colon")
+        << QByteArray(R"({"a" 1})") << QStringLiteral("missing name separator") << 6;
+    // Accepted by Qt's parser, refused by our walk over the document.
+    QTest::newRow("lone high surrogate")
+        << QByteArray(R"({"a":"\ud800"})")
+        << QStringLiteral("a string holds an unpaired surrogate escape") << -1;
+    QTest::newRow("lone low surrogate")
+        << QByteArray(R"({"a":"\udc00"})")
+        << QStringLiteral("a string holds an unpaired surrogate escape") << -1;
+    QTest::newRow("reversed surrogates")
+        << QByteArray(R"({"a":"\ude00\ud83d"})")
+        << QStringLiteral("a string holds an unpaired surrogate escape") << -1;
+    QTest::newRow("lone surrogate in key")
+        << QByteArray(R"({"\ud800":1})")
+        << QStringLiteral("a string holds an unpaired surrogate escape") << -1;
+    QTest::newRow("lone surrogate in array")
+        << QByteArray(R"({"a":[{"b":["\udfff"]}]})")
+        << QStringLiteral("a string holds an unpaired surrogate escape") << -1;
 }
 
 void TestJsonParse::rejects()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
+    QFETCH(int, offset);
     const Result<QJsonObject> result = parseJsonObject(body);
     QVERIFY(!result.isOk());
     QCOMPARE(result.error().code, ProblemCode::MalformedJson);
     QVERIFY(result.error().field.isEmpty());
-    QVERIFY2(result.error().detail.contains(reason), qPrintable(result.error().detail));
-    QVERIFY(result.error().detail.startsWith(QLatin1String("Invalid JSON at byte ")));
+    const QString expected =
+        offset < 0 ? QStringLiteral("Invalid JSON: %1").arg(reason)
+                   : QStringLiteral("Invalid JSON at byte %1: %2").arg(offset).arg(reason);
+    // The whole detail is known, so nothing of the input can be echoed in it.
+    QCOMPARE(result.error().detail, expected + QLatin1Char('.'));
 }
 
 void TestJsonParse::depthLimit_data()
@@ -250,33 +300,46 @@ void TestJsonParse::hugeHostileInputsFail_data()
     QTest::addColumn<QString>("reason");
 
     const QByteArray brackets(100000, '[');
+    // Qt's parser stops at its own nesting limit (1024) before our walk runs.
     QTest::newRow("100000 brackets in object")
-        << QByteArray("{\"a\":" + brackets) << QStringLiteral("too deep");
-    QTest::newRow("100000 brackets top level") << brackets << QStringLiteral("must be an object");
+        << QByteArray("{\"a\":" + brackets) << QStringLiteral("too deeply nested document");
+    QTest::newRow("100000 brackets top level")
+        << brackets << QStringLiteral("too deeply nested document");
     QTest::newRow("100000 nested objects")
-        << QByteArray("{\"a\":").repeated(100000) << QStringLiteral("too deep");
+        << QByteArray("{\"a\":").repeated(100000) << QStringLiteral("too deeply nested document");
     QTest::newRow("10 MB string with invalid UTF-8 at the end")
         << QByteArray("{\"a\":\"" + QByteArray(10 * 1024 * 1024, 'a') + "\xff\"}")
-        << QStringLiteral("UTF-8");
+        << QStringLiteral("invalid UTF8 string");
     QTest::newRow("10 MB unterminated string")
         << QByteArray("{\"a\":\"" + QByteArray(10 * 1024 * 1024, 'a'))
-        << QStringLiteral("unterminated");
+        << QStringLiteral("unterminated string");
     QTest::newRow("megabyte of digits")
         << QByteArray("{\"a\":1" + QByteArray(1024 * 1024, '0') + "}")
-        << QStringLiteral("too long");
+        << QStringLiteral("illegal number");
     QTest::newRow("10 MB of NUL bytes")
-        << QByteArray(10 * 1024 * 1024, '\0') << QStringLiteral("must be an object");
+        << QByteArray(10 * 1024 * 1024, '\0') << QStringLiteral("control character");
+    QTest::newRow("10 MB of whitespace")
+        << QByteArray(10 * 1024 * 1024, ' ') << QStringLiteral("only whitespace");
+    QTest::newRow("lone surrogate after 10 MB")
+        << QByteArray("{\"a\":\"" + QByteArray(10 * 1024 * 1024, 'a') + "\\ud800\"}")
+        << QStringLiteral("unpaired surrogate");
 }
 
 void TestJsonParse::hugeHostileInputsFail()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
+    QElapsedTimer timer;
+    timer.start();
     const Result<QJsonObject> result = parseJsonObject(body);
     QVERIFY(!result.isOk());
     QCOMPARE(result.error().code, ProblemCode::MalformedJson);
+    QVERIFY2(result.error().detail.startsWith(QLatin1String("Invalid JSON")),
+             qPrintable(result.error().detail));
     QVERIFY2(result.error().detail.contains(reason), qPrintable(result.error().detail));
     QVERIFY(result.error().detail.size() < 200);
+    QVERIFY(!result.error().detail.contains(QLatin1String("aaaa")));
+    QVERIFY2(timer.elapsed() < 20000, "hostile input took too long");
 }
 
 void TestJsonParse::errorDoesNotEchoInput()
@@ -287,14 +350,15 @@ void TestJsonParse::errorDoesNotEchoInput()
     QVERIFY(!result.error().detail.contains(QLatin1String("hunter2")));
     QVERIFY(!result.error().detail.contains(QLatin1String("garbage")));
     QVERIFY(!result.error().detail.contains(QLatin1String("secret")));
-    // The offset points at the first byte the parser could not accept.
-    QVERIFY2(result.error().detail.contains(QLatin1String("byte 29:")),
+    // Qt's offset is where its parser stopped: just past the first byte it
+    // could not accept (the 'g' of "garbage" is byte 29).
+    QVERIFY2(result.error().detail.startsWith(QLatin1String("Invalid JSON at byte 30: ")),
              qPrintable(result.error().detail));
 }
 
 void TestJsonParse::manyMembersParse()
 {
-    // Duplicate detection must not be quadratic: 200000 distinct members.
+    // 200000 distinct members, inserted out of order: parse and walk stay fast.
     QByteArray body = "{";
     for (int i = 0; i < 200000; ++i) {
         if (i)
@@ -309,12 +373,15 @@ void TestJsonParse::manyMembersParse()
     QCOMPARE(result.value().size(), 200000);
     QCOMPARE(result.value().value(QLatin1String("k7919")).toInteger(), 1);
     QVERIFY2(timer.elapsed() < 20000, "many members took too long");
+}
 
-    body.chop(1);
-    body += ",\"k0\":1}";
-    const Result<QJsonObject> duplicate = parseJsonObject(body);
-    QVERIFY(!duplicate.isOk());
-    QVERIFY(duplicate.error().detail.contains(QLatin1String("duplicate")));
+void TestJsonParse::duplicateKeysLastOneWins()
+{
+    // Qt's parser keeps the last of duplicate members and cannot report them;
+    // pinned here so that a change of Qt's behaviour shows up.
+    const Result<QJsonObject> result = parseJsonObject(R"({"a":1,"b":2,"a":3})");
+    QVERIFY(result.isOk());
+    QCOMPARE(result.value().value(QLatin1String("a")).toInteger(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestJsonParse)
