@@ -15,7 +15,6 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QThreadPool>
-
 #include <cstdio>
 
 using namespace engage::server;

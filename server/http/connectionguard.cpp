@@ -2,12 +2,9 @@
 
 #include <QDir>
 #include <QLoggingCategory>
-
-#include <sys/socket.h>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
-
+#include <sys/socket.h>
 #include <vector>
 
 namespace engage::server::http {
@@ -35,7 +32,8 @@ bool samePeer(int fd, const restinio::endpoint_t &endpoint)
 // descriptor to its owner, which sees end-of-file and closes the connection.
 void shutDownSocketsOf(const std::vector<restinio::endpoint_t> &endpoints)
 {
-    const QStringList descriptors = QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System);
+    const QStringList descriptors =
+        QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System);
     for (const QString &name : descriptors) {
         bool ok = false;
         const int fd = name.toInt(&ok);
@@ -52,18 +50,20 @@ void shutDownSocketsOf(const std::vector<restinio::endpoint_t> &endpoints)
 
 } // namespace
 
-ConnectionGuard::ConnectionGuard(std::size_t maxPerAddress,
+ConnectionGuard::ConnectionGuard(std::size_t maxConnections, std::size_t maxPerAddress,
                                  std::chrono::milliseconds handshakeTimeout)
-    : m_maxPerAddress(maxPerAddress)
+    : m_maxConnections(maxConnections)
+    , m_maxPerAddress(maxPerAddress)
     , m_handshakeTimeout(handshakeTimeout)
-{
-}
+{}
 
 restinio::ip_blocker::inspection_result_t
 ConnectionGuard::inspect(const restinio::ip_blocker::incoming_info_t &info) noexcept
 {
     const restinio::endpoint_t endpoint = info.remote_endpoint();
     std::lock_guard lock(m_mutex);
+    if (m_connections.size() >= m_maxConnections)
+        return restinio::ip_blocker::deny();
     std::size_t &count = m_perAddress[endpoint.address()];
     if (count >= m_maxPerAddress)
         return restinio::ip_blocker::deny();
@@ -109,7 +109,8 @@ void ConnectionGuard::endOverdueHandshakes(Clock::time_point now)
     }
     if (overdue.empty())
         return;
-    qCInfo(lcGuard) << "ending" << overdue.size() << "connections that did not complete a TLS handshake in time";
+    qCInfo(lcGuard) << "ending" << overdue.size()
+                    << "connections that did not complete a TLS handshake in time";
     shutDownSocketsOf(overdue);
 }
 

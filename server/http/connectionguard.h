@@ -1,16 +1,15 @@
 #pragma once
 
-#include <restinio/connection_state_listener.hpp>
-#include <restinio/ip_blocker.hpp>
-
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <restinio/connection_state_listener.hpp>
+#include <restinio/ip_blocker.hpp>
 
 namespace engage::server::http {
 
 // Keeps one address from exhausting the service: caps the connections each
-// address holds open, and ends connections that never finish their TLS
+// address, and all together, hold open, and ends connections that never finish their TLS
 // handshake (RESTinio starts its own timers only after the handshake, so a
 // silent half-open connection would otherwise live for ever).
 //
@@ -21,7 +20,8 @@ class ConnectionGuard final
 public:
     using Clock = std::chrono::steady_clock;
 
-    ConnectionGuard(std::size_t maxPerAddress, std::chrono::milliseconds handshakeTimeout);
+    ConnectionGuard(std::size_t maxConnections, std::size_t maxPerAddress,
+                    std::chrono::milliseconds handshakeTimeout);
 
     restinio::ip_blocker::inspection_result_t
     inspect(const restinio::ip_blocker::incoming_info_t &info) noexcept;
@@ -42,6 +42,7 @@ private:
 
     void forget(const restinio::endpoint_t &endpoint);
 
+    const std::size_t m_maxConnections;
     const std::size_t m_maxPerAddress;
     const std::chrono::milliseconds m_handshakeTimeout;
     mutable std::mutex m_mutex;

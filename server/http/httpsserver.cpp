@@ -3,15 +3,13 @@
 #include "connectionguard.h"
 #include "tlscontext.h"
 
-#include <restinio/all.hpp>
-#include <restinio/tls.hpp>
-
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <atomic>
 #include <condition_variable>
+#include <restinio/all.hpp>
+#include <restinio/tls.hpp>
 #include <thread>
 
 namespace engage::server::http {
@@ -24,7 +22,9 @@ struct Traits : restinio::tls_traits_t<restinio::asio_timer_manager_t, restinio:
 {
     using ip_blocker_t = ConnectionGuard;
     using connection_state_listener_t = ConnectionGuard;
-    static constexpr bool use_connection_count_limiter = true;
+    // ConnectionGuard caps connections itself: RESTinio's own limiter lives in
+    // its acceptor, which connections still pending at shutdown outlive.
+    static constexpr bool use_connection_count_limiter = false;
 };
 
 using RestinioServer = restinio::http_server_t<Traits>;
@@ -68,7 +68,8 @@ QString requestIdFor(const QByteArray &offered)
         return candidate;
     quint32 random[4];
     QRandomGenerator::system()->fillRange(random);
-    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(random), sizeof(random)).toHex());
+    return QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(random), sizeof(random)).toHex());
 }
 
 Request requestFrom(const restinio::request_t &incoming)
@@ -83,7 +84,8 @@ Request requestFrom(const restinio::request_t &incoming)
                                      QByteArray::fromStdString(field.value()));
     });
     request.body = QByteArray::fromStdString(incoming.body());
-    request.peer = QHostAddress(QString::fromStdString(incoming.remote_endpoint().address().to_string()));
+    request.peer =
+        QHostAddress(QString::fromStdString(incoming.remote_endpoint().address().to_string()));
     request.requestId = requestIdFor(request.header("x-request-id"));
     return request;
 }
@@ -118,12 +120,11 @@ public:
     Impl(const Router &router, ServerLimits limits)
         : m_router(router)
         , m_limits(limits)
-        , m_guard(std::make_shared<ConnectionGuard>(limits.maxConnectionsPerAddress,
-                                                    limits.requestTimeout))
+        , m_guard(std::make_shared<ConnectionGuard>(
+              limits.maxConnections, limits.maxConnectionsPerAddress, limits.requestTimeout))
         , m_sweepTimer(m_io)
         , m_signals(m_io)
-    {
-    }
+    {}
 
     bool listen(const QHostAddress &address, quint16 port, asio::ssl::context tls, int threads,
                 QString *error);
@@ -182,7 +183,12 @@ private:
 bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::ssl::context tls,
                                int threads, QString *error)
 {
-    const auto bodyLimit = static_cast<std::uint64_t>(m_router.largestBody());
+    // Bodies up to twice the largest route limit (64 KiB at least) are read,
+    // so that a client that oversteps a route's limit learns why (413 from the
+    // router); larger ones are cut off unread, before they cost memory.
+    constexpr qint64 smallestBodyLimit = 64 * 1024;
+    const auto bodyLimit =
+        static_cast<std::uint64_t>(std::max(2 * m_router.largestBody(), smallestBodyLimit));
     auto settings = restinio::server_settings_t<Traits>{}
                         .address(address.toString().toStdString())
                         .port(port)
@@ -194,7 +200,6 @@ bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::
                         .read_next_http_message_timelimit(m_limits.requestTimeout)
                         .write_http_response_timelimit(m_limits.writeTimeout)
                         .handle_request_timeout(m_limits.handlerTimeout)
-                        .max_parallel_connections(m_limits.maxConnections)
                         .concurrent_accepts_count(static_cast<std::size_t>(threads))
                         .separate_accept_and_create_connect(true)
                         .ip_blocker(m_guard)
@@ -309,8 +314,10 @@ void HttpsServer::Impl::stop()
     closed.get_future().wait();
     {
         std::unique_lock lock(m_idleMutex);
-        if (!m_idle.wait_for(lock, m_limits.drainTimeout, [this] { return m_inFlight.load() == 0; }))
-            qCWarning(lcServer) << m_inFlight.load() << "requests still in flight at the drain deadline";
+        if (!m_idle.wait_for(lock, m_limits.drainTimeout,
+                             [this] { return m_inFlight.load() == 0; }))
+            qCWarning(lcServer) << m_inFlight.load()
+                                << "requests still in flight at the drain deadline";
     }
     m_io.stop();
     for (std::thread &thread : m_threads)
@@ -321,8 +328,7 @@ void HttpsServer::Impl::stop()
 
 HttpsServer::HttpsServer(const Router &router, ServerLimits limits)
     : m_impl(std::make_unique<Impl>(router, limits))
-{
-}
+{}
 
 HttpsServer::~HttpsServer()
 {

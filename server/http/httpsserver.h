@@ -5,7 +5,6 @@
 
 #include <QHostAddress>
 #include <QString>
-
 #include <functional>
 #include <memory>
 

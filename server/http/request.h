@@ -6,12 +6,21 @@
 #include <QJsonObject>
 #include <QString>
 #include <QUrlQuery>
-
 #include <vector>
 
 namespace engage::server::http {
 
-enum class Method { Get, Head, Post, Put, Patch, Delete, Options, Other };
+enum class Method
+{
+    Get,
+    Head,
+    Post,
+    Put,
+    Patch,
+    Delete,
+    Options,
+    Other
+};
 
 QByteArray methodName(Method method);
 

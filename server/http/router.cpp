@@ -4,7 +4,6 @@
 
 #include <QLoggingCategory>
 #include <QUrl>
-
 #include <exception>
 
 namespace engage::server::http {
@@ -77,12 +76,11 @@ bool Router::matches(const Route &route, const QByteArrayList &segments,
 std::optional<Response> Router::refuseBody(const Route &route, Request &request)
 {
     if (request.body.size() > route.options.maxBodyBytes) {
-        return Response::problem(
-            api::ProblemCode::PayloadTooLarge,
-            route.options.maxBodyBytes == 0
-                ? QStringLiteral("This route takes no request body.")
-                : QStringLiteral("The request body is larger than %1 bytes.")
-                      .arg(route.options.maxBodyBytes));
+        return Response::problem(api::ProblemCode::PayloadTooLarge,
+                                 route.options.maxBodyBytes == 0
+                                     ? QStringLiteral("This route takes no request body.")
+                                     : QStringLiteral("The request body is larger than %1 bytes.")
+                                           .arg(route.options.maxBodyBytes));
     }
     if (!route.options.takesJson)
         return std::nullopt;
@@ -128,10 +126,9 @@ void Router::dispatch(Request request, const Responder &respond) const
                                   QStringLiteral("Nothing is found at this path.")));
         return;
     }
-    Response refusal =
-        Response::problem(api::ProblemCode::MethodNotAllowed,
-                          QStringLiteral("This path does not accept the %1 method.")
-                              .arg(QString::fromLatin1(methodName(request.method))));
+    Response refusal = Response::problem(api::ProblemCode::MethodNotAllowed,
+                                         QStringLiteral("This path does not accept the %1 method.")
+                                             .arg(QString::fromLatin1(methodName(request.method))));
     refusal.headers.emplace_back(QByteArrayLiteral("Allow"), allowed.join(", "));
     respond(std::move(refusal));
 }

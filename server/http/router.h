@@ -4,7 +4,6 @@
 #include "response.h"
 
 #include <QByteArrayList>
-
 #include <functional>
 #include <vector>
 
@@ -34,8 +33,8 @@ class Router final
 public:
     void add(Method method, QByteArrayView pattern, Handler handler, RouteOptions options = {});
 
-    // The largest body any route reads: the HTTP layer refuses anything larger
-    // before it reaches memory.
+    // The largest body any route reads: the HTTP layer cuts off bodies far
+    // larger than this before they reach memory.
     qint64 largestBody() const;
 
     void dispatch(Request request, const Responder &respond) const;

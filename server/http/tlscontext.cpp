@@ -50,7 +50,8 @@ std::optional<asio::ssl::context> makeServerTlsContext(const QString &certificat
     }
     if (SSL_CTX_use_PrivateKey_file(native, keyPath.constData(), SSL_FILETYPE_PEM) != 1 ||
         SSL_CTX_check_private_key(native) != 1) {
-        *error = QStringLiteral("cannot use the private key %1: %2").arg(keyFile, lastOpenSslError());
+        *error =
+            QStringLiteral("cannot use the private key %1: %2").arg(keyFile, lastOpenSslError());
         return std::nullopt;
     }
     return context;

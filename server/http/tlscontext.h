@@ -1,12 +1,9 @@
 #pragma once
 
-#include <restinio/asio_include.hpp>
-
-#include <asio/ssl/context.hpp>
-
 #include <QString>
-
+#include <asio/ssl/context.hpp>
 #include <optional>
+#include <restinio/asio_include.hpp>
 
 namespace engage::server::http {
 

@@ -4,7 +4,6 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QString>
-
 #include <optional>
 
 namespace engage::server::ops {

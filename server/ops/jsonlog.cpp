@@ -4,7 +4,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtGlobal>
-
 #include <cstdio>
 #include <mutex>
 
@@ -33,10 +32,10 @@ void writeJsonLine(QtMsgType type, const QMessageLogContext &context, const QStr
 {
     static std::mutex mutex;
     const QJsonObject entry{
-        {QStringLiteral("time"),
-         QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("level"), levelName(type)},
-        {QStringLiteral("category"), QString::fromLatin1(context.category ? context.category : "default")},
+        {QStringLiteral("category"),
+         QString::fromLatin1(context.category ? context.category : "default")},
         {QStringLiteral("message"), message},
     };
     const QByteArray line = QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';

@@ -3,7 +3,8 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QSslCertificate>
-
+#include <functional>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -12,14 +13,11 @@
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
 
-#include <functional>
-#include <memory>
-
 namespace engage::server::ops {
 
 namespace {
 
-template <typename T, void (*Free)(T *)>
+template<typename T, void (*Free)(T *)>
 struct Deleter
 {
     void operator()(T *pointer) const { Free(pointer); }
@@ -63,17 +61,19 @@ CertificatePointer makeCertificate(EVP_PKEY *key)
         return {};
     serial[0] &= 0x7f; // a positive serial number
     BIGNUM *number = BN_bin2bn(serial, sizeof(serial), nullptr);
-    const bool ok =
-        number && BN_to_ASN1_INTEGER(number, X509_get_serialNumber(certificate.get())) &&
-        X509_set_version(certificate.get(), 2) == 1 &&
-        X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -60) &&
-        X509_gmtime_adj(X509_getm_notAfter(certificate.get()), tenYears) &&
-        X509_set_pubkey(certificate.get(), key) == 1;
+    const bool ok = number &&
+                    BN_to_ASN1_INTEGER(number, X509_get_serialNumber(certificate.get())) &&
+                    X509_set_version(certificate.get(), 2) == 1 &&
+                    X509_gmtime_adj(X509_getm_notBefore(certificate.get()), -60) &&
+                    X509_gmtime_adj(X509_getm_notAfter(certificate.get()), tenYears) &&
+                    X509_set_pubkey(certificate.get(), key) == 1;
     BN_free(number);
     if (!ok)
         return {};
     X509_NAME *name = X509_get_subject_name(certificate.get());
-    const auto text = [](const char *value) { return reinterpret_cast<const unsigned char *>(value); };
+    const auto text = [](const char *value) {
+        return reinterpret_cast<const unsigned char *>(value);
+    };
     if (X509_NAME_add_entry_by_txt(name, "O", MBSTRING_UTF8, text("Engage demo"), -1, -1, 0) != 1 ||
         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, text("localhost"), -1, -1, 0) != 1 ||
         X509_set_issuer_name(certificate.get(), name) != 1)
@@ -81,8 +81,7 @@ CertificatePointer makeCertificate(EVP_PKEY *key)
     if (!addExtension(certificate.get(), NID_basic_constraints, "critical,CA:FALSE") ||
         !addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature") ||
         !addExtension(certificate.get(), NID_ext_key_usage, "serverAuth") ||
-        !addExtension(certificate.get(), NID_subject_alt_name,
-                      "DNS:localhost,IP:127.0.0.1,IP:::1"))
+        !addExtension(certificate.get(), NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1"))
         return {};
     if (X509_sign(certificate.get(), key, EVP_sha256()) == 0)
         return {};
@@ -132,7 +131,8 @@ QString certificateFingerprintSha256(const QString &certificateFile)
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile);
     if (chain.isEmpty())
         return {};
-    return QString::fromLatin1(chain.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return QString::fromLatin1(
+        chain.first().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
 }
 
 } // namespace engage::server::ops

@@ -33,9 +33,9 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     parser.setApplicationDescription(
         QStringLiteral("Engage service: the multi-tenant REST API over HTTPS."));
     parser.addHelpOption();
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QStringLiteral("Directory for the database, keys and backups."),
-                                     QStringLiteral("DIR"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"), QStringLiteral("Directory for the database, keys and backups."),
+        QStringLiteral("DIR"));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Address and port to listen on; port 0 picks a "
                                                    "free one (default 127.0.0.1:8443, "
@@ -48,7 +48,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     const QCommandLineOption cert(QStringLiteral("cert"),
                                   QStringLiteral("PEM certificate chain for HTTPS."),
                                   QStringLiteral("FILE"));
-    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("PEM private key for HTTPS."),
+    const QCommandLineOption key(QStringLiteral("key"),
+                                 QStringLiteral("PEM private key for HTTPS."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
@@ -70,9 +71,9 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
                                         QStringLiteral("Open connections from one address "
                                                        "(default 64)."),
                                         QStringLiteral("N"));
-    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
-                                            QStringLiteral("Open connections in all (default 4096)."),
-                                            QStringLiteral("N"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Open connections in all (default 4096)."), QStringLiteral("N"));
     const QCommandLineOption drainTimeout(QStringLiteral("drain-timeout"),
                                           QStringLiteral("Seconds requests in flight may take to "
                                                          "finish on shutdown (default 30)."),
@@ -89,7 +90,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         return std::nullopt;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
+        *error =
+            QStringLiteral("unexpected argument: %1").arg(parser.positionalArguments().first());
         return std::nullopt;
     }
 
@@ -97,8 +99,9 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     options.demo = parser.isSet(demo);
     options.dataDir = parser.value(dataDir);
     if (options.dataDir.isEmpty() && options.demo) {
-        options.dataDir = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-                              .filePath(QStringLiteral("engage/demo"));
+        options.dataDir =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                .filePath(QStringLiteral("engage/demo"));
     }
     if (options.dataDir.isEmpty()) {
         *error = QStringLiteral("--data-dir is required (or --demo)");
@@ -135,7 +138,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         bool ok = false;
         const qint64 value = parser.value(option).toLongLong(&ok);
         if (!ok || value <= 0) {
-            *error = QStringLiteral("--%1 must be a positive whole number").arg(option.names().first());
+            *error =
+                QStringLiteral("--%1 must be a positive whole number").arg(option.names().first());
             numbersOk = false;
             return fallback;
         }
@@ -143,17 +147,18 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     };
     http::ServerLimits &limits = options.limits;
     options.networkThreads = static_cast<int>(positive(threads, options.networkThreads));
-    limits.maxHeaderBytes = static_cast<std::size_t>(
-        positive(maxHeader, static_cast<qint64>(limits.maxHeaderBytes)));
-    limits.requestTimeout = std::chrono::seconds(positive(
-        requestTimeout,
-        std::chrono::duration_cast<std::chrono::seconds>(limits.requestTimeout).count()));
+    limits.maxHeaderBytes =
+        static_cast<std::size_t>(positive(maxHeader, static_cast<qint64>(limits.maxHeaderBytes)));
+    limits.requestTimeout = std::chrono::seconds(
+        positive(requestTimeout,
+                 std::chrono::duration_cast<std::chrono::seconds>(limits.requestTimeout).count()));
     limits.maxConnectionsPerAddress = static_cast<std::size_t>(
         positive(perAddress, static_cast<qint64>(limits.maxConnectionsPerAddress)));
     limits.maxConnections = static_cast<std::size_t>(
         positive(maxConnections, static_cast<qint64>(limits.maxConnections)));
-    limits.drainTimeout = std::chrono::seconds(positive(
-        drainTimeout, std::chrono::duration_cast<std::chrono::seconds>(limits.drainTimeout).count()));
+    limits.drainTimeout = std::chrono::seconds(
+        positive(drainTimeout,
+                 std::chrono::duration_cast<std::chrono::seconds>(limits.drainTimeout).count()));
     if (!numbersOk)
         return std::nullopt;
     return options;

@@ -6,7 +6,6 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrlQuery>
-
 #include <atomic>
 #include <mutex>
 #include <set>
@@ -70,8 +69,7 @@ std::optional<DatabaseLocation> DatabaseLocation::parse(const QString &url, cons
 Database::Database(DatabaseLocation location)
     : m_location(std::move(location))
     , m_namePrefix(QStringLiteral("engage-%1-").arg(databaseSerial.fetch_add(1)))
-{
-}
+{}
 
 Database::~Database() = default;
 
@@ -96,7 +94,8 @@ QSqlDatabase Database::connection(QString *error) const
             database.setDatabaseName(url.path().mid(1));
             database.setUserName(url.userName());
             database.setPassword(url.password());
-            database.setConnectOptions(QUrlQuery(url).toString(QUrl::FullyDecoded).replace(u'&', u';'));
+            database.setConnectOptions(
+                QUrlQuery(url).toString(QUrl::FullyDecoded).replace(u'&', u';'));
         }
     }
     if (!database.isOpen()) {

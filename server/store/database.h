@@ -3,7 +3,6 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 namespace engage::server::store {

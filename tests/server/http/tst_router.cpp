@@ -63,10 +63,7 @@ private Q_SLOTS:
         });
     }
 
-    void largestBodyIsTheLargestRouteLimit()
-    {
-        QCOMPARE(m_router.largestBody(), qint64(4 << 20));
-    }
+    void largestBodyIsTheLargestRouteLimit() { QCOMPARE(m_router.largestBody(), qint64(4 << 20)); }
 
     void refusals_data()
     {
@@ -80,20 +77,42 @@ private Q_SLOTS:
         const auto get = int(Method::Get);
         const auto post = int(Method::Post);
         const QByteArray json = "application/json";
-        QTest::newRow("unknown path") << get << QByteArray("/nowhere") << QByteArray() << QByteArray() << 404 << ProblemCode::NotFound;
-        QTest::newRow("prefix of a route") << get << QByteArray("/api/v1") << QByteArray() << QByteArray() << 404 << ProblemCode::NotFound;
-        QTest::newRow("longer than a route") << get << QByteArray("/healthz/x") << QByteArray() << QByteArray() << 404 << ProblemCode::NotFound;
-        QTest::newRow("wrong method") << post << QByteArray("/healthz") << QByteArray() << QByteArray() << 405 << ProblemCode::MethodNotAllowed;
-        QTest::newRow("body on a route without one") << get << QByteArray("/healthz") << QByteArray("x") << QByteArray() << 413 << ProblemCode::PayloadTooLarge;
-        QTest::newRow("over the JSON limit") << post << QByteArray("/api/v1/things") << QByteArray((1 << 20) + 1, ' ') << json << 413 << ProblemCode::PayloadTooLarge;
-        QTest::newRow("no content type") << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray() << 415 << ProblemCode::UnsupportedMediaType;
-        QTest::newRow("text/plain") << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray("text/plain") << 415 << ProblemCode::UnsupportedMediaType;
-        QTest::newRow("other charset") << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray("application/json; charset=latin1") << 415 << ProblemCode::UnsupportedMediaType;
-        QTest::newRow("json prefix") << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray("application/jsonx") << 415 << ProblemCode::UnsupportedMediaType;
-        QTest::newRow("malformed json") << post << QByteArray("/api/v1/things") << QByteArray("{\"a\":") << json << 400 << ProblemCode::MalformedJson;
-        QTest::newRow("array, not object") << post << QByteArray("/api/v1/things") << QByteArray("[1]") << json << 400 << ProblemCode::MalformedJson;
-        QTest::newRow("empty json body") << post << QByteArray("/api/v1/things") << QByteArray() << json << 400 << ProblemCode::MalformedJson;
-        QTest::newRow("handler throws") << get << QByteArray("/api/v1/explode") << QByteArray() << QByteArray() << 500 << ProblemCode::Internal;
+        QTest::newRow("unknown path") << get << QByteArray("/nowhere") << QByteArray()
+                                      << QByteArray() << 404 << ProblemCode::NotFound;
+        QTest::newRow("prefix of a route") << get << QByteArray("/api/v1") << QByteArray()
+                                           << QByteArray() << 404 << ProblemCode::NotFound;
+        QTest::newRow("longer than a route") << get << QByteArray("/healthz/x") << QByteArray()
+                                             << QByteArray() << 404 << ProblemCode::NotFound;
+        QTest::newRow("wrong method") << post << QByteArray("/healthz") << QByteArray()
+                                      << QByteArray() << 405 << ProblemCode::MethodNotAllowed;
+        QTest::newRow("body on a route without one")
+            << get << QByteArray("/healthz") << QByteArray("x") << QByteArray() << 413
+            << ProblemCode::PayloadTooLarge;
+        QTest::newRow("over the JSON limit")
+            << post << QByteArray("/api/v1/things") << QByteArray((1 << 20) + 1, ' ') << json << 413
+            << ProblemCode::PayloadTooLarge;
+        QTest::newRow("no content type")
+            << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray() << 415
+            << ProblemCode::UnsupportedMediaType;
+        QTest::newRow("text/plain")
+            << post << QByteArray("/api/v1/things") << QByteArray("{}") << QByteArray("text/plain")
+            << 415 << ProblemCode::UnsupportedMediaType;
+        QTest::newRow("other charset") << post << QByteArray("/api/v1/things") << QByteArray("{}")
+                                       << QByteArray("application/json; charset=latin1") << 415
+                                       << ProblemCode::UnsupportedMediaType;
+        QTest::newRow("json prefix")
+            << post << QByteArray("/api/v1/things") << QByteArray("{}")
+            << QByteArray("application/jsonx") << 415 << ProblemCode::UnsupportedMediaType;
+        QTest::newRow("malformed json")
+            << post << QByteArray("/api/v1/things") << QByteArray("{\"a\":") << json << 400
+            << ProblemCode::MalformedJson;
+        QTest::newRow("array, not object")
+            << post << QByteArray("/api/v1/things") << QByteArray("[1]") << json << 400
+            << ProblemCode::MalformedJson;
+        QTest::newRow("empty json body") << post << QByteArray("/api/v1/things") << QByteArray()
+                                         << json << 400 << ProblemCode::MalformedJson;
+        QTest::newRow("handler throws") << get << QByteArray("/api/v1/explode") << QByteArray()
+                                        << QByteArray() << 500 << ProblemCode::Internal;
     }
 
     void refusals()
@@ -113,7 +132,8 @@ private Q_SLOTS:
 
         outcome.response.stampRequestId(QStringLiteral("req-12345678"));
         const QJsonObject body_ = QJsonDocument::fromJson(outcome.response.body).object();
-        QCOMPARE(body_.value(QStringLiteral("requestId")).toString(), QStringLiteral("req-12345678"));
+        QCOMPARE(body_.value(QStringLiteral("requestId")).toString(),
+                 QStringLiteral("req-12345678"));
         QVERIFY(!outcome.response.body.contains("secret internal detail"));
         QVERIFY(outcome.response.contentType.startsWith("application/problem+json"));
     }
@@ -145,8 +165,8 @@ private Q_SLOTS:
     void jsonBodyIsParsedForTheHandler()
     {
         QFETCH(QByteArray, contentType);
-        Outcome outcome = dispatch(makeRequest(Method::Post, "/api/v1/things",
-                                               R"({"name":"営業部"})", contentType));
+        Outcome outcome = dispatch(
+            makeRequest(Method::Post, "/api/v1/things", R"({"name":"営業部"})", contentType));
         QCOMPARE(outcome.response.status, 200);
         QCOMPARE(m_seen.json.value(QStringLiteral("name")).toString(), QStringLiteral("営業部"));
     }
