@@ -3,10 +3,10 @@
 #include "http/httpsserver.h"
 #include "http/router.h"
 #include "ops/announcement.h"
-#include "ops/healthroutes.h"
 #include "ops/jsonlog.h"
 #include "ops/selfsignedcertificate.h"
 #include "ops/serveroptions.h"
+#include "serviceroutes.h"
 #include "store/database.h"
 
 #include <QCoreApplication>
@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
 
     QThreadPool workers;
     http::Router router;
-    ops::addHealthRoutes(router, database, workers);
+    addServiceRoutes(router, database, workers);
 
     http::HttpsServer server(router, options->limits);
     if (!server.listen(options->listenAddress, options->listenPort, options->certificateFile,

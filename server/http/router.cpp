@@ -54,6 +54,14 @@ qint64 Router::largestBody() const
     return largest;
 }
 
+QByteArrayList Router::routeTable() const
+{
+    QByteArrayList table;
+    for (const Route &route : m_routes)
+        table.append(methodName(route.method) + " /" + route.segments.join('/'));
+    return table;
+}
+
 bool Router::matches(const Route &route, const QByteArrayList &segments,
                      QHash<QString, QString> *parameters)
 {

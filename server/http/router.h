@@ -39,6 +39,9 @@ public:
 
     void dispatch(Request request, const Responder &respond) const;
 
+    // "GET /healthz", one per route, in the order they were added.
+    QByteArrayList routeTable() const;
+
 private:
     struct Route
     {
