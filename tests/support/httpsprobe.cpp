@@ -7,7 +7,6 @@
 #include <QNetworkRequest>
 #include <QSslCertificate>
 #include <QTimer>
-
 #include <memory>
 
 namespace engage::test {
@@ -64,7 +63,8 @@ QString HttpResponse::describe() const
     for (const QSslError &sslError : sslErrors)
         text += QStringLiteral("tls error: %1\n").arg(sslError.errorString());
     for (const auto &[key, value] : headers)
-        text += QString::fromLatin1(key) + QStringLiteral(": ") + QString::fromLatin1(value) + u'\n';
+        text +=
+            QString::fromLatin1(key) + QStringLiteral(": ") + QString::fromLatin1(value) + u'\n';
     text += QString::fromUtf8(body.left(2000));
     return text;
 }
@@ -92,8 +92,7 @@ QSslConfiguration pinnedConfiguration(const QString &certificatePath)
 HttpsProbe::HttpsProbe(const QString &certificatePath, const QUrl &baseUrl)
     : m_baseUrl(baseUrl)
     , m_ssl(pinnedConfiguration(certificatePath))
-{
-}
+{}
 
 QNetworkRequest HttpsProbe::request(const QString &path, const HeaderList &headers) const
 {

@@ -28,9 +28,9 @@ ResidentMemory residentMemoryKiB(qint64 pid)
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (pid <= 0 || !status.open(QIODevice::ReadOnly))
         return memory;
-    // /proc files report size 0: read line by line until the end.
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    // /proc files report size 0 (so atEnd() is true at once): read it all.
+    const QByteArrayList lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (const qint64 rss = kibValue(line, "VmRSS:"); rss >= 0)
             memory.residentKiB = rss;
         if (const qint64 hwm = kibValue(line, "VmHWM:"); hwm >= 0)

@@ -50,7 +50,8 @@ QString RawResponse::describe() const
 {
     QString text = QString::fromLatin1(statusLine) + u'\n';
     for (const auto &[key, value] : headers)
-        text += QString::fromLatin1(key) + QStringLiteral(": ") + QString::fromLatin1(value) + u'\n';
+        text +=
+            QString::fromLatin1(key) + QStringLiteral(": ") + QString::fromLatin1(value) + u'\n';
     text += QString::fromUtf8(body.left(2000));
     return text;
 }
@@ -119,8 +120,9 @@ std::optional<RawResponse> RawHttpsClient::readResponse(int timeoutMs)
     RawResponse response;
     qsizetype headerEnd = -1;
     while ((headerEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
-        if (deadline.hasExpired() || (!fill(remaining(deadline)) && m_socket.bytesAvailable() == 0 &&
-                                      m_buffer.indexOf("\r\n\r\n") < 0)) {
+        if (deadline.hasExpired() ||
+            (!fill(remaining(deadline)) && m_socket.bytesAvailable() == 0 &&
+             m_buffer.indexOf("\r\n\r\n") < 0)) {
             m_error = m_closed ? QStringLiteral("closed before a response head")
                                : QStringLiteral("no response head in time");
             return std::nullopt;

@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QSslSocket>
-
 #include <optional>
 
 namespace engage::test {

@@ -35,8 +35,7 @@ public:
     // process exits or stays silent past the timeout.
     bool start(const QStringList &extraArguments = {}, int timeoutMs = defaultStartTimeoutMs);
     // Starts with exactly `arguments` (nothing added) and waits likewise.
-    bool startWithArguments(const QStringList &arguments,
-                            int timeoutMs = defaultStartTimeoutMs);
+    bool startWithArguments(const QStringList &arguments, int timeoutMs = defaultStartTimeoutMs);
     QString errorString() const { return m_error; }
 
     // What the announcement said.

@@ -9,7 +9,6 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
-
 #include <memory>
 
 using namespace engage::test;
@@ -120,21 +119,20 @@ void TestHeaders::everyRoute_data()
     QTest::addColumn<int>("status");
     QTest::addColumn<QString>("code"); // problem code; empty for success
 
-    QTest::newRow("GET /healthz") << QByteArray("GET") << QStringLiteral("/healthz")
-                                  << QByteArray() << 200 << QString();
+    QTest::newRow("GET /healthz") << QByteArray("GET") << QStringLiteral("/healthz") << QByteArray()
+                                  << 200 << QString();
     QTest::newRow("GET /readyz") << QByteArray("GET") << QStringLiteral("/readyz") << QByteArray()
                                  << 200 << QString();
-    QTest::newRow("404 GET /no-such-route")
-        << QByteArray("GET") << QStringLiteral("/no-such-route") << QByteArray() << 404
-        << QStringLiteral("not-found");
+    QTest::newRow("404 GET /no-such-route") << QByteArray("GET") << QStringLiteral("/no-such-route")
+                                            << QByteArray() << 404 << QStringLiteral("not-found");
     QTest::newRow("404 GET /") << QByteArray("GET") << QStringLiteral("/") << QByteArray() << 404
                                << QStringLiteral("not-found");
-    QTest::newRow("405 POST /healthz") << QByteArray("POST") << QStringLiteral("/healthz")
-                                       << QByteArray() << 405
-                                       << QStringLiteral("method-not-allowed");
-    QTest::newRow("405 DELETE /readyz") << QByteArray("DELETE") << QStringLiteral("/readyz")
-                                        << QByteArray() << 405
-                                        << QStringLiteral("method-not-allowed");
+    QTest::newRow("405 POST /healthz")
+        << QByteArray("POST") << QStringLiteral("/healthz") << QByteArray() << 405
+        << QStringLiteral("method-not-allowed");
+    QTest::newRow("405 DELETE /readyz")
+        << QByteArray("DELETE") << QStringLiteral("/readyz") << QByteArray() << 405
+        << QStringLiteral("method-not-allowed");
     QTest::newRow("413 GET /healthz with a body")
         << QByteArray("GET") << QStringLiteral("/healthz") << QByteArray("{}") << 413
         << QStringLiteral("payload-too-large");
@@ -235,8 +233,8 @@ void TestHeaders::requestIdReplaced()
                  qPrintable(response->describe()));
         QVERIFY(echoed != requestId);
         QVERIFY(!response->hasHeader("X-Evil"));
-        const QString problems = checkCommonHeaders(
-            *response, response->status == 200 ? jsonType : problemType);
+        const QString problems =
+            checkCommonHeaders(*response, response->status == 200 ? jsonType : problemType);
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
         if (response->status == 404)
             QCOMPARE(response->json().value(u"requestId").toString(), QString::fromLatin1(echoed));

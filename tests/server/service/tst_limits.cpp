@@ -15,7 +15,6 @@
 #include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
-
 #include <algorithm>
 #include <memory>
 #include <vector>
@@ -34,8 +33,7 @@ class PatternDevice final : public QIODevice
 public:
     explicit PatternDevice(qint64 size)
         : m_size(size)
-    {
-    }
+    {}
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_size; }
     qint64 furthestRead() const { return m_furthest; }
@@ -60,7 +58,8 @@ bool waitUntilClosedByPeer(QAbstractSocket &socket, int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
     while (socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired()) {
-        socket.waitForReadyRead(static_cast<int>(std::clamp<qint64>(deadline.remainingTime(), 1, 100)));
+        socket.waitForReadyRead(
+            static_cast<int>(std::clamp<qint64>(deadline.remainingTime(), 1, 100)));
         socket.readAll();
     }
     return socket.state() == QAbstractSocket::UnconnectedState;
@@ -160,11 +159,12 @@ void TestLimits::hugeUploadRaw()
     } else {
         QVERIFY2(client.waitForClosed(10000), "no answer and the connection stays open");
     }
-    qInfo("uploaded %lld of %lld bytes before the refusal (answered early: %d, response: %d)",
-          sent, uploadBytes, answered, response ? response->status : 0);
+    qInfo("uploaded %lld of %lld bytes before the refusal (answered early: %d, response: %d)", sent,
+          uploadBytes, answered, response ? response->status : 0);
 
     const ResidentMemory after = residentMemoryKiB(server.pid());
     QVERIFY(after.isValid());
+    qInfo("%s", qPrintable(memoryText(before, after)));
     QVERIFY2(after.highWaterKiB - before.highWaterKiB < allowedGrowthKiB,
              qPrintable(memoryText(before, after)));
 
@@ -185,9 +185,8 @@ void TestLimits::hugeUploadThroughClient()
     HttpsProbe probe(server.certificatePath(), server.url());
     PatternDevice body(uploadBytes);
     QVERIFY(body.open(QIODevice::ReadOnly));
-    const HttpResponse response =
-        probe.send("POST", QStringLiteral("/healthz"), &body,
-                   {{"Content-Type", "application/octet-stream"}}, 45000);
+    const HttpResponse response = probe.send("POST", QStringLiteral("/healthz"), &body,
+                                             {{"Content-Type", "application/octet-stream"}}, 45000);
     QVERIFY2(!response.timedOut, qPrintable(response.describe()));
     QVERIFY2(response.status == 0 || response.status == 413 || response.status == 400,
              qPrintable(response.describe()));
@@ -196,6 +195,8 @@ void TestLimits::hugeUploadThroughClient()
           qPrintable(response.errorString));
 
     const ResidentMemory after = residentMemoryKiB(server.pid());
+    QVERIFY(after.isValid());
+    qInfo("%s", qPrintable(memoryText(before, after)));
     QVERIFY2(after.highWaterKiB - before.highWaterKiB < allowedGrowthKiB,
              qPrintable(memoryText(before, after)));
     HttpsProbe fresh(server.certificatePath(), server.url());
@@ -210,10 +211,9 @@ void TestLimits::slowAndHalfOpenConnections()
     constexpr int perAddress = 32;
 
     ServerProcess server;
-    QVERIFY2(server.start({QStringLiteral("--request-timeout"),
-                           QString::number(requestTimeoutSeconds),
-                           QStringLiteral("--max-connections-per-address"),
-                           QString::number(perAddress)}),
+    QVERIFY2(server.start(
+                 {QStringLiteral("--request-timeout"), QString::number(requestTimeoutSeconds),
+                  QStringLiteral("--max-connections-per-address"), QString::number(perAddress)}),
              qPrintable(server.errorString()));
     const QString certificate = server.certificatePath();
     const quint16 port = server.port();
@@ -325,9 +325,9 @@ void TestLimits::idleConnectionsClosed()
     QFETCH(QString, kind);
 
     ServerProcess server;
-    QVERIFY2(server.start({QStringLiteral("--request-timeout"),
-                           QString::number(requestTimeoutSeconds)}),
-             qPrintable(server.errorString()));
+    QVERIFY2(
+        server.start({QStringLiteral("--request-timeout"), QString::number(requestTimeoutSeconds)}),
+        qPrintable(server.errorString()));
 
     QElapsedTimer idle;
     QAbstractSocket *socket = nullptr;

@@ -10,7 +10,6 @@
 #include <QNetworkReply>
 #include <QTcpSocket>
 #include <QTest>
-
 #include <memory>
 
 using namespace engage::test;
@@ -29,6 +28,7 @@ private Q_SLOTS:
     void idleKeepAliveDoesNotHoldExit();
     void parallelRequestsDuringShutdown();
     void repeatedSignalsHarmless();
+    void sigtermRightAfterAnnouncement();
 };
 
 void TestShutdown::idleKeepAliveDoesNotHoldExit()
@@ -107,11 +107,10 @@ void TestShutdown::parallelRequestsDuringShutdown()
             } else {
                 bool isJson = false;
                 const QJsonObject json = response.json(&isJson);
-                const bool whole = response.status == 200 &&
-                                   response.error == QNetworkReply::NoError && isJson &&
-                                   json.value(u"status").toString() == u"ready" &&
-                                   response.body.size() ==
-                                       response.header("Content-Length").toLongLong();
+                const bool whole =
+                    response.status == 200 && response.error == QNetworkReply::NoError && isJson &&
+                    json.value(u"status").toString() == u"ready" &&
+                    response.body.size() == response.header("Content-Length").toLongLong();
                 if (whole)
                     ++complete;
                 else
@@ -136,8 +135,7 @@ void TestShutdown::parallelRequestsDuringShutdown()
     QTRY_VERIFY_WITH_TIMEOUT(probe.manager().findChildren<QNetworkReply *>().isEmpty(), 10000);
 
     qInfo("%d complete (%d before SIGTERM), %d refused or cut, %d broken; exit after %lld ms",
-          complete, completeAtSignal, failed, static_cast<int>(broken.size()),
-          stopping.elapsed());
+          complete, completeAtSignal, failed, static_cast<int>(broken.size()), stopping.elapsed());
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral("\n----\n"))));
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
@@ -162,6 +160,21 @@ void TestShutdown::repeatedSignalsHarmless()
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
     QVERIFY2(!server.stderrText().contains(u"Sanitizer"), qPrintable(server.stderrText()));
+}
+
+void TestShutdown::sigtermRightAfterAnnouncement()
+{
+    // A supervisor may stop the server as soon as it has announced itself:
+    // by then SIGTERM must already mean "drain and exit 0", not the default
+    // action (death by signal 15).
+    ServerProcess server;
+    QVERIFY2(server.start({QStringLiteral("--drain-timeout"), QString::number(drainSeconds)}),
+             qPrintable(server.errorString()));
+    server.terminate();
+    QVERIFY2(server.waitForExit((drainSeconds + 10) * 1000), "still running");
+    QVERIFY2(server.exitStatus() == QProcess::NormalExit,
+             qPrintable(QStringLiteral("killed by signal %1").arg(server.exitCode())));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestShutdown)

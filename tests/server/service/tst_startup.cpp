@@ -15,7 +15,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sys/stat.h>
 
 using namespace engage::test;
@@ -27,7 +26,9 @@ QString colonHex(const QByteArray &digest)
 {
     QStringList parts;
     for (const char byte : digest)
-        parts << QStringLiteral("%1").arg(static_cast<uchar>(byte), 2, 16, QLatin1Char('0')).toUpper();
+        parts << QStringLiteral("%1")
+                     .arg(static_cast<uchar>(byte), 2, 16, QLatin1Char('0'))
+                     .toUpper();
     return parts.join(u':');
 }
 
@@ -50,18 +51,17 @@ int fileMode(const QString &path)
 }
 
 // An RSA certificate for 127.0.0.1 made by openssl, for runs without --demo.
-bool makeCertificate(const QString &directory, QString *certificate, QString *key,
-                     QString *error)
+bool makeCertificate(const QString &directory, QString *certificate, QString *key, QString *error)
 {
     *certificate = QDir(directory).filePath(QStringLiteral("cert.pem"));
     *key = QDir(directory).filePath(QStringLiteral("key.pem"));
-    const ToolResult result = runTool(
-        QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-         QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
-         QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
-         QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
-         QStringLiteral("-keyout"), *key, QStringLiteral("-out"), *certificate});
+    const ToolResult result =
+        runTool(QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                 QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+                 QStringLiteral("-keyout"), *key, QStringLiteral("-out"), *certificate});
     if (!result.succeeded())
         *error = result.describe();
     return result.succeeded();
@@ -166,8 +166,14 @@ void TestStartup::secondStartReusesCertificate()
         QFile key(first.keyPath());
         QVERIFY(key.open(QIODevice::ReadOnly));
         firstKey = key.readAll();
+        // One exchange first: SIGTERM right after the announcement is a
+        // separate case (tst_shutdown::sigtermRightAfterAnnouncement).
+        HttpsProbe probe(first.certificatePath(), first.url());
+        const HttpResponse health = probe.get(QStringLiteral("/healthz"));
+        QVERIFY2(health.status == 200, qPrintable(health.describe()));
         first.terminate();
         QVERIFY(first.waitForExit(20000));
+        QCOMPARE(first.exitStatus(), QProcess::NormalExit);
         QCOMPARE(first.exitCode(), 0);
     }
     ServerProcess second(dataDir);
@@ -199,16 +205,15 @@ void TestStartup::badCommandLine_data()
     QTest::newRow("missing --data-dir")
         << QStringList{listen, loopback, certOption, cert, keyOption, key}
         << QStringLiteral("--data-dir is required");
-    QTest::newRow("--cert without --key") << QStringList{dataDir, data, listen, loopback,
-                                                         certOption, cert}
-                                          << QStringLiteral("--cert and --key go together");
-    QTest::newRow("--key without --cert") << QStringList{dataDir, data, listen, loopback,
-                                                         keyOption, key}
-                                          << QStringLiteral("--cert and --key go together");
-    for (const QString &garbage :
-         {QStringLiteral("garbage"), QStringLiteral("127.0.0.1"), QStringLiteral("127.0.0.1:x"),
-          QStringLiteral("127.0.0.1:70000"), QStringLiteral("300.1.1.1:80"),
-          QStringLiteral(":8443")}) {
+    QTest::newRow("--cert without --key")
+        << QStringList{dataDir, data, listen, loopback, certOption, cert}
+        << QStringLiteral("--cert and --key go together");
+    QTest::newRow("--key without --cert")
+        << QStringList{dataDir, data, listen, loopback, keyOption, key}
+        << QStringLiteral("--cert and --key go together");
+    for (const QString &garbage : {QStringLiteral("garbage"), QStringLiteral("127.0.0.1"),
+                                   QStringLiteral("127.0.0.1:x"), QStringLiteral("127.0.0.1:70000"),
+                                   QStringLiteral("300.1.1.1:80"), QStringLiteral(":8443")}) {
         QTest::addRow("--listen %s", qPrintable(garbage))
             << QStringList{dataDir, data, listen, garbage, QStringLiteral("--demo")}
             << QStringLiteral("--listen must be HOST:PORT");
@@ -216,25 +221,37 @@ void TestStartup::badCommandLine_data()
     for (const QString &value : {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("abc"),
                                  QStringLiteral(""), QStringLiteral("1.5")}) {
         QTest::addRow("--request-timeout '%s'", qPrintable(value))
-            << QStringList{dataDir, data, listen, loopback, QStringLiteral("--demo"), timeout, value}
+            << QStringList{dataDir, data, listen, loopback, QStringLiteral("--demo"),
+                           timeout, value}
             << QStringLiteral("--request-timeout must be a positive whole number");
     }
-    QTest::newRow("--threads 0") << QStringList{dataDir, data, listen, loopback,
+    QTest::newRow("--threads 0") << QStringList{dataDir,
+                                                data,
+                                                listen,
+                                                loopback,
                                                 QStringLiteral("--demo"),
-                                                QStringLiteral("--threads"), QStringLiteral("0")}
+                                                QStringLiteral("--threads"),
+                                                QStringLiteral("0")}
                                  << QStringLiteral("--threads must be a positive whole number");
-    QTest::newRow("unknown option")
-        << QStringList{dataDir, data, listen, loopback, QStringLiteral("--demo"),
-                       QStringLiteral("--no-such-option")}
-        << QStringLiteral("no-such-option");
-    QTest::newRow("stray argument")
-        << QStringList{dataDir, data, listen, loopback, QStringLiteral("--demo"),
-                       QStringLiteral("stray")}
-        << QStringLiteral("unexpected argument: stray");
-    QTest::newRow("missing certificate file")
-        << QStringList{dataDir, data, listen, loopback, certOption, QStringLiteral("MISSING"),
-                       keyOption, QStringLiteral("MISSING")}
-        << QString(); // any message
+    QTest::newRow("unknown option") << QStringList{dataDir,
+                                                   data,
+                                                   listen,
+                                                   loopback,
+                                                   QStringLiteral("--demo"),
+                                                   QStringLiteral("--no-such-option")}
+                                    << QStringLiteral("no-such-option");
+    QTest::newRow("stray argument") << QStringList{dataDir,
+                                                   data,
+                                                   listen,
+                                                   loopback,
+                                                   QStringLiteral("--demo"),
+                                                   QStringLiteral("stray")}
+                                    << QStringLiteral("unexpected argument: stray");
+    QTest::newRow("missing certificate file") << QStringList{dataDir,    data,
+                                                             listen,     loopback,
+                                                             certOption, QStringLiteral("MISSING"),
+                                                             keyOption,  QStringLiteral("MISSING")}
+                                              << QString(); // any message
 }
 
 void TestStartup::badCommandLine()
@@ -279,11 +296,11 @@ void TestStartup::portInUse()
     const QString listen = QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort());
 
     QTemporaryDir temporary;
-    const ToolResult result = runTool(
-        ServerProcess::executable(),
-        {QStringLiteral("--data-dir"), temporary.filePath(QStringLiteral("data")),
-         QStringLiteral("--demo"), QStringLiteral("--listen"), listen},
-        {}, 30000);
+    const ToolResult result =
+        runTool(ServerProcess::executable(),
+                {QStringLiteral("--data-dir"), temporary.filePath(QStringLiteral("data")),
+                 QStringLiteral("--demo"), QStringLiteral("--listen"), listen},
+                {}, 30000);
     QVERIFY2(result.finished, qPrintable(result.describe()));
     QVERIFY2(result.exitStatus == QProcess::NormalExit, qPrintable(result.describe()));
     QVERIFY2(result.exitCode != 0, qPrintable(result.describe()));
