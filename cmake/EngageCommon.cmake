@@ -21,11 +21,16 @@ target_compile_definitions(engage_common INTERFACE
   QT_NO_FOREACH
   QT_NO_KEYWORDS)
 
-if(ENGAGE_SANITIZE)
+# A fuzz build always carries the sanitizers, and libFuzzer's coverage
+# instrumentation (fuzzer-no-link) on every library it links.
+if(ENGAGE_SANITIZE OR ENGAGE_FUZZ)
   target_compile_options(engage_common INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=undefined
     -fno-omit-frame-pointer)
   target_link_options(engage_common INTERFACE -fsanitize=address,undefined)
+endif()
+if(ENGAGE_FUZZ)
+  target_compile_options(engage_common INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
 # Test executables: Qt Test, offscreen, registered with CTest under their name.
