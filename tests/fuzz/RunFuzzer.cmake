@@ -1,7 +1,8 @@
 # cmake -DFUZZER=<exe> -DSEEDS=<dir> -DWORK=<dir> -DARGS=<list> -P RunFuzzer.cmake
 # Copies the seeds (crash-* regression inputs included) into a fresh corpus
-# under WORK, runs the fuzzer on it, and fails when it finds anything (it then leaves crash-*/leak-*/timeout-* in
-# WORK/artifacts, never in the source tree).
+# under WORK, runs the fuzzer on it, and fails when it finds anything; the
+# fuzzer then leaves crash-*/leak-*/timeout-* in WORK/artifacts, never in the
+# source tree.
 foreach(var FUZZER SEEDS WORK)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "RunFuzzer.cmake: ${var} is not set")
