@@ -1,5 +1,4 @@
-// engage-bench-rest-server: the service as engage-server composes it (same
-// options, same HTTPS layer, same health routes, same announcement line), plus
+// engage-bench-rest-server: the service exactly as engage-server runs it, plus
 // GET /api/v1/me for `scripts/bench rest`.
 //
 // GET /api/v1/me here is a STAND-IN until sign-in exists: it checks
@@ -10,19 +9,10 @@
 
 #include "api/person.h"
 #include "api/problemcode.h"
-#include "http/httpsserver.h"
 #include "http/router.h"
-#include "ops/announcement.h"
-#include "ops/healthroutes.h"
-#include "ops/selfsignedcertificate.h"
-#include "ops/serveroptions.h"
-#include "store/database.h"
+#include "ops/servicerunner.h"
+#include "serviceroutes.h"
 
-#include <QCoreApplication>
-#include <QDir>
-#include <QJsonArray>
-#include <QThreadPool>
-#include <cstdio>
 #include <openssl/crypto.h>
 
 using namespace engage;
@@ -74,76 +64,14 @@ void addBenchMeRoute(http::Router &router)
                });
 }
 
-int fail(const QString &message)
-{
-    std::fprintf(stderr, "engage-bench-rest-server: %s\n", qPrintable(message));
-    return 1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Engage"));
-    QCoreApplication::setApplicationName(QStringLiteral("engage-bench-rest-server"));
-
-    QString error;
-    QString help;
-    std::optional<ops::ServerOptions> options =
-        ops::ServerOptions::parse(QCoreApplication::arguments(), &error, &help);
-    if (!options) {
-        if (!help.isEmpty()) {
-            std::fputs(qPrintable(help), stdout);
-            return 0;
-        }
-        return fail(error);
-    }
-    if (!QDir().mkpath(options->dataDir))
-        return fail(QStringLiteral("cannot create the data directory %1").arg(options->dataDir));
-    if (options->demo && options->certificateFile.isEmpty()) {
-        const QDir dataDir(options->dataDir);
-        options->certificateFile = dataDir.filePath(QStringLiteral("demo-certificate.pem"));
-        options->keyFile = dataDir.filePath(QStringLiteral("demo-key.pem"));
-        if (!ops::ensureSelfSignedCertificate(options->certificateFile, options->keyFile, &error))
-            return fail(error);
-    }
-
-    const auto location =
-        store::DatabaseLocation::parse(options->databaseUrl, options->dataDir, &error);
-    if (!location)
-        return fail(error);
-    store::Database database(*location);
-    if (!database.connection(&error).isOpen())
-        return fail(QStringLiteral("cannot open the database: %1").arg(error));
-
-    QThreadPool workers;
-    http::Router router;
-    ops::addHealthRoutes(router, database, workers);
-    addBenchMeRoute(router);
-
-    http::HttpsServer server(router, options->limits);
-    if (!server.listen(options->listenAddress, options->listenPort, options->certificateFile,
-                       options->keyFile, options->networkThreads, &error))
-        return fail(error);
-
-    const std::optional<QJsonArray> demoTenants =
-        options->demo ? std::optional<QJsonArray>(QJsonArray()) : std::nullopt;
-    const QByteArray line = ops::announcementLine(
-        options->listenAddress, server.port(),
-        ops::certificateFingerprintSha256(options->certificateFile), demoTenants);
-    std::fprintf(stdout, "%s\n", line.constData());
-    std::fflush(stdout);
-
-    server.onTerminationSignal([&app, &server, &workers] {
-        QMetaObject::invokeMethod(
-            &app,
-            [&server, &workers] {
-                server.stop();
-                workers.waitForDone();
-                QCoreApplication::quit();
-            },
-            Qt::QueuedConnection);
-    });
-    return app.exec();
+    return ops::runService(
+        argc, argv, QStringLiteral("engage-bench-rest-server"),
+        [](http::Router &router, const store::Database &database, QThreadPool &workers) {
+            addServiceRoutes(router, database, workers);
+            addBenchMeRoute(router);
+        });
 }

@@ -1,0 +1,115 @@
+#include "servicerunner.h"
+
+#include "announcement.h"
+#include "http/httpsserver.h"
+#include "http/router.h"
+#include "jsonlog.h"
+#include "selfsignedcertificate.h"
+#include "serveroptions.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QThreadPool>
+#include <cstdio>
+
+namespace engage::server::ops {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcMain, "engage.server")
+
+int fail(const QString &message)
+{
+    qCCritical(lcMain).noquote() << message;
+    return 1;
+}
+
+bool prepareDataDir(const QString &path, QString *error)
+{
+    if (!QDir().mkpath(path)) {
+        *error = QStringLiteral("cannot create the data directory %1").arg(path);
+        return false;
+    }
+    // Keys and the database live here: nobody else may look in.
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return true;
+}
+
+} // namespace
+
+int runService(int argc, char *argv[], const QString &applicationName,
+               const RouteInstaller &installRoutes)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Engage"));
+    QCoreApplication::setApplicationName(applicationName);
+
+    QString error;
+    QString help;
+    std::optional<ServerOptions> options =
+        ServerOptions::parse(QCoreApplication::arguments(), &error, &help);
+    if (!options) {
+        if (!help.isEmpty()) {
+            std::fputs(qPrintable(help), stdout);
+            return 0;
+        }
+        std::fprintf(stderr, "%s: %s\n", qPrintable(applicationName), qPrintable(error));
+        return 2;
+    }
+    installJsonLogHandler();
+
+    if (!prepareDataDir(options->dataDir, &error))
+        return fail(error);
+    if (options->demo && options->certificateFile.isEmpty()) {
+        const QDir dataDir(options->dataDir);
+        options->certificateFile = dataDir.filePath(QStringLiteral("demo-certificate.pem"));
+        options->keyFile = dataDir.filePath(QStringLiteral("demo-key.pem"));
+        if (!ensureSelfSignedCertificate(options->certificateFile, options->keyFile, &error))
+            return fail(error);
+    }
+
+    const auto location =
+        store::DatabaseLocation::parse(options->databaseUrl, options->dataDir, &error);
+    if (!location)
+        return fail(error);
+    store::Database database(*location);
+    if (!database.connection(&error).isOpen())
+        return fail(QStringLiteral("cannot open the database: %1").arg(error));
+
+    QThreadPool workers;
+    http::Router router;
+    installRoutes(router, database, workers);
+
+    http::HttpsServer server(router, options->limits);
+    if (!server.listen(options->listenAddress, options->listenPort, options->certificateFile,
+                       options->keyFile, options->networkThreads, &error))
+        return fail(error);
+
+    const std::optional<QJsonArray> demoTenants =
+        options->demo ? std::optional<QJsonArray>(QJsonArray()) : std::nullopt;
+    const QByteArray line =
+        announcementLine(options->listenAddress, server.port(),
+                         certificateFingerprintSha256(options->certificateFile), demoTenants);
+    std::fprintf(stdout, "%s\n", line.constData());
+    std::fflush(stdout);
+
+    server.onTerminationSignal([&app, &server, &workers] {
+        QMetaObject::invokeMethod(
+            &app,
+            [&server, &workers] {
+                qCInfo(lcMain) << "stopping: finishing the requests in flight";
+                server.stop();
+                workers.waitForDone();
+                QCoreApplication::quit();
+            },
+            Qt::QueuedConnection);
+    });
+    qCInfo(lcMain).noquote() << "listening on" << QString::fromUtf8(line);
+    return app.exec();
+}
+
+} // namespace engage::server::ops
