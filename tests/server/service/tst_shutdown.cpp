@@ -130,7 +130,10 @@ void TestShutdown::parallelRequestsDuringShutdown()
     stopping.start();
     stopped = true;
     server.terminate();
-    QTRY_VERIFY_WITH_TIMEOUT(!server.isRunning(), (drainSeconds + 10) * 1000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        !server.isRunning(),
+        qPrintable(QStringLiteral("still running; stderr:\n") + server.stderrText().right(3000)),
+        (drainSeconds + 10) * 1000);
     // Let the last replies settle.
     QTRY_VERIFY_WITH_TIMEOUT(probe.manager().findChildren<QNetworkReply *>().isEmpty(), 10000);
 
