@@ -189,30 +189,32 @@ bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::
     constexpr qint64 smallestBodyLimit = 64 * 1024;
     const auto bodyLimit =
         static_cast<std::uint64_t>(std::max(2 * m_router.largestBody(), smallestBodyLimit));
-    auto settings = restinio::server_settings_t<Traits>{}
-                        .address(address.toString().toStdString())
-                        .port(port)
-                        .tls_context(std::move(tls))
-                        .request_handler([this](restinio::request_handle_t incoming) {
-                            serve(incoming);
-                            return restinio::request_accepted();
-                        })
-                        .read_next_http_message_timelimit(m_limits.requestTimeout)
-                        .write_http_response_timelimit(m_limits.writeTimeout)
-                        .handle_request_timeout(m_limits.handlerTimeout)
-                        .concurrent_accepts_count(static_cast<std::size_t>(threads))
-                        .separate_accept_and_create_connect(true)
-                        .ip_blocker(m_guard)
-                        .connection_state_listener(m_guard)
-                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                                      .max_url_size(m_limits.maxHeaderBytes)
-                                                      .max_field_name_size(m_limits.maxHeaderBytes)
-                                                      .max_field_value_size(m_limits.maxHeaderBytes)
-                                                      .max_field_count(m_limits.maxHeaderFields)
-                                                      .max_body_size(bodyLimit))
-                        .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor &acceptor) {
-                            m_port = acceptor.local_endpoint().port();
-                        });
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(address.toString().toStdString())
+            .port(port)
+            .tls_context(std::move(tls))
+            .request_handler([this](restinio::request_handle_t incoming) {
+                serve(incoming);
+                return restinio::request_accepted();
+            })
+            .read_next_http_message_timelimit(m_limits.requestTimeout)
+            .write_http_response_timelimit(m_limits.writeTimeout)
+            .handle_request_timeout(m_limits.handlerTimeout)
+            .concurrent_accepts_count(static_cast<std::size_t>(threads))
+            .separate_accept_and_create_connect(true)
+            .ip_blocker(m_guard)
+            .connection_state_listener(m_guard)
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
+                                          .max_url_size(m_limits.maxHeaderBytes)
+                                          .max_field_name_size(m_limits.maxHeaderBytes)
+                                          // RESTinio refuses a value *at* its limit.
+                                          .max_field_value_size(m_limits.maxHeaderBytes + 1)
+                                          .max_field_count(m_limits.maxHeaderFields)
+                                          .max_body_size(bodyLimit))
+            .acceptor_post_bind_hook([this](asio::ip::tcp::acceptor &acceptor) {
+                m_port = acceptor.local_endpoint().port();
+            });
     try {
         m_server = std::make_unique<RestinioServer>(restinio::external_io_context(m_io),
                                                     std::move(settings));

@@ -81,10 +81,25 @@ int runService(int argc, char *argv[], const QString &applicationName,
         return fail(QStringLiteral("cannot open the database: %1").arg(error));
 
     QThreadPool workers;
+    // Pool threads live as long as the pool, so that their database
+    // connections (one per thread) are neither leaked nor reopened.
+    workers.setExpiryTimeout(-1);
     http::Router router;
     installRoutes(router, database, workers);
 
     http::HttpsServer server(router, options->limits);
+    // Before the announcement: whoever reads it may stop us at once.
+    server.onTerminationSignal([&app, &server, &workers] {
+        QMetaObject::invokeMethod(
+            &app,
+            [&server, &workers] {
+                qCInfo(lcMain) << "stopping: finishing the requests in flight";
+                server.stop();
+                workers.waitForDone();
+                QCoreApplication::quit();
+            },
+            Qt::QueuedConnection);
+    });
     if (!server.listen(options->listenAddress, options->listenPort, options->certificateFile,
                        options->keyFile, options->networkThreads, &error))
         return fail(error);
@@ -97,17 +112,6 @@ int runService(int argc, char *argv[], const QString &applicationName,
     std::fprintf(stdout, "%s\n", line.constData());
     std::fflush(stdout);
 
-    server.onTerminationSignal([&app, &server, &workers] {
-        QMetaObject::invokeMethod(
-            &app,
-            [&server, &workers] {
-                qCInfo(lcMain) << "stopping: finishing the requests in flight";
-                server.stop();
-                workers.waitForDone();
-                QCoreApplication::quit();
-            },
-            Qt::QueuedConnection);
-    });
     qCInfo(lcMain).noquote() << "listening on" << QString::fromUtf8(line);
     return app.exec();
 }

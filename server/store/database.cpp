@@ -4,11 +4,9 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUrlQuery>
 #include <atomic>
 #include <mutex>
-#include <set>
 
 namespace engage::server::store {
 
@@ -17,26 +15,15 @@ Q_LOGGING_CATEGORY(lcStore, "engage.server.store")
 namespace {
 
 std::atomic<int> databaseSerial{0};
+std::atomic<quint64> threadSerial{0};
 
-// Removes this thread's connections when the thread ends, so that a pool
-// thread retired by Qt does not leak an open database handle.
-class ThreadConnections final
+// A number for the calling thread, never reused (thread ids are), so that a
+// connection is never handed to a thread that did not open it.
+quint64 currentThreadSerial()
 {
-public:
-    ~ThreadConnections()
-    {
-        for (const QString &name : m_names) {
-            QSqlDatabase::database(name, false).close();
-            QSqlDatabase::removeDatabase(name);
-        }
-    }
-    void remember(const QString &name) { m_names.insert(name); }
-
-private:
-    std::set<QString> m_names;
-};
-
-thread_local ThreadConnections threadConnections;
+    thread_local const quint64 serial = ++threadSerial;
+    return serial;
+}
 
 } // namespace
 
@@ -71,11 +58,20 @@ Database::Database(DatabaseLocation location)
     , m_namePrefix(QStringLiteral("engage-%1-").arg(databaseSerial.fetch_add(1)))
 {}
 
-Database::~Database() = default;
+// Runs after the threads that used the connections have finished (the owner
+// stops its network threads and worker pool first).
+Database::~Database()
+{
+    std::lock_guard lock(m_namesMutex);
+    for (const QString &name : m_names) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
 
 QString Database::connectionName() const
 {
-    return m_namePrefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    return m_namePrefix + QString::number(currentThreadSerial());
 }
 
 QSqlDatabase Database::connection(QString *error) const
@@ -84,7 +80,8 @@ QSqlDatabase Database::connection(QString *error) const
     QSqlDatabase database = QSqlDatabase::database(name, false);
     if (!database.isValid()) {
         database = QSqlDatabase::addDatabase(m_location.driver, name);
-        threadConnections.remember(name);
+        std::lock_guard lock(m_namesMutex);
+        m_names.insert(name);
         if (m_location.driver == QLatin1String("QSQLITE")) {
             database.setDatabaseName(m_location.sqliteFile);
         } else {

@@ -3,7 +3,9 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
+#include <mutex>
 #include <optional>
+#include <set>
 
 namespace engage::server::store {
 
@@ -22,6 +24,8 @@ struct DatabaseLocation
 
 // Hands each thread its own connection (QtSql connections are per thread),
 // configured for durability: SQLite in WAL mode with synchronous=FULL.
+// Connections stay open for the life of the Database, which must outlive the
+// threads that use it: give it long-lived threads, not ones that come and go.
 class Database final
 {
 public:
@@ -43,6 +47,8 @@ private:
 
     const DatabaseLocation m_location;
     const QString m_namePrefix;
+    mutable std::mutex m_namesMutex;
+    mutable std::set<QString> m_names;
 };
 
 } // namespace engage::server::store
