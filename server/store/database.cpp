@@ -63,10 +63,10 @@ Database::Database(DatabaseLocation location)
 Database::~Database()
 {
     std::lock_guard lock(m_namesMutex);
-    for (const QString &name : m_names) {
-        QSqlDatabase::database(name, false).close();
+    // removeDatabase() closes the connection; asking for it with database()
+    // from this thread would not be allowed.
+    for (const QString &name : m_names)
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 QString Database::connectionName() const
