@@ -3,6 +3,8 @@
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <http_parser.h>
+#include <utility>
 
 namespace engage::test {
 
@@ -12,6 +14,138 @@ int remaining(const QDeadlineTimer &deadline)
 {
     return static_cast<int>(qMax<qint64>(0, deadline.remainingTime()));
 }
+
+// One HTTP/1.x response parsed by http-parser. Stops (pauses) at the end of
+// the message so that bytes of a next response are left unread.
+class ResponseParser final
+{
+public:
+    ResponseParser()
+    {
+        http_parser_init(&m_parser, HTTP_RESPONSE);
+        m_parser.data = this;
+    }
+    ResponseParser(const ResponseParser &) = delete;
+    ResponseParser &operator=(const ResponseParser &) = delete;
+
+    // Parses `data`; returns how many bytes belong to this response.
+    qsizetype feed(const char *data, qsizetype size)
+    {
+        if (m_complete || hasFailed())
+            return 0;
+        return static_cast<qsizetype>(
+            http_parser_execute(&m_parser, &settings(), data, static_cast<size_t>(size)));
+    }
+    // The connection ended: completes a body that runs until the close.
+    void finish()
+    {
+        if (!m_complete && !hasFailed())
+            http_parser_execute(&m_parser, &settings(), nullptr, 0);
+    }
+
+    bool hasHead() const { return m_headComplete; }
+    bool isComplete() const { return m_complete; }
+    bool hasFailed() const
+    {
+        const auto error = HTTP_PARSER_ERRNO(&m_parser);
+        return error != HPE_OK && error != HPE_PAUSED;
+    }
+    QString errorName() const
+    {
+        const auto error = HTTP_PARSER_ERRNO(&m_parser);
+        return QString::fromLatin1(http_errno_name(error)) + QStringLiteral(" (") +
+               QString::fromLatin1(http_errno_description(error)) + u')';
+    }
+    RawResponse takeResponse() { return std::move(m_response); }
+
+private:
+    static ResponseParser &self(http_parser *parser)
+    {
+        return *static_cast<ResponseParser *>(parser->data);
+    }
+    static const http_parser_settings &settings()
+    {
+        static const http_parser_settings settings = [] {
+            http_parser_settings s{};
+            http_parser_settings_init(&s);
+            s.on_status = &ResponseParser::onStatus;
+            s.on_header_field = &ResponseParser::onHeaderField;
+            s.on_header_value = &ResponseParser::onHeaderValue;
+            s.on_headers_complete = &ResponseParser::onHeadersComplete;
+            s.on_body = &ResponseParser::onBody;
+            s.on_message_complete = &ResponseParser::onMessageComplete;
+            return s;
+        }();
+        return settings;
+    }
+
+    static int onStatus(http_parser *parser, const char *at, size_t length)
+    {
+        self(parser).m_reason.append(at, static_cast<qsizetype>(length));
+        return 0;
+    }
+    static int onHeaderField(http_parser *parser, const char *at, size_t length)
+    {
+        ResponseParser &p = self(parser);
+        if (p.m_headComplete)
+            return 0; // chunked trailers are not kept
+        if (p.m_inValue)
+            p.flushHeader();
+        p.m_field.append(at, static_cast<qsizetype>(length));
+        return 0;
+    }
+    static int onHeaderValue(http_parser *parser, const char *at, size_t length)
+    {
+        ResponseParser &p = self(parser);
+        if (p.m_headComplete)
+            return 0;
+        p.m_inValue = true;
+        p.m_value.append(at, static_cast<qsizetype>(length));
+        return 0;
+    }
+    static int onHeadersComplete(http_parser *parser)
+    {
+        ResponseParser &p = self(parser);
+        p.flushHeader();
+        p.m_headComplete = true;
+        p.m_response.status = static_cast<int>(parser->status_code);
+        p.m_response.statusLine = "HTTP/" + QByteArray::number(parser->http_major) + '.' +
+                                  QByteArray::number(parser->http_minor) + ' ' +
+                                  QByteArray::number(p.m_response.status);
+        if (!p.m_reason.isEmpty())
+            p.m_response.statusLine += ' ' + p.m_reason;
+        return 0;
+    }
+    static int onBody(http_parser *parser, const char *at, size_t length)
+    {
+        self(parser).m_response.body.append(at, static_cast<qsizetype>(length));
+        return 0;
+    }
+    static int onMessageComplete(http_parser *parser)
+    {
+        self(parser).m_complete = true;
+        http_parser_pause(parser, 1);
+        return 0;
+    }
+
+    void flushHeader()
+    {
+        if (!m_field.isEmpty())
+            m_response.headers.append({m_field, m_value.trimmed()});
+        m_field.clear();
+        m_value.clear();
+        m_inValue = false;
+    }
+
+    http_parser m_parser{};
+    RawResponse m_response;
+    QByteArray m_reason;
+    QByteArray m_field;
+    QByteArray m_value;
+    bool m_inValue = false;
+    bool m_headComplete = false;
+    bool m_complete = false;
+};
 
 } // namespace
 
@@ -117,73 +251,35 @@ bool RawHttpsClient::fill(int timeoutMs)
 std::optional<RawResponse> RawHttpsClient::readResponse(int timeoutMs)
 {
     const QDeadlineTimer deadline(timeoutMs);
-    RawResponse response;
-    qsizetype headerEnd = -1;
-    while ((headerEnd = m_buffer.indexOf("\r\n\r\n")) < 0) {
-        if (deadline.hasExpired() ||
-            (!fill(remaining(deadline)) && m_socket.bytesAvailable() == 0 &&
-             m_buffer.indexOf("\r\n\r\n") < 0)) {
-            m_error = m_closed ? QStringLiteral("closed before a response head")
-                               : QStringLiteral("no response head in time");
+    ResponseParser parser;
+    // Bytes of m_buffer handed to the parser; they stay in m_buffer until the
+    // response is complete, so a failed read consumes nothing.
+    qsizetype fed = 0;
+    for (;;) {
+        if (fed < m_buffer.size())
+            fed += parser.feed(m_buffer.constData() + fed, m_buffer.size() - fed);
+        if (!parser.isComplete() && parser.hasFailed()) {
+            m_error = QStringLiteral("unparsable response: ") + parser.errorName();
             return std::nullopt;
         }
-    }
-    const QByteArrayList lines = m_buffer.left(headerEnd).split('\n');
-    response.statusLine = lines.first().trimmed();
-    const QByteArrayList statusParts = response.statusLine.split(' ');
-    response.status = statusParts.size() >= 2 ? statusParts.at(1).toInt() : 0;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0)
-            response.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
-    }
-    m_buffer.remove(0, headerEnd + 4);
-
-    const QByteArray length = response.header("Content-Length");
-    if (!length.isEmpty()) {
-        const qsizetype size = length.toLongLong();
-        while (m_buffer.size() < size) {
-            if (deadline.hasExpired() || !fill(remaining(deadline))) {
-                m_error = QStringLiteral("body cut short");
-                return std::nullopt;
-            }
+        if (!parser.isComplete() && m_closed && m_socket.bytesAvailable() == 0)
+            parser.finish(); // a body delimited by the close ends here
+        if (parser.isComplete()) {
+            m_buffer.remove(0, fed);
+            return parser.takeResponse();
         }
-        response.body = m_buffer.left(size);
-        m_buffer.remove(0, size);
-    } else if (response.header("Transfer-Encoding").toLower().contains("chunked")) {
-        for (;;) {
-            qsizetype lineEnd;
-            while ((lineEnd = m_buffer.indexOf("\r\n")) < 0) {
-                if (deadline.hasExpired() || !fill(remaining(deadline))) {
-                    m_error = QStringLiteral("chunked body cut short");
-                    return std::nullopt;
-                }
-            }
-            bool ok = false;
-            const qsizetype size = m_buffer.left(lineEnd).split(';').first().toLongLong(&ok, 16);
-            if (!ok) {
-                m_error = QStringLiteral("bad chunk size");
-                return std::nullopt;
-            }
-            while (m_buffer.size() < lineEnd + 2 + size + 2) {
-                if (deadline.hasExpired() || !fill(remaining(deadline))) {
-                    m_error = QStringLiteral("chunked body cut short");
-                    return std::nullopt;
-                }
-            }
-            response.body += m_buffer.mid(lineEnd + 2, size);
-            m_buffer.remove(0, lineEnd + 2 + size + 2);
-            if (size == 0)
-                break;
+        if (m_closed && m_socket.bytesAvailable() == 0) {
+            m_error = parser.hasHead() ? QStringLiteral("body cut short")
+                                       : QStringLiteral("closed before a response head");
+            return std::nullopt;
         }
-    } else if (response.status >= 200 && response.status != 204 && response.status != 304) {
-        while (fill(remaining(deadline)) && !deadline.hasExpired()) {
+        if (deadline.hasExpired()) {
+            m_error = parser.hasHead() ? QStringLiteral("body cut short")
+                                       : QStringLiteral("no response head in time");
+            return std::nullopt;
         }
-        response.body = m_buffer;
-        m_buffer.clear();
+        fill(remaining(deadline));
     }
-    return response;
 }
 
 bool RawHttpsClient::waitForClosed(int timeoutMs)
