@@ -1,107 +1,76 @@
 #include "timestamp.h"
 
-#include <QTime>
+#include <algorithm>
 
 namespace engage::api {
 
 namespace {
 
-// Reads `count` ASCII digits at `pos`; -1 if any is not a digit.
-int readDigits(QStringView text, qsizetype pos, int count)
-{
-    if (pos + count > text.size())
-        return -1;
-    int value = 0;
-    for (int i = 0; i < count; ++i) {
-        const char16_t c = text[pos + i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        value = value * 10 + (c - u'0');
-    }
-    return value;
-}
+// Qt's ISO 8601 reader is broader than our wire form (it takes a space for the
+// 'T', "24:00", minutes without seconds, offsets); Qt reads the value, and the
+// text must also be exactly what Qt writes back for it.
+const QString dateFormat = QStringLiteral("yyyy-MM-dd");
+const QString secondsFormat = QStringLiteral("yyyy-MM-dd'T'HH:mm:ss");
+constexpr qsizetype secondsLength = 19; // "YYYY-MM-DDTHH:MM:SS"
+constexpr qsizetype maxFractionDigits = 9;
 
 Error invalid(const char *detail)
 {
     return Error{ProblemCode::InvalidField, QString(), QString::fromLatin1(detail)};
 }
 
-// The fixed "YYYY-MM-DD" prefix shared by dates and date-times.
-std::optional<QDate> readDate(QStringView text)
+bool allDigits(QStringView text)
 {
-    if (text.size() < 10 || text[4] != u'-' || text[7] != u'-')
-        return std::nullopt;
-    const int year = readDigits(text, 0, 4);
-    const int month = readDigits(text, 5, 2);
-    const int day = readDigits(text, 8, 2);
-    if (year < 1 || month < 0 || day < 0 || !QDate::isValid(year, month, day))
-        return std::nullopt;
-    return QDate(year, month, day);
-}
-
-QString padded(int value, int width)
-{
-    return QStringLiteral("%1").arg(value, width, 10, QLatin1Char('0'));
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
 } // namespace
 
 QString formatDate(QDate date)
 {
-    return padded(date.year(), 4) % QLatin1Char('-') % padded(date.month(), 2) % QLatin1Char('-') %
-           padded(date.day(), 2);
+    return date.toString(dateFormat);
 }
 
 QString formatDateTime(const QDateTime &dateTime)
 {
-    const QDateTime utc = dateTime.toUTC();
-    const QTime time = utc.time();
-    return formatDate(utc.date()) % QLatin1Char('T') % padded(time.hour(), 2) % QLatin1Char(':') %
-           padded(time.minute(), 2) % QLatin1Char(':') % padded(time.second(), 2) %
-           QLatin1Char('.') % padded(time.msec(), 3) % QLatin1Char('Z');
+    return dateTime.toUTC().toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"));
 }
 
 Result<QDate> parseDate(QStringView text)
 {
-    const std::optional<QDate> date = text.size() == 10 ? readDate(text) : std::nullopt;
-    if (!date)
+    const QDate date = QDate::fromString(text.toString(), dateFormat);
+    if (!date.isValid() || formatDate(date) != text)
         return invalid("Must be a calendar date in the form YYYY-MM-DD.");
-    return *date;
+    return date;
 }
 
 Result<QDateTime> parseDateTime(QStringView text)
 {
-    static const char *const kDetail =
-        "Must be a UTC date and time in the form YYYY-MM-DDTHH:MM:SS.sssZ.";
-    // 20 characters without a fraction, at most 30 with nine digits.
-    if (text.size() < 20 || text.size() > 30)
-        return invalid(kDetail);
-    const std::optional<QDate> date = readDate(text);
-    if (!date || text[10] != u'T' || text[13] != u':' || text[16] != u':')
-        return invalid(kDetail);
-    const int hour = readDigits(text, 11, 2);
-    const int minute = readDigits(text, 14, 2);
-    const int second = readDigits(text, 17, 2);
-    if (hour < 0 || minute < 0 || second < 0 || !QTime::isValid(hour, minute, second))
-        return invalid(kDetail);
-    qsizetype pos = 19;
-    int msec = 0;
-    if (text[pos] == u'.') {
-        ++pos;
-        const qsizetype digitsStart = pos;
-        while (pos < text.size() && text[pos] >= u'0' && text[pos] <= u'9')
-            ++pos;
-        const qsizetype digits = pos - digitsStart;
-        if (digits < 1 || digits > 9)
-            return invalid(kDetail);
-        for (qsizetype i = 0; i < 3; ++i) {
-            const int digit = i < digits ? text[digitsStart + i].unicode() - u'0' : 0;
-            msec = msec * 10 + digit;
-        }
+    const Error refusal =
+        invalid("Must be a UTC date and time in the form YYYY-MM-DDTHH:MM:SS.sssZ.");
+    if (text.size() <= secondsLength || !text.endsWith(u'Z'))
+        return refusal;
+    // Date and time are read apart: read together without a zone, Qt would take
+    // them as local time, in which some UTC times (a DST gap) do not exist.
+    const QStringView seconds = text.first(secondsLength);
+    const QDate date = QDate::fromString(seconds.first(10).toString(), dateFormat);
+    const QTime time = QTime::fromString(seconds.sliced(11).toString(), QStringLiteral("HH:mm:ss"));
+    QDateTime dateTime(date, time, Qt::UTC);
+    if (!dateTime.isValid() || dateTime.toString(secondsFormat) != seconds)
+        return refusal;
+
+    // An optional fraction of 1-9 digits, truncated (not rounded) to milliseconds,
+    // so that a value never moves into the next second.
+    const QStringView fraction = text.sliced(secondsLength).chopped(1);
+    if (!fraction.isEmpty()) {
+        const QStringView digits = fraction.sliced(1);
+        if (!fraction.startsWith(u'.') || digits.isEmpty() || digits.size() > maxFractionDigits ||
+            !allDigits(digits))
+            return refusal;
+        const QString milliseconds = digits.first(std::min<qsizetype>(3, digits.size())).toString();
+        dateTime = dateTime.addMSecs(milliseconds.leftJustified(3, u'0').toInt());
     }
-    if (pos + 1 != text.size() || text[pos] != u'Z')
-        return invalid(kDetail);
-    return QDateTime(*date, QTime(hour, minute, second, msec), Qt::UTC);
+    return dateTime;
 }
 
 } // namespace engage::api

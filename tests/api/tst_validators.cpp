@@ -438,6 +438,13 @@ void TestValidators::dateTime_data()
     QTest::newRow("one digit") << u8("2024-05-01T09:30:00.5Z") << ms + 500;
     QTest::newRow("microseconds truncated") << u8("2024-05-01T09:30:00.123999Z") << ms + 123;
     QTest::newRow("nanoseconds truncated") << u8("2024-05-01T09:30:00.000000001Z") << ms;
+    QTest::newRow("never rounded into the next second")
+        << u8("2024-05-01T09:30:00.9999Z") << ms + 999;
+    // Local time skips 02:00-03:00 on this day in New York, where the test runs
+    // (see CMakeLists.txt); a UTC time must not care.
+    QTest::newRow("inside a local DST gap")
+        << u8("2024-03-10T02:30:00Z")
+        << QDateTime(QDate(2024, 3, 10), QTime(2, 30), Qt::UTC).toMSecsSinceEpoch();
     QTest::newRow("end of day")
         << u8("2024-05-01T23:59:59.999Z")
         << QDateTime(QDate(2024, 5, 1), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
