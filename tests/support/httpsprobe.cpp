@@ -109,37 +109,27 @@ QNetworkRequest HttpsProbe::request(const QString &path, const HeaderList &heade
 
 HttpResponse HttpsProbe::get(const QString &path, const HeaderList &headers, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HttpResponse response = waitFor(m_manager.get(request(path, headers)), timeoutMs);
-    response.elapsedMs = timer.elapsed();
-    return response;
+    return waitFor(m_manager.get(request(path, headers)), timeoutMs);
 }
 
 HttpResponse HttpsProbe::send(const QByteArray &verb, const QString &path, const QByteArray &body,
                               const HeaderList &headers, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HttpResponse response =
-        waitFor(m_manager.sendCustomRequest(request(path, headers), verb, body), timeoutMs);
-    response.elapsedMs = timer.elapsed();
-    return response;
+    return waitFor(m_manager.sendCustomRequest(request(path, headers), verb, body), timeoutMs);
 }
 
 HttpResponse HttpsProbe::send(const QByteArray &verb, const QString &path, QIODevice *body,
                               const HeaderList &headers, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HttpResponse response =
-        waitFor(m_manager.sendCustomRequest(request(path, headers), verb, body), timeoutMs);
-    response.elapsedMs = timer.elapsed();
-    return response;
+    return waitFor(m_manager.sendCustomRequest(request(path, headers), verb, body), timeoutMs);
 }
 
 HttpResponse HttpsProbe::waitFor(QNetworkReply *rawReply, int timeoutMs)
 {
+    // The request starts with the reply, just before this call: the time from
+    // here is the time the exchange took.
+    QElapsedTimer elapsed;
+    elapsed.start();
     const ReplyPointer reply(rawReply);
     QList<QSslError> sslErrors;
     QObject::connect(reply.get(), &QNetworkReply::sslErrors, reply.get(),
@@ -161,6 +151,7 @@ HttpResponse HttpsProbe::waitFor(QNetworkReply *rawReply, int timeoutMs)
     HttpResponse response = collect(reply.get());
     response.timedOut = timedOut;
     response.sslErrors = sslErrors;
+    response.elapsedMs = elapsed.elapsed();
     return response;
 }
 
