@@ -1,0 +1,101 @@
+#pragma once
+
+#include "database.h"
+
+#include <QString>
+#include <QtGlobal>
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace engage::server::store {
+
+// One row of `access_log`: one request, rejected ones included.
+struct AccessRecord
+{
+    qint64 atMs = 0; // UTC ms since epoch
+    QString requestId;
+    QString tenantId; // empty when unknown (a failed sign-in, an unknown route)
+    QString personId; // empty when anonymous; stored as NULL
+    QString address;
+    QString method;
+    QString path; // no query string
+    int status = 0;
+    qint64 latencyUs = 0;
+    QString userAgent; // cut to 512 characters
+};
+
+// Writes access-log rows off the request path: append() only queues, and one
+// writer thread with its own connection commits everything queued in one
+// transaction at most every `commitInterval`. A SIGKILL therefore loses at
+// most the rows of the last interval (plus the commit in flight), and no
+// request ever waits on the database for its log row.
+//
+// No TenantScope here, on purpose: the writer only appends, never reads, so it
+// cannot leak one tenant's rows to another; the tenant id it stores is the one
+// the HTTP layer took from the verified token (empty when there is none).
+//
+// The Database must outlive the writer. Create the writer after the schema is
+// migrated: rows whose batch cannot be written after a few attempts are
+// dropped and counted (a log must not grow without bound while the database
+// is away).
+class AccessLogWriter final
+{
+public:
+    static constexpr qsizetype maxPathLength = 2048;
+    static constexpr qsizetype maxUserAgentLength = 512;
+    // Request id, tenant, person, address and method are short by nature; the
+    // cap keeps a hostile header from filling the log through them.
+    static constexpr qsizetype maxShortFieldLength = 256;
+
+    explicit AccessLogWriter(
+        const Database &database,
+        std::chrono::milliseconds commitInterval = std::chrono::milliseconds(50),
+        std::size_t maxQueued = 100000);
+    // Stops the thread after writing everything queued.
+    ~AccessLogWriter();
+    AccessLogWriter(const AccessLogWriter &) = delete;
+    AccessLogWriter &operator=(const AccessLogWriter &) = delete;
+
+    // Thread-safe and never waits on the database: an O(1) push under a
+    // mutex. When the queue is full the row is dropped and counted (warned at
+    // most once per second) rather than blocking the request.
+    void append(AccessRecord record);
+
+    // Blocks until everything appended before the call is committed (or given
+    // up on and counted as dropped). For tests and shutdown.
+    void flush();
+
+    // Rows lost: refused by a full queue, or in a batch that could not be written.
+    quint64 droppedCount() const;
+    // Transactions committed so far (each holds every row queued since the
+    // previous one). Lets tests and metrics see that rows are batched.
+    quint64 commitCount() const;
+
+private:
+    void run();
+    void warnDropped(quint64 total) const;
+
+    const Database &m_database;
+    const std::chrono::milliseconds m_commitInterval;
+    const std::size_t m_maxQueued;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wakeWriter;
+    std::condition_variable m_batchDone;
+    std::vector<AccessRecord> m_queue;
+    quint64 m_appended = 0;    // rows accepted by append() so far
+    quint64 m_handled = 0;     // of those, rows committed or given up on
+    quint64 m_flushTarget = 0; // flush() waits until m_handled reaches this
+    quint64 m_dropped = 0;
+    quint64 m_commits = 0;
+    std::chrono::steady_clock::time_point m_lastDropWarning;
+    bool m_stopping = false;
+
+    std::thread m_thread; // last: starts once every member above exists
+};
+
+} // namespace engage::server::store
