@@ -3,6 +3,7 @@
 #include "connectionguard.h"
 #include "tlscontext.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -134,16 +135,17 @@ public:
 
     quint16 m_port = 0;
     std::atomic<std::size_t> m_inFlight{0};
+    AccessObserver m_accessObserver;
 
 private:
     // One request's promise of an answer, kept by its Responder.
     class PendingResponse final
     {
     public:
-        PendingResponse(Impl &server, restinio::request_handle_t incoming, QString requestId)
+        PendingResponse(Impl &server, restinio::request_handle_t incoming, AccessEvent access)
             : m_server(server)
             , m_incoming(std::move(incoming))
-            , m_requestId(std::move(requestId))
+            , m_access(std::move(access))
         {
             ++m_server.m_inFlight;
         }
@@ -158,9 +160,12 @@ private:
         void send(Response response) noexcept;
 
     private:
+        void report(const Response &response);
+
         Impl &m_server;
         restinio::request_handle_t m_incoming;
-        QString m_requestId;
+        AccessEvent m_access;
+        const std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
         std::atomic<bool> m_sent{false};
     };
 
@@ -236,7 +241,14 @@ bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::
 void HttpsServer::Impl::serve(const restinio::request_handle_t &incoming)
 {
     Request request = requestFrom(*incoming);
-    auto pending = std::make_shared<PendingResponse>(*this, incoming, request.requestId);
+    AccessEvent access;
+    access.atMs = QDateTime::currentMSecsSinceEpoch();
+    access.requestId = request.requestId;
+    access.peer = request.peer;
+    access.method = methodName(request.method);
+    access.path = request.path;
+    access.userAgent = request.header("user-agent");
+    auto pending = std::make_shared<PendingResponse>(*this, incoming, std::move(access));
     m_router.dispatch(std::move(request),
                       [pending](Response response) { pending->send(std::move(response)); });
 }
@@ -246,7 +258,7 @@ void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
     if (m_sent.exchange(true))
         return;
     try {
-        response.stampRequestId(m_requestId);
+        response.stampRequestId(m_access.requestId);
         if (response.contentType.isEmpty())
             response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
         auto builder = m_incoming->create_response(restinio::http_status_line_t(
@@ -259,15 +271,30 @@ void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
         for (const auto &[name, value] : response.headers)
             builder.append_header(name.toStdString(), value.toStdString());
         builder.append_header("Content-Type", response.contentType.toStdString());
-        builder.append_header("X-Request-Id", m_requestId.toStdString());
+        builder.append_header("X-Request-Id", m_access.requestId.toStdString());
         if (m_server.m_draining.load())
             builder.connection_close();
         builder.set_body(response.body.toStdString());
         builder.done();
+        report(response);
     } catch (const std::exception &failure) {
-        qCCritical(lcServer) << "cannot send the response to" << m_requestId << failure.what();
+        qCCritical(lcServer) << "cannot send the response to" << m_access.requestId
+                             << failure.what();
     }
     m_server.finished();
+}
+
+void HttpsServer::Impl::PendingResponse::report(const Response &response)
+{
+    if (!m_server.m_accessObserver)
+        return;
+    m_access.status = response.status;
+    m_access.latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                             std::chrono::steady_clock::now() - m_started)
+                             .count();
+    m_access.tenantId = response.actor.tenantId;
+    m_access.personId = response.actor.personId;
+    m_server.m_accessObserver(m_access);
 }
 
 void HttpsServer::Impl::finished()
@@ -349,6 +376,11 @@ bool HttpsServer::listen(const QHostAddress &address, quint16 port, const QStrin
 quint16 HttpsServer::port() const
 {
     return m_impl->m_port;
+}
+
+void HttpsServer::setAccessObserver(AccessObserver observer)
+{
+    m_impl->m_accessObserver = std::move(observer);
 }
 
 void HttpsServer::onTerminationSignal(std::function<void()> callback)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accessevent.h"
 #include "router.h"
 #include "serverlimits.h"
 
@@ -20,6 +21,9 @@ public:
     ~HttpsServer();
     HttpsServer(const HttpsServer &) = delete;
     HttpsServer &operator=(const HttpsServer &) = delete;
+
+    // Every answered request is reported here; set before listen().
+    void setAccessObserver(AccessObserver observer);
 
     // Binds, then serves on `threads` network threads. Port 0 picks a free
     // port; port() tells which. Returns false and sets `error` on failure.

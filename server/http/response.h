@@ -18,6 +18,13 @@ struct Response
     std::vector<std::pair<QByteArray, QByteArray>> headers;
     // Set for error responses: the body is written when the request id is known.
     std::optional<api::Problem> problemDetails;
+    // Whom the request acted as, set by the authentication layer from the
+    // verified token; the access log records it.
+    struct Actor
+    {
+        QString tenantId;
+        QString personId;
+    } actor;
 
     // Writes the body of an error response, naming the request it answers.
     void stampRequestId(const QString &requestId);

@@ -29,12 +29,24 @@ private:
     http::Router m_router;
     std::unique_ptr<http::HttpsServer> m_server;
     std::unique_ptr<HttpsProbe> m_probe;
+    std::mutex m_accessMutex;
+    std::vector<http::AccessEvent> m_access;
+
+    std::vector<http::AccessEvent> accessEvents()
+    {
+        std::lock_guard lock(m_accessMutex);
+        return m_access;
+    }
 
     void startServer()
     {
         http::ServerLimits limits;
         limits.drainTimeout = std::chrono::seconds(10);
         m_server = std::make_unique<http::HttpsServer>(m_router, limits);
+        m_server->setAccessObserver([this](const http::AccessEvent &event) {
+            std::lock_guard lock(m_accessMutex);
+            m_access.push_back(event);
+        });
         QString error;
         QVERIFY2(m_server->listen(QHostAddress::LocalHost, 0, m_certificate, m_key, 2, &error),
                  qPrintable(error));
@@ -71,6 +83,11 @@ private Q_SLOTS:
             });
         });
         m_router.add(http::Method::Get, "/forgotten", [](http::Request, http::Responder) {});
+        m_router.add(http::Method::Get, "/whoami", [](http::Request, http::Responder respond) {
+            http::Response response = http::Response::json(200, {});
+            response.actor = {QStringLiteral("tenant-a"), QStringLiteral("person-1")};
+            respond(std::move(response));
+        });
         startServer();
     }
 
@@ -165,6 +182,60 @@ private Q_SLOTS:
                           {{"Content-Type", "application/json; charset=utf-8"}});
         QVERIFY2(response.status == 201, qPrintable(response.describe()));
         QCOMPARE(response.json().value(QStringLiteral("securityOption")).toBool(), true);
+    }
+
+    void everyRequestIsReportedToTheAccessLog_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<QString>("person");
+
+        QTest::newRow("acting as someone")
+            << QByteArray("GET") << QStringLiteral("secret=x") << QByteArray("/whoami") << 200
+            << QStringLiteral("tenant-a") << QStringLiteral("person-1");
+        QTest::newRow("refused") << QByteArray("GET") << QStringLiteral("/nowhere")
+                                 << QByteArray("/nowhere") << 404 << QString() << QString();
+        QTest::newRow("never answered")
+            << QByteArray("GET") << QString() << QByteArray("/forgotten") << 500 << QString()
+            << QString();
+        QTest::newRow("wrong method") << QByteArray("PUT") << QStringLiteral("/whoami")
+                                      << QByteArray("/whoami") << 405 << QString() << QString();
+    }
+
+    void everyRequestIsReportedToTheAccessLog()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, query);
+        QFETCH(QByteArray, path);
+        QFETCH(int, status);
+        QFETCH(QString, tenant);
+        QFETCH(QString, person);
+
+        const std::size_t before = accessEvents().size();
+        // The query string stays out of the log: it is not the log's to keep.
+        QNetworkRequest request = m_probe->request(QString::fromLatin1(path),
+                                                   {{"User-Agent", "engage-admin/0.1 (テスト)"}});
+        QUrl url = request.url();
+        url.setQuery(query);
+        request.setUrl(url);
+        const HttpResponse response =
+            HttpsProbe::waitFor(m_probe->manager().sendCustomRequest(request, verb), 10000);
+        QCOMPARE(response.status, status);
+        QTRY_COMPARE_WITH_TIMEOUT(accessEvents().size(), before + 1, 5000);
+        const http::AccessEvent event = accessEvents().back();
+        QCOMPARE(event.requestId, QString::fromLatin1(response.header("X-Request-Id")));
+        QCOMPARE(event.method, verb);
+        QCOMPARE(event.path, path);
+        QCOMPARE(event.status, status);
+        QCOMPARE(event.tenantId, tenant);
+        QCOMPARE(event.personId, person);
+        QCOMPARE(event.peer, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(QString::fromUtf8(event.userAgent), QStringLiteral("engage-admin/0.1 (テスト)"));
+        QVERIFY(event.latencyUs > 0);
+        QVERIFY(qAbs(event.atMs - QDateTime::currentMSecsSinceEpoch()) < 10000);
     }
 
     // Runs last: SIGTERM lets the slow request finish, then the server is gone.

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QString>
+#include <functional>
+
+namespace engage::server::http {
+
+// What the access log records of one request, rejected ones included.
+struct AccessEvent
+{
+    qint64 atMs = 0; // when the request arrived, UTC ms since the epoch
+    QString requestId;
+    QString tenantId; // from the verified token; empty when none
+    QString personId;
+    QHostAddress peer;
+    QByteArray method;
+    QByteArray path; // without the query string
+    int status = 0;
+    qint64 latencyUs = 0;
+    QByteArray userAgent;
+};
+
+// Called once per answered request, on the thread that answered it: must
+// return at once (queue the event; never wait on I/O).
+using AccessObserver = std::function<void(const AccessEvent &event)>;
+
+} // namespace engage::server::http
