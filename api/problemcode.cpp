@@ -30,6 +30,7 @@ constexpr EnumName<ProblemCode> kNames[] = {
     {ProblemCode::TooManyRequests, QLatin1String("too-many-requests")},
     {ProblemCode::Internal, QLatin1String("internal")},
     {ProblemCode::Unavailable, QLatin1String("unavailable")},
+    {ProblemCode::PasswordChangeRequired, QLatin1String("password-change-required")},
 };
 
 constexpr ProblemInfo kInfo[] = {
@@ -49,17 +50,22 @@ constexpr ProblemInfo kInfo[] = {
     {ProblemCode::TooManyRequests, 429, "Too many requests"},
     {ProblemCode::Internal, 500, "Internal error"},
     {ProblemCode::Unavailable, 503, "Service unavailable"},
+    {ProblemCode::PasswordChangeRequired, 403, "Password change required"},
 };
 
 const ProblemInfo &info(ProblemCode code)
 {
+    const ProblemInfo *internal = nullptr;
     for (const auto &entry : kInfo) {
         if (entry.code == code)
             return entry;
+        if (entry.code == ProblemCode::Internal)
+            internal = &entry;
     }
     // Only reachable with a value cast from outside the enum: answer as a
-    // server fault rather than reading past the table.
-    return kInfo[std::size(kInfo) - 2];
+    // server fault rather than reading past the table. Found by code, not by
+    // position, because codes are appended after it.
+    return *internal;
 }
 
 } // namespace

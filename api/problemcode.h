@@ -27,6 +27,9 @@ enum class ProblemCode
     TooManyRequests,      // "too-many-requests"       429
     Internal,             // "internal"                500
     Unavailable,          // "unavailable"             503
+    // The person must choose a new password (a generated first one) before
+    // anything but /me and /me/password.
+    PasswordChangeRequired, // "password-change-required" 403
 };
 
 QString problemCodeName(ProblemCode code);

@@ -1,3 +1,4 @@
+#include "api/credentials.h"
 #include "api/cursorpage.h"
 #include "api/jsonparse.h"
 #include "api/person.h"
@@ -56,6 +57,17 @@ Session sampleSession()
     return session;
 }
 
+LoginRequest sampleLogin()
+{
+    return {QStringLiteral("acme-japan"), QStringLiteral("hana@example.co.jp"),
+            QString::fromUtf8("correct horse \xe9\xa6\xac")};
+}
+
+PasswordChangeRequest samplePasswordChange()
+{
+    return {QStringLiteral("old one"), QStringLiteral("a much longer new passphrase")};
+}
+
 CursorPage<Person> samplePage()
 {
     CursorPage<Person> page;
@@ -89,6 +101,12 @@ std::optional<Error> decodeKind(const QString &kind, const QJsonObject &object)
         return check(sessionFromJson(object));
     if (kind == QLatin1String("page"))
         return check(cursorPageFromJson<Person>(object, personFromJson));
+    if (kind == QLatin1String("login"))
+        return check(loginRequestFromJson(object));
+    if (kind == QLatin1String("refresh"))
+        return check(refreshRequestFromJson(object));
+    if (kind == QLatin1String("password"))
+        return check(passwordChangeRequestFromJson(object));
     qFatal("unknown kind");
 }
 
@@ -104,6 +122,12 @@ QJsonObject sampleJson(const QString &kind)
         return toJson(sampleSession());
     if (kind == QLatin1String("page"))
         return toJson(samplePage());
+    if (kind == QLatin1String("login"))
+        return toJson(sampleLogin());
+    if (kind == QLatin1String("refresh"))
+        return toJson(RefreshRequest{sampleSession().refreshToken});
+    if (kind == QLatin1String("password"))
+        return toJson(samplePasswordChange());
     qFatal("unknown kind");
 }
 
@@ -146,6 +170,7 @@ private Q_SLOTS:
     void personRoundTrip_data();
     void personRoundTrip();
     void sessionRoundTrip();
+    void credentialsRoundTrip();
     void pageRoundTrip_data();
     void pageRoundTrip();
     void wireShape();
@@ -250,6 +275,28 @@ void TestJsonCodecs::sessionRoundTrip()
     session.expiresIn = kMaxExpiresIn;
     session.accessToken = QString(kTokenMaxLength, QLatin1Char('a'));
     checkRoundTrip(session, sessionFromJson);
+}
+
+void TestJsonCodecs::credentialsRoundTrip()
+{
+    const LoginRequest login = sampleLogin();
+    const Result<LoginRequest> decodedLogin = loginRequestFromJson(toJson(login));
+    QVERIFY(decodedLogin);
+    QCOMPARE(decodedLogin.value().tenant, login.tenant);
+    QCOMPARE(decodedLogin.value().email, login.email);
+    QCOMPARE(decodedLogin.value().password, login.password);
+
+    const Result<RefreshRequest> decodedRefresh =
+        refreshRequestFromJson(toJson(RefreshRequest{sampleSession().refreshToken}));
+    QVERIFY(decodedRefresh);
+    QCOMPARE(decodedRefresh.value().refreshToken, sampleSession().refreshToken);
+
+    const PasswordChangeRequest change = samplePasswordChange();
+    const Result<PasswordChangeRequest> decodedChange =
+        passwordChangeRequestFromJson(toJson(change));
+    QVERIFY(decodedChange);
+    QCOMPARE(decodedChange.value().currentPassword, change.currentPassword);
+    QCOMPARE(decodedChange.value().newPassword, change.newPassword);
 }
 
 void TestJsonCodecs::pageRoundTrip_data()
@@ -453,6 +500,29 @@ void TestJsonCodecs::rejects_data()
         "lastSignInAt");
     row("cursor empty", "page", "prevCursor", R"("")", invalid, "prevCursor");
     row("cursor with space", "page", "nextCursor", R"("a b")", invalid, "nextCursor");
+
+    // Credentials: strict like every body, and secrets bounded.
+    row("login unknown", "login", "remember", "true", unknown, "remember");
+    row("login tenant missing", "login", "tenant", "", missing, "tenant");
+    row("login email missing", "login", "email", "", missing, "email");
+    row("login password missing", "login", "password", "", missing, "password");
+    row("login slug invalid", "login", "tenant", R"("Acme Japan")", invalid, "tenant");
+    row("login email invalid", "login", "email", R"("hana")", invalid, "email");
+    row("login password empty", "login", "password", R"("")", invalid, "password");
+    row("login password too long", "login", "password", '"' + QByteArray(129, 'p') + '"', invalid,
+        "password");
+    row("login password number", "login", "password", "12345678", invalid, "password");
+    row("refresh unknown", "refresh", "accessToken", R"("abc")", unknown, "accessToken");
+    row("refresh token missing", "refresh", "refreshToken", "", missing, "refreshToken");
+    row("refresh token with space", "refresh", "refreshToken", R"("a b")", invalid, "refreshToken");
+    row("password change unknown", "password", "personId", R"("x")", unknown, "personId");
+    row("password change current missing", "password", "currentPassword", "", missing,
+        "currentPassword");
+    row("password change new missing", "password", "newPassword", "", missing, "newPassword");
+    row("password change new too short", "password", "newPassword", R"("short")", invalid,
+        "newPassword");
+    row("password change new control", "password", "newPassword", R"("long enough\u0007")", invalid,
+        "newPassword");
 }
 
 void TestJsonCodecs::rejects()

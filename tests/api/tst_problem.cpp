@@ -57,6 +57,7 @@ void TestProblem::codeTable_data()
     row(ProblemCode::TooManyRequests, "too-many-requests", 429);
     row(ProblemCode::Internal, "internal", 500);
     row(ProblemCode::Unavailable, "unavailable", 503);
+    row(ProblemCode::PasswordChangeRequired, "password-change-required", 403);
 }
 
 void TestProblem::codeTable()
@@ -76,7 +77,7 @@ void TestProblem::codeTable()
 void TestProblem::codeNamesAreUniqueAndComplete()
 {
     const QStringList names = problemCodeNames();
-    QCOMPARE(names.size(), 16);
+    QCOMPARE(names.size(), 17);
     QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
     QSet<QString> titles;
     for (const QString &name : names) {
