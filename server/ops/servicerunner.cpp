@@ -1,17 +1,22 @@
 #include "servicerunner.h"
 
 #include "announcement.h"
+#include "crypto/masterkey.h"
 #include "http/httpsserver.h"
 #include "http/router.h"
 #include "jsonlog.h"
 #include "selfsignedcertificate.h"
 #include "serveroptions.h"
 #include "store/database.h"
+#include "store/demoseed.h"
+#include "store/keyring.h"
+#include "store/migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <cstdio>
@@ -79,6 +84,30 @@ int runService(int argc, char *argv[], const QString &applicationName,
     store::Database database(*location);
     if (!database.connection(&error).isOpen())
         return fail(QStringLiteral("cannot open the database: %1").arg(error));
+    // Before any request: the schema this binary knows, or no start at all.
+    const auto migrated = store::Migrator().migrate(database.connection());
+    if (!migrated)
+        return fail(
+            QStringLiteral("cannot migrate the database: %1").arg(migrated.error().message));
+    std::optional<crypto::MasterKey> masterKey = crypto::MasterKey::load(options->dataDir, &error);
+    if (!masterKey)
+        return fail(QStringLiteral("cannot load the master key: %1").arg(error));
+    store::Keyring keyring(std::move(*masterKey));
+    std::optional<QJsonArray> demoTenants;
+    if (options->demo) {
+        const auto seeded = store::DemoSeed(database.connection(), keyring).ensure();
+        if (!seeded)
+            return fail(
+                QStringLiteral("cannot create the demo tenants: %1").arg(seeded.error().message));
+        demoTenants = QJsonArray();
+        for (const store::DemoCredentials &tenant : seeded.value()) {
+            demoTenants->append(
+                QJsonObject{{QStringLiteral("slug"), tenant.slug},
+                            {QStringLiteral("name"), tenant.name},
+                            {QStringLiteral("adminEmail"), tenant.adminEmail},
+                            {QStringLiteral("adminPassword"), tenant.adminPassword}});
+        }
+    }
 
     QThreadPool workers;
     // Pool threads live as long as the pool, so that their database
@@ -104,15 +133,18 @@ int runService(int argc, char *argv[], const QString &applicationName,
                        options->keyFile, options->networkThreads, &error))
         return fail(error);
 
-    const std::optional<QJsonArray> demoTenants =
-        options->demo ? std::optional<QJsonArray>(QJsonArray()) : std::nullopt;
     const QByteArray line =
         announcementLine(options->listenAddress, server.port(),
                          certificateFingerprintSha256(options->certificateFile), demoTenants);
     std::fprintf(stdout, "%s\n", line.constData());
     std::fflush(stdout);
 
-    qCInfo(lcMain).noquote() << "listening on" << QString::fromUtf8(line);
+    // Not the line itself: the demo credentials stay out of the log.
+    qCInfo(lcMain).noquote() << "listening on"
+                             << QString::fromUtf8(announcementLine(
+                                    options->listenAddress, server.port(),
+                                    certificateFingerprintSha256(options->certificateFile),
+                                    std::nullopt));
     return app.exec();
 }
 

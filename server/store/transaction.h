@@ -1,0 +1,40 @@
+#pragma once
+
+#include "storeresult.h"
+
+#include <QSqlDatabase>
+
+namespace engage::server::store {
+
+// A write transaction on a connection, rolled back unless committed: a
+// repository call and its operation-log row commit together or not at all.
+//
+// Nesting joins: a Transaction opened while another is open on the same
+// connection (a repository method called inside the caller's transaction)
+// neither begins nor commits; its rollback (or destruction uncommitted) marks
+// the outer one so that its commit fails. Connections are per thread, so the
+// bookkeeping is too.
+class Transaction final
+{
+public:
+    explicit Transaction(QSqlDatabase database);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    // Whether BEGIN succeeded (or an outer transaction is open); `error()` says why not.
+    bool isActive() const { return m_active; }
+    const QString &error() const { return m_error; }
+
+    // COMMIT for the outermost; durable on return (SQLite synchronous=FULL).
+    StoreStatus commit();
+    void rollback();
+
+private:
+    QSqlDatabase m_database;
+    bool m_active = false;
+    bool m_outermost = false;
+    QString m_error;
+};
+
+} // namespace engage::server::store
