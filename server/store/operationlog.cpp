@@ -22,7 +22,9 @@ StoreStatus OperationLog::record(const TenantScope &scope, const QSqlDatabase &d
     query.bindValue(QStringLiteral(":target_type"), entry.targetType);
     query.bindValue(QStringLiteral(":target_id"), entry.targetId);
     query.bindValue(QStringLiteral(":action"), entry.action);
-    query.bindValue(QStringLiteral(":summary"), entry.summary);
+    // A null QString binds as NULL; an empty summary is still a summary.
+    query.bindValue(QStringLiteral(":summary"),
+                    entry.summary.isNull() ? QStringLiteral("") : entry.summary);
     if (!query.exec())
         return databaseError(QStringLiteral("recording an operation"), query.errorText());
     return Done{};
