@@ -19,8 +19,9 @@ std::chrono::seconds SignInThrottle::waitFor(const QHash<QString, Record> &recor
         return std::chrono::seconds(0);
     // 1 s, 2 s, 4 s, … after the free failures, never more than the ceiling.
     const int doublings = std::min(found->failures - freeFailures, 20);
-    const std::chrono::seconds delay =
-        std::min(m_policy.firstDelay * (qint64(1) << doublings), m_policy.longestDelay);
+    // qint64 is long long, std::chrono::seconds's rep is long: name the type.
+    const std::chrono::seconds delay = std::min<std::chrono::seconds>(
+        m_policy.firstDelay * (qint64(1) << doublings), m_policy.longestDelay);
     const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - found->lastFailure);
     return std::max(std::chrono::seconds(0), delay - waited);
 }
