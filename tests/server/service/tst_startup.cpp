@@ -105,7 +105,23 @@ void TestStartup::announcementWithDemo()
     QVERIFY2(fingerprintPattern.match(server.fingerprint()).hasMatch(),
              qPrintable(server.fingerprint()));
     QCOMPARE(server.fingerprint(), independentFingerprint(server.certificatePath()));
-    QVERIFY(line.value(u"tenants").isArray());
+    // The demo tenants, each with its owner's credentials: the Japanese
+    // company first, then the English-speaking one.
+    const QJsonArray tenants = line.value(u"tenants").toArray();
+    QCOMPARE(tenants.size(), 2);
+    QCOMPARE(tenants.at(0).toObject().value(u"slug").toString(), QStringLiteral("sakura-foods"));
+    QCOMPARE(tenants.at(1).toObject().value(u"slug").toString(), QStringLiteral("northwind"));
+    for (const QJsonValue &value : tenants) {
+        const QJsonObject tenant = value.toObject();
+        QCOMPARE(tenant.keys(),
+                 (QStringList{QStringLiteral("adminEmail"), QStringLiteral("adminPassword"),
+                              QStringLiteral("name"), QStringLiteral("slug")}));
+        QVERIFY(tenant.value(u"adminEmail").toString().contains(u'@'));
+        QVERIFY(tenant.value(u"adminPassword").toString().size() >= 12);
+        // The credentials are printed once, on stdout: never in the log.
+        QVERIFY(!server.stderrText().contains(tenant.value(u"adminPassword").toString()));
+        QVERIFY(!server.stderrText().contains(tenant.value(u"adminEmail").toString()));
+    }
 
     // The announced port is the real one, and it serves the announced certificate.
     RawHttpsClient client(server.certificatePath());
@@ -159,10 +175,12 @@ void TestStartup::secondStartReusesCertificate()
     const QString dataDir = shared.filePath(QStringLiteral("data"));
     QString firstFingerprint;
     QByteArray firstKey;
+    QJsonArray firstTenants;
     {
         ServerProcess first(dataDir);
         QVERIFY2(first.start(), qPrintable(first.errorString()));
         firstFingerprint = first.fingerprint();
+        firstTenants = first.announcement().value(u"tenants").toArray();
         QFile key(first.keyPath());
         QVERIFY(key.open(QIODevice::ReadOnly));
         firstKey = key.readAll();
@@ -184,6 +202,9 @@ void TestStartup::secondStartReusesCertificate()
     QVERIFY(key.open(QIODevice::ReadOnly));
     QCOMPARE(key.readAll(), firstKey);
     QCOMPARE(fileMode(second.keyPath()), 0600);
+    // The same demo tenants and credentials, not new ones.
+    QCOMPARE(firstTenants.size(), 2);
+    QCOMPARE(second.announcement().value(u"tenants").toArray(), firstTenants);
 }
 
 void TestStartup::badCommandLine_data()
