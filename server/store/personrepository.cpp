@@ -127,6 +127,8 @@ StoreResult<StoredPerson> PersonRepository::create(const TenantScope &scope,
     query.bindValue(QStringLiteral(":now"), now);
     query.bindValue(QStringLiteral(":now2"), now);
     if (!query.exec()) {
+        // PostgreSQL: end the aborted transaction before the statement is freed.
+        transaction.rollback();
         if (isUniqueViolation(query))
             return StoreError{StoreErrorKind::EmailTaken,
                               QStringLiteral("another person of the tenant has this e-mail")};
@@ -320,6 +322,8 @@ StoreResult<StoredPerson> PersonRepository::update(const TenantScope &scope, con
     query.bindValue(QStringLiteral(":id"), id);
     query.bindValue(QStringLiteral(":revision"), expectedRevision);
     if (!query.exec()) {
+        // PostgreSQL: end the aborted transaction before the statement is freed.
+        transaction.rollback();
         if (isUniqueViolation(query))
             return StoreError{StoreErrorKind::EmailTaken,
                               QStringLiteral("another person of the tenant has this e-mail")};

@@ -12,6 +12,27 @@ Q_LOGGING_CATEGORY(lcScope, "engage.server.store.scope")
 
 const QString kTenantPlaceholder = QStringLiteral(":tenant_id");
 
+// Whether the query that starts at `from` has a WHERE outside the
+// parentheses nested in it, before its own closing parenthesis.
+bool hasOwnWhere(const QString &text, qsizetype from)
+{
+    int depth = 0;
+    for (qsizetype i = from; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'(') {
+            ++depth;
+        } else if (c == u')') {
+            if (--depth < 0)
+                return false;
+        } else if (depth == 0 && (i == 0 || !text.at(i - 1).isLetterOrNumber()) &&
+                   QStringView(text).mid(i).startsWith(u"WHERE", Qt::CaseInsensitive) &&
+                   (i + 5 == text.size() || !text.at(i + 5).isLetterOrNumber())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 ScopedQuery::ScopedQuery(const TenantScope &scope, const QSqlDatabase &database)
@@ -61,6 +82,14 @@ bool ScopedQuery::isScoped(const QString &sql, QString *reason)
     }
     if (wheres == 0)
         return refuse(QStringLiteral("no WHERE tenant_id = :tenant_id"));
+    // Every SELECT (a subquery included) needs a WHERE of its own, at its own
+    // level of parentheses: otherwise it would read every tenant.
+    static const QRegularExpression select(QStringLiteral("\\bSELECT\\b"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    for (auto it = select.globalMatch(text); it.hasNext();) {
+        if (!hasOwnWhere(text, it.next().capturedStart()))
+            return refuse(QStringLiteral("a SELECT without its own tenant predicate"));
+    }
     return true;
 }
 

@@ -15,10 +15,12 @@ namespace engage::server::store {
 //
 // Accepted text: SELECT, UPDATE and DELETE must say `WHERE [alias.]tenant_id =
 // :tenant_id` as the first condition of their WHERE clause; INSERT must bind
-// `:tenant_id`. Refused (logged, and prepare() returns false): text without
-// that, text with OR (which could widen the predicate; use IN), more than one
-// statement, or a caller's own binding of :tenant_id. The check is lexical and
-// on purpose strict: repositories are written to fit it.
+// `:tenant_id`; every subquery has its own such WHERE. Joined tables are
+// reached only through the scoped table's columns (ON j.id = t.j_id).
+// Refused (logged, and prepare() returns false): text without that, text with
+// OR (which could widen the predicate; use IN), more than one statement, or a
+// caller's own binding of :tenant_id. The check is lexical and on purpose
+// strict: repositories are written to fit it.
 class ScopedQuery final
 {
 public:

@@ -43,6 +43,8 @@ StoreResult<StoredTenant> TenantRepository::create(const NewTenant &tenant)
     insert.bindValue(QStringLiteral(":locale"), tenant.locale);
     insert.bindValue(QStringLiteral(":now"), now);
     if (!insert.exec()) {
+        // PostgreSQL: end the aborted transaction before the statement is freed.
+        transaction.rollback();
         if (isUniqueViolation(insert.lastError()))
             return StoreError{StoreErrorKind::SlugTaken, QStringLiteral("the slug is taken")};
         return databaseError(QStringLiteral("creating a tenant"), insert.lastError().text());

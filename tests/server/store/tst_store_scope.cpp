@@ -61,6 +61,14 @@ void TestScope::check_data()
         << QStringLiteral("SELECT id FROM people WHERE tenant_id = :tenant_id AND id IN "
                           "(SELECT person_id FROM session_tokens WHERE kind = 'access')")
         << false;
+    QTest::newRow("subquery without where")
+        << QStringLiteral("UPDATE people SET role = (SELECT role FROM people LIMIT 1) "
+                          "WHERE tenant_id = :tenant_id AND id = :id")
+        << false;
+    QTest::newRow("scoped subquery")
+        << QStringLiteral("SELECT id FROM people WHERE tenant_id = :tenant_id AND id IN "
+                          "(SELECT person_id FROM session_families WHERE tenant_id = :tenant_id)")
+        << true;
     QTest::newRow("insert without tenant")
         << QStringLiteral("INSERT INTO operation_log (tenant_id, at) VALUES ('x', :at)") << false;
     QTest::newRow("a literal tenant")
