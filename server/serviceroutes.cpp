@@ -1,12 +1,15 @@
 #include "serviceroutes.h"
 
+#include "auth/authroutes.h"
 #include "ops/healthroutes.h"
+#include "ops/servicecontext.h"
 
 namespace engage::server {
 
-void addServiceRoutes(http::Router &router, const store::Database &database, QThreadPool &workers)
+void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
 {
-    ops::addHealthRoutes(router, database, workers);
+    ops::addHealthRoutes(router, context.database, context.workers);
+    auth::addAuthRoutes(router, context);
 }
 
 } // namespace engage::server

@@ -1,18 +1,16 @@
 #pragma once
 
-class QThreadPool;
-
 namespace engage::server {
 
 namespace http {
 class Router;
 }
-namespace store {
-class Database;
+namespace ops {
+struct ServiceContext;
 }
 
 // Every route the service offers, in one place: what main() serves and what
 // the test of docs/api/openapi.yaml compares against.
-void addServiceRoutes(http::Router &router, const store::Database &database, QThreadPool &workers);
+void addServiceRoutes(http::Router &router, const ops::ServiceContext &context);
 
 } // namespace engage::server

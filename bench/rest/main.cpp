@@ -68,10 +68,9 @@ void addBenchMeRoute(http::Router &router)
 
 int main(int argc, char *argv[])
 {
-    return ops::runService(
-        argc, argv, QStringLiteral("engage-bench-rest-server"),
-        [](http::Router &router, const store::Database &database, QThreadPool &workers) {
-            addServiceRoutes(router, database, workers);
-            addBenchMeRoute(router);
-        });
+    return ops::runService(argc, argv, QStringLiteral("engage-bench-rest-server"),
+                           [](http::Router &router, const ops::ServiceContext &context) {
+                               addServiceRoutes(router, context);
+                               addBenchMeRoute(router);
+                           });
 }

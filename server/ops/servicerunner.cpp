@@ -7,6 +7,7 @@
 #include "jsonlog.h"
 #include "selfsignedcertificate.h"
 #include "serveroptions.h"
+#include "store/accesslogwriter.h"
 #include "store/database.h"
 #include "store/demoseed.h"
 #include "store/keyring.h"
@@ -26,6 +27,22 @@ namespace engage::server::ops {
 namespace {
 
 Q_LOGGING_CATEGORY(lcMain, "engage.server")
+
+store::AccessRecord accessRecord(const http::AccessEvent &event)
+{
+    store::AccessRecord record;
+    record.atMs = event.atMs;
+    record.requestId = event.requestId;
+    record.tenantId = event.tenantId;
+    record.personId = event.personId;
+    record.address = event.peer.toString();
+    record.method = QString::fromLatin1(event.method);
+    record.path = QString::fromUtf8(event.path);
+    record.status = event.status;
+    record.latencyUs = event.latencyUs;
+    record.userAgent = QString::fromUtf8(event.userAgent);
+    return record;
+}
 
 int fail(const QString &message)
 {
@@ -114,9 +131,13 @@ int runService(int argc, char *argv[], const QString &applicationName,
     // connections (one per thread) are neither leaked nor reopened.
     workers.setExpiryTimeout(-1);
     http::Router router;
-    installRoutes(router, database, workers);
+    installRoutes(router, ServiceContext{database, keyring, workers});
 
+    // Declared before the server, so that it outlives every report.
+    store::AccessLogWriter accessLog(database);
     http::HttpsServer server(router, options->limits);
+    server.setAccessObserver(
+        [&accessLog](const http::AccessEvent &event) { accessLog.append(accessRecord(event)); });
     // Before the announcement: whoever reads it may stop us at once.
     server.onTerminationSignal([&app, &server, &workers] {
         QMetaObject::invokeMethod(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "servicecontext.h"
+
 #include <QString>
 #include <functional>
 
@@ -16,8 +18,7 @@ class Database;
 
 namespace engage::server::ops {
 
-using RouteInstaller = std::function<void(http::Router &router, const store::Database &database,
-                                          QThreadPool &workers)>;
+using RouteInstaller = std::function<void(http::Router &router, const ServiceContext &context)>;
 
 // Runs the service from its command line until SIGTERM or SIGINT: the data
 // directory, the demo certificate, the database, the routes `installRoutes`

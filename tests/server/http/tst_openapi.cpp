@@ -1,8 +1,11 @@
 // docs/api/openapi.yaml describes every route the service offers, and no other.
 
+#include "crypto/random.h"
 #include "http/router.h"
+#include "ops/servicecontext.h"
 #include "serviceroutes.h"
 #include "store/database.h"
+#include "store/keyring.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,9 +55,11 @@ private Q_SLOTS:
         const auto location = store::DatabaseLocation::parse({}, dir.path(), &error);
         QVERIFY(location);
         store::Database database(*location);
+        store::Keyring keyring(
+            crypto::MasterKey::fromBytes(crypto::SecretBytes(crypto::randomBytes(32))));
         QThreadPool workers;
         http::Router router;
-        addServiceRoutes(router, database, workers);
+        addServiceRoutes(router, ops::ServiceContext{database, keyring, workers});
 
         QStringList served;
         for (const QByteArray &route : router.routeTable())
