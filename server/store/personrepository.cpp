@@ -217,6 +217,9 @@ StoreResult<StoredPerson> PersonRepository::findByEmail(const TenantScope &scope
     const auto key = m_keyring.current(scope, m_database);
     if (!key)
         return key.error();
+    // Only key version 1 exists today. Key rotation, when it comes, must keep
+    // one index key per tenant (or re-index every row): an index computed
+    // under the new version would not find rows indexed under the old one.
     const QString index = crypto::blindIndex(key.value()->indexKey, crypto::normalizedEmail(email));
     return readRow(scope, QStringLiteral("email_index = :email_index"),
                    QStringLiteral(":email_index"), index);
