@@ -2,6 +2,7 @@
 #include "api/cursorpage.h"
 #include "api/jsonparse.h"
 #include "api/person.h"
+#include "api/personrequests.h"
 #include "api/session.h"
 #include "api/tenant.h"
 
@@ -82,6 +83,21 @@ CursorPage<Person> samplePage()
     return page;
 }
 
+NewPersonRequest sampleNewPerson()
+{
+    return {QStringLiteral("ken@example.co.jp"), QStringLiteral("Ken"), Role::Admin};
+}
+
+PersonPatch samplePatch()
+{
+    PersonPatch patch;
+    patch.email = QStringLiteral("ken@example.co.jp");
+    patch.displayName = QStringLiteral("Ken");
+    patch.role = Role::Manager;
+    patch.status = PersonStatus::Disabled;
+    return patch;
+}
+
 // Decoding through one entry point per kind, so that the rejection table can
 // name the type it mutates.
 std::optional<Error> decodeKind(const QString &kind, const QJsonObject &object)
@@ -107,6 +123,12 @@ std::optional<Error> decodeKind(const QString &kind, const QJsonObject &object)
         return check(refreshRequestFromJson(object));
     if (kind == QLatin1String("password"))
         return check(passwordChangeRequestFromJson(object));
+    if (kind == QLatin1String("newperson"))
+        return check(newPersonRequestFromJson(object));
+    if (kind == QLatin1String("patch"))
+        return check(personPatchFromJson(object));
+    if (kind == QLatin1String("created"))
+        return check(createdPersonFromJson(object));
     qFatal("unknown kind");
 }
 
@@ -128,6 +150,12 @@ QJsonObject sampleJson(const QString &kind)
         return toJson(RefreshRequest{sampleSession().refreshToken});
     if (kind == QLatin1String("password"))
         return toJson(samplePasswordChange());
+    if (kind == QLatin1String("newperson"))
+        return toJson(sampleNewPerson());
+    if (kind == QLatin1String("patch"))
+        return toJson(samplePatch());
+    if (kind == QLatin1String("created"))
+        return toJson(CreatedPerson{samplePerson(), QStringLiteral("Xk7pQ2mZr9TbWc4d")});
     qFatal("unknown kind");
 }
 
@@ -171,6 +199,7 @@ private Q_SLOTS:
     void personRoundTrip();
     void sessionRoundTrip();
     void credentialsRoundTrip();
+    void personRequestsRoundTrip();
     void pageRoundTrip_data();
     void pageRoundTrip();
     void wireShape();
@@ -275,6 +304,26 @@ void TestJsonCodecs::sessionRoundTrip()
     session.expiresIn = kMaxExpiresIn;
     session.accessToken = QString(kTokenMaxLength, QLatin1Char('a'));
     checkRoundTrip(session, sessionFromJson);
+}
+
+void TestJsonCodecs::personRequestsRoundTrip()
+{
+    checkRoundTrip(sampleNewPerson(), newPersonRequestFromJson);
+    checkRoundTrip(samplePatch(), personPatchFromJson);
+    checkRoundTrip(CreatedPerson{samplePerson(), QStringLiteral("Xk7pQ2mZr9TbWc4d")},
+                   createdPersonFromJson);
+    // A replayed create carries no password.
+    checkRoundTrip(CreatedPerson{samplePerson(), std::nullopt}, createdPersonFromJson);
+
+    // Every member of a patch is optional, each on its own; null reads as absent.
+    checkRoundTrip(PersonPatch{}, personPatchFromJson);
+    PersonPatch onlyStatus;
+    onlyStatus.status = PersonStatus::Active;
+    checkRoundTrip(onlyStatus, personPatchFromJson);
+    const auto nulls = personPatchFromJson(
+        {{QStringLiteral("email"), QJsonValue::Null}, {QStringLiteral("role"), QJsonValue::Null}});
+    QVERIFY(nulls);
+    QVERIFY(nulls.value().isEmpty());
 }
 
 void TestJsonCodecs::credentialsRoundTrip()
@@ -515,6 +564,29 @@ void TestJsonCodecs::rejects_data()
     row("refresh unknown", "refresh", "accessToken", R"("abc")", unknown, "accessToken");
     row("refresh token missing", "refresh", "refreshToken", "", missing, "refreshToken");
     row("refresh token with space", "refresh", "refreshToken", R"("a b")", invalid, "refreshToken");
+    row("new person unknown", "newperson", "password", R"("hunter2hunter2")", unknown, "password");
+    row("new person status unknown", "newperson", "status", R"("active")", unknown, "status");
+    row("new person email missing", "newperson", "email", "", missing, "email");
+    row("new person name missing", "newperson", "displayName", "", missing, "displayName");
+    row("new person role missing", "newperson", "role", "", missing, "role");
+    row("new person email invalid", "newperson", "email", R"("ken")", invalid, "email");
+    row("new person name untrimmed", "newperson", "displayName", R"(" Ken")", invalid,
+        "displayName");
+    row("new person role unknown", "newperson", "role", R"("root")", invalid, "role");
+    row("new person role upper case", "newperson", "role", R"("Admin")", invalid, "role");
+    row("patch unknown", "patch", "id", R"("018f3c2a-7b1d-7c3e-9f00-123456789abc")", unknown, "id");
+    row("patch password unknown", "patch", "password", R"("hunter2hunter2")", unknown, "password");
+    row("patch email invalid", "patch", "email", R"("ken@")", invalid, "email");
+    row("patch email number", "patch", "email", "42", invalid, "email");
+    row("patch name empty", "patch", "displayName", R"("")", invalid, "displayName");
+    row("patch role unknown", "patch", "role", R"("superuser")", invalid, "role");
+    row("patch status unknown", "patch", "status", R"("deleted")", invalid, "status");
+    row("patch status bool", "patch", "status", "false", invalid, "status");
+    row("created unknown", "created", "revision", "3", unknown, "revision");
+    row("created user missing", "created", "user", "", missing, "user");
+    row("created user invalid", "created", "user.role", R"("root")", invalid, "user.role");
+    row("created password short", "created", "initialPassword", R"("short")", invalid,
+        "initialPassword");
     row("password change unknown", "password", "personId", R"("x")", unknown, "personId");
     row("password change current missing", "password", "currentPassword", "", missing,
         "currentPassword");
