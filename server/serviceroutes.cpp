@@ -1,6 +1,7 @@
 #include "serviceroutes.h"
 
 #include "auth/authroutes.h"
+#include "domain/peopleroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 
@@ -10,6 +11,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
 {
     ops::addHealthRoutes(router, context.database, context.workers);
     auth::addAuthRoutes(router, context);
+    domain::addPeopleRoutes(router, context);
 }
 
 } // namespace engage::server
