@@ -3,6 +3,7 @@
 // once): only creating a person pays for Argon2, because the route hashes its
 // generated password.
 
+#include "api/cursorpage.h"
 #include "api/personrequests.h"
 #include "crypto/passwordhasher.h"
 #include "domain/peopleroutes.h"
