@@ -97,7 +97,11 @@ HttpsProbe::HttpsProbe(const QString &certificatePath, const QUrl &baseUrl)
 QNetworkRequest HttpsProbe::request(const QString &path, const HeaderList &headers) const
 {
     QUrl url = m_baseUrl;
-    url.setPath(path);
+    // "path?query": the query as written (already percent-encoded by the caller).
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    url.setPath(question < 0 ? path : path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
     QNetworkRequest request(url);
     request.setSslConfiguration(m_ssl);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,

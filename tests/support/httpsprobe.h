@@ -58,7 +58,8 @@ public:
     HttpResponse send(const QByteArray &verb, const QString &path, QIODevice *body,
                       const HeaderList &headers = {}, int timeoutMs = defaultTimeoutMs);
 
-    // For asynchronous use: a request for `path` with the pinned TLS settings.
+    // For asynchronous use: a request for `path` (which may end in "?query")
+    // with the pinned TLS settings.
     QNetworkRequest request(const QString &path, const HeaderList &headers = {}) const;
     QNetworkAccessManager &manager() { return m_manager; }
     QSslConfiguration sslConfiguration() const { return m_ssl; }
