@@ -19,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QStringList>
 #include <optional>
+#include <variant>
 
 namespace engage::server::domain {
 
@@ -360,6 +361,24 @@ http::Response getPerson(const ops::ServiceContext &context, const auth::Identit
     return personAnswer(200, person.value());
 }
 
+// Reads the person an edit is about, inside the edit's transaction, and
+// checks the caller's If-Match against it: the answer when the edit cannot go on.
+std::variant<store::StoredPerson, http::Response> personToEdit(store::PersonRepository &people,
+                                                               const auth::Identity &identity,
+                                                               const QString &id,
+                                                               const IfMatch &condition)
+{
+    auto found = people.get(identity.scope, id);
+    if (!found) {
+        if (found.errorKind() == store::StoreErrorKind::NotFound)
+            return notFound();
+        return storeFailure("cannot read a person:", found.error());
+    }
+    if (auto refusal = refusePrecondition(condition, found.value().revision))
+        return std::move(*refusal);
+    return std::move(found.value());
+}
+
 http::Response updatePerson(const ops::ServiceContext &context, const auth::Identity &identity,
                             const http::Request &request, const QSqlDatabase &connection)
 {
@@ -377,15 +396,10 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
     store::Transaction transaction(connection);
     if (!transaction.isActive())
         return beginFailure(transaction);
-    const auto found = people.get(identity.scope, *id);
-    if (!found) {
-        if (found.errorKind() == store::StoreErrorKind::NotFound)
-            return notFound();
-        return storeFailure("cannot read a person:", found.error());
-    }
-    const store::StoredPerson &current = found.value();
-    if (auto refusal = refusePrecondition(condition, current.revision))
-        return std::move(*refusal);
+    auto target = personToEdit(people, identity, *id, condition);
+    if (auto *answer = std::get_if<http::Response>(&target))
+        return std::move(*answer);
+    const store::StoredPerson &current = std::get<store::StoredPerson>(target);
 
     // Only what differs is a change: the log names it, and an edit that
     // changes nothing writes nothing.
@@ -473,15 +487,10 @@ http::Response deletePerson(const ops::ServiceContext &context, const auth::Iden
     store::Transaction transaction(connection);
     if (!transaction.isActive())
         return beginFailure(transaction);
-    const auto found = people.get(identity.scope, *id);
-    if (!found) {
-        if (found.errorKind() == store::StoreErrorKind::NotFound)
-            return notFound();
-        return storeFailure("cannot read a person:", found.error());
-    }
-    const store::StoredPerson &current = found.value();
-    if (auto refusal = refusePrecondition(condition, current.revision))
-        return std::move(*refusal);
+    auto target = personToEdit(people, identity, *id, condition);
+    if (auto *answer = std::get_if<http::Response>(&target))
+        return std::move(*answer);
+    const store::StoredPerson &current = std::get<store::StoredPerson>(target);
     if (!mayManage(identity, current.person))
         return forbidden(QStringLiteral("Only an owner can delete an owner."));
     if (auto refusal = protectLastOwner(identity.scope, connection, current.person))
