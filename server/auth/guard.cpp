@@ -125,8 +125,12 @@ http::Handler authenticated(const ops::ServiceContext &context, api::Role minimu
                 respond(unauthenticated());
                 return;
             }
-            Identity identity{std::move(scope), session.personId, session.familyId,
-                              person.value().person.role, person.value().person.mustChangePassword};
+            Identity identity{std::move(scope),
+                              session.personId,
+                              session.familyId,
+                              person.value().person.role,
+                              person.value().person.mustChangePassword,
+                              person.value().person};
             http::Responder acting = actingAs(identity, std::move(respond));
             if (!roleAtLeast(identity.role, minimumRole)) {
                 acting(http::Response::problem(api::ProblemCode::Forbidden,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/person.h"
 #include "api/role.h"
 #include "store/tenantscope.h"
 
@@ -17,6 +18,7 @@ struct Identity
     QString familyId; // the signed-in client; logout revokes it
     api::Role role = api::Role::Viewer;
     bool mustChangePassword = false;
+    api::Person person; // as the guard read it, for this request
 };
 
 } // namespace engage::server::auth
