@@ -70,6 +70,23 @@ StoreResult<IssuedTokens> SessionRepository::issuePair(const TenantScope &scope,
     return issued;
 }
 
+// Both ways to a new pair (sign-in, rotation) end the same: the pair is
+// stored and the caller's transaction commits with it, or nothing is.
+StoreResult<IssuedTokens> SessionRepository::issuePairAndCommit(Transaction &transaction,
+                                                                const TenantScope &scope,
+                                                                const QString &familyId,
+                                                                const QString &personId,
+                                                                const QDateTime &now)
+{
+    auto issued = issuePair(scope, familyId, personId, now);
+    if (!issued)
+        return issued;
+    const StoreStatus committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return issued;
+}
+
 StoreResult<IssuedTokens> SessionRepository::createFamily(const TenantScope &scope,
                                                           const QString &personId,
                                                           const QDateTime &now)
@@ -97,13 +114,7 @@ StoreResult<IssuedTokens> SessionRepository::createFamily(const TenantScope &sco
     family.bindValue(QStringLiteral(":now"), now.toMSecsSinceEpoch());
     if (!family.exec())
         return databaseError(QStringLiteral("creating a session family"), family.errorText());
-    auto issued = issuePair(scope, familyId, personId, now);
-    if (!issued)
-        return issued;
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return issued;
+    return issuePairAndCommit(transaction, scope, familyId, personId, now);
 }
 
 StoreResult<SessionToken> SessionRepository::findToken(QStringView token, TokenKind kind,
@@ -196,13 +207,7 @@ StoreResult<IssuedTokens> SessionRepository::rotate(const TenantScope &scope,
     if (!expireAccess.exec())
         return databaseError(QStringLiteral("rotating a token"), expireAccess.errorText());
 
-    auto issued = issuePair(scope, familyId, personId, now);
-    if (!issued)
-        return issued;
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return issued;
+    return issuePairAndCommit(transaction, scope, familyId, personId, now);
 }
 
 StoreStatus SessionRepository::revokeFamily(const TenantScope &scope, const QString &familyId,

@@ -11,6 +11,8 @@
 
 namespace engage::server::store {
 
+class Transaction;
+
 enum class TokenKind
 {
     Access,
@@ -86,6 +88,9 @@ public:
     StoreResult<int> deleteExpired(const QDateTime &now);
 
 private:
+    StoreResult<IssuedTokens> issuePairAndCommit(Transaction &transaction, const TenantScope &scope,
+                                                 const QString &familyId, const QString &personId,
+                                                 const QDateTime &now);
     StoreResult<IssuedTokens> issuePair(const TenantScope &scope, const QString &familyId,
                                         const QString &personId, const QDateTime &now);
 
