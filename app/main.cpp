@@ -1,0 +1,5 @@
+// Composition root: in progress.
+int main()
+{
+    return 0;
+}

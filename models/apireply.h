@@ -1,0 +1,50 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QObject>
+#include <optional>
+
+namespace engage::models {
+
+// The outcome of one call: the JSON answer on success, or an ApiError. Owned
+// by the ApiClient; it deletes itself after finished(), so connect to it with
+// a context object and copy what you need.
+class ApiReply final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApiReply)
+
+public:
+    explicit ApiReply(QString requestId, QObject *parent = nullptr);
+
+    bool isOk() const { return !m_error.has_value(); }
+    int httpStatus() const { return m_httpStatus; }
+    QJsonDocument json() const { return m_json; }
+    QByteArray etag() const { return m_etag; }
+    QString requestId() const { return m_requestId; }
+    // Set when !isOk().
+    const ApiError &error() const;
+
+    // Abandons the call; finished() follows with Kind::Cancelled.
+    void abort();
+
+    // For ApiClient only.
+    void finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray etag);
+    void finishWithError(ApiError error);
+
+Q_SIGNALS:
+    void finished();
+    void abortRequested();
+
+private:
+    QString m_requestId;
+    int m_httpStatus = 0;
+    QJsonDocument m_json;
+    QByteArray m_etag;
+    std::optional<ApiError> m_error;
+};
+
+} // namespace engage::models

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "apierror.h"
+
+#include <QObject>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace engage::models {
+
+// Refresh tokens in the OS keychain (Windows Credential Manager, macOS
+// Keychain, Secret Service) through QtKeychain, asynchronously, with no
+// plaintext fallback. One entry per connection profile and person
+// ("<profile>/<tenant>/<email>" under the service name "Engage").
+//
+// When no keychain is available, nothing is written anywhere: isAvailable()
+// turns false, keychainUnavailable() is emitted once, and the session lives in
+// memory only. On Linux a keyring that starts late gets one retry.
+class CredentialStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CredentialStore)
+
+public:
+    explicit CredentialStore(QString serviceName = QStringLiteral("Engage"),
+                             QObject *parent = nullptr);
+
+    bool isAvailable() const { return m_available; }
+
+    // `done` runs on this object's thread; the value is empty when no entry exists.
+    void read(const QString &key,
+              std::function<void(std::optional<QString> secret, std::optional<ApiError>)> done);
+    void write(const QString &key, const QString &secret,
+               std::function<void(std::optional<ApiError>)> done);
+    void remove(const QString &key, std::function<void(std::optional<ApiError>)> done);
+
+    static QString entryKey(const QString &profile, const QString &tenant, const QString &email);
+
+Q_SIGNALS:
+    void keychainUnavailable();
+
+private:
+    QString m_serviceName;
+    bool m_available = true;
+};
+
+} // namespace engage::models

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "apiclient.h"
+#include "apierror.h"
+#include "api/person.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+namespace engage::models {
+
+class CredentialStore;
+
+// Who is signed in, to which tenant, on which profile. Keeps the access token
+// in memory only and the refresh token in the keychain (CredentialStore);
+// renews the access token silently a minute before it expires and on a 401
+// (as the ApiClient's Authenticator). A refresh token that the service refuses
+// ends the session: signedOut(true) tells the UI to ask for a password again.
+class Session final : public QObject, public Authenticator
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    enum class State
+    {
+        SignedOut,
+        SigningIn,
+        PasswordChangeRequired, // signed in with a generated first password
+        SignedIn,
+    };
+    Q_ENUM(State)
+
+    Session(ApiClient &client, CredentialStore &credentials, QObject *parent = nullptr);
+    ~Session() override;
+
+    // The profile whose keychain entries this session uses.
+    void setProfileName(const QString &profile);
+
+    State state() const { return m_state; }
+    QString tenant() const { return m_tenant; }
+    const std::optional<api::Person> &person() const { return m_person; }
+    // Whether the refresh token could be stored (false without a keychain).
+    bool isRemembered() const { return m_remembered; }
+
+    // POST /api/v1/auth/login. signedIn() or passwordChangeRequired() or failed().
+    void signIn(const QString &tenant, const QString &email, const QString &password);
+    // Silent sign-in from the keychain entry of (profile, tenant, email).
+    // signedIn() or failed() (Kind::Unauthenticated when there is no usable token).
+    void resume(const QString &tenant, const QString &email);
+    // POST /api/v1/me/password; passwordChanged() or failed().
+    void changePassword(const QString &currentPassword, const QString &newPassword);
+    // POST /api/v1/auth/logout, forget the tokens and the keychain entry; signedOut(false).
+    void signOut();
+
+    // Authenticator
+    QString accessToken() const override;
+    void refreshAccessToken(std::function<void(bool renewed)> done) override;
+
+Q_SIGNALS:
+    void stateChanged(engage::models::Session::State state);
+    void signedIn();
+    void passwordChangeRequired();
+    void passwordChanged();
+    void signedOut(bool expired);
+    void failed(const engage::models::ApiError &error);
+    // The keychain could not keep the session: the user is told it will not be remembered.
+    void notRemembered(const engage::models::ApiError &error);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+    State m_state = State::SignedOut;
+    QString m_tenant;
+    std::optional<api::Person> m_person;
+    bool m_remembered = false;
+};
+
+} // namespace engage::models
