@@ -1,0 +1,184 @@
+// Every route of the service, every method it answers, called by tenant A's
+// owner with tenant B's objects: the tenant comes from the token, so B's
+// objects answer 404 exactly like missing ones, collections list nothing of
+// B's, and no row of B changes. A route with a path parameter that this test
+// does not know how to fill fails the test, so new routes join the matrix.
+
+#include "servicefixture.h"
+#include "serviceroutes.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QUuid>
+
+using namespace engage;
+using engage::test::HeaderList;
+using engage::test::HttpResponse;
+using engage::test::ServiceFixture;
+
+namespace {
+
+// Routes that take no session: their tenant, if any, is named in the body and
+// checked by the sign-in tests.
+const QByteArrayList kPublicRoutes{"GET /healthz", "GET /readyz", "POST /api/v1/auth/login",
+                                   "POST /api/v1/auth/refresh"};
+
+struct Route
+{
+    QByteArray method;
+    QString pattern;
+};
+
+Route parseRoute(const QByteArray &line)
+{
+    const qsizetype space = line.indexOf(' ');
+    return {line.left(space), QString::fromLatin1(line.mid(space + 1))};
+}
+
+bool hasParameter(const QString &pattern)
+{
+    return pattern.contains(QLatin1Char('{'));
+}
+
+} // namespace
+
+class TestCrossTenant final : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServiceFixture m_service;
+    ServiceFixture::Tenant m_a;
+    ServiceFixture::Tenant m_b;
+
+    // Tenant B's object for each path parameter of a route.
+    QString objectOfB(const QString &pattern) const
+    {
+        if (pattern == QStringLiteral("/api/v1/users/{id}"))
+            return m_service.personId(m_b, QStringLiteral("viewer"));
+        return {};
+    }
+
+    QString ownerTokenOfA() { return m_service.issue(m_a, QStringLiteral("owner")).accessToken; }
+
+    HttpResponse call(const Route &route, const QString &path)
+    {
+        const bool takesBody =
+            route.method == "POST" || route.method == "PATCH" || route.method == "PUT";
+        // A fresh session per call: logout revokes the one it is given.
+        return m_service.send(
+            route.method, path, ownerTokenOfA(),
+            takesBody ? std::optional<QJsonObject>(QJsonObject{}) : std::nullopt,
+            HeaderList{{QByteArrayLiteral("If-Match"), QByteArrayLiteral("\"1\"")}});
+    }
+
+    // Every row of tenant B in every table that has a tenant_id, as text.
+    QStringList rowsOfB() const
+    {
+        QStringList rows;
+        QSqlQuery tables(m_service.connection());
+        if (!tables.exec(QStringLiteral(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")))
+            return {QStringLiteral("cannot list tables")};
+        while (tables.next()) {
+            const QString table = tables.value(0).toString();
+            QSqlQuery rowsQuery(m_service.connection());
+            if (!rowsQuery.exec(QStringLiteral("SELECT * FROM %1").arg(table)))
+                continue;
+            const QSqlRecord record = rowsQuery.record();
+            const int tenantColumn = record.indexOf(QStringLiteral("tenant_id"));
+            if (tenantColumn < 0 || table == QStringLiteral("access_log"))
+                continue;
+            while (rowsQuery.next()) {
+                if (rowsQuery.value(tenantColumn).toString() != m_b.id)
+                    continue;
+                QStringList values{table};
+                for (int i = 0; i < record.count(); ++i)
+                    values.append(rowsQuery.value(i).toString());
+                rows.append(values.join(QLatin1Char('|')));
+            }
+        }
+        return rows;
+    }
+
+    QStringList identifiersOfB() const
+    {
+        QStringList ids{m_b.id, m_b.slug};
+        for (const QString &name : {QStringLiteral("owner"), QStringLiteral("viewer")}) {
+            ids.append(m_service.personId(m_b, name));
+            ids.append(ServiceFixture::email(m_b, name));
+        }
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_service.open(&error), qPrintable(error));
+        m_a = m_service.addTenant(QStringLiteral("tenant-a"));
+        m_b = m_service.addTenant(QStringLiteral("tenant-b"));
+        for (const auto &tenant : {m_a, m_b}) {
+            m_service.addPerson(tenant, QStringLiteral("owner"), api::Role::Owner);
+            m_service.addPerson(tenant, QStringLiteral("viewer"), api::Role::Viewer);
+        }
+        server::addServiceRoutes(m_service.router(), m_service.context());
+        QVERIFY2(m_service.start(&error), qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_service.stop(); }
+
+    void everyRouteAndMethod_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("pattern");
+        const QByteArrayList table = m_service.router().routeTable();
+        QVERIFY(table.size() > kPublicRoutes.size());
+        for (const QByteArray &line : table) {
+            if (kPublicRoutes.contains(line))
+                continue;
+            const Route route = parseRoute(line);
+            QTest::newRow(line.constData()) << route.method << route.pattern;
+        }
+    }
+
+    void everyRouteAndMethod()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, pattern);
+        const Route route{method, pattern};
+        const QStringList before = rowsOfB();
+        QVERIFY(!before.isEmpty());
+
+        if (hasParameter(pattern)) {
+            const QString object = objectOfB(pattern);
+            QVERIFY2(!object.isEmpty(),
+                     qPrintable(QStringLiteral("no object of tenant B for %1: add one to "
+                                               "objectOfB()")
+                                    .arg(pattern)));
+            const QString parameter = pattern.mid(pattern.indexOf(QLatin1Char('{')));
+            const QString missing = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            const HttpResponse across = call(route, QString(pattern).replace(parameter, object));
+            const HttpResponse absent = call(route, QString(pattern).replace(parameter, missing));
+            QVERIFY2(across.status == 404, qPrintable(across.describe()));
+            QCOMPARE(across.status, absent.status);
+            QCOMPARE(across.json().value(QStringLiteral("code")),
+                     absent.json().value(QStringLiteral("code")));
+            QCOMPARE(across.json().value(QStringLiteral("detail")),
+                     absent.json().value(QStringLiteral("detail")));
+        } else {
+            const HttpResponse response = call(route, pattern);
+            QVERIFY2(response.status != 0 && response.status < 500,
+                     qPrintable(response.describe()));
+            for (const QString &identifier : identifiersOfB())
+                QVERIFY2(!response.body.contains(identifier.toUtf8()),
+                         qPrintable(QStringLiteral("%1 %2 answered tenant B's %3")
+                                        .arg(QString::fromLatin1(method), pattern, identifier)));
+        }
+        QCOMPARE(rowsOfB(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCrossTenant)
+#include "tst_crosstenant.moc"
