@@ -78,8 +78,12 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
                                           QStringLiteral("Seconds requests in flight may take to "
                                                          "finish on shutdown (default 30)."),
                                           QStringLiteral("SECONDS"));
+    const QCommandLineOption exitWithStdin(
+        QStringLiteral("exit-with-stdin"),
+        QStringLiteral("Stop as on SIGTERM when standard input reaches end of file (the parent "
+                       "process holding the other end of the pipe is gone)."));
     parser.addOptions({dataDir, listen, database, cert, key, demo, threads, maxHeader,
-                       requestTimeout, perAddress, maxConnections, drainTimeout});
+                       requestTimeout, perAddress, maxConnections, drainTimeout, exitWithStdin});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -97,6 +101,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
 
     ServerOptions options;
     options.demo = parser.isSet(demo);
+    options.exitWithStdin = parser.isSet(exitWithStdin);
     options.dataDir = parser.value(dataDir);
     if (options.dataDir.isEmpty() && options.demo) {
         options.dataDir =

@@ -19,6 +19,10 @@ struct ServerOptions
     QString certificateFile;
     QString keyFile;
     bool demo = false;
+    // Stop gracefully, as on SIGTERM, when stdin reaches end of file: a parent
+    // that holds the pipe's other end (the desktop client's demo) takes the
+    // service with it when it quits, is killed or crashes.
+    bool exitWithStdin = false;
     int networkThreads = 2;
     http::ServerLimits limits;
 

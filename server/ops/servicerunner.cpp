@@ -20,7 +20,17 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
+#include <cerrno>
 #include <cstdio>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#else
+#include <unistd.h>
+#endif
 
 namespace engage::server::ops {
 
@@ -60,6 +70,61 @@ bool prepareDataDir(const QString &path, QString *error)
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     return true;
 }
+
+// Reads stdin until end of file, then calls `onEndOfFile` once (on the reading
+// thread). A blocking read on a thread of its own, because a socket notifier
+// cannot watch a pipe on Windows. The thread is never joined: it may block
+// until the process exits, so whatever it calls is reached through a shared
+// state that the destructor disarms.
+class StdinWatcher final
+{
+public:
+    explicit StdinWatcher(std::function<void()> onEndOfFile)
+        : m_shared(std::make_shared<Shared>())
+    {
+        m_shared->onEndOfFile = std::move(onEndOfFile);
+        std::thread([shared = m_shared] {
+            char buffer[512];
+            while (readStdin(buffer, sizeof buffer) > 0) {
+            }
+            // An error reads as end of file too: there is no parent left to watch.
+            const std::lock_guard lock(shared->mutex);
+            if (shared->onEndOfFile)
+                shared->onEndOfFile();
+        }).detach();
+    }
+    ~StdinWatcher()
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        m_shared->onEndOfFile = nullptr;
+    }
+    StdinWatcher(const StdinWatcher &) = delete;
+    StdinWatcher &operator=(const StdinWatcher &) = delete;
+
+private:
+    struct Shared
+    {
+        std::mutex mutex;
+        std::function<void()> onEndOfFile;
+    };
+
+    // Bytes read; 0 at end of file, negative on error.
+    static qint64 readStdin(char *buffer, unsigned size)
+    {
+#ifdef Q_OS_WIN
+        return ::_read(0, buffer, size);
+#else
+        for (;;) {
+            const ssize_t count = ::read(STDIN_FILENO, buffer, size);
+            // SIGTERM's handler interrupts the read.
+            if (count >= 0 || errno != EINTR)
+                return count;
+        }
+#endif
+    }
+
+    std::shared_ptr<Shared> m_shared;
+};
 
 } // namespace
 
@@ -138,18 +203,34 @@ int runService(int argc, char *argv[], const QString &applicationName,
     http::HttpsServer server(router, options->limits);
     server.setAccessObserver(
         [&accessLog](const http::AccessEvent &event) { accessLog.append(accessRecord(event)); });
+    // Runs on the main thread, at most once whatever asked first.
+    bool stopping = false;
+    const auto stopGracefully =
+        [&server, &workers, &stopping](const QString &cause) {
+            if (stopping)
+                return;
+            stopping = true;
+            qCInfo(lcMain).noquote()
+                << QStringLiteral("stopping (%1): finishing the requests in flight").arg(cause);
+            server.stop();
+            workers.waitForDone();
+            QCoreApplication::quit();
+        };
     // Before the announcement: whoever reads it may stop us at once.
-    server.onTerminationSignal([&app, &server, &workers] {
+    server.onTerminationSignal([&app, &stopGracefully] {
         QMetaObject::invokeMethod(
-            &app,
-            [&server, &workers] {
-                qCInfo(lcMain) << "stopping: finishing the requests in flight";
-                server.stop();
-                workers.waitForDone();
-                QCoreApplication::quit();
-            },
+            &app, [&stopGracefully] { stopGracefully(QStringLiteral("SIGTERM or SIGINT")); },
             Qt::QueuedConnection);
     });
+    std::optional<StdinWatcher> stdinWatcher;
+    if (options->exitWithStdin) {
+        stdinWatcher.emplace([&app, &stopGracefully] {
+            QMetaObject::invokeMethod(
+                &app,
+                [&stopGracefully] { stopGracefully(QStringLiteral("standard input closed")); },
+                Qt::QueuedConnection);
+        });
+    }
     if (!server.listen(options->listenAddress, options->listenPort, options->certificateFile,
                        options->keyFile, options->networkThreads, &error))
         return fail(error);

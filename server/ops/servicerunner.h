@@ -20,9 +20,10 @@ namespace engage::server::ops {
 
 using RouteInstaller = std::function<void(http::Router &router, const ServiceContext &context)>;
 
-// Runs the service from its command line until SIGTERM or SIGINT: the data
-// directory, the demo certificate, the database, the routes `installRoutes`
-// adds, HTTPS, the announcement line on stdout, and a graceful stop.
+// Runs the service from its command line until SIGTERM or SIGINT (or, with
+// --exit-with-stdin, the end of stdin): the data directory, the demo
+// certificate, the database, the routes `installRoutes` adds, HTTPS, the
+// announcement line on stdout, and a graceful stop.
 // Returns the process exit code.
 int runService(int argc, char *argv[], const QString &applicationName,
                const RouteInstaller &installRoutes);
