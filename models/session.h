@@ -1,13 +1,15 @@
 #pragma once
 
+#include "api/person.h"
 #include "apiclient.h"
 #include "apierror.h"
-#include "api/person.h"
 
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace engage::models {
@@ -19,6 +21,8 @@ class CredentialStore;
 // renews the access token silently a minute before it expires and on a 401
 // (as the ApiClient's Authenticator). A refresh token that the service refuses
 // ends the session: signedOut(true) tells the UI to ask for a password again.
+// One Session per ApiClient: it is the client's Authenticator from construction
+// to destruction, and the client must outlive it.
 class Session final : public QObject, public Authenticator
 {
     Q_OBJECT
@@ -39,6 +43,9 @@ public:
 
     // The profile whose keychain entries this session uses.
     void setProfileName(const QString &profile);
+    // How long before its expiry the access token is renewed (default one
+    // minute; a few seconds after a sign-in at the earliest). Tests shorten the wait.
+    void setRenewalMargin(std::chrono::seconds margin);
 
     State state() const { return m_state; }
     QString tenant() const { return m_tenant; }

@@ -1,17 +1,21 @@
 #pragma once
 
-#include "apierror.h"
 #include "api/person.h"
+#include "api/personrequests.h"
 #include "api/role.h"
+#include "apierror.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>
 #include <QList>
+#include <QPointer>
 #include <QString>
+#include <functional>
 
 namespace engage::models {
 
 class ApiClient;
+class ApiReply;
 
 // The tenant's administrators (GET /api/v1/users), loaded whole: a tenant has
 // tens of them, not thousands. Edits go through the service with If-Match; the
@@ -71,15 +75,30 @@ Q_SIGNALS:
 
 protected:
     bool event(QEvent *event) override; // LanguageChange → headerDataChanged
+    // QCoreApplication sends LanguageChange to itself (and on to widgets
+    // only), so the model watches the application object too.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Row
     {
         api::Person person;
-        QByteArray etag;
+        QByteArray etag; // empty until read: the list answers without ETags
     };
+    using Edit = std::function<void(const QString &personId, const QByteArray &etag)>;
+
+    void fetchPage(const QString &cursor);
+    void setLoading(bool loading);
+    void withEtag(int row, Edit edit);
+    void patch(int row, const api::PersonPatch &change);
+    void store(const api::Person &person, const QByteArray &etag);
+    void editFailed(const QString &personId, const ApiError &error);
+    void retranslate();
+
     ApiClient &m_client;
     QList<Row> m_rows;
+    QList<Row> m_incoming; // pages of the reload under way
+    QPointer<ApiReply> m_listReply;
     bool m_loading = false;
 };
 
