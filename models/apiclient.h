@@ -15,6 +15,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QSslConfiguration;
 
 namespace engage::models {
 
@@ -35,7 +36,7 @@ public:
 struct ApiRequest
 {
     QByteArray method = "GET";
-    QString path;              // "/api/v1/users" (query allowed: "/api/v1/users?cursor=x")
+    QString path; // "/api/v1/users" (query allowed: "/api/v1/users?cursor=x")
     std::optional<QJsonObject> body;
     QByteArray ifMatch;        // sent as If-Match when not empty
     QByteArray idempotencyKey; // sent as Idempotency-Key when not empty (POST may then retry)
@@ -78,6 +79,8 @@ public:
     void setAuthenticator(Authenticator *authenticator);     // not owned; may be null
     void setOptions(const Options &options);
     Options options() const;
+    // The TLS settings every request starts from (TLS 1.2 or later).
+    QSslConfiguration sslConfiguration() const;
 
     // Sends a request; the reply emits finished() exactly once.
     ApiReply *send(const ApiRequest &request);

@@ -1,1 +1,52 @@
-// Implementation in progress.
+#include "apireply.h"
+
+#include <utility>
+
+namespace engage::models {
+
+ApiReply::ApiReply(QString requestId, QObject *parent)
+    : QObject(parent)
+    , m_requestId(std::move(requestId))
+{}
+
+const ApiError &ApiReply::error() const
+{
+    Q_ASSERT_X(m_error.has_value(), "ApiReply::error", "the call succeeded");
+    // A caller that asks anyway gets an empty error rather than undefined behaviour.
+    static const ApiError none;
+    return m_error ? *m_error : none;
+}
+
+void ApiReply::abort()
+{
+    if (!m_finished)
+        Q_EMIT abortRequested();
+}
+
+void ApiReply::finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray etag)
+{
+    if (m_finished)
+        return;
+    m_httpStatus = httpStatus;
+    m_json = std::move(json);
+    m_etag = std::move(etag);
+    finish();
+}
+
+void ApiReply::finishWithError(ApiError error)
+{
+    if (m_finished)
+        return;
+    m_httpStatus = error.httpStatus;
+    m_error = std::move(error);
+    finish();
+}
+
+void ApiReply::finish()
+{
+    m_finished = true;
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace engage::models

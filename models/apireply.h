@@ -31,7 +31,9 @@ public:
     // Abandons the call; finished() follows with Kind::Cancelled.
     void abort();
 
-    // For ApiClient only.
+    bool isFinished() const { return m_finished; }
+
+    // For ApiClient only. The first call wins; later ones are ignored.
     void finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray etag);
     void finishWithError(ApiError error);
 
@@ -40,7 +42,10 @@ Q_SIGNALS:
     void abortRequested();
 
 private:
+    void finish();
+
     QString m_requestId;
+    bool m_finished = false;
     int m_httpStatus = 0;
     QJsonDocument m_json;
     QByteArray m_etag;
