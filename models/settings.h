@@ -38,7 +38,8 @@ public:
     void sync();
 
 private:
-    QSettings m_settings;
+    // Reading an array moves QSettings' group, so even the getters need it mutable.
+    mutable QSettings m_settings;
 };
 
 } // namespace engage::models
