@@ -156,12 +156,14 @@ struct Session::Private
         Q_EMIT q.failed(error);
     }
 
-    void endSession(bool expired)
+    // `keptAccessToken`: what the sign-out call still needs (see signOut()).
+    void endSession(bool expired, const QString &keptAccessToken = {})
     {
         startOver();
         if (!refreshToken.isEmpty())
             changeKeychain({entryKey(), std::nullopt, generation});
         forgetTokens();
+        accessToken = keptAccessToken;
         setState(State::SignedOut);
         Q_EMIT q.signedOut(expired);
     }
@@ -429,20 +431,28 @@ void Session::signOut()
 {
     if (m_state == State::SignedOut)
         return;
-    if (!d->accessToken.isEmpty()) {
-        // Best effort: the tokens are forgotten here whatever the service says.
-        ApiRequest request;
-        request.method = "POST";
-        request.path = QStringLiteral("/api/v1/auth/logout");
-        ApiReply *reply = d->client.send(request);
-        connect(reply, &ApiReply::finished, this, [reply] {
-            if (!reply->isOk())
-                qCInfo(lcSession) << "sign-out not confirmed by the service, request"
-                                  << reply->requestId();
-        });
+    qCInfo(lcSession) << "signing out of tenant" << m_tenant;
+    const QString token = d->accessToken;
+    if (token.isEmpty()) {
+        d->endSession(false);
+        return;
     }
-    qCInfo(lcSession) << "signed out of tenant" << m_tenant;
-    d->endSession(false);
+    // Best effort: the session ends here whatever the service says. The client
+    // reads the token only when the call leaves (on a later pass of the event
+    // loop), so the access token alone stays until the service answered; the
+    // refresh token is gone at once, so nothing renews it.
+    ApiRequest request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/auth/logout");
+    ApiReply *reply = d->client.send(request);
+    connect(reply, &ApiReply::finished, this, [this, reply, token] {
+        if (!reply->isOk())
+            qCInfo(lcSession) << "sign-out not confirmed by the service, request"
+                              << reply->requestId();
+        if (d->accessToken == token)
+            d->accessToken.clear();
+    });
+    d->endSession(false, token);
 }
 
 QString Session::accessToken() const
