@@ -1,5 +1,127 @@
-// Composition root: in progress.
-int main()
+// engage-admin: the composition root. It owns the application-wide objects,
+// reads the command line and hands everything to ApplicationController.
+
+#include "models/apiclient.h"
+#include "models/credentialstore.h"
+#include "models/languageswitcher.h"
+#include "models/session.h"
+#include "models/settings.h"
+#include "ui/applicationcontroller.h"
+#include "ui/clientcontext.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
+#include <QTextStream>
+#include <cstdio>
+
+namespace {
+
+struct CommandLine
 {
-    return 0;
+    QCommandLineOption demo{QStringLiteral("demo")};
+    QCommandLineOption profile{QStringLiteral("profile")};
+    QCommandLineOption language{QStringLiteral("lang")};
+};
+
+// Built twice: once to learn --lang, once in that language for --help.
+void describe(QCommandLineParser &parser, CommandLine &options)
+{
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Engage: run your company's engagement surveys and manage who administers them."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    options.demo.setDescription(QApplication::translate(
+        "main", "Start the demo service on this computer and sign in to it."));
+    options.profile.setValueName(QApplication::translate("main", "name"));
+    options.profile.setDescription(
+        QApplication::translate("main", "Connect with the saved connection <name>."));
+    options.language.setValueName(QStringLiteral("ja|en"));
+    options.language.setDescription(QApplication::translate(
+        "main", "Use this language (Japanese or English) instead of the saved one."));
+    parser.addOptions({options.demo, options.profile, options.language});
+}
+
+// Resident memory from /proc (Linux); -1 elsewhere.
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    QTextStream in(&status);
+    for (QString line = in.readLine(); !line.isNull(); line = in.readLine())
+        if (line.startsWith(QLatin1String("VmRSS:")))
+            return line.mid(6).trimmed().section(QLatin1Char(' '), 0, 0).toLongLong();
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace engage;
+
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
+        Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Engage"));
+    QApplication::setApplicationName(QStringLiteral("engage-admin"));
+    QApplication::setApplicationVersion(QStringLiteral(ENGAGE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("engage-admin"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/engage.svg")));
+    // The controller decides when the client is done: between two dialogs
+    // there may be no window at all.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    models::Settings settings;
+    models::LanguageSwitcher language;
+    {
+        QCommandLineParser first;
+        CommandLine options;
+        describe(first, options);
+        first.parse(QApplication::arguments());
+        QString chosen = first.value(options.language);
+        if (chosen.isEmpty())
+            chosen = settings.language();
+        if (chosen.isEmpty() || !language.setLanguage(chosen))
+            language.setLanguage(models::LanguageSwitcher::systemLanguage());
+    }
+    QCommandLineParser parser;
+    CommandLine options;
+    describe(parser, options);
+    parser.process(app);
+    const QString requested = parser.value(options.language);
+    if (!requested.isEmpty() && !models::LanguageSwitcher::languages().contains(requested)) {
+        const QString message =
+            QApplication::translate("main", "Unknown language “%1”: use ja or en.").arg(requested);
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        return 2;
+    }
+
+    models::ApiClient client;
+    models::CredentialStore credentials;
+    models::Session session(client, credentials);
+    ui::ClientContext context{client, session, settings, credentials, language};
+    ui::ApplicationController controller(
+        context, {parser.isSet(options.demo), parser.value(options.profile)});
+    QObject::connect(&controller, &ui::ApplicationController::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+
+    // Diagnostic for `scripts/bench startup` (docs/performance.md): quit once
+    // the signed-in main window has painted, after printing the memory in use.
+    if (qEnvironmentVariableIsSet("ENGAGE_EXIT_AFTER_FIRST_PAINT")) {
+        QObject::connect(&controller, &ui::ApplicationController::mainWindowShown, &app,
+                         [&app](ui::MainWindow *window) {
+                             QObject::connect(window, &ui::MainWindow::firstPainted, &app, [] {
+                                 std::printf("first-paint rss=%lldKiB\n", residentKiB());
+                                 std::fflush(stdout);
+                                 QCoreApplication::quit();
+                             });
+                         });
+    }
+
+    controller.start();
+    return app.exec();
 }

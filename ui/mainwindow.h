@@ -56,6 +56,8 @@ public:
 Q_SIGNALS:
     void passwordChangeRequested();
     void signOutRequested();
+    // The person closed the window (not emitted when it is merely deleted).
+    void closed();
     // Emitted once, after the first paint of the window (start-up measurement).
     void firstPainted();
 

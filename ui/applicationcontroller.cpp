@@ -1,0 +1,453 @@
+#include "applicationcontroller.h"
+
+#include "models/apiclient.h"
+#include "models/demoservice.h"
+#include "models/languageswitcher.h"
+#include "models/session.h"
+#include "models/settings.h"
+#include "ui/dialogs/certificatedialog.h"
+#include "ui/dialogs/errordialog.h"
+#include "ui/dialogs/logindialog.h"
+#include "ui/dialogs/welcomedialog.h"
+#include "ui/mainwindow.h"
+#include "ui/pages/peoplepage.h"
+#include "ui/pages/settingspage.h"
+
+#include <QIcon>
+#include <QLoggingCategory>
+#include <QProgressDialog>
+
+Q_LOGGING_CATEGORY(lcController, "engage.ui.controller")
+
+namespace engage::ui {
+
+namespace {
+
+// The demo's two companies (see the service's demo seed): the one whose
+// language the person reads is shown first.
+QString demoTenantFor(const QString &language)
+{
+    return language == QLatin1String("ja") ? QStringLiteral("sakura-foods")
+                                           : QStringLiteral("northwind");
+}
+
+// The service is not the one the profile trusts: asking for a password would
+// send it to whoever answers.
+bool trustFails(const models::ApiError &error)
+{
+    using Kind = models::ApiError::Kind;
+    return error.kind == Kind::PinMismatch || error.kind == Kind::UntrustedCertificate ||
+           error.kind == Kind::TlsFailure;
+}
+
+// The service cannot be used at all; a problem+json answer means it can.
+bool stopsTheConnection(const models::ApiError &error)
+{
+    using Kind = models::ApiError::Kind;
+    return trustFails(error) || error.kind == Kind::Network || error.kind == Kind::Timeout;
+}
+
+} // namespace
+
+QString ApplicationController::demoProfileName()
+{
+    return QStringLiteral("Demo");
+}
+
+ApplicationController::ApplicationController(ClientContext &context, Options options,
+                                             QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_options(std::move(options))
+    , m_certificates(std::make_unique<CertificateDialog>())
+{
+    context.client.setCertificateDecider(m_certificates.get());
+    connect(&context.client, &models::ApiClient::pinnedFingerprintChanged, this,
+            &ApplicationController::onPinnedFingerprintChanged);
+    // Connected before any dialog: the controller hears the session first.
+    connect(&context.session, &models::Session::signedIn, this, &ApplicationController::onSignedIn);
+    connect(&context.session, &models::Session::passwordChangeRequired, this,
+            &ApplicationController::onPasswordChangeRequired);
+    connect(&context.session, &models::Session::failed, this,
+            &ApplicationController::onSessionFailed);
+    connect(&context.session, &models::Session::signedOut, this,
+            &ApplicationController::onSignedOut);
+    connect(&context.session, &models::Session::notRemembered, this,
+            &ApplicationController::onNotRemembered);
+}
+
+ApplicationController::~ApplicationController()
+{
+    // The members below go away before QObject's destructor disconnects this
+    // object: no signal may reach it half destroyed.
+    m_context.session.disconnect(this);
+    m_context.client.disconnect(this);
+    m_context.client.setCertificateDecider(nullptr);
+    if (m_demo)
+        m_demo->disconnect(this);
+    delete m_login;
+    delete m_passwordChange;
+}
+
+MainWindow *ApplicationController::mainWindow() const
+{
+    return m_window.get();
+}
+
+CertificateDialog *ApplicationController::certificateDialog() const
+{
+    return m_certificates.get();
+}
+
+models::DemoService *ApplicationController::demoService() const
+{
+    return m_demo.get();
+}
+
+void ApplicationController::start()
+{
+    if (m_options.demo) {
+        startDemo();
+        return;
+    }
+    const QString name =
+        m_options.profile.isEmpty() ? m_context.settings.currentProfile() : m_options.profile;
+    if (const auto profile = m_context.settings.profile(name)) {
+        connectTo(*profile);
+    } else if (!m_options.profile.isEmpty()) {
+        showErrorDialog(nullptr, tr("There is no connection named “%1”.").arg(name),
+                        tr("Choose a saved connection or add a new one."),
+                        [this] { showWelcome(); });
+    } else {
+        showWelcome();
+    }
+}
+
+void ApplicationController::showWelcome()
+{
+    QStringList names;
+    const QList<models::ConnectionProfile> profiles = m_context.settings.profiles();
+    for (const models::ConnectionProfile &profile : profiles)
+        if (!profile.isDemo)
+            names.append(profile.name);
+    auto *dialog = new WelcomeDialog(names);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int result) {
+        if (result != QDialog::Accepted) {
+            Q_EMIT quitRequested();
+            return;
+        }
+        switch (dialog->choice()) {
+        case WelcomeDialog::Choice::Demo:
+            startDemo();
+            return;
+        case WelcomeDialog::Choice::SavedProfile:
+            if (const auto profile = m_context.settings.profile(dialog->profileName()))
+                connectTo(*profile);
+            return;
+        case WelcomeDialog::Choice::NewService: {
+            models::ConnectionProfile profile;
+            profile.name = dialog->profileName();
+            profile.url = dialog->serviceUrl();
+            m_context.settings.saveProfile(profile);
+            connectTo(profile);
+            return;
+        }
+        }
+    });
+    dialog->open();
+}
+
+void ApplicationController::startDemo()
+{
+    if (!m_demo) {
+        m_demo = std::make_unique<models::DemoService>();
+        connect(m_demo.get(), &models::DemoService::ready, this,
+                &ApplicationController::onDemoReady);
+        connect(m_demo.get(), &models::DemoService::failed, this, [this](const QString &reason) {
+            hideProgress();
+            showErrorDialog(nullptr, tr("The demo service could not be started."), reason,
+                            [this] { showWelcome(); });
+        });
+        connect(m_demo.get(), &models::DemoService::stopped, this, [this] {
+            if (m_window && m_profileName == demoProfileName())
+                m_window->showMessage(MessageBanner::Level::Error,
+                                      tr("The demo service has stopped. Quit Engage and start "
+                                         "it again to go on with the demo."));
+        });
+    }
+    if (m_demo->isRunning() && m_demo->url().isValid()) {
+        onDemoReady();
+        return;
+    }
+    showProgress(tr("Starting the demo service…"));
+    m_demo->start();
+}
+
+void ApplicationController::onDemoReady()
+{
+    hideProgress();
+    const QList<models::DemoService::Tenant> tenants = m_demo->tenants();
+    if (tenants.isEmpty()) {
+        showErrorDialog(nullptr, tr("The demo service could not be started."),
+                        tr("It announced no demo company."), [this] { showWelcome(); });
+        return;
+    }
+    const QString preferred = demoTenantFor(m_context.language.language());
+    models::DemoService::Tenant tenant = tenants.constFirst();
+    for (const models::DemoService::Tenant &candidate : tenants)
+        if (candidate.slug == preferred)
+            tenant = candidate;
+
+    // We started the child and read its announcement ourselves: its
+    // certificate is pinned without asking.
+    models::ConnectionProfile profile =
+        m_context.settings.profile(demoProfileName()).value_or(models::ConnectionProfile{});
+    profile.name = demoProfileName();
+    profile.isDemo = true;
+    profile.url = m_demo->url();
+    profile.fingerprint = m_demo->fingerprint();
+    profile.lastTenant = tenant.slug;
+    profile.lastEmail = tenant.ownerEmail;
+    m_context.settings.saveProfile(profile);
+    configureClient(profile);
+    m_step = Step::DemoSignIn;
+    m_context.session.signIn(tenant.slug, tenant.ownerEmail, tenant.ownerPassword);
+}
+
+void ApplicationController::configureClient(const models::ConnectionProfile &profile)
+{
+    m_profileName = profile.name;
+    m_context.client.setBaseUrl(profile.url);
+    m_context.client.setPinnedFingerprint(profile.fingerprint);
+    m_context.session.setProfileName(profile.name);
+    m_context.settings.setCurrentProfile(profile.name);
+}
+
+void ApplicationController::connectTo(const models::ConnectionProfile &profile)
+{
+    if (profile.isDemo) {
+        startDemo();
+        return;
+    }
+    configureClient(profile);
+    // One unauthenticated call first: the certificate is checked (and, the
+    // first time, shown to the person) before any password leaves the machine.
+    showProgress(tr("Connecting to %1…").arg(profile.name));
+    models::ApiRequest request;
+    request.path = QStringLiteral("/readyz");
+    request.authenticated = false;
+    models::ApiReply *reply = m_context.client.send(request);
+    connect(reply, &models::ApiReply::finished, this, [this, reply] {
+        hideProgress();
+        if (reply->isOk() || !stopsTheConnection(reply->error()))
+            afterProbe();
+        else
+            showConnectionError(reply->error());
+    });
+}
+
+void ApplicationController::afterProbe()
+{
+    const auto profile = m_context.settings.profile(m_profileName);
+    if (profile && !profile->lastTenant.isEmpty() && !profile->lastEmail.isEmpty()) {
+        m_step = Step::Resuming;
+        m_context.session.resume(profile->lastTenant, profile->lastEmail);
+    } else {
+        showLogin();
+    }
+}
+
+void ApplicationController::showConnectionError(const models::ApiError &error)
+{
+    qCWarning(lcController) << "cannot connect to profile" << m_profileName << "kind"
+                            << static_cast<int>(error.kind) << "request" << error.requestId;
+    showErrorDialog(m_window.get(), error, [this] { showWelcome(); });
+}
+
+void ApplicationController::showLogin(const QString &notice)
+{
+    if (m_login) {
+        m_login->raise();
+        return;
+    }
+    const auto profile = m_context.settings.profile(m_profileName);
+    m_login = new LoginDialog(m_context.session, profile.value_or(models::ConnectionProfile{}));
+    m_login->setAttribute(Qt::WA_DeleteOnClose);
+    if (!notice.isEmpty())
+        m_login->showNotice(notice);
+    connect(m_login, &QDialog::finished, this, [this, dialog = m_login](int result) {
+        if (result == LoginDialog::ConnectionFailed && dialog->connectionError())
+            showConnectionError(*dialog->connectionError());
+        else if (result == QDialog::Rejected && !m_window)
+            Q_EMIT quitRequested();
+    });
+    m_login->open();
+}
+
+void ApplicationController::showPasswordChange(PasswordChangeDialog::Mode mode,
+                                               const QString &currentPassword)
+{
+    if (m_passwordChange) {
+        m_passwordChange->raise();
+        return;
+    }
+    m_passwordChange = new PasswordChangeDialog(m_context.session, mode, m_window.get());
+    m_passwordChange->setAttribute(Qt::WA_DeleteOnClose);
+    m_passwordChange->setCurrentPassword(currentPassword);
+    connect(m_passwordChange, &QDialog::finished, this, [this, mode](int result) {
+        if (result == PasswordChangeDialog::SignOutRequested)
+            signOutThen();
+        else if (result == QDialog::Accepted && mode == PasswordChangeDialog::Mode::Voluntary &&
+                 m_window)
+            m_window->showMessage(MessageBanner::Level::Information,
+                                  tr("Your password has been changed."));
+    });
+    m_passwordChange->open();
+}
+
+void ApplicationController::showMainWindow()
+{
+    if (!m_window) {
+        m_window = std::make_unique<MainWindow>(m_context);
+        m_window->addPage(new PeoplePage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/people.svg")));
+        auto *settingsPage = new SettingsPage(m_context);
+        m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
+        connect(settingsPage, &SettingsPage::profileSwitchRequested, this,
+                [this](const QString &name) {
+                    m_switchToProfile = name;
+                    signOutThen();
+                });
+        connect(settingsPage, &SettingsPage::demoRequested, this, [this] {
+            m_switchToDemo = true;
+            signOutThen();
+        });
+        connect(m_window.get(), &MainWindow::passwordChangeRequested, this,
+                [this] { showPasswordChange(PasswordChangeDialog::Mode::Voluntary); });
+        connect(m_window.get(), &MainWindow::signOutRequested, this,
+                &ApplicationController::signOutThen);
+        connect(m_window.get(), &MainWindow::closed, this, &ApplicationController::quitRequested);
+    }
+    if (m_notRememberedNotice)
+        m_window->showMessage(MessageBanner::Level::Warning,
+                              *std::exchange(m_notRememberedNotice, {}));
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    Q_EMIT mainWindowShown(m_window.get());
+}
+
+void ApplicationController::signOutThen()
+{
+    if (m_context.session.state() == models::Session::State::SignedOut)
+        onSignedOut(false);
+    else
+        m_context.session.signOut(); // signedOut() follows at once
+}
+
+void ApplicationController::showProgress(const QString &text)
+{
+    if (!m_progress) {
+        m_progress = std::make_unique<QProgressDialog>();
+        m_progress->setRange(0, 0);
+        m_progress->setMinimumDuration(400);
+        m_progress->setWindowTitle(tr("Engage"));
+        connect(m_progress.get(), &QProgressDialog::canceled, this,
+                &ApplicationController::quitRequested);
+    }
+    m_progress->setLabelText(text);
+    m_progress->setCancelButtonText(tr("&Quit"));
+    m_progress->reset();
+    m_progress->setValue(0);
+}
+
+void ApplicationController::hideProgress()
+{
+    if (m_progress) {
+        // reset() hides it without emitting canceled().
+        m_progress->reset();
+        m_progress->hide();
+    }
+}
+
+void ApplicationController::onSignedIn()
+{
+    m_step = Step::Idle;
+    if (auto profile = m_context.settings.profile(m_profileName)) {
+        profile->lastTenant = m_context.session.tenant();
+        if (m_context.session.person())
+            profile->lastEmail = m_context.session.person()->email;
+        m_context.settings.saveProfile(*profile);
+    }
+    showMainWindow();
+}
+
+void ApplicationController::onPasswordChangeRequired()
+{
+    m_step = Step::Idle;
+    showPasswordChange(PasswordChangeDialog::Mode::Forced,
+                       m_login ? m_login->password() : QString());
+}
+
+void ApplicationController::onSessionFailed(const models::ApiError &error)
+{
+    const Step step = std::exchange(m_step, Step::Idle);
+    switch (step) {
+    case Step::Idle:
+        return; // the dialog that asked shows it
+    case Step::Resuming:
+        if (trustFails(error))
+            showConnectionError(error);
+        else
+            showLogin();
+        return;
+    case Step::DemoSignIn:
+        showConnectionError(error);
+        return;
+    }
+}
+
+void ApplicationController::onSignedOut(bool expired)
+{
+    if (m_window) {
+        // Signing out may have started in one of the window's own menus.
+        m_window->hide();
+        m_window.release()->deleteLater();
+    }
+    if (m_passwordChange)
+        m_passwordChange->deleteLater();
+    if (const auto name = std::exchange(m_switchToProfile, std::nullopt)) {
+        if (const auto profile = m_context.settings.profile(*name)) {
+            connectTo(*profile);
+            return;
+        }
+    }
+    if (std::exchange(m_switchToDemo, false)) {
+        startDemo();
+        return;
+    }
+    showLogin(expired ? tr("Your session has ended. Please sign in again.") : QString());
+}
+
+void ApplicationController::onNotRemembered(const models::ApiError &error)
+{
+    const QString notice =
+        tr("This session will not be remembered: you will be asked for your password next "
+           "time. (%1)")
+            .arg(error.message());
+    if (m_window)
+        m_window->showMessage(MessageBanner::Level::Warning, notice);
+    else
+        m_notRememberedNotice = notice;
+}
+
+void ApplicationController::onPinnedFingerprintChanged(const QString &fingerprint)
+{
+    if (auto profile = m_context.settings.profile(m_profileName)) {
+        profile->fingerprint = fingerprint;
+        m_context.settings.saveProfile(*profile);
+    }
+}
+
+} // namespace engage::ui

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "ui/clientcontext.h"
+#include "ui/dialogs/passwordchangedialog.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <memory>
+#include <optional>
+
+class QProgressDialog;
+
+namespace engage::models {
+struct ApiError;
+struct ConnectionProfile;
+class DemoService;
+} // namespace engage::models
+
+namespace engage::ui {
+
+class CertificateDialog;
+class LoginDialog;
+class MainWindow;
+
+// The start-up and connection flow: the demo (start the child, pin what it
+// announced, sign in as the owner), or a saved profile (check the service and
+// its certificate, resume the session from the keychain, else ask for a
+// password), or the welcome dialog on a first run. Owns the main window while
+// someone is signed in, and returns to the login dialog on sign-out.
+class ApplicationController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApplicationController)
+
+public:
+    struct Options
+    {
+        bool demo = false; // --demo
+        QString profile;   // --profile NAME; empty: the current one
+    };
+
+    // The name of the demo's connection profile.
+    static QString demoProfileName();
+
+    ApplicationController(ClientContext &context, Options options, QObject *parent = nullptr);
+    ~ApplicationController() override;
+
+    void start();
+
+    MainWindow *mainWindow() const;
+    CertificateDialog *certificateDialog() const;
+    models::DemoService *demoService() const;
+
+Q_SIGNALS:
+    void mainWindowShown(engage::ui::MainWindow *window);
+    // The person closed the main window, or quit in a dialog before signing
+    // in: the application should quit. (Closing the last window does not quit
+    // by itself: between two dialogs there may be none.)
+    void quitRequested();
+
+private:
+    enum class Step
+    {
+        Idle,
+        Resuming,   // Session::resume on behalf of a saved profile
+        DemoSignIn, // signing in as the demo's owner
+    };
+
+    void showWelcome();
+    void startDemo();
+    void onDemoReady();
+    void connectTo(const models::ConnectionProfile &profile);
+    void configureClient(const models::ConnectionProfile &profile);
+    void afterProbe();
+    void showLogin(const QString &notice = {});
+    void showPasswordChange(PasswordChangeDialog::Mode mode, const QString &currentPassword = {});
+    void showMainWindow();
+    void showConnectionError(const models::ApiError &error);
+    void signOutThen();
+    void showProgress(const QString &text);
+    void hideProgress();
+
+    void onSignedIn();
+    void onPasswordChangeRequired();
+    void onSessionFailed(const models::ApiError &error);
+    void onSignedOut(bool expired);
+    void onNotRemembered(const models::ApiError &error);
+    void onPinnedFingerprintChanged(const QString &fingerprint);
+
+    ClientContext &m_context;
+    Options m_options;
+    QString m_profileName; // the profile connected to (or being connected to)
+    Step m_step = Step::Idle;
+    std::unique_ptr<CertificateDialog> m_certificates;
+    std::unique_ptr<models::DemoService> m_demo;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<QProgressDialog> m_progress;
+    QPointer<LoginDialog> m_login;
+    QPointer<PasswordChangeDialog> m_passwordChange;
+    // What to do once the current session has ended (profile switch, demo).
+    std::optional<QString> m_switchToProfile;
+    bool m_switchToDemo = false;
+    std::optional<QString> m_notRememberedNotice;
+};
+
+} // namespace engage::ui
