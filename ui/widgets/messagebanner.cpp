@@ -110,6 +110,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     setVisible(false);
 }
 
+MessageBanner::~MessageBanner() = default;
+
 void MessageBanner::showError(const models::ApiError &error)
 {
     showMessage(Level::Error, error.message());

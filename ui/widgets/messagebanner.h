@@ -29,6 +29,7 @@ public:
     };
 
     explicit MessageBanner(QWidget *parent = nullptr);
+    ~MessageBanner() override;
 
     void showError(const models::ApiError &error);
     // `text` already translated.
