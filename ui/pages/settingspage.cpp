@@ -79,7 +79,8 @@ NewProfile newProfile(const QString &typedName, const QString &typedUrl,
                                                "path, user name or query.")};
     models::ConnectionProfile profile;
     profile.name = name;
-    profile.url = url.adjusted(QUrl::StripTrailingSlash);
+    profile.url = url;
+    profile.url.setPath(QString());
     return {profile, QString()};
 }
 
@@ -123,7 +124,7 @@ SettingsPage::SettingsPage(ClientContext &context, QWidget *parent)
     , m_keychainLabel(new QLabel(m_aboutGroup))
     // QtKeychain's header carries a stale version macro; ui/CMakeLists.txt
     // passes the version of the package found instead.
-    , m_keychain(valueLabel(QStringLiteral(ENGAGE_QTKEYCHAIN_VERSION), m_aboutGroup))
+    , m_keychain(valueLabel(QStringLiteral("QtKeychain " ENGAGE_QTKEYCHAIN_VERSION), m_aboutGroup))
     , m_licenceLabel(new QLabel(m_aboutGroup))
     , m_licence(valueLabel(QString(), m_aboutGroup))
 {
