@@ -195,6 +195,8 @@ http::Response login(AuthState &state, const http::Request &request, QSqlDatabas
     const auto committed = transaction.commit();
     if (!committed)
         return storeFailure("cannot commit the sign-in:", committed.error());
+    // The sign-in time (and a new hash) were marked before this commit.
+    store::CredentialChanges::mark(scope->tenantId());
 
     api::Person user = person->person;
     user.lastSignInAt = now;
@@ -277,7 +279,8 @@ http::Response logout(const Identity &identity, const http::Request &request,
     return response;
 }
 
-// The guard has just read the caller's row in this request: no second read.
+// The guard has the caller's row, read in this request or trusted from its
+// cache (see IdentityCache): no second read.
 http::Response me(const Identity &identity)
 {
     return http::Response::json(200, api::toJson(identity.person));
@@ -388,7 +391,7 @@ void addAuthRoutes(http::Router &router, const ops::ServiceContext &context,
         },
         json);
 
-    // The guard already runs its handler on a worker thread.
+    // The guard runs these handlers on a worker thread.
     auto onConnection = [state](const http::Responder &respond) -> std::optional<QSqlDatabase> {
         QString error;
         QSqlDatabase connection = state->context.database.connection(&error);
@@ -398,31 +401,31 @@ void addAuthRoutes(http::Router &router, const ops::ServiceContext &context,
         respond(http::Response::internalError());
         return std::nullopt;
     };
+    const auto guarded = [&context, &settings](AuthenticatedHandler handler,
+                                               HandlerThread thread = HandlerThread::Worker) {
+        GuardOptions options;
+        options.passwordChange = PasswordChange::Allowed;
+        options.handlerThread = thread;
+        options.cacheTimeToLive = settings.identityCacheTimeToLive;
+        return authenticated(context, api::Role::Viewer, std::move(handler), options);
+    };
     router.add(
         http::Method::Post, "/api/v1/auth/logout",
-        authenticated(
-            context, api::Role::Viewer,
-            [onConnection](http::Request request, Identity identity, http::Responder respond) {
-                if (auto connection = onConnection(respond))
-                    respond(logout(identity, request, *connection));
-            },
-            PasswordChange::Allowed));
+        guarded([onConnection](http::Request request, Identity identity, http::Responder respond) {
+            if (auto connection = onConnection(respond))
+                respond(logout(identity, request, *connection));
+        }));
+    // Serialises what the guard read: no reason to leave the thread it ran on.
     router.add(http::Method::Get, "/api/v1/me",
-               authenticated(
-                   context, api::Role::Viewer,
-                   [](http::Request, Identity identity, http::Responder respond) {
-                       respond(me(identity));
-                   },
-                   PasswordChange::Allowed));
+               guarded([](http::Request, Identity identity,
+                          http::Responder respond) { respond(me(identity)); },
+                       HandlerThread::Any));
     router.add(http::Method::Post, "/api/v1/me/password",
-               authenticated(
-                   context, api::Role::Viewer,
-                   [state, onConnection](http::Request request, Identity identity,
-                                         http::Responder respond) {
-                       if (auto connection = onConnection(respond))
-                           respond(changePassword(*state, identity, request, *connection));
-                   },
-                   PasswordChange::Allowed),
+               guarded([state, onConnection](http::Request request, Identity identity,
+                                             http::Responder respond) {
+                   if (auto connection = onConnection(respond))
+                       respond(changePassword(*state, identity, request, *connection));
+               }),
                json);
 }
 

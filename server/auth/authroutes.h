@@ -1,6 +1,7 @@
 #pragma once
 
 #include "crypto/passwordhasher.h"
+#include "identitycache.h"
 #include "signinthrottle.h"
 #include "store/sessionrepository.h"
 
@@ -20,6 +21,8 @@ struct AuthSettings
     store::SessionLifetimes lifetimes;
     SignInThrottle::Policy throttle;
     crypto::PasswordPolicy passwords;
+    // How long the guards of these routes trust a verified caller (GuardOptions).
+    std::chrono::milliseconds identityCacheTimeToLive = IdentityCache::defaultTimeToLive;
 };
 
 // Sign-in and the caller's own account:
@@ -28,7 +31,8 @@ struct AuthSettings
 //   POST /api/v1/auth/logout                             -> 204, this client signed out
 //   GET  /api/v1/me                                      -> Person
 //   POST /api/v1/me/password   {currentPassword, newPassword} -> Session (others signed out)
-// Database and Argon2 work runs on context.workers. Makes the dummy hash that
+// Database and Argon2 work runs on context.workers; GET /api/v1/me answers on
+// the network thread when its guard's cache knows the caller. Makes the dummy hash that
 // unknown accounts are verified against (one Argon2id hash) before returning.
 void addAuthRoutes(http::Router &router, const ops::ServiceContext &context,
                    const AuthSettings &settings = {});

@@ -3,9 +3,11 @@
 #include "api/role.h"
 #include "http/router.h"
 #include "identity.h"
+#include "identitycache.h"
 
 #include <QByteArrayView>
 #include <QString>
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -24,8 +26,28 @@ enum class PasswordChange
     Allowed,
 };
 
-// Runs on a worker thread, after the guard verified the caller; the responder
-// stamps the caller as the response's actor.
+// Where the handler runs once the caller is known. A handler that reaches the
+// database (or does anything slow) runs on a worker. One that only shapes what
+// the guard hands it (GET /api/v1/me) may run on whatever thread verified the
+// caller: a network thread when the caller came from the IdentityCache.
+enum class HandlerThread
+{
+    Worker,
+    Any,
+};
+
+struct GuardOptions
+{
+    PasswordChange passwordChange = PasswordChange::MustBeDone;
+    HandlerThread handlerThread = HandlerThread::Worker;
+    // How long a caller verified against the database is trusted without
+    // another read (changes made by this process count at once).
+    std::chrono::milliseconds cacheTimeToLive = IdentityCache::defaultTimeToLive;
+};
+
+// Runs after the guard verified the caller (on a worker thread unless the
+// route allows HandlerThread::Any); the responder stamps the caller as the
+// response's actor.
 using AuthenticatedHandler =
     std::function<void(http::Request request, Identity identity, http::Responder respond)>;
 
@@ -37,13 +59,21 @@ bool roleAtLeast(api::Role role, api::Role minimum);
 // scheme, or a token outside api::validateToken.
 std::optional<QString> bearerToken(QByteArrayView authorization);
 
-// Wraps `handler` so that it runs only for a verified caller, on
-// `context.workers` (the token lookup is a database call):
+// Wraps `handler` so that it runs only for a verified caller:
 //   no or malformed credentials, unknown, expired or revoked token, a person
 //   deleted or disabled            -> 401 unauthenticated, WWW-Authenticate: Bearer
 //   role below `minimumRole`       -> 403 forbidden
-//   generated password not changed -> 403 password-change-required (unless `rule` allows)
+//   generated password not changed -> 403 password-change-required (unless allowed)
 // Every response from the moment the caller is known carries its actor.
+//
+// GET, HEAD and OPTIONS requests are verified from the route's IdentityCache
+// when it holds the token, otherwise against the database on
+// `context.workers`. Every other method is verified against the database
+// (writes never rest on a cached verification), and whatever its handler
+// changed of its tenant's credentials reaches every cache once it answered.
+// Handlers of GET, HEAD and OPTIONS must not change people or sessions.
+http::Handler authenticated(const ops::ServiceContext &context, api::Role minimumRole,
+                            AuthenticatedHandler handler, const GuardOptions &options);
 http::Handler authenticated(const ops::ServiceContext &context, api::Role minimumRole,
                             AuthenticatedHandler handler,
                             PasswordChange rule = PasswordChange::MustBeDone);

@@ -5,6 +5,7 @@
 #include "crypto/blindindex.h"
 #include "keyring.h"
 #include "scopedquery.h"
+#include "sessionrepository.h"
 #include "sqlerrors.h"
 #include "transaction.h"
 
@@ -337,6 +338,8 @@ StoreResult<StoredPerson> PersonRepository::update(const TenantScope &scope, con
     const StoreStatus committed = transaction.commit();
     if (!committed)
         return committed.error();
+    // Role and status decide what the person's tokens may do.
+    CredentialChanges::mark(scope.tenantId());
     next.revision = expectedRevision + 1;
     next.updatedAt = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
     return next;
@@ -358,8 +361,10 @@ StoreStatus PersonRepository::remove(const TenantScope &scope, const QString &id
     query.bindValue(QStringLiteral(":revision"), expectedRevision);
     if (!query.exec())
         return databaseError(QStringLiteral("deleting a person"), query.errorText());
-    if (query.numRowsAffected() == 1)
+    if (query.numRowsAffected() == 1) {
+        CredentialChanges::mark(scope.tenantId());
         return Done{};
+    }
     // Missing (or another tenant's) and stale answer differently.
     const auto current = get(scope, id);
     if (!current)
@@ -381,6 +386,9 @@ StoreStatus PersonRepository::touch(const TenantScope &scope, const QString &id,
         return databaseError(QStringLiteral("updating a person"), query.errorText());
     if (query.numRowsAffected() != 1)
         return notFound();
+    // The password, whether it must change, and the last sign-in are part of
+    // what a token stands for (GET /api/v1/me shows the last two).
+    CredentialChanges::mark(scope.tenantId());
     return Done{};
 }
 

@@ -5,8 +5,10 @@
 #include "scopedquery.h"
 #include "transaction.h"
 
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <mutex>
 
 namespace engage::server::store {
 
@@ -27,7 +29,41 @@ StoreError notFound()
     return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such session")};
 }
 
+struct ChangeMarks
+{
+    std::mutex mutex;
+    quint64 latest = 0;
+    QHash<QString, quint64> byTenant;
+};
+
+ChangeMarks &changeMarks()
+{
+    static ChangeMarks marks;
+    return marks;
+}
+
 } // namespace
+
+quint64 CredentialChanges::latest()
+{
+    ChangeMarks &marks = changeMarks();
+    std::lock_guard lock(marks.mutex);
+    return marks.latest;
+}
+
+quint64 CredentialChanges::latest(const QString &tenantId)
+{
+    ChangeMarks &marks = changeMarks();
+    std::lock_guard lock(marks.mutex);
+    return marks.byTenant.value(tenantId, 0);
+}
+
+void CredentialChanges::mark(const QString &tenantId)
+{
+    ChangeMarks &marks = changeMarks();
+    std::lock_guard lock(marks.mutex);
+    marks.byTenant.insert(tenantId, ++marks.latest);
+}
 
 SessionRepository::SessionRepository(QSqlDatabase database, SessionLifetimes lifetimes)
     : m_database(std::move(database))
@@ -179,6 +215,7 @@ StoreResult<IssuedTokens> SessionRepository::rotate(const TenantScope &scope,
         const StoreStatus committed = transaction.commit();
         if (!committed)
             return committed.error();
+        CredentialChanges::mark(scope.tenantId());
         return StoreError{StoreErrorKind::Reused,
                           QStringLiteral("a rotated refresh token was presented again; its "
                                          "family is revoked")};
@@ -207,7 +244,11 @@ StoreResult<IssuedTokens> SessionRepository::rotate(const TenantScope &scope,
     if (!expireAccess.exec())
         return databaseError(QStringLiteral("rotating a token"), expireAccess.errorText());
 
-    return issuePairAndCommit(transaction, scope, familyId, personId, now);
+    auto issued = issuePairAndCommit(transaction, scope, familyId, personId, now);
+    // The family's previous access tokens ended with the rotation.
+    if (issued)
+        CredentialChanges::mark(scope.tenantId());
+    return issued;
 }
 
 StoreStatus SessionRepository::revokeFamily(const TenantScope &scope, const QString &familyId,
@@ -222,6 +263,7 @@ StoreStatus SessionRepository::revokeFamily(const TenantScope &scope, const QStr
         return databaseError(QStringLiteral("revoking a session"), query.errorText());
     if (query.numRowsAffected() != 1)
         return notFound();
+    CredentialChanges::mark(scope.tenantId());
     return Done{};
 }
 
@@ -236,6 +278,7 @@ StoreStatus SessionRepository::revokePerson(const TenantScope &scope, const QStr
     query.bindValue(QStringLiteral(":person"), personId);
     if (!query.exec())
         return databaseError(QStringLiteral("revoking sessions"), query.errorText());
+    CredentialChanges::mark(scope.tenantId());
     return Done{};
 }
 

@@ -50,6 +50,27 @@ struct SessionToken
     std::optional<QDateTime> rotatedAt;
 };
 
+// What a verified access token stands for (its family, its person's role,
+// status, password and row) changes only through the writes of
+// SessionRepository and PersonRepository. Each of them marks its tenant here,
+// process-wide, once the write is made (after its own commit, if it opened
+// the transaction). A write that joined a caller's transaction is marked
+// before that commit, so the caller marks again after committing (the guard
+// does this for every request it served). A cache of verified tokens
+// (auth::IdentityCache) trusts an entry only while its tenant has no mark
+// newer than the moment its verification began. Process-wide on purpose: a
+// write made on any connection, through any repository instance, must reach
+// every cache, and no call site can forget to pass it along.
+class CredentialChanges final
+{
+public:
+    // The newest mark of any tenant; read before verifying a token.
+    static quint64 latest();
+    // The newest mark of `tenantId`, 0 if it has none.
+    static quint64 latest(const QString &tenantId);
+    static void mark(const QString &tenantId);
+};
+
 // Sign-in sessions in families: one family per signed-in client, holding its
 // current access/refresh pair. Rotating a refresh token marks it rotated and
 // issues a new pair in the same family; presenting a rotated refresh token

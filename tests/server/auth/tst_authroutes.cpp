@@ -2,7 +2,8 @@
 // real (SQLite) store in a temporary data directory. Argon2id at the real
 // policy is slow under sanitizers, so the people share one password hash and
 // most sessions are issued straight through SessionRepository; only the tests
-// about passwords pay for Argon2.
+// about passwords pay for Argon2. The guards' caches of verified callers are
+// on (a short time to live): revocations and changes must count at once anyway.
 
 #include "api/session.h"
 #include "auth/authroutes.h"
@@ -19,8 +20,10 @@
 #include "store/personrepository.h"
 #include "store/sessionrepository.h"
 #include "store/tenantrepository.h"
+#include "store/transaction.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -40,6 +43,8 @@ namespace {
 
 const QString kPassword = QStringLiteral("correct horse battery");
 const QString kNewPassword = QStringLiteral("a brand new passphrase");
+// Long enough that a test's next request finds the entry, short enough to wait out.
+constexpr std::chrono::milliseconds kCacheTimeToLive{3000};
 
 QByteArray jsonBody(const QJsonObject &object)
 {
@@ -229,6 +234,7 @@ private Q_SLOTS:
         auth::AuthSettings settings;
         // Every test talks from 127.0.0.1: the address limit is tst_signinthrottle's business.
         settings.throttle.freeAddressFailures = 1000;
+        settings.identityCacheTimeToLive = kCacheTimeToLive;
         auth::addAuthRoutes(m_router, *m_context, settings);
         // Routes only this test needs: one per minimum role, and one that reads by id.
         for (api::Role role :
@@ -256,6 +262,39 @@ private Q_SLOTS:
                         return;
                     }
                     respond(http::Response::json(200, api::toJson(person.value().person)));
+                }));
+
+        // A write that, between its change and its commit, lets another
+        // client of the caller read GET /api/v1/me: that read sees (and its
+        // guard may cache) the row as it was.
+        m_router.add(
+            http::Method::Post, "/test/promote-with-concurrent-read",
+            auth::authenticated(
+                *m_context, api::Role::Viewer,
+                [this](http::Request request, auth::Identity identity, http::Responder respond) {
+                    store::PersonRepository people(connection(), *m_keyring);
+                    store::Transaction transaction(connection());
+                    const auto current = people.get(identity.scope, identity.personId);
+                    store::PersonChanges changes;
+                    changes.role = api::Role::Manager;
+                    if (!current || !people.update(identity.scope, identity.personId,
+                                                   current.value().revision, changes)) {
+                        respond(http::Response::internalError());
+                        return;
+                    }
+                    HttpsProbe concurrent(
+                        m_certificate,
+                        QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server->port())));
+                    const HttpResponse seen = concurrent.get(
+                        QStringLiteral("/api/v1/me"),
+                        {{QByteArrayLiteral("Authorization"), request.header("authorization")}});
+                    if (!transaction.commit()) {
+                        respond(http::Response::internalError());
+                        return;
+                    }
+                    respond(
+                        http::Response::json(200, {{QStringLiteral("roleSeenBeforeCommit"),
+                                                    seen.json().value(QStringLiteral("role"))}}));
                 }));
 
         m_server = std::make_unique<http::HttpsServer>(m_router, http::ServerLimits{});
@@ -560,6 +599,76 @@ private Q_SLOTS:
             post(QStringLiteral("/api/v1/auth/refresh"),
                  {{QStringLiteral("refreshToken"), tokens.refreshToken}});
         QCOMPARE(refreshed.status, 401);
+    }
+
+    void roleChangeCountsAtOnce()
+    {
+        const QString id = addPerson(m_b, QStringLiteral("promoted"), api::Role::Viewer);
+        const store::IssuedTokens tokens = issue(m_b, QStringLiteral("promoted"));
+        QCOMPARE(me(tokens.accessToken).json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("viewer"));
+        QCOMPARE(m_probe->get(QStringLiteral("/test/manager"), bearer(tokens.accessToken)).status,
+                 403);
+        store::PersonChanges promote;
+        promote.role = api::Role::Manager;
+        QVERIFY(store::PersonRepository(connection(), *m_keyring)
+                    .update(store::TenantScope(m_b.id), id, 1, promote));
+        QCOMPARE(me(tokens.accessToken).json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("manager"));
+        QCOMPARE(m_probe->get(QStringLiteral("/test/manager"), bearer(tokens.accessToken)).status,
+                 200);
+    }
+
+    // The write's handler let a concurrent GET /api/v1/me read the old row
+    // (and its guard cache it) before the commit; once the write answered,
+    // the new role counts all the same.
+    void changeCommittedAfterAConcurrentReadCounts()
+    {
+        addPerson(m_b, QStringLiteral("racer"), api::Role::Viewer);
+        const store::IssuedTokens tokens = issue(m_b, QStringLiteral("racer"));
+        QCOMPARE(me(tokens.accessToken).status, 200);
+        const HttpResponse write =
+            m_probe->send("POST", QStringLiteral("/test/promote-with-concurrent-read"), {},
+                          bearer(tokens.accessToken));
+        QVERIFY2(write.status == 200, qPrintable(write.describe()));
+        QCOMPARE(write.json().value(QStringLiteral("roleSeenBeforeCommit")).toString(),
+                 QStringLiteral("viewer"));
+        QCOMPARE(me(tokens.accessToken).json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("manager"));
+    }
+
+    // What changes the database without this process (another instance)
+    // reaches the cache only when its time to live is over.
+    void outsideChangesCountWithinTheTimeToLive()
+    {
+        const QString id = addPerson(m_b, QStringLiteral("elsewhere"), api::Role::Viewer);
+        const store::IssuedTokens tokens = issue(m_b, QStringLiteral("elsewhere"));
+        QElapsedTimer sinceVerified;
+        sinceVerified.start();
+        QCOMPARE(me(tokens.accessToken).json().value(QStringLiteral("role")).toString(),
+                 QStringLiteral("viewer"));
+        QSqlQuery outside(connection());
+        QVERIFY(outside.prepare(QStringLiteral("UPDATE people SET role = 'manager' WHERE id = ?")));
+        outside.addBindValue(id);
+        QVERIFY(outside.exec());
+        QString role = me(tokens.accessToken).json().value(QStringLiteral("role")).toString();
+        if (sinceVerified.elapsed() < kCacheTimeToLive.count())
+            QCOMPARE(role, QStringLiteral("viewer"));
+        QTest::qSleep(int(kCacheTimeToLive.count()));
+        role = me(tokens.accessToken).json().value(QStringLiteral("role")).toString();
+        QCOMPARE(role, QStringLiteral("manager"));
+    }
+
+    // An entry lives no longer than its token, however long the time to live.
+    void cachedTokenExpires()
+    {
+        constexpr qint64 leftMs = 1500;
+        const store::IssuedTokens tokens =
+            issue(m_a, QStringLiteral("viewer"),
+                  QDateTime::currentDateTimeUtc().addSecs(-15 * 60).addMSecs(leftMs));
+        QCOMPARE(me(tokens.accessToken).status, 200);
+        QTest::qSleep(int(leftMs) + 100);
+        QCOMPARE(me(tokens.accessToken).status, 401);
     }
 
     void crossTenantIsNotFound()

@@ -1,9 +1,11 @@
 // PersonRepository: sealed round trip, nothing of a name or e-mail in clear in
 // the database files, optimistic revisions, unique e-mail per tenant, keyset
-// pages, logical delete, and a tampered row that no longer opens.
+// pages, logical delete, a tampered row that no longer opens, and the
+// CredentialChanges marks every change of what a token stands for leaves.
 
 #include "store/operationlog.h"
 #include "store/personrepository.h"
+#include "store/sessionrepository.h"
 #include "store/transaction.h"
 #include "storefixture.h"
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void logicalDelete();
     void tamperedRowDoesNotOpen();
     void operationLogCommitsWithTheChange();
+    void changesAreMarked();
 };
 
 namespace {
@@ -276,6 +279,42 @@ void TestPersonRepository::operationLogCommitsWithTheChange()
     }
     QCOMPARE(countRows(QStringLiteral("people")), 1);
     QCOMPARE(countRows(QStringLiteral("operation_log")), logBefore + 1);
+}
+
+void TestPersonRepository::changesAreMarked()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    PersonRepository people(store.connection(), store.keyring());
+    const QString id =
+        people.create(tenant, newPerson(QStringLiteral("a@x.example"), QStringLiteral("A")))
+            .value()
+            .person.id;
+    quint64 last = CredentialChanges::latest(tenant.tenantId());
+    const auto marked = [&] {
+        const quint64 newest = CredentialChanges::latest(tenant.tenantId());
+        const bool moved = newest > last;
+        last = newest;
+        return moved;
+    };
+    // Reads mark nothing.
+    QVERIFY(people.get(tenant, id).isOk());
+    QVERIFY(people.findByEmail(tenant, QStringLiteral("a@x.example")).isOk());
+    QVERIFY(!marked());
+
+    PersonChanges changes;
+    changes.role = Role::Manager;
+    QVERIFY(people.update(tenant, id, 1, changes).isOk());
+    QVERIFY(marked());
+    QCOMPARE(people.update(tenant, id, 1, changes).errorKind(), StoreErrorKind::Conflict);
+    QVERIFY(!marked());
+    QVERIFY(people.setPassword(tenant, id, QStringLiteral("other hash"), false).isOk());
+    QVERIFY(marked());
+    QVERIFY(people.recordSignIn(tenant, id, QDateTime::currentDateTimeUtc()).isOk());
+    QVERIFY(marked());
+    QVERIFY(people.remove(tenant, id, 2).isOk());
+    QVERIFY(marked());
 }
 
 QTEST_GUILESS_MAIN(TestPersonRepository)

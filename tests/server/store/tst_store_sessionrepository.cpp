@@ -1,5 +1,6 @@
 // SessionRepository: tokens stored only as hashes, refresh rotation, reuse of
-// a rotated token revoking its family (and only it), expiry, revocation.
+// a rotated token revoking its family (and only it), expiry, revocation, and
+// the CredentialChanges marks that tell caches of verified tokens.
 
 #include "crypto/random.h"
 #include "store/personrepository.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void reuseRevokesTheFamily();
     void expiry();
     void revocation();
+    void changesAreMarkedPerTenant();
 
 private:
     std::unique_ptr<StoreFixture> m_store;
@@ -162,6 +164,45 @@ void TestSessionRepository::revocation()
     QVERIFY(sessions.revokePerson(*m_tenant, m_personId, now).isOk());
     QCOMPARE(sessions.findToken(two.value().accessToken, TokenKind::Access, now).errorKind(),
              StoreErrorKind::NotFound);
+}
+
+void TestSessionRepository::changesAreMarkedPerTenant()
+{
+    SessionRepository sessions(m_store->connection());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString tenant = m_tenant->tenantId();
+    const TenantScope other = m_store->createTenant(QStringLiteral("other"));
+    quint64 last = CredentialChanges::latest(tenant);
+    // Whether `step` marked the tenant (and only it) since the last check.
+    const auto markedBy = [&](const char *step) {
+        const quint64 newest = CredentialChanges::latest(tenant);
+        const bool marked = newest > last && CredentialChanges::latest() == newest &&
+                            CredentialChanges::latest(other.tenantId()) < newest;
+        last = newest;
+        if (!marked)
+            qWarning("not marked by %s", step);
+        return marked;
+    };
+
+    // New tokens change nothing an existing token stands for.
+    const auto family = sessions.createFamily(*m_tenant, m_personId, now);
+    const auto second = sessions.createFamily(*m_tenant, m_personId, now);
+    QCOMPARE(CredentialChanges::latest(tenant), last);
+    const auto rotated = sessions.rotate(*m_tenant, family.value().refreshToken, now);
+    QVERIFY(rotated.isOk());
+    QVERIFY(markedBy("rotate"));
+    QCOMPARE(sessions.rotate(*m_tenant, family.value().refreshToken, now).errorKind(),
+             StoreErrorKind::Reused);
+    QVERIFY(markedBy("reuse"));
+    QVERIFY(sessions.revokeFamily(*m_tenant, second.value().familyId, now).isOk());
+    QVERIFY(markedBy("revokeFamily"));
+    QVERIFY(sessions.revokePerson(*m_tenant, m_personId, now).isOk());
+    QVERIFY(markedBy("revokePerson"));
+    // Refusals change nothing.
+    QCOMPARE(sessions.revokeFamily(*m_tenant, second.value().familyId, now).errorKind(),
+             StoreErrorKind::NotFound);
+    QCOMPARE(CredentialChanges::latest(tenant), last);
+    QVERIFY(CredentialChanges::latest(QStringLiteral("no such tenant")) == 0);
 }
 
 QTEST_GUILESS_MAIN(TestSessionRepository)
