@@ -34,6 +34,8 @@ InitialPasswordDialog::InitialPasswordDialog(const api::Person &person, const QS
     , m_warning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Close, this))
 {
+    m_password->setObjectName(QStringLiteral("password"));
+    m_copy->setObjectName(QStringLiteral("copy"));
     m_intro->setWordWrap(true);
     m_intro->setTextFormat(Qt::PlainText);
     m_tenant->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -42,11 +44,16 @@ InitialPasswordDialog::InitialPasswordDialog(const api::Person &person, const QS
     m_password->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_passwordLabel->setBuddy(m_password);
     m_copied->hide();
+    // A replayed invitation (a retry after a lost answer) comes without it.
+    m_password->setVisible(!password.isEmpty());
+    m_copy->setVisible(!password.isEmpty());
+    m_passwordLabel->setVisible(!password.isEmpty());
     const int iconSize = style()->pixelMetric(QStyle::PM_MessageBoxIconSize, nullptr, this);
     m_warningIcon->setPixmap(
         style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize));
     m_warningIcon->setAlignment(Qt::AlignTop);
     m_warning->setWordWrap(true);
+    m_warning->setTextFormat(Qt::PlainText);
 
     auto *passwordRow = new QHBoxLayout;
     passwordRow->addWidget(m_password, 1);
@@ -101,8 +108,15 @@ void InitialPasswordDialog::retranslateUi()
     m_passwordLabel->setText(tr("First &password:"));
     m_copy->setText(tr("&Copy"));
     m_copied->setText(tr("Copied to the clipboard."));
-    m_warning->setText(tr("This password is shown only now and cannot be shown again. Pass it "
-                          "on through a channel only this person reads."));
+    if (m_password->text().isEmpty()) {
+        m_warning->setText(tr("The answer that carried the first password was lost on the way, "
+                              "and the service does not show it twice. Delete %1 and add them "
+                              "again to get a new one.")
+                               .arg(m_person.displayName));
+    } else {
+        m_warning->setText(tr("This password is shown only now and cannot be shown again. Pass "
+                              "it on through a channel only this person reads."));
+    }
 }
 
 void InitialPasswordDialog::copyPassword()

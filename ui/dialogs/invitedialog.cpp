@@ -75,6 +75,11 @@ InviteDialog::InviteDialog(const QList<api::Role> &grantableRoles, QWidget *pare
     , m_addButton(m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole))
 {
     m_addButton->setDefault(true);
+    // Names for tests and accessibility tools.
+    m_name->setObjectName(QStringLiteral("displayName"));
+    m_email->setObjectName(QStringLiteral("email"));
+    m_role->setObjectName(QStringLiteral("role"));
+    m_addButton->setObjectName(QStringLiteral("add"));
     m_intro->setWordWrap(true);
     m_name->setMaxLength(api::kDisplayNameMaxLength);
     m_email->setMaxLength(api::kEmailMaxLength);

@@ -525,8 +525,9 @@ void PeoplePage::onFailed(const models::ApiError &error)
         }
         m_inviteDialog->reject();
     }
-    // An ended session is the Session's to report: it asks for a password again.
-    if (error.isUnauthenticated())
+    // An ended session is the Session's to report (it asks for a password
+    // again), and an abandoned call has nothing to tell.
+    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
         return;
     if (error.isRecoverable()) {
         m_staleId.reset();
