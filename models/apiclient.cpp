@@ -59,6 +59,17 @@ QString loggedPath(const ApiRequest &request)
     return QUrl(request.path).path();
 }
 
+// "HTTP 404 not-found", or what went wrong without an answer; never a body.
+QString describeForLog(const ApiError &error)
+{
+    if (error.httpStatus == 0)
+        return error.detail;
+    QString text = QStringLiteral("HTTP %1").arg(error.httpStatus);
+    if (error.code)
+        text += u' ' + api::problemCodeName(*error.code);
+    return text;
+}
+
 // The state of one send() across its attempts.
 struct Call
 {
@@ -67,6 +78,7 @@ struct Call
     QPointer<QTimer> timer; // the per-attempt timeout, a child of the reply
     QPointer<QNetworkReply> network;
     int attempt = 1;
+    bool requestSent = false; // in the current attempt
     bool resentAfterRefresh = false;
     QString tokenSent;
     QElapsedTimer elapsed;
@@ -160,7 +172,10 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
     QNetworkReply *network = method == "HEAD" ? nam.head(networkRequest)
                                               : nam.sendCustomRequest(networkRequest, method, body);
     call->network = network;
+    call->requestSent = false;
     ApiReply *context = call->reply;
+    QObject::connect(network, &QNetworkReply::requestSent, context,
+                     [call] { call->requestSent = true; });
     QObject::connect(network, &QNetworkReply::sslErrors, context,
                      [this, call](const QList<QSslError> &errors) { onSslErrors(call, errors); });
     QObject::connect(network, &QNetworkReply::encrypted, context,
@@ -275,7 +290,16 @@ void ApiClient::Private::onFinished(const CallPtr &call)
 
 void ApiClient::Private::onTimeout(const CallPtr &call)
 {
+    const bool connected = call->requestSent;
     detach(*call);
+    if (!connected) {
+        // Qt queues the next request to this host behind the connection that
+        // never came up (TCP or TLS handshake stalled) instead of opening a new
+        // one; only dropping the connections lets a retry, or the next call,
+        // try afresh. Calls in flight on other connections then time out too.
+        qCInfo(lcApi) << "no connection within the timeout; dropping the connections";
+        nam.clearConnectionCache();
+    }
     setReachable(false);
     retryOrFail(
         call,
@@ -311,10 +335,10 @@ void ApiClient::Private::retryOrFail(const CallPtr &call, ApiError error)
         return;
     }
     const auto delay = options.retryDelay * (1 << std::min(call->attempt - 1, 16));
-    qCInfo(lcApi).noquote() << call->request.method << loggedPath(call->request) << "failed"
-                            << (error.httpStatus ? QString::number(error.httpStatus) : error.detail)
-                            << "; attempt" << call->attempt + 1 << "in" << delay.count() << "ms"
-                            << "request" << call->reply->requestId();
+    qCInfo(lcApi).noquote() << call->request.method << loggedPath(call->request)
+                            << "failed:" << describeForLog(error) << "- attempt"
+                            << call->attempt + 1 << "in" << delay.count() << "ms, request"
+                            << call->reply->requestId();
     ++call->attempt;
     QTimer::singleShot(delay, call->reply, [this, call] { startAttempt(call); });
 }
@@ -389,9 +413,9 @@ void ApiClient::Private::succeed(const CallPtr &call, int status, QJsonDocument 
 {
     if (call->isOver())
         return;
-    qCDebug(lcApi).noquote() << call->request.method << loggedPath(call->request) << status << "in"
-                             << call->elapsed.elapsed() << "ms"
-                             << "request" << call->reply->requestId();
+    qCDebug(lcApi).noquote() << call->request.method << loggedPath(call->request) << "HTTP"
+                             << status << "after" << call->elapsed.elapsed() << "ms, request"
+                             << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
     reply->finishWithSuccess(status, std::move(json), std::move(etag));
@@ -402,10 +426,8 @@ void ApiClient::Private::fail(const CallPtr &call, ApiError error)
     if (call->isOver())
         return;
     qCInfo(lcApi).noquote() << call->request.method << loggedPath(call->request)
-                            << "failed:" << int(error.kind) << error.httpStatus
-                            << (error.code ? api::problemCodeName(*error.code) : QString())
-                            << error.detail << "in" << call->elapsed.elapsed() << "ms"
-                            << "request" << call->reply->requestId();
+                            << "failed:" << describeForLog(error) << "after"
+                            << call->elapsed.elapsed() << "ms, request" << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
     reply->finishWithError(std::move(error));
