@@ -433,9 +433,7 @@ void ApplicationController::onSignedOut(bool expired)
 void ApplicationController::onNotRemembered(const models::ApiError &error)
 {
     const QString notice =
-        tr("This session will not be remembered: you will be asked for your password next "
-           "time. (%1)")
-            .arg(error.message());
+        tr("%1 Engage will ask for your password the next time it starts.").arg(error.message());
     if (m_window)
         m_window->showMessage(MessageBanner::Level::Warning, notice);
     else

@@ -13,7 +13,6 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
-#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -40,7 +39,6 @@ struct MainWindow::Private
     QAction *quit = nullptr;
     QAction *changePassword = nullptr;
     QAction *signOut = nullptr;
-    QToolBar *toolBar = nullptr;
     QToolButton *userButton = nullptr;
     QList<QAction *> pageActions;
     bool painted = false;
@@ -102,22 +100,16 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     d->accountMenu->addSeparator();
     d->accountMenu->addAction(d->signOut);
 
-    // The person's name at the top right opens the same account menu.
-    d->toolBar = addToolBar(QString());
-    d->toolBar->setObjectName(QStringLiteral("accountToolBar"));
-    d->toolBar->setMovable(false);
-    d->toolBar->setFloatable(false);
-    auto *spacer = new QWidget(d->toolBar);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    d->toolBar->addWidget(spacer);
-    d->userButton = new QToolButton(d->toolBar);
+    // The person's name at the right end of the menu bar opens the same menu.
+    d->userButton = new QToolButton(menuBar());
     d->userButton->setObjectName(QStringLiteral("userButton"));
     d->userButton->setPopupMode(QToolButton::InstantPopup);
     d->userButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    d->userButton->setAutoRaise(true);
     d->userButton->setIcon(QIcon::fromTheme(QStringLiteral("avatar-default"),
                                             QIcon::fromTheme(QStringLiteral("user-identity"))));
     d->userButton->setMenu(d->accountMenu);
-    d->toolBar->addWidget(d->userButton);
+    menuBar()->setCornerWidget(d->userButton);
 
     d->status = new ConnectionStatus(context, this);
     statusBar()->addWidget(d->status, 1);
@@ -268,7 +260,6 @@ void MainWindow::retranslateUi()
     d->accountMenu->setTitle(tr("&Account"));
     d->changePassword->setText(tr("Change &password…"));
     d->signOut->setText(tr("Sign &out"));
-    d->toolBar->setWindowTitle(tr("Account"));
     d->navigation->setAccessibleName(tr("Pages"));
     d->userButton->setText(session.person() ? session.person()->displayName : tr("Account"));
     d->userButton->setToolTip(tr("Change your password or sign out"));
