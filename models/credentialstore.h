@@ -7,6 +7,10 @@
 #include <functional>
 #include <optional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace engage::models {
 
 // Refresh tokens in the OS keychain (Windows Credential Manager, macOS
@@ -41,6 +45,16 @@ Q_SIGNALS:
     void keychainUnavailable();
 
 private:
+    using JobFactory = std::function<QKeychain::Job *()>;
+    // `error` is empty on success and when the entry does not exist.
+    using JobFinished =
+        std::function<void(const QKeychain::Job &job, std::optional<ApiError> error)>;
+
+    // Starts the job `makeJob` builds; on Linux a failure is retried once with
+    // a new job after a delay, since a finished job cannot be restarted.
+    void run(JobFactory makeJob, JobFinished finished, bool isRetry = false);
+    void markUnavailable();
+
     QString m_serviceName;
     bool m_available = true;
 };

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QProcess>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 
 namespace engage::models {
@@ -51,8 +52,26 @@ Q_SIGNALS:
     void stopped();                     // the child exited after ready()
 
 private:
+    enum class State
+    {
+        Idle,
+        Starting, // waiting for the announcement line
+        Ready,
+    };
+
+    void onReadyReadStandardOutput();
+    void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onErrorOccurred(QProcess::ProcessError error);
+    void onStartTimedOut();
+    bool readAnnouncement(const QByteArray &line);
+    // Stops the child without signals, then emits failed(reason).
+    void fail(const QString &reason);
+    QString logFile() const;
+
     QString m_dataDir;
     QProcess m_process;
+    QTimer m_startTimer;
+    State m_state = State::Idle;
     QUrl m_url;
     QString m_fingerprint;
     QList<Tenant> m_tenants;
