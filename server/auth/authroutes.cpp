@@ -280,10 +280,14 @@ http::Response logout(const Identity &identity, const http::Request &request,
 }
 
 // The guard has the caller's row, read in this request or trusted from its
-// cache (see IdentityCache): no second read.
+// cache (see IdentityCache), and already serialised: no second read, no
+// serialising per request.
 http::Response me(const Identity &identity)
 {
-    return http::Response::json(200, api::toJson(identity.person));
+    http::Response response;
+    response.body = identity.personJson;
+    response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
+    return response;
 }
 
 http::Response changePassword(AuthState &state, const Identity &identity,

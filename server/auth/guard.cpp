@@ -8,6 +8,7 @@
 #include "store/sessionrepository.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <atomic>
@@ -145,8 +146,9 @@ std::variant<Verified, http::Response> verify(const Route &route, const QString 
     if (person.value().person.status != api::PersonStatus::Active)
         return unauthenticated();
     api::Person &current = person.value().person;
+    QByteArray personJson = QJsonDocument(api::toJson(current)).toJson(QJsonDocument::Compact);
     return Verified{Identity{std::move(scope), session.personId, session.familyId, current.role,
-                             current.mustChangePassword, std::move(current)},
+                             current.mustChangePassword, std::move(current), std::move(personJson)},
                     session.expiresAt};
 }
 

@@ -4,6 +4,7 @@
 #include "api/role.h"
 #include "store/tenantscope.h"
 
+#include <QByteArray>
 #include <QString>
 
 namespace engage::server::auth {
@@ -19,6 +20,9 @@ struct Identity
     api::Role role = api::Role::Viewer;
     bool mustChangePassword = false;
     api::Person person; // as the guard read it, for this request
+    // `person` as compact JSON (api::toJson), serialised once per
+    // verification: GET /api/v1/me answers it as it is.
+    QByteArray personJson;
 };
 
 } // namespace engage::server::auth

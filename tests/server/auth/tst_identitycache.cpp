@@ -36,7 +36,8 @@ Identity identityOf(const QString &tenantId, const QString &personId,
                     QStringLiteral("family-") + personId,
                     role,
                     false,
-                    person};
+                    person,
+                    personId.toUtf8()};
 }
 
 const IdentityCache::Clock::time_point t0 = IdentityCache::Clock::time_point(1h);
