@@ -46,6 +46,17 @@ QLabel *problemLabel(QWidget *parent)
     return label;
 }
 
+// A field with its note right beneath it: a hidden note then takes no room,
+// as a row of its own in the form would.
+QLayout *withNote(QWidget *field, QLabel *note)
+{
+    auto *layout = new QVBoxLayout;
+    layout->setSpacing(2);
+    layout->addWidget(field);
+    layout->addWidget(note);
+    return layout;
+}
+
 void showProblem(QLabel *label, QLineEdit *field, const QString &problem)
 {
     label->setText(problem);
@@ -95,12 +106,9 @@ InviteDialog::InviteDialog(const QList<api::Role> &grantableRoles, QWidget *pare
     m_role->setCurrentIndex(m_role->count() - 1);
 
     auto *form = new QFormLayout;
-    form->addRow(m_nameLabel, m_name);
-    form->addRow(QString(), m_nameProblem);
-    form->addRow(m_emailLabel, m_email);
-    form->addRow(QString(), m_emailProblem);
-    form->addRow(m_roleLabel, m_role);
-    form->addRow(QString(), m_roleHint);
+    form->addRow(m_nameLabel, withNote(m_name, m_nameProblem));
+    form->addRow(m_emailLabel, withNote(m_email, m_emailProblem));
+    form->addRow(m_roleLabel, withNote(m_role, m_roleHint));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);

@@ -1,6 +1,7 @@
 #include "peoplepage.h"
 
 #include "delegates/roledelegate.h"
+#include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
 #include "dialogs/initialpassworddialog.h"
 #include "dialogs/invitedialog.h"
@@ -16,7 +17,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -459,27 +459,16 @@ void PeoplePage::onDelete()
     if (!person)
         return;
     const QString personId = person->id;
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Delete Person"),
-                        tr("Delete %1?").arg(person->displayName), QMessageBox::Cancel, this);
-    // A name is not markup.
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(tr("They can no longer sign in, and this cannot be undone. What they "
-                               "did stays in the logs. To only stop them signing in, deactivate "
-                               "them instead."));
-    QPushButton *deleteButton = box->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setEscapeButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, box, deleteButton, personId] {
-        if (box->clickedButton() != deleteButton)
-            return;
-        // Looked up again: the list may have been reloaded meanwhile.
-        const int row = m_model->rowOf(personId);
-        if (row >= 0)
-            m_model->remove(row);
-    });
-    box->open();
+    confirmDestruction(
+        this, tr("Delete Person"), tr("Delete %1?").arg(person->displayName),
+        tr("They can no longer sign in, and this cannot be undone. What they did stays in the "
+           "logs. To only stop them signing in, deactivate them instead."),
+        tr("&Delete"), [this, personId] {
+            // Looked up again: the list may have been reloaded meanwhile.
+            const int row = m_model->rowOf(personId);
+            if (row >= 0)
+                m_model->remove(row);
+        });
 }
 
 void PeoplePage::onInvited(const api::Person &person, const QString &initialPassword)

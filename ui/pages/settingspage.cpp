@@ -1,6 +1,7 @@
 #include "settingspage.h"
 
 #include "api/validators.h"
+#include "dialogs/confirmation.h"
 #include "models/connectionprofile.h"
 #include "models/credentialstore.h"
 #include "models/languageswitcher.h"
@@ -16,7 +17,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
@@ -142,7 +142,8 @@ SettingsPage::SettingsPage(ClientContext &context, QWidget *parent)
     m_profiles->header()->setStretchLastSection(true);
     m_profiles->header()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_profiles->header()->setSectionResizeMode(AddressColumn, QHeaderView::ResizeToContents);
-    m_profiles->setMinimumHeight(120);
+    // As tall as its few profiles, not a screenful of empty rows.
+    m_profiles->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_newNameLabel->setBuddy(m_newName);
     m_newUrlLabel->setBuddy(m_newUrl);
     m_newName->setMaxLength(api::kDisplayNameMaxLength);
@@ -277,7 +278,7 @@ void SettingsPage::retranslateUi()
     m_demo->setToolTip(tr("Start a demo service on this computer and sign in to it"));
     m_newProfileTitle->setText(tr("Add a service"));
     m_newNameLabel->setText(tr("&Name:"));
-    m_newName->setPlaceholderText(tr("Head office"));
+    m_newName->setPlaceholderText(tr("e.g. Head office"));
     m_newUrlLabel->setText(tr("A&ddress:"));
     m_newUrl->setPlaceholderText(tr("https://engage.example.com"));
     m_addProfile->setText(tr("&Add"));
@@ -395,38 +396,30 @@ void SettingsPage::onRemoveProfile()
     const std::optional<QString> name = selectedProfile();
     if (!name || *name == m_context.settings.currentProfile())
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove Profile"),
-                                tr("Remove the profile %1?").arg(*name), QMessageBox::Cancel, this);
-    // A profile name is not markup.
-    box->setTextFormat(Qt::PlainText);
-    box->setInformativeText(tr("Its pinned certificate and its remembered sign-in are forgotten. "
-                               "The service itself is not affected."));
-    QPushButton *removeButton = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setEscapeButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
     const QString profileName = *name;
-    connect(box, &QMessageBox::finished, this, [this, box, removeButton, profileName] {
-        if (box->clickedButton() != removeButton)
-            return;
-        const auto profile = m_context.settings.profile(profileName);
-        if (!profile)
-            return;
-        m_context.settings.removeProfile(profileName);
-        m_context.settings.sync();
-        refreshProfiles();
-        if (profile->lastEmail.isEmpty())
-            return;
-        // The refresh token of the last sign-in would otherwise stay in the
-        // keychain with nothing left that could use or delete it.
-        m_context.credentials.remove(
-            models::CredentialStore::entryKey(profileName, profile->lastTenant, profile->lastEmail),
-            [page = QPointer<SettingsPage>(this)](std::optional<models::ApiError> error) {
-                if (page && error)
-                    page->m_banner->showError(*error);
-            });
-    });
-    box->open();
+    confirmDestruction(
+        this, tr("Remove Profile"), tr("Remove the profile %1?").arg(profileName),
+        tr("Its pinned certificate and its remembered sign-in are forgotten. The service itself "
+           "is not affected."),
+        tr("&Remove"), [this, profileName] {
+            const auto profile = m_context.settings.profile(profileName);
+            if (!profile)
+                return;
+            m_context.settings.removeProfile(profileName);
+            m_context.settings.sync();
+            refreshProfiles();
+            if (profile->lastEmail.isEmpty())
+                return;
+            // The refresh token of the last sign-in would otherwise stay in
+            // the keychain with nothing left that could use or delete it.
+            m_context.credentials.remove(
+                models::CredentialStore::entryKey(profileName, profile->lastTenant,
+                                                  profile->lastEmail),
+                [page = QPointer<SettingsPage>(this)](std::optional<models::ApiError> error) {
+                    if (page && error)
+                        page->m_banner->showError(*error);
+                });
+        });
 }
 
 void SettingsPage::onSwitchProfile()
