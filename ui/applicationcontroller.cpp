@@ -49,6 +49,15 @@ bool stopsTheConnection(const models::ApiError &error)
 
 } // namespace
 
+// Error dialogs are not ours (they delete themselves) and may outlive us.
+std::function<void()> ApplicationController::whenAlive(std::function<void()> action)
+{
+    return [guard = QPointer<ApplicationController>(this), action = std::move(action)] {
+        if (guard)
+            action();
+    };
+}
+
 QString ApplicationController::demoProfileName()
 {
     return QStringLiteral("Demo");
@@ -87,6 +96,7 @@ ApplicationController::~ApplicationController()
         m_demo->disconnect(this);
     delete m_login;
     delete m_passwordChange;
+    delete m_retiredWindow; // it uses the context, which may go next
 }
 
 MainWindow *ApplicationController::mainWindow() const
@@ -117,7 +127,7 @@ void ApplicationController::start()
     } else if (!m_options.profile.isEmpty()) {
         showErrorDialog(nullptr, tr("There is no connection named “%1”.").arg(name),
                         tr("Choose a saved connection or add a new one."),
-                        [this] { showWelcome(); });
+                        whenAlive([this] { showWelcome(); }));
     } else {
         showWelcome();
     }
@@ -167,7 +177,7 @@ void ApplicationController::startDemo()
         connect(m_demo.get(), &models::DemoService::failed, this, [this](const QString &reason) {
             hideProgress();
             showErrorDialog(nullptr, tr("The demo service could not be started."), reason,
-                            [this] { showWelcome(); });
+                            whenAlive([this] { showWelcome(); }));
         });
         connect(m_demo.get(), &models::DemoService::stopped, this, [this] {
             if (m_window && m_profileName == demoProfileName())
@@ -190,7 +200,7 @@ void ApplicationController::onDemoReady()
     const QList<models::DemoService::Tenant> tenants = m_demo->tenants();
     if (tenants.isEmpty()) {
         showErrorDialog(nullptr, tr("The demo service could not be started."),
-                        tr("It announced no demo company."), [this] { showWelcome(); });
+                        tr("It announced no demo company."), whenAlive([this] { showWelcome(); }));
         return;
     }
     const QString preferred = demoTenantFor(m_context.language.language());
@@ -262,7 +272,7 @@ void ApplicationController::showConnectionError(const models::ApiError &error)
 {
     qCWarning(lcController) << "cannot connect to profile" << m_profileName << "kind"
                             << static_cast<int>(error.kind) << "request" << error.requestId;
-    showErrorDialog(m_window.get(), error, [this] { showWelcome(); });
+    showErrorDialog(m_window.get(), error, whenAlive([this] { showWelcome(); }));
 }
 
 void ApplicationController::showLogin(const QString &notice)
@@ -413,7 +423,8 @@ void ApplicationController::onSignedOut(bool expired)
     if (m_window) {
         // Signing out may have started in one of the window's own menus.
         m_window->hide();
-        m_window.release()->deleteLater();
+        m_retiredWindow = m_window.release();
+        m_retiredWindow->deleteLater();
     }
     if (m_passwordChange)
         m_passwordChange->deleteLater();

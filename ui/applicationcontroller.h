@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -67,6 +68,7 @@ private:
         DemoSignIn, // signing in as the demo's owner
     };
 
+    std::function<void()> whenAlive(std::function<void()> action);
     void showWelcome();
     void startDemo();
     void onDemoReady();
@@ -95,6 +97,7 @@ private:
     std::unique_ptr<CertificateDialog> m_certificates;
     std::unique_ptr<models::DemoService> m_demo;
     std::unique_ptr<MainWindow> m_window;
+    QPointer<MainWindow> m_retiredWindow; // after sign-out, until deleteLater() ran
     std::unique_ptr<QProgressDialog> m_progress;
     QPointer<LoginDialog> m_login;
     QPointer<PasswordChangeDialog> m_passwordChange;

@@ -55,13 +55,13 @@ template<typename T>
 T *waitForModal(int timeoutMs = kUiWaitMs)
 {
     T *found = nullptr;
-    QTest::qWaitFor(
+    const bool shown = QTest::qWaitFor(
         [&found] {
             found = qobject_cast<T *>(QApplication::activeModalWidget());
             return found && found->isVisible();
         },
         timeoutMs);
-    return found;
+    return shown ? found : nullptr;
 }
 
 // Translates every string to "[T] " + source, so that a test sees which

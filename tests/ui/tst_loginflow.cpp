@@ -1,0 +1,320 @@
+// The start-up and sign-in flow of ApplicationController against a real
+// engage-server over TLS: the login dialog driven with the keyboard, a wrong
+// password in the banner, the certificate dialog on a first connection, a
+// changed certificate refused, the session resumed from the keychain, sign-out
+// back to the login dialog, and the demo started as a child.
+
+#include "../models/serviceclient.h"
+#include "models/demoservice.h"
+#include "ui/applicationcontroller.h"
+#include "ui/dialogs/certificatedialog.h"
+#include "ui/dialogs/logindialog.h"
+#include "ui/dialogs/welcomedialog.h"
+#include "ui/mainwindow.h"
+#include "ui/widgets/messagebanner.h"
+#include "uitestsupport.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace engage;
+using namespace engage::test;
+using engage::ui::ApplicationController;
+
+namespace {
+
+constexpr const char *kProfile = "Loopback";
+
+void fill(QWidget *dialog, const char *field, const QString &text)
+{
+    auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(field));
+    QVERIFY2(edit, field);
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+// Types the account into the login dialog and presses Enter in the password field.
+void signInWithKeyboard(ui::LoginDialog *dialog, const Account &account)
+{
+    fill(dialog, "tenant", account.tenant);
+    fill(dialog, "email", account.email);
+    fill(dialog, "password", account.password);
+    QTest::keyClick(dialog->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
+}
+
+// The message label of the error dialog on screen.
+QStringList errorDialogTexts(QWidget *dialog)
+{
+    QStringList texts;
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    for (const QLabel *label : labels)
+        if (label->isVisible())
+            texts.append(label->text());
+    return texts;
+}
+
+} // namespace
+
+class TestLoginFlow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void signInWithPassword();
+    void wrongPasswordShowsBanner();
+    void firstConnectionAsksAboutTheCertificate();
+    void refusedCertificateDoesNotConnect();
+    void changedCertificateIsRefused();
+    void sessionResumesWithoutPassword();
+    void signOutReturnsToLogin();
+    void demoSignsInAsOwner();
+
+private:
+    std::unique_ptr<ClientUnderTest> makeClient();
+
+    ServerProcess m_server;
+    Account m_owner;
+    QTemporaryDir m_dir;
+    QString m_ini;
+    int m_clients = 0;
+};
+
+void TestLoginFlow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    m_owner = demoOwner(m_server, QStringLiteral("northwind"));
+    QVERIFY(!m_owner.password.isEmpty());
+    QVERIFY(m_dir.isValid());
+}
+
+void TestLoginFlow::init()
+{
+    m_ini = m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_clients));
+}
+
+void TestLoginFlow::cleanup()
+{
+    m_server.reportIfFailed();
+    // Nothing a failed test left open may answer the next one's questions.
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows)
+        window->close();
+}
+
+std::unique_ptr<ClientUnderTest> TestLoginFlow::makeClient()
+{
+    auto client = std::make_unique<ClientUnderTest>(m_ini);
+    client->language.setLanguage(QStringLiteral("en"));
+    return client;
+}
+
+void TestLoginFlow::signInWithPassword()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+
+    QPointer<ui::LoginDialog> login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    signInWithKeyboard(login, m_owner);
+
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             kUiWaitMs);
+    ui::MainWindow *window = controller.mainWindow();
+    QVERIFY(client->session.person());
+    const QString name = client->session.person()->displayName;
+    QVERIFY(!name.isEmpty());
+    QVERIFY2(window->personText().contains(name), qPrintable(window->personText()));
+    QVERIFY2(window->tenantText().contains(m_owner.tenant), qPrintable(window->tenantText()));
+    QTRY_VERIFY(!login); // closed and deleted
+
+    // The profile remembers who signed in, for the next login dialog.
+    const auto profile = client->settings.profile(QLatin1String(kProfile));
+    QVERIFY(profile);
+    QCOMPARE(profile->lastTenant, m_owner.tenant);
+    QCOMPARE(profile->lastEmail, m_owner.email);
+    QCOMPARE(client->settings.currentProfile(), QLatin1String(kProfile));
+}
+
+void TestLoginFlow::wrongPasswordShowsBanner()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    QSignalSpy failed(&client->session, &models::Session::failed);
+    controller.start();
+
+    ui::LoginDialog *login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    Account wrong = m_owner;
+    wrong.password = QStringLiteral("not-the-password-1");
+    signInWithKeyboard(login, wrong);
+
+    QVERIFY(waitFor(failed));
+    const auto error = failed.constFirst().constFirst().value<models::ApiError>();
+    QCOMPARE(error.kind, models::ApiError::Kind::Problem);
+    QTRY_VERIFY(login->banner()->isVisible());
+    QCOMPARE(login->banner()->text(), error.message());
+    QVERIFY(login->banner()->text() != error.detail);
+    QVERIFY(!login->banner()->requestId().isEmpty());
+    QCOMPARE(login->banner()->requestId(), error.requestId);
+    // Still there, ready for another try: the password cleared, the rest kept.
+    QVERIFY(login->isVisible());
+    QVERIFY(login->findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+    QCOMPARE(login->email(), m_owner.email);
+    QVERIFY(!controller.mainWindow());
+
+    // Then the right password goes through.
+    fill(login, "password", m_owner.password);
+    QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             kUiWaitMs);
+}
+
+void TestLoginFlow::firstConnectionAsksAboutTheCertificate()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile), false));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+
+    ui::CertificateDialog *question = waitForModal<ui::CertificateDialog>();
+    QVERIFY(question);
+    QCOMPARE(question->findChild<QLabel *>(QStringLiteral("fingerprint"))->text(),
+             m_server.fingerprint());
+    QCOMPARE(question->findChild<QLabel *>(QStringLiteral("host"))->text(), m_server.url().host());
+    QVERIFY(!question->trustButton()->isEnabled());
+    QTest::mouseClick(question->confirmation(), Qt::LeftButton);
+    QTest::mouseClick(question->trustButton(), Qt::LeftButton);
+
+    QVERIFY(waitForModal<ui::LoginDialog>());
+    QCOMPARE(client->settings.profile(QLatin1String(kProfile))->fingerprint,
+             m_server.fingerprint());
+}
+
+void TestLoginFlow::refusedCertificateDoesNotConnect()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile), false));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+
+    ui::CertificateDialog *question = waitForModal<ui::CertificateDialog>();
+    QVERIFY(question);
+    question->reject();
+
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() &&
+                                 QApplication::activeModalWidget()->objectName() ==
+                                     QLatin1String("errorDialog"),
+                             kUiWaitMs);
+    QVERIFY(client->settings.profile(QLatin1String(kProfile))->fingerprint.isEmpty());
+    QApplication::activeModalWidget()->close();
+    QVERIFY(waitForModal<ui::WelcomeDialog>()); // choose again
+    QVERIFY(!controller.mainWindow());
+}
+
+void TestLoginFlow::changedCertificateIsRefused()
+{
+    auto client = makeClient();
+    models::ConnectionProfile profile = serverProfile(m_server, QLatin1String(kProfile));
+    profile.fingerprint = QStringLiteral(
+        "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:"
+        "DD:EE:FF");
+    client->settings.saveProfile(profile);
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+
+    QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget() &&
+                                 QApplication::activeModalWidget()->objectName() ==
+                                     QLatin1String("errorDialog"),
+                             kUiWaitMs);
+    models::ApiError mismatch;
+    mismatch.kind = models::ApiError::Kind::PinMismatch;
+    QVERIFY2(errorDialogTexts(QApplication::activeModalWidget()).contains(mismatch.message()),
+             qPrintable(errorDialogTexts(QApplication::activeModalWidget()).join(u'|')));
+    // Neither asked about the certificate nor for a password; the pin stays.
+    QVERIFY(!controller.certificateDialog()->isVisible());
+    for (QWidget *window : QApplication::topLevelWidgets())
+        QVERIFY(!(qobject_cast<ui::LoginDialog *>(window) && window->isVisible()));
+    QCOMPARE(client->settings.profile(QLatin1String(kProfile))->fingerprint, profile.fingerprint);
+}
+
+void TestLoginFlow::sessionResumesWithoutPassword()
+{
+    {
+        auto client = makeClient();
+        client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+        ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+        controller.start();
+        ui::LoginDialog *login = waitForModal<ui::LoginDialog>();
+        QVERIFY(login);
+        signInWithKeyboard(login, m_owner);
+        QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow(), kUiWaitMs);
+        // The refresh token reaches the keychain asynchronously.
+        if (!QTest::qWaitFor([&client] { return client->session.isRemembered(); }, 5000))
+            QSKIP("No keychain in this session (run under dbus-run-session with an unlocked "
+                  "gnome-keyring, as scripts/test does).");
+    }
+    // A second start with the same settings: straight to the main window.
+    auto client = makeClient();
+    ApplicationController controller(client->context, {});
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             kUiWaitMs);
+    QCOMPARE(client->session.tenant(), m_owner.tenant);
+    QCOMPARE(client->session.person()->email, m_owner.email);
+    for (QWidget *window : QApplication::topLevelWidgets())
+        QVERIFY(!(qobject_cast<ui::LoginDialog *>(window) && window->isVisible()));
+}
+
+void TestLoginFlow::signOutReturnsToLogin()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+    ui::LoginDialog *login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    signInWithKeyboard(login, m_owner);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow(), kUiWaitMs);
+
+    auto *signOut = controller.mainWindow()->findChild<QAction *>(QStringLiteral("signOutAction"));
+    QVERIFY(signOut);
+    signOut->trigger();
+    QCOMPARE(client->session.state(), models::Session::State::SignedOut);
+    login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    QVERIFY(!controller.mainWindow());
+    QCOMPARE(login->tenant(), m_owner.tenant); // remembered
+    QCOMPARE(login->email(), m_owner.email);
+}
+
+void TestLoginFlow::demoSignsInAsOwner()
+{
+    auto client = makeClient();
+    ApplicationController controller(client->context, {true, {}});
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             60000);
+    QVERIFY(controller.demoService() && controller.demoService()->isRunning());
+    QCOMPARE(client->session.tenant(), QStringLiteral("northwind")); // the English one
+    const auto profile = client->settings.profile(ApplicationController::demoProfileName());
+    QVERIFY(profile && profile->isDemo);
+    QCOMPARE(profile->fingerprint, controller.demoService()->fingerprint());
+    QCOMPARE(client->client.pinnedFingerprint(), controller.demoService()->fingerprint());
+}
+
+QTEST_MAIN(TestLoginFlow)
+#include "tst_loginflow.moc"
