@@ -303,6 +303,8 @@ Session::Session(ApiClient &client, CredentialStore &credentials, QObject *paren
 Session::~Session()
 {
     d->client.setAuthenticator(nullptr);
+    // Calls of the client waiting for a renewal fail now instead of never.
+    d->failWaiters();
 }
 
 void Session::setProfileName(const QString &profile)
