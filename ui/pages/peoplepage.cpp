@@ -97,6 +97,7 @@ namespace {
 
 QString withShortcut(const QString &text, const QAction *action)
 {
+    //: A button's tooltip (%1) followed by its keyboard shortcut (%2).
     return PeoplePage::tr("%1 (%2)").arg(text,
                                          action->shortcut().toString(QKeySequence::NativeText));
 }
@@ -371,6 +372,7 @@ void PeoplePage::updateCount()
     else if (m_search->text().trimmed().isEmpty())
         m_count->setText(tr("%n people", nullptr, total));
     else
+        //: %1 people match the search, out of %n in all.
         m_count->setText(tr("%1 of %n people", nullptr, total).arg(m_filter->rowCount()));
 }
 

@@ -326,6 +326,8 @@ void SettingsPage::refreshProfiles()
         auto *item = new QTreeWidgetItem(m_profiles);
         const bool inUse = profile.name == current;
         item->setData(NameColumn, Qt::UserRole, profile.name);
+        //: The connection profile (%1) the client is connected with now.
+        //: The connection profile (%1) the client is connected with now.
         item->setText(NameColumn, inUse ? tr("%1 (in use)").arg(profile.name) : profile.name);
         item->setText(AddressColumn, profile.url.toDisplayString());
         if (!profile.fingerprint.isEmpty()) {
