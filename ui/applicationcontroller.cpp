@@ -68,9 +68,11 @@ ApplicationController::ApplicationController(ClientContext &context, Options opt
     : QObject(parent)
     , m_context(context)
     , m_options(std::move(options))
-    , m_certificates(std::make_unique<CertificateDialog>())
 {
-    context.client.setCertificateDecider(m_certificates.get());
+    context.client.setCertificateDecider(this);
+    m_progressDelay.setSingleShot(true);
+    m_progressDelay.setInterval(400);
+    connect(&m_progressDelay, &QTimer::timeout, this, &ApplicationController::onProgressDue);
     connect(&context.client, &models::ApiClient::pinnedFingerprintChanged, this,
             &ApplicationController::onPinnedFingerprintChanged);
     // Connected before any dialog: the controller hears the session first.
@@ -241,9 +243,21 @@ void ApplicationController::connectTo(const models::ConnectionProfile &profile)
         return;
     }
     configureClient(profile);
-    // One unauthenticated call first: the certificate is checked (and, the
-    // first time, shown to the person) before any password leaves the machine.
-    showProgress(tr("Connecting to %1…").arg(profile.name));
+    // A remembered session goes first: its refresh call checks the
+    // certificate (and the pin) on the way.
+    if (!profile.lastTenant.isEmpty() && !profile.lastEmail.isEmpty()) {
+        m_step = Step::Resuming;
+        m_context.session.resume(profile.lastTenant, profile.lastEmail);
+    } else {
+        probeThenLogin();
+    }
+}
+
+// One unauthenticated call before the login dialog: the certificate is checked
+// (and, the first time, shown to the person) before any password is typed.
+void ApplicationController::probeThenLogin()
+{
+    showProgress(tr("Connecting to %1…").arg(m_profileName));
     models::ApiRequest request;
     request.path = QStringLiteral("/readyz");
     request.authenticated = false;
@@ -251,21 +265,10 @@ void ApplicationController::connectTo(const models::ConnectionProfile &profile)
     connect(reply, &models::ApiReply::finished, this, [this, reply] {
         hideProgress();
         if (reply->isOk() || !stopsTheConnection(reply->error()))
-            afterProbe();
+            showLogin();
         else
             showConnectionError(reply->error());
     });
-}
-
-void ApplicationController::afterProbe()
-{
-    const auto profile = m_context.settings.profile(m_profileName);
-    if (profile && !profile->lastTenant.isEmpty() && !profile->lastEmail.isEmpty()) {
-        m_step = Step::Resuming;
-        m_context.session.resume(profile->lastTenant, profile->lastEmail);
-    } else {
-        showLogin();
-    }
 }
 
 void ApplicationController::showConnectionError(const models::ApiError &error)
@@ -356,29 +359,47 @@ void ApplicationController::signOutThen()
         m_context.session.signOut(); // signedOut() follows at once
 }
 
+// Quick steps show nothing: the progress dialog appears only when a step
+// takes long enough to wonder about.
 void ApplicationController::showProgress(const QString &text)
+{
+    m_progressText = text;
+    if (m_progress && m_progress->isVisible())
+        m_progress->setLabelText(text);
+    else
+        m_progressDelay.start();
+}
+
+void ApplicationController::onProgressDue()
 {
     if (!m_progress) {
         m_progress = std::make_unique<QProgressDialog>();
         m_progress->setRange(0, 0);
-        m_progress->setMinimumDuration(400);
+        m_progress->setMinimumDuration(0);
+        m_progress->setAutoReset(false);
         m_progress->setWindowTitle(tr("Engage"));
         connect(m_progress.get(), &QProgressDialog::canceled, this,
                 &ApplicationController::quitRequested);
     }
-    m_progress->setLabelText(text);
+    m_progress->setLabelText(m_progressText);
     m_progress->setCancelButtonText(tr("&Quit"));
-    m_progress->reset();
-    m_progress->setValue(0);
+    m_progress->show();
 }
 
 void ApplicationController::hideProgress()
 {
-    if (m_progress) {
-        // reset() hides it without emitting canceled().
-        m_progress->reset();
+    m_progressDelay.stop();
+    if (m_progress)
         m_progress->hide();
-    }
+}
+
+void ApplicationController::askToTrust(const models::CertificateInfo &certificate,
+                                       std::function<void(bool pin)> answer)
+{
+    hideProgress();
+    if (!m_certificates)
+        m_certificates = std::make_unique<CertificateDialog>();
+    m_certificates->askToTrust(certificate, std::move(answer));
 }
 
 void ApplicationController::onSignedIn()
@@ -410,7 +431,7 @@ void ApplicationController::onSessionFailed(const models::ApiError &error)
         if (trustFails(error))
             showConnectionError(error);
         else
-            showLogin();
+            probeThenLogin();
         return;
     case Step::DemoSignIn:
         showConnectionError(error);

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "models/certificateinfo.h"
 #include "ui/clientcontext.h"
 #include "ui/dialogs/passwordchangedialog.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -29,7 +31,7 @@ class MainWindow;
 // its certificate, resume the session from the keychain, else ask for a
 // password), or the welcome dialog on a first run. Owns the main window while
 // someone is signed in, and returns to the login dialog on sign-out.
-class ApplicationController final : public QObject
+class ApplicationController final : public QObject, public models::CertificateDecider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ApplicationController)
@@ -49,8 +51,12 @@ public:
 
     void start();
 
+    // Shows the certificate dialog, made when first needed.
+    void askToTrust(const models::CertificateInfo &certificate,
+                    std::function<void(bool pin)> answer) override;
+
     MainWindow *mainWindow() const;
-    CertificateDialog *certificateDialog() const;
+    CertificateDialog *certificateDialog() const; // null until a certificate was shown
     models::DemoService *demoService() const;
 
 Q_SIGNALS:
@@ -74,7 +80,7 @@ private:
     void onDemoReady();
     void connectTo(const models::ConnectionProfile &profile);
     void configureClient(const models::ConnectionProfile &profile);
-    void afterProbe();
+    void probeThenLogin();
     void showLogin(const QString &notice = {});
     void showPasswordChange(PasswordChangeDialog::Mode mode, const QString &currentPassword = {});
     void showMainWindow();
@@ -82,6 +88,7 @@ private:
     void signOutThen();
     void showProgress(const QString &text);
     void hideProgress();
+    void onProgressDue();
 
     void onSignedIn();
     void onPasswordChangeRequired();
@@ -99,6 +106,8 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QPointer<MainWindow> m_retiredWindow; // after sign-out, until deleteLater() ran
     std::unique_ptr<QProgressDialog> m_progress;
+    QTimer m_progressDelay;
+    QString m_progressText;
     QPointer<LoginDialog> m_login;
     QPointer<PasswordChangeDialog> m_passwordChange;
     // What to do once the current session has ended (profile switch, demo).
