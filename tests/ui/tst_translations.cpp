@@ -8,7 +8,8 @@
 //
 // Allowed to stay the same, and why:
 // - texts without a Latin letter (Japanese names, numbers, dates, "—"): they
-//   cannot be an English source;
+//   cannot be an English source; likewise a text made only of such data and
+//   the product name (the window title "sakura-foods — Engage");
 // - data rather than texts of ours: e-mail addresses, URLs, fingerprints,
 //   request ids, the tenant slug, the certificate's names, the versions in
 //   About, and the service's detail, which is shown verbatim beneath our own
@@ -326,7 +327,11 @@ bool TestTranslations::isAllowed(const QString &text) const
         QRegularExpression(QStringLiteral("^QtKeychain \\d+\\.\\d+\\.\\d+$")),
     };
     const QString plain = QTextDocumentFragment::fromHtml(text).toPlainText().remove(u'&');
-    if (!plain.contains(latin))
+    // A text made only of data and the product name ("sakura-foods — Engage").
+    QString rest = plain;
+    for (const QString &allowed : m_data)
+        rest.remove(allowed);
+    if (!rest.remove(QLatin1String("Engage")).contains(latin))
         return true;
     if (plain == QLatin1String("Engage") || plain == QLatin1String("English") ||
         plain == QLatin1String("OK") || m_data.contains(plain))
