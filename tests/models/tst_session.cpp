@@ -19,6 +19,14 @@ using namespace engage::test;
 
 namespace {
 
+// Set in the child process of notRememberedWithoutKeychain.
+constexpr char kWithoutKeychain[] = "ENGAGE_TEST_WITHOUT_KEYCHAIN";
+
+bool isWithoutKeychain()
+{
+    return qEnvironmentVariableIsSet(kWithoutKeychain);
+}
+
 Outcome getMe(ApiClient &client)
 {
     return get(client, QStringLiteral("/api/v1/me"));
@@ -131,6 +139,15 @@ void TestSession::initTestCase()
     // earlier run, is read or overwritten.
     m_store = std::make_unique<CredentialStore>(QStringLiteral("EngageTest-") +
                                                 QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (isWithoutKeychain())
+        return;
+    // A locked or missing Secret Service would fail every test below, slowly.
+    auto written = std::make_shared<std::optional<std::optional<ApiError>>>();
+    m_store->write(QStringLiteral("probe"), QStringLiteral("probe"),
+                   [written](std::optional<ApiError> error) { *written = std::move(error); });
+    QVERIFY(QTest::qWaitFor([written] { return written->has_value(); }, kWaitMs));
+    QVERIFY2(!written->value(), "no usable Secret Service: run in a D-Bus session with an "
+                                "unlocked gnome-keyring of its own (XDG_DATA_HOME)");
 }
 
 void TestSession::cleanup()
@@ -489,11 +506,10 @@ void TestSession::wrongCurrentPasswordFails()
 // which is the only way to take the bus away from QtKeychain.
 void TestSession::notRememberedWithoutKeychain()
 {
-    const QString marker = QStringLiteral("ENGAGE_TEST_WITHOUT_KEYCHAIN");
-    if (!qEnvironmentVariableIsSet(qPrintable(marker))) {
+    if (!isWithoutKeychain()) {
         QProcess child;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(marker, QStringLiteral("1"));
+        environment.insert(QString::fromLatin1(kWithoutKeychain), QStringLiteral("1"));
         environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                            QStringLiteral("unix:path=/nonexistent/engage-test-bus"));
         child.setProcessEnvironment(environment);
