@@ -113,7 +113,7 @@ QVariant UserTableModel::headerData(int section, Qt::Orientation orientation, in
         //: Column of the people table: the person's display name.
         return tr("Name");
     case EmailColumn:
-        return tr("Email");
+        return tr("E-mail");
     case RoleColumn:
         return tr("Role");
     case StatusColumn:

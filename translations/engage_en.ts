@@ -174,10 +174,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Email</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Role</source>
             <translation type="unfinished" />
         </message>
@@ -218,6 +214,10 @@
         <message>
             <source>Deactivated</source>
             <extracomment>Status of a person who may no longer sign in.</extracomment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E-mail</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -173,10 +173,6 @@
             <translation>名前</translation>
         </message>
         <message>
-            <source>Email</source>
-            <translation>メールアドレス</translation>
-        </message>
-        <message>
             <source>Role</source>
             <translation>ロール</translation>
         </message>
@@ -218,6 +214,10 @@
             <source>Deactivated</source>
             <extracomment>Status of a person who may no longer sign in.</extracomment>
             <translation>無効</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>メールアドレス</translation>
         </message>
     </context>
     <context>

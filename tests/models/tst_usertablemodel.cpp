@@ -199,7 +199,7 @@ void TestUserTableModel::reloadListsPeople()
         QVERIFY(cell(column, UserTableModel::EtagRole).toByteArray().isEmpty());
     }
     QCOMPARE(m_model->columnCount(), int(UserTableModel::ColumnCount));
-    const QStringList headers = {QStringLiteral("Name"), QStringLiteral("Email"),
+    const QStringList headers = {QStringLiteral("Name"), QStringLiteral("E-mail"),
                                  QStringLiteral("Role"), QStringLiteral("Status"),
                                  QStringLiteral("Last sign-in")};
     for (int column = 0; column < UserTableModel::ColumnCount; ++column)
