@@ -106,6 +106,11 @@ MainWindow *ApplicationController::mainWindow() const
     return m_window.get();
 }
 
+MainWindow *ApplicationController::shownWindow() const
+{
+    return m_window && m_window->isVisible() ? m_window.get() : nullptr;
+}
+
 CertificateDialog *ApplicationController::certificateDialog() const
 {
     return m_certificates.get();
@@ -182,7 +187,7 @@ void ApplicationController::startDemo()
                             whenAlive([this] { showWelcome(); }));
         });
         connect(m_demo.get(), &models::DemoService::stopped, this, [this] {
-            if (m_window && m_profileName == demoProfileName())
+            if (shownWindow() && m_profileName == demoProfileName())
                 m_window->showMessage(MessageBanner::Level::Error,
                                       tr("The demo service has stopped. Quit Engage and start "
                                          "it again to go on with the demo."));
@@ -225,6 +230,7 @@ void ApplicationController::onDemoReady()
     configureClient(profile);
     m_step = Step::DemoSignIn;
     m_context.session.signIn(tenant.slug, tenant.ownerEmail, tenant.ownerPassword);
+    prepareMainWindow();
 }
 
 void ApplicationController::configureClient(const models::ConnectionProfile &profile)
@@ -248,6 +254,7 @@ void ApplicationController::connectTo(const models::ConnectionProfile &profile)
     if (!profile.lastTenant.isEmpty() && !profile.lastEmail.isEmpty()) {
         m_step = Step::Resuming;
         m_context.session.resume(profile.lastTenant, profile.lastEmail);
+        prepareMainWindow();
     } else {
         probeThenLogin();
     }
@@ -275,7 +282,7 @@ void ApplicationController::showConnectionError(const models::ApiError &error)
 {
     qCWarning(lcController) << "cannot connect to profile" << m_profileName << "kind"
                             << static_cast<int>(error.kind) << "request" << error.requestId;
-    showErrorDialog(m_window.get(), error, whenAlive([this] { showWelcome(); }));
+    showErrorDialog(shownWindow(), error, whenAlive([this] { showWelcome(); }));
 }
 
 void ApplicationController::showLogin(const QString &notice)
@@ -292,7 +299,7 @@ void ApplicationController::showLogin(const QString &notice)
     connect(m_login, &QDialog::finished, this, [this, dialog = m_login](int result) {
         if (result == LoginDialog::ConnectionFailed && dialog->connectionError())
             showConnectionError(*dialog->connectionError());
-        else if (result == QDialog::Rejected && !m_window)
+        else if (result == QDialog::Rejected && !shownWindow())
             Q_EMIT quitRequested();
     });
     m_login->open();
@@ -305,26 +312,38 @@ void ApplicationController::showPasswordChange(PasswordChangeDialog::Mode mode,
         m_passwordChange->raise();
         return;
     }
-    m_passwordChange = new PasswordChangeDialog(m_context.session, mode, m_window.get());
+    m_passwordChange = new PasswordChangeDialog(m_context.session, mode, shownWindow());
     m_passwordChange->setAttribute(Qt::WA_DeleteOnClose);
     m_passwordChange->setCurrentPassword(currentPassword);
     connect(m_passwordChange, &QDialog::finished, this, [this, mode](int result) {
         if (result == PasswordChangeDialog::SignOutRequested)
             signOutThen();
         else if (result == QDialog::Accepted && mode == PasswordChangeDialog::Mode::Voluntary &&
-                 m_window)
+                 shownWindow())
             m_window->showMessage(MessageBanner::Level::Information,
                                   tr("Your password has been changed."));
     });
     m_passwordChange->open();
 }
 
-void ApplicationController::showMainWindow()
+// One part of the main window at a time; true once it is complete.
+bool ApplicationController::buildMainWindowStep()
 {
     if (!m_window) {
         m_window = std::make_unique<MainWindow>(m_context);
+        connect(m_window.get(), &MainWindow::passwordChangeRequested, this,
+                [this] { showPasswordChange(PasswordChangeDialog::Mode::Voluntary); });
+        connect(m_window.get(), &MainWindow::signOutRequested, this,
+                &ApplicationController::signOutThen);
+        connect(m_window.get(), &MainWindow::closed, this, &ApplicationController::quitRequested);
+        return false;
+    }
+    switch (m_window->pageCount()) {
+    case 0:
         m_window->addPage(new PeoplePage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/people.svg")));
+        return false;
+    case 1: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,
@@ -336,11 +355,29 @@ void ApplicationController::showMainWindow()
             m_switchToDemo = true;
             signOutThen();
         });
-        connect(m_window.get(), &MainWindow::passwordChangeRequested, this,
-                [this] { showPasswordChange(PasswordChangeDialog::Mode::Voluntary); });
-        connect(m_window.get(), &MainWindow::signOutRequested, this,
-                &ApplicationController::signOutThen);
-        connect(m_window.get(), &MainWindow::closed, this, &ApplicationController::quitRequested);
+        return true;
+    }
+    default:
+        return true;
+    }
+}
+
+// Made ahead, hidden, while the session is resumed or signed in: the keychain
+// and the service are waited for, not computed, so the window is built in
+// steps, one per pass of the event loop, and their answers are taken up (and
+// the next request sent) between the steps. The pages follow the session and
+// load nothing until it is signed in.
+void ApplicationController::prepareMainWindow()
+{
+    QTimer::singleShot(0, this, [this] {
+        if (!buildMainWindowStep())
+            prepareMainWindow();
+    });
+}
+
+void ApplicationController::showMainWindow()
+{
+    while (!buildMainWindowStep()) {
     }
     if (m_notRememberedNotice)
         m_window->showMessage(MessageBanner::Level::Warning,
@@ -466,7 +503,7 @@ void ApplicationController::onNotRemembered(const models::ApiError &error)
 {
     const QString notice =
         tr("%1 Engage will ask for your password the next time it starts.").arg(error.message());
-    if (m_window)
+    if (shownWindow())
         m_window->showMessage(MessageBanner::Level::Warning, notice);
     else
         m_notRememberedNotice = notice;

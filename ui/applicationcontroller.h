@@ -55,6 +55,7 @@ public:
     void askToTrust(const models::CertificateInfo &certificate,
                     std::function<void(bool pin)> answer) override;
 
+    // Exists, hidden, while a session is being resumed; shown once signed in.
     MainWindow *mainWindow() const;
     CertificateDialog *certificateDialog() const; // null until a certificate was shown
     models::DemoService *demoService() const;
@@ -83,7 +84,10 @@ private:
     void probeThenLogin();
     void showLogin(const QString &notice = {});
     void showPasswordChange(PasswordChangeDialog::Mode mode, const QString &currentPassword = {});
+    bool buildMainWindowStep();
+    void prepareMainWindow();
     void showMainWindow();
+    MainWindow *shownWindow() const; // null while there is none or it is hidden
     void showConnectionError(const models::ApiError &error);
     void signOutThen();
     void showProgress(const QString &text);

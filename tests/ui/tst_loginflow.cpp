@@ -76,6 +76,7 @@ private Q_SLOTS:
     void refusedCertificateDoesNotConnect();
     void changedCertificateIsRefused();
     void sessionResumesWithoutPassword();
+    void nothingToResumeAsksForPassword();
     void signOutReturnsToLogin();
     void demoSignsInAsOwner();
 
@@ -277,6 +278,30 @@ void TestLoginFlow::sessionResumesWithoutPassword()
     QCOMPARE(client->session.person()->email, m_owner.email);
     for (QWidget *window : QApplication::topLevelWidgets())
         QVERIFY(!(qobject_cast<ui::LoginDialog *>(window) && window->isVisible()));
+}
+
+void TestLoginFlow::nothingToResumeAsksForPassword()
+{
+    auto client = makeClient();
+    models::ConnectionProfile profile =
+        serverProfile(m_server, QStringLiteral("Never signed in here"));
+    profile.lastTenant = m_owner.tenant;
+    profile.lastEmail = m_owner.email; // but no keychain entry for this profile
+    client->settings.saveProfile(profile);
+    ApplicationController controller(client->context, {false, profile.name});
+    controller.start();
+
+    QPointer<ui::LoginDialog> login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    // The window made ahead of the sign-in stays out of sight meanwhile.
+    QVERIFY(!controller.mainWindow() || !controller.mainWindow()->isVisible());
+    QCOMPARE(login->tenant(), m_owner.tenant);
+    QCOMPARE(login->email(), m_owner.email);
+    QVERIFY(login->findChild<QLineEdit *>(QStringLiteral("password"))->hasFocus());
+    QTest::keyClicks(login->findChild<QLineEdit *>(QStringLiteral("password")), m_owner.password);
+    QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             kUiWaitMs);
 }
 
 void TestLoginFlow::signOutReturnsToLogin()

@@ -52,9 +52,7 @@ ConnectionStatus::ConnectionStatus(ClientContext &context, QWidget *parent)
     connect(&context.session, &models::Session::stateChanged, this, &ConnectionStatus::refresh);
     connect(&m_healthTimer, &QTimer::timeout, this, &ConnectionStatus::pollHealth);
     m_healthTimer.setInterval(kDefaultHealthIntervalMs);
-    m_healthTimer.start();
     refresh();
-    pollHealth();
 }
 
 ConnectionStatus::~ConnectionStatus()
@@ -148,6 +146,17 @@ void ConnectionStatus::refresh()
         m_health->setText(tr("Service: unreachable"));
         break;
     }
+}
+
+// The first probe waits until there is someone to read it: a window built
+// ahead of the sign-in does not compete with it for the connection.
+void ConnectionStatus::showEvent(QShowEvent *event)
+{
+    if (!m_healthTimer.isActive()) {
+        m_healthTimer.start();
+        pollHealth();
+    }
+    QWidget::showEvent(event);
 }
 
 void ConnectionStatus::changeEvent(QEvent *event)

@@ -26,7 +26,7 @@ public:
     explicit ConnectionStatus(ClientContext &context, QWidget *parent = nullptr);
     ~ConnectionStatus() override;
 
-    // Polls now, then every `intervalMs`.
+    // Polls now, then every `intervalMs` (30 s by default, from the first show).
     void setHealthInterval(int intervalMs);
 
     QString connectionText() const;
@@ -36,6 +36,7 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     enum class Health
