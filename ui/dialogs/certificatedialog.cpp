@@ -1,5 +1,7 @@
 #include "certificatedialog.h"
 
+#include "ui/widgets/dialogheader.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -8,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <utility>
 
@@ -60,7 +63,7 @@ CertificateDialog::CertificateDialog(QWidget *parent)
     form->addRow(m_validityCaption, m_validity);
     form->addRow(m_fingerprintCaption, m_fingerprint);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
+    layout->addLayout(dialogHeader(style()->standardIcon(QStyle::SP_MessageBoxWarning), m_intro));
     layout->addSpacing(6);
     layout->addLayout(form);
     layout->addWidget(m_expired);

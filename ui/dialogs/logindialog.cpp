@@ -1,11 +1,13 @@
 #include "logindialog.h"
 
 #include "models/session.h"
+#include "ui/widgets/dialogheader.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -59,7 +61,8 @@ LoginDialog::LoginDialog(models::Session &session, const models::ConnectionProfi
     form->addRow(m_emailLabel, m_email);
     form->addRow(m_passwordLabel, m_password);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
+    layout->addLayout(dialogHeader(QIcon(QStringLiteral(":/icons/engage.svg")), m_intro));
+    layout->addSpacing(6);
     layout->addWidget(m_banner);
     layout->addLayout(form);
     layout->addStretch();

@@ -2,11 +2,13 @@
 
 #include "api/validators.h"
 #include "models/session.h"
+#include "ui/widgets/dialogheader.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -51,7 +53,7 @@ PasswordChangeDialog::PasswordChangeDialog(models::Session &session, Mode mode, 
     form->addRow(m_confirmLabel, m_confirm);
     form->addRow(QString(), m_hint);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
+    layout->addLayout(dialogHeader(QIcon(QStringLiteral(":/icons/engage.svg")), m_intro));
     layout->addWidget(m_banner);
     layout->addLayout(form);
     layout->addStretch();

@@ -1,10 +1,13 @@
 #include "welcomedialog.h"
 
+#include "ui/widgets/dialogheader.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -69,7 +72,7 @@ WelcomeDialog::WelcomeDialog(const QStringList &profiles, QWidget *parent)
     savedRow->addWidget(m_savedProfiles, 1);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_intro);
+    layout->addLayout(dialogHeader(QIcon(QStringLiteral(":/icons/engage.svg")), m_intro));
     layout->addSpacing(8);
     layout->addWidget(m_saved);
     layout->addLayout(savedRow);
