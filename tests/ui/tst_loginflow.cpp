@@ -11,6 +11,7 @@
 #include "ui/dialogs/logindialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/settingspage.h"
 #include "ui/widgets/messagebanner.h"
 #include "uitestsupport.h"
 
@@ -74,10 +75,12 @@ private Q_SLOTS:
     void wrongPasswordShowsBanner();
     void firstConnectionAsksAboutTheCertificate();
     void refusedCertificateDoesNotConnect();
+    void changedCertificateIsRefused_data();
     void changedCertificateIsRefused();
     void sessionResumesWithoutPassword();
     void nothingToResumeAsksForPassword();
     void signOutReturnsToLogin();
+    void profileSwitchFromSettingsPage();
     void demoSignsInAsOwner();
 
 private:
@@ -226,13 +229,25 @@ void TestLoginFlow::refusedCertificateDoesNotConnect()
     QVERIFY(!controller.mainWindow());
 }
 
+void TestLoginFlow::changedCertificateIsRefused_data()
+{
+    QTest::addColumn<bool>("remembered");
+    QTest::newRow("first sign-in") << false;
+    QTest::newRow("someone signed in before") << true;
+}
+
 void TestLoginFlow::changedCertificateIsRefused()
 {
+    QFETCH(bool, remembered);
     auto client = makeClient();
     models::ConnectionProfile profile = serverProfile(m_server, QLatin1String(kProfile));
     profile.fingerprint = QStringLiteral(
         "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:"
         "DD:EE:FF");
+    if (remembered) {
+        profile.lastTenant = m_owner.tenant;
+        profile.lastEmail = m_owner.email;
+    }
     client->settings.saveProfile(profile);
     ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
     controller.start();
@@ -324,6 +339,30 @@ void TestLoginFlow::signOutReturnsToLogin()
     QVERIFY(!controller.mainWindow());
     QCOMPARE(login->tenant(), m_owner.tenant); // remembered
     QCOMPARE(login->email(), m_owner.email);
+}
+
+void TestLoginFlow::profileSwitchFromSettingsPage()
+{
+    auto client = makeClient();
+    client->settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+    client->settings.saveProfile(serverProfile(m_server, QStringLiteral("Branch office")));
+    ApplicationController controller(client->context, {false, QLatin1String(kProfile)});
+    controller.start();
+    ui::LoginDialog *login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    signInWithKeyboard(login, m_owner);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
+                             kUiWaitMs);
+
+    auto *settingsPage = controller.mainWindow()->findChild<ui::SettingsPage *>();
+    QVERIFY(settingsPage);
+    Q_EMIT settingsPage->profileSwitchRequested(QStringLiteral("Branch office"));
+    QCOMPARE(client->session.state(), models::Session::State::SignedOut);
+    login = waitForModal<ui::LoginDialog>();
+    QVERIFY(login);
+    QCOMPARE(client->settings.currentProfile(), QStringLiteral("Branch office"));
+    QVERIFY(login->tenant().isEmpty()); // nobody signed in there yet
+    QVERIFY(!controller.mainWindow() || !controller.mainWindow()->isVisible());
 }
 
 void TestLoginFlow::demoSignsInAsOwner()
