@@ -195,7 +195,8 @@ http::Response login(AuthState &state, const http::Request &request, QSqlDatabas
     const auto committed = transaction.commit();
     if (!committed)
         return storeFailure("cannot commit the sign-in:", committed.error());
-    // The sign-in time (and a new hash) were marked before this commit.
+    // The sign-in time (and a new hash) were marked before this commit, when a
+    // concurrent read could still cache the old row: mark again now.
     store::CredentialChanges::mark(scope->tenantId());
 
     api::Person user = person->person;
@@ -419,7 +420,8 @@ void addAuthRoutes(http::Router &router, const ops::ServiceContext &context,
             if (auto connection = onConnection(respond))
                 respond(logout(identity, request, *connection));
         }));
-    // Serialises what the guard read: no reason to leave the thread it ran on.
+    // Answers what the guard holds, serialised already: no reason to leave the
+    // thread the guard ran on.
     router.add(http::Method::Get, "/api/v1/me",
                guarded([](http::Request, Identity identity,
                           http::Responder respond) { respond(me(identity)); },
