@@ -29,8 +29,10 @@ public:
     using Clock = std::chrono::steady_clock;
     static constexpr std::chrono::milliseconds defaultTimeToLive{5000};
 
+    // Past `capacity` entries (about 1 KiB each), further callers are simply
+    // verified against the database until entries expire.
     explicit IdentityCache(std::chrono::milliseconds timeToLive = defaultTimeToLive,
-                           qsizetype capacity = 100000);
+                           qsizetype capacity = 10000);
     IdentityCache(const IdentityCache &) = delete;
     IdentityCache &operator=(const IdentityCache &) = delete;
 
