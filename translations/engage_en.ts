@@ -167,6 +167,32 @@
         </message>
     </context>
     <context>
+        <name>engage::models::ProfileInput</name>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Enter a name of up to %n character, on one line.</numerusform>
+                <numerusform>Enter a name of up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is already a profile named %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the service's address, such as https://engage.example.com.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only https:// addresses are accepted: the connection must be encrypted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the service's address alone, without a path, user name or query.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>engage::models::UserTableModel</name>
         <message>
             <source>Name</source>
@@ -790,29 +816,6 @@
     </context>
     <context>
         <name>engage::ui::SettingsPage</name>
-        <message numerus="yes">
-            <source>Enter a name of up to %n characters, on one line.</source>
-            <translation>
-                <numerusform>Enter a name of up to %n character, on one line.</numerusform>
-                <numerusform>Enter a name of up to %n characters, on one line.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>There is already a profile named %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the service's address, such as https://engage.example.com.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only https:// addresses are accepted: the connection must be encrypted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the service's address alone, without a path, user name or query.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Settings</source>
             <translation type="unfinished" />
@@ -953,22 +956,6 @@
     </context>
     <context>
         <name>engage::ui::WelcomeDialog</name>
-        <message>
-            <source>A connection with this name exists already: choose it above, or give this one another name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This is not a web address. It looks like https://engage.example.com.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Engage connects only over HTTPS: the address starts with https://.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Give the service's address only, without a path (https://host or https://host:port).</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Welcome to Engage</source>
             <translation type="unfinished" />

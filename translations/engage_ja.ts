@@ -166,6 +166,31 @@
         </message>
     </context>
     <context>
+        <name>engage::models::ProfileInput</name>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>名前は %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>There is already a profile named %1.</source>
+            <translation>%1 という名前のプロファイルはすでにあります。</translation>
+        </message>
+        <message>
+            <source>Enter the service's address, such as https://engage.example.com.</source>
+            <translation>https://engage.example.com のように、サービスのアドレスを入力してください。</translation>
+        </message>
+        <message>
+            <source>Only https:// addresses are accepted: the connection must be encrypted.</source>
+            <translation>通信は暗号化が必須のため、https:// で始まるアドレスのみ使用できます。</translation>
+        </message>
+        <message>
+            <source>Enter the service's address alone, without a path, user name or query.</source>
+            <translation>パス・ユーザー名・クエリを付けずに、サービスのアドレスだけを入力してください。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::UserTableModel</name>
         <message>
             <source>Name</source>
@@ -783,28 +808,6 @@
     </context>
     <context>
         <name>engage::ui::SettingsPage</name>
-        <message numerus="yes">
-            <source>Enter a name of up to %n characters, on one line.</source>
-            <translation>
-                <numerusform>名前は %n 文字以内で、1 行で入力してください。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>There is already a profile named %1.</source>
-            <translation>%1 という名前のプロファイルはすでにあります。</translation>
-        </message>
-        <message>
-            <source>Enter the service's address, such as https://engage.example.com.</source>
-            <translation>https://engage.example.com のように、サービスのアドレスを入力してください。</translation>
-        </message>
-        <message>
-            <source>Only https:// addresses are accepted: the connection must be encrypted.</source>
-            <translation>通信は暗号化が必須のため、https:// で始まるアドレスのみ使用できます。</translation>
-        </message>
-        <message>
-            <source>Enter the service's address alone, without a path, user name or query.</source>
-            <translation>パス・ユーザー名・クエリを付けずに、サービスのアドレスだけを入力してください。</translation>
-        </message>
         <message>
             <source>Settings</source>
             <translation>設定</translation>
@@ -945,22 +948,6 @@
     </context>
     <context>
         <name>engage::ui::WelcomeDialog</name>
-        <message>
-            <source>A connection with this name exists already: choose it above, or give this one another name.</source>
-            <translation>この名前の接続はすでにあります。上で選ぶか、別の名前を付けてください。</translation>
-        </message>
-        <message>
-            <source>This is not a web address. It looks like https://engage.example.com.</source>
-            <translation>Web アドレスではありません。https://engage.example.com のような形式です。</translation>
-        </message>
-        <message>
-            <source>Engage connects only over HTTPS: the address starts with https://.</source>
-            <translation>Engage は HTTPS でのみ接続します。アドレスは https:// で始まります。</translation>
-        </message>
-        <message>
-            <source>Give the service's address only, without a path (https://host or https://host:port).</source>
-            <translation>パスを付けずに、サービスのアドレスだけを入力してください（https://ホスト または https://ホスト:ポート）。</translation>
-        </message>
         <message>
             <source>Welcome to Engage</source>
             <translation>Engage へようこそ</translation>

@@ -1,5 +1,6 @@
 #include "welcomedialog.h"
 
+#include "models/profileinput.h"
 #include "ui/widgets/dialogheader.h"
 
 #include <QButtonGroup>
@@ -15,15 +16,6 @@
 #include <QVBoxLayout>
 
 namespace engage::ui {
-
-namespace {
-
-QUrl serviceUrlFrom(const QString &text)
-{
-    return QUrl::fromUserInput(text.trimmed()).adjusted(QUrl::StripTrailingSlash);
-}
-
-} // namespace
 
 WelcomeDialog::WelcomeDialog(const QStringList &profiles, QWidget *parent)
     : QDialog(parent)
@@ -120,7 +112,9 @@ QString WelcomeDialog::profileName() const
 
 QUrl WelcomeDialog::serviceUrl() const
 {
-    return serviceUrlFrom(m_url->text());
+    const auto profile =
+        models::ProfileInput::check(m_name->text(), m_url->text(), m_profiles).profile;
+    return profile ? profile->url : QUrl();
 }
 
 void WelcomeDialog::setChoice(Choice choice)
@@ -139,20 +133,7 @@ QString WelcomeDialog::problem() const
 {
     if (choice() != Choice::NewService)
         return {};
-    if (m_name->text().trimmed().isEmpty() || m_url->text().trimmed().isEmpty())
-        return {}; // nothing to complain about while the fields are being filled
-    if (m_profiles.contains(m_name->text().trimmed()))
-        return tr("A connection with this name exists already: choose it above, or give "
-                  "this one another name.");
-    const QUrl url = serviceUrl();
-    if (!url.isValid() || url.host().isEmpty())
-        return tr("This is not a web address. It looks like https://engage.example.com.");
-    if (url.scheme() != QLatin1String("https"))
-        return tr("Engage connects only over HTTPS: the address starts with https://.");
-    if (!url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
-        return tr("Give the service's address only, without a path (https://host or "
-                  "https://host:port).");
-    return {};
+    return models::ProfileInput::check(m_name->text(), m_url->text(), m_profiles).problem;
 }
 
 void WelcomeDialog::validate()

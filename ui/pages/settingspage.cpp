@@ -5,6 +5,7 @@
 #include "models/connectionprofile.h"
 #include "models/credentialstore.h"
 #include "models/languageswitcher.h"
+#include "models/profileinput.h"
 #include "models/settings.h"
 #include "widgets/messagebanner.h"
 
@@ -40,48 +41,12 @@ enum ProfileColumn
     CertificateColumn
 };
 
-// A profile the user typed in, or why it cannot be added (empty while a field
-// is still empty: the disabled button says enough then).
-struct NewProfile
+QStringList namesOf(const QList<models::ConnectionProfile> &profiles)
 {
-    std::optional<models::ConnectionProfile> profile;
-    QString problem;
-};
-
-NewProfile newProfile(const QString &typedName, const QString &typedUrl,
-                      const QList<models::ConnectionProfile> &existing)
-{
-    const QString name = api::normalizedText(typedName);
-    const QString address = typedUrl.trimmed();
-    if (name.isEmpty() || address.isEmpty())
-        return {};
-    if (api::validateDisplayName(name))
-        return {std::nullopt, SettingsPage::tr("Enter a name of up to %n characters, on one line.",
-                                               nullptr, api::kDisplayNameMaxLength)};
-    for (const models::ConnectionProfile &profile : existing) {
-        if (profile.name.compare(name, Qt::CaseInsensitive) == 0)
-            return {std::nullopt,
-                    SettingsPage::tr("There is already a profile named %1.").arg(name)};
-    }
-    // "engage.example.com" is taken to mean https: there is no other choice.
-    const QUrl url(address.contains(QStringLiteral("://")) ? address
-                                                           : QStringLiteral("https://") + address,
-                   QUrl::StrictMode);
-    if (!url.isValid() || url.host().isEmpty())
-        return {std::nullopt, SettingsPage::tr("Enter the service's address, such as "
-                                               "https://engage.example.com.")};
-    if (url.scheme() != QLatin1String("https"))
-        return {std::nullopt, SettingsPage::tr("Only https:// addresses are accepted: the "
-                                               "connection must be encrypted.")};
-    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment() ||
-        (!url.path().isEmpty() && url.path() != QLatin1String("/")))
-        return {std::nullopt, SettingsPage::tr("Enter the service's address alone, without a "
-                                               "path, user name or query.")};
-    models::ConnectionProfile profile;
-    profile.name = name;
-    profile.url = url;
-    profile.url.setPath(QString());
-    return {profile, QString()};
+    QStringList names;
+    for (const models::ConnectionProfile &profile : profiles)
+        names.append(profile.name);
+    return names;
 }
 
 QLabel *valueLabel(const QString &text, QWidget *parent)
@@ -372,8 +337,8 @@ std::optional<QString> SettingsPage::selectedProfile() const
 
 void SettingsPage::validateNewProfile()
 {
-    const NewProfile candidate =
-        newProfile(m_newName->text(), m_newUrl->text(), m_context.settings.profiles());
+    const models::ProfileInput::Check candidate = models::ProfileInput::check(
+        m_newName->text(), m_newUrl->text(), namesOf(m_context.settings.profiles()));
     m_newProblem->setText(candidate.problem);
     m_newProblem->setVisible(!candidate.problem.isEmpty());
     m_addProfile->setEnabled(candidate.profile.has_value());
@@ -381,8 +346,8 @@ void SettingsPage::validateNewProfile()
 
 void SettingsPage::onAddProfile()
 {
-    const NewProfile candidate =
-        newProfile(m_newName->text(), m_newUrl->text(), m_context.settings.profiles());
+    const models::ProfileInput::Check candidate = models::ProfileInput::check(
+        m_newName->text(), m_newUrl->text(), namesOf(m_context.settings.profiles()));
     if (!candidate.profile)
         return;
     m_context.settings.saveProfile(*candidate.profile);
