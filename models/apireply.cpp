@@ -17,6 +17,16 @@ const ApiError &ApiReply::error() const
     return m_error ? *m_error : none;
 }
 
+ApiError ApiReply::unreadable(const QString &detail) const
+{
+    ApiError error;
+    error.kind = ApiError::Kind::BadResponse;
+    error.httpStatus = m_httpStatus;
+    error.detail = detail;
+    error.requestId = m_requestId;
+    return error;
+}
+
 void ApiReply::abort()
 {
     if (!m_finished)

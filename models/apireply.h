@@ -27,6 +27,10 @@ public:
     QString requestId() const { return m_requestId; }
     // Set when !isOk().
     const ApiError &error() const;
+    // A successful answer that is not what the contract says (a body the
+    // caller's decoder refused): Kind::BadResponse with this call's status and
+    // request id, `detail` saying what was wrong.
+    ApiError unreadable(const QString &detail) const;
 
     // Abandons the call; finished() follows with Kind::Cancelled.
     void abort();

@@ -22,16 +22,6 @@ constexpr std::chrono::seconds kMinRenewalDelay{3};
 // After a renewal that failed for a passing reason (network, 5xx, 429).
 constexpr std::chrono::seconds kRenewalRetryDelay{30};
 
-ApiError badResponse(const ApiReply &reply, const QString &detail)
-{
-    ApiError error;
-    error.kind = ApiError::Kind::BadResponse;
-    error.httpStatus = reply.httpStatus();
-    error.detail = detail;
-    error.requestId = reply.requestId();
-    return error;
-}
-
 // The service turned the token down for good: signing in again is the only way
 // on. Anything else (no answer, 5xx, throttling) may pass.
 bool isRefusal(const ApiError &error)
@@ -48,7 +38,7 @@ std::optional<api::Session> decodeSession(const ApiReply &reply, ApiError *error
     if (decoded)
         return decoded.takeValue();
     qCWarning(lcSession) << "unreadable session answer, request" << reply.requestId();
-    *error = badResponse(reply, decoded.error().detail);
+    *error = reply.unreadable(decoded.error().detail);
     return std::nullopt;
 }
 
@@ -117,6 +107,19 @@ struct Session::Private
         refreshing = false;
         for (const auto &waiter : std::exchange(refreshWaiters, {}))
             waiter(false);
+    }
+
+    // Whatever was going on, a sign-in (with a password or from the keychain)
+    // to `tenant` as `signingInAs` starts now.
+    void beginSigningIn(const QString &tenant, const QString &signingInAs)
+    {
+        startOver();
+        forgetTokens();
+        q.m_tenant = tenant;
+        email = signingInAs;
+        q.m_remembered = false;
+        toldNotRemembered = false;
+        setState(State::SigningIn);
     }
 
     void forgetTokens()
@@ -319,13 +322,7 @@ void Session::setRenewalMargin(std::chrono::seconds margin)
 
 void Session::signIn(const QString &tenant, const QString &email, const QString &password)
 {
-    d->startOver();
-    d->forgetTokens();
-    m_tenant = tenant;
-    d->email = email;
-    m_remembered = false;
-    d->toldNotRemembered = false;
-    d->setState(State::SigningIn);
+    d->beginSigningIn(tenant, email);
     qCInfo(lcSession) << "signing in to tenant" << tenant;
 
     ApiRequest request;
@@ -355,13 +352,7 @@ void Session::signIn(const QString &tenant, const QString &email, const QString 
 
 void Session::resume(const QString &tenant, const QString &email)
 {
-    d->startOver();
-    d->forgetTokens();
-    m_tenant = tenant;
-    d->email = email;
-    m_remembered = false;
-    d->toldNotRemembered = false;
-    d->setState(State::SigningIn);
+    d->beginSigningIn(tenant, email);
 
     auto done = [this, guard = QPointer<Session>(this), current = d->generation](
                     std::optional<QString> secret, std::optional<ApiError> error) {

@@ -26,15 +26,10 @@ QString personPath(const QString &id)
     return QStringLiteral("/api/v1/users/") + id;
 }
 
-ApiError badResponse(const ApiReply &reply, const QString &detail)
+ApiError unreadable(const ApiReply &reply, const QString &detail)
 {
     qCWarning(lcUsers) << "unreadable answer, request" << reply.requestId();
-    ApiError error;
-    error.kind = ApiError::Kind::BadResponse;
-    error.httpStatus = reply.httpStatus();
-    error.detail = detail;
-    error.requestId = reply.requestId();
-    return error;
+    return reply.unreadable(detail);
 }
 
 // The fields an edit changes (and the only ones that move the person's
@@ -206,7 +201,7 @@ void UserTableModel::fetchPage(const QString &cursor)
         if (!page) {
             m_incoming.clear();
             setLoading(false);
-            Q_EMIT failed(badResponse(*reply, page.error().detail));
+            Q_EMIT failed(unreadable(*reply, page.error().detail));
             return;
         }
         for (const api::Person &person : page.value().items)
@@ -248,7 +243,7 @@ void UserTableModel::invite(const QString &displayName, const QString &email, ap
         }
         const auto created = api::createdPersonFromJson(reply->json().object());
         if (!created) {
-            Q_EMIT failed(badResponse(*reply, created.error().detail));
+            Q_EMIT failed(unreadable(*reply, created.error().detail));
             return;
         }
         const api::CreatedPerson &answer = created.value();
@@ -296,7 +291,7 @@ void UserTableModel::patch(int row, const api::PersonPatch &change)
             }
             const auto person = api::personFromJson(reply->json().object());
             if (!person) {
-                Q_EMIT failed(badResponse(*reply, person.error().detail));
+                Q_EMIT failed(unreadable(*reply, person.error().detail));
                 return;
             }
             store(person.value(), reply->etag());
@@ -349,11 +344,11 @@ void UserTableModel::withEtag(int row, Edit edit)
         }
         const auto person = api::personFromJson(reply->json().object());
         if (!person) {
-            Q_EMIT failed(badResponse(*reply, person.error().detail));
+            Q_EMIT failed(unreadable(*reply, person.error().detail));
             return;
         }
         if (reply->etag().isEmpty()) {
-            Q_EMIT failed(badResponse(*reply, QStringLiteral("The person came without an ETag.")));
+            Q_EMIT failed(unreadable(*reply, QStringLiteral("The person came without an ETag.")));
             return;
         }
         if (!sameEditableFields(seen, person.value())) {
