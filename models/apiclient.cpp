@@ -381,7 +381,9 @@ void ApiClient::Private::refreshThenResend(const CallPtr &call, ApiError unauthe
 {
     call->resentAfterRefresh = true;
     // Another call's refresh renewed the token while this one was on its way.
-    if (authenticator->accessToken() != call->tokenSent) {
+    // One still under way is joined instead: until it answers, the token at
+    // hand may be the one it is replacing.
+    if (!refreshing && authenticator->accessToken() != call->tokenSent) {
         startAttempt(call);
         return;
     }

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <atomic>
 #include <condition_variable>
+#include <csignal>
 #include <restinio/all.hpp>
 #include <restinio/tls.hpp>
 #include <thread>
@@ -179,6 +180,7 @@ private:
     std::unique_ptr<RestinioServer> m_server;
     asio::steady_timer m_sweepTimer;
     asio::signal_set m_signals;
+    bool m_handlesTermination = false; // written before listen, read on stop
     std::vector<std::thread> m_threads;
     std::atomic<bool> m_draining{false};
     std::mutex m_idleMutex;
@@ -318,6 +320,7 @@ void HttpsServer::Impl::sweepHandshakes()
 
 void HttpsServer::Impl::onTerminationSignal(std::function<void()> callback)
 {
+    m_handlesTermination = true;
     m_signals.add(SIGTERM);
     m_signals.add(SIGINT);
     m_signals.async_wait([callback = std::move(callback)](const asio::error_code &error, int) {
@@ -338,6 +341,15 @@ void HttpsServer::Impl::stop()
         asio::error_code ignored;
         m_sweepTimer.cancel();
         m_signals.cancel(ignored);
+        if (m_handlesTermination) {
+            // Stopping has begun: a supervisor's repeated signal must not kill
+            // the process while it finishes. Clearing the set restores the
+            // default action, and the exit can take a while (static
+            // destructors, a sanitizer's leak check), so ignore them instead.
+            m_signals.clear(ignored);
+            std::signal(SIGTERM, SIG_IGN);
+            std::signal(SIGINT, SIG_IGN);
+        }
         closed.set_value();
     });
     closed.get_future().wait();

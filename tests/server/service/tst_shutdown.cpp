@@ -28,6 +28,7 @@ private Q_SLOTS:
     void idleKeepAliveDoesNotHoldExit();
     void parallelRequestsDuringShutdown();
     void repeatedSignalsHarmless();
+    void signalsWhileExitingHarmless();
     void sigtermRightAfterAnnouncement();
 };
 
@@ -160,6 +161,28 @@ void TestShutdown::repeatedSignalsHarmless()
     server.terminate();
     server.terminate();
     QVERIFY2(server.waitForExit((drainSeconds + 10) * 1000), "still running");
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY2(!server.stderrText().contains(u"Sanitizer"), qPrintable(server.stderrText()));
+}
+
+void TestShutdown::signalsWhileExitingHarmless()
+{
+    ServerProcess server;
+    QVERIFY2(server.start({QStringLiteral("--drain-timeout"), QString::number(drainSeconds)}),
+             qPrintable(server.errorString()));
+
+    // A supervisor that keeps signalling until the process is gone reaches it
+    // in every phase of stopping, exit included (once the server is torn down).
+    server.terminate();
+    QElapsedTimer repeating;
+    repeating.start();
+    int sent = 1;
+    while (!server.waitForExit(1) && repeating.elapsed() < (drainSeconds + 10) * 1000) {
+        server.terminate();
+        ++sent;
+    }
+    qInfo("%d signals until the exit", sent);
     QCOMPARE(server.exitStatus(), QProcess::NormalExit);
     QCOMPARE(server.exitCode(), 0);
     QVERIFY2(!server.stderrText().contains(u"Sanitizer"), qPrintable(server.stderrText()));
