@@ -74,6 +74,17 @@ private:
     {
         return QDir(dataDir()).filePath(QStringLiteral("engage-server.log"));
     }
+    // Makes a shell script named `name` the "server" DemoService starts.
+    bool useFakeServer(const QString &name, const QByteArray &body) const
+    {
+        const QString program = m_root->filePath(name);
+        QFile script(program);
+        if (!script.open(QIODevice::WriteOnly) || script.write(body) != body.size())
+            return false;
+        script.close();
+        qputenv("ENGAGE_SERVER", program.toLocal8Bit());
+        return script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
 
     QString m_server;
     std::unique_ptr<QTemporaryDir> m_root;
@@ -262,13 +273,8 @@ void TestDemoService::missingExecutableFails()
 void TestDemoService::exitWhileStartingFails()
 {
     // A service that refuses to start (here: a program that fails at once).
-    const QString program = m_root->filePath(QStringLiteral("failing-server"));
-    QFile script(program);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'cannot start' >&2\nexit 3\n");
-    script.close();
-    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    qputenv("ENGAGE_SERVER", program.toLocal8Bit());
+    QVERIFY(useFakeServer(QStringLiteral("failing-server"),
+                          "#!/bin/sh\necho 'cannot start' >&2\nexit 3\n"));
 
     DemoService demo(dataDir());
     QSignalSpy ready(&demo, &DemoService::ready);
@@ -288,13 +294,7 @@ void TestDemoService::exitWhileStartingFails()
 void TestDemoService::silentChildTimesOut()
 {
     // Runs, never announces itself, and ignores its stdin.
-    const QString program = m_root->filePath(QStringLiteral("silent-server"));
-    QFile script(program);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\nexec sleep 600\n");
-    script.close();
-    QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-    qputenv("ENGAGE_SERVER", program.toLocal8Bit());
+    QVERIFY(useFakeServer(QStringLiteral("silent-server"), "#!/bin/sh\nexec sleep 600\n"));
 
     DemoService demo(dataDir());
     QSignalSpy ready(&demo, &DemoService::ready);
