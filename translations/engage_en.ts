@@ -372,6 +372,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Signing in…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Service: checking…</source>
             <translation type="unfinished" />
         </message>

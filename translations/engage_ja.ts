@@ -370,6 +370,10 @@
             <translation>未サインイン</translation>
         </message>
         <message>
+            <source>Signing in…</source>
+            <translation>サインインしています…</translation>
+        </message>
+        <message>
             <source>Service: checking…</source>
             <translation>サービス: 確認中…</translation>
         </message>

@@ -23,6 +23,8 @@ namespace engage::ui {
 
 namespace {
 
+constexpr int kResumeWithoutPaintMs = 500;
+
 // The demo's two companies (see the service's demo seed): the one whose
 // language the person reads is shown first.
 QString demoTenantFor(const QString &language)
@@ -249,15 +251,49 @@ void ApplicationController::connectTo(const models::ConnectionProfile &profile)
         return;
     }
     configureClient(profile);
-    // A remembered session goes first: its refresh call checks the
-    // certificate (and the pin) on the way.
-    if (!profile.lastTenant.isEmpty() && !profile.lastEmail.isEmpty()) {
-        m_step = Step::Resuming;
-        m_context.session.resume(profile.lastTenant, profile.lastEmail);
-        prepareMainWindow();
-    } else {
+    if (!profile.lastTenant.isEmpty() && !profile.lastEmail.isEmpty())
+        showWindowThenResume();
+    else
         probeThenLogin();
+}
+
+// A returning user sees the window at once, as with any desktop application,
+// and the session is resumed behind it: the keychain and the service are only
+// waited for, and loading the keychain's and TLS's libraries before the first
+// paint would hold it up. The pages stay inert and load nothing until the
+// session is signed in.
+void ApplicationController::showWindowThenResume()
+{
+    m_step = Step::ResumeDue;
+    // The first page's shell is part of what the person sees first.
+    while (!m_window || m_window->pageCount() == 0)
+        buildMainWindowStep();
+    m_window->setSignInPending(true);
+    connect(m_window.get(), &MainWindow::firstPainted, this, &ApplicationController::startResume);
+    // A window that is never exposed (minimised by the window manager) never
+    // paints: the resume does not wait for it for long.
+    QTimer::singleShot(kResumeWithoutPaintMs, this, &ApplicationController::startResume);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    Q_EMIT mainWindowShown(m_window.get());
+}
+
+// The resume goes before any other call: its refresh call checks the
+// certificate (and the pin) on the way, before anyone could type a password.
+void ApplicationController::startResume()
+{
+    if (m_step != Step::ResumeDue)
+        return;
+    const auto profile = m_context.settings.profile(m_profileName);
+    if (!profile) {
+        m_step = Step::Idle;
+        probeThenLogin();
+        return;
     }
+    m_step = Step::Resuming;
+    m_context.session.resume(profile->lastTenant, profile->lastEmail);
+    prepareMainWindow();
 }
 
 // One unauthenticated call before the login dialog: the certificate is checked
@@ -282,6 +318,10 @@ void ApplicationController::showConnectionError(const models::ApiError &error)
 {
     qCWarning(lcController) << "cannot connect to profile" << m_profileName << "kind"
                             << static_cast<int>(error.kind) << "request" << error.requestId;
+    // The welcome dialog follows: a window shown for a sign-in that will not
+    // happen goes first.
+    if (m_context.session.state() == models::Session::State::SignedOut)
+        retireMainWindow();
     showErrorDialog(shownWindow(), error, whenAlive([this] { showWelcome(); }));
 }
 
@@ -292,14 +332,18 @@ void ApplicationController::showLogin(const QString &notice)
         return;
     }
     const auto profile = m_context.settings.profile(m_profileName);
-    m_login = new LoginDialog(m_context.session, profile.value_or(models::ConnectionProfile{}));
+    // Over the window when one is shown (a remembered session that could not
+    // be resumed): window-modal, so that nothing in it can be reached.
+    m_login = new LoginDialog(m_context.session, profile.value_or(models::ConnectionProfile{}),
+                              shownWindow());
     m_login->setAttribute(Qt::WA_DeleteOnClose);
     if (!notice.isEmpty())
         m_login->showNotice(notice);
     connect(m_login, &QDialog::finished, this, [this, dialog = m_login](int result) {
         if (result == LoginDialog::ConnectionFailed && dialog->connectionError())
             showConnectionError(*dialog->connectionError());
-        else if (result == QDialog::Rejected && !shownWindow())
+        else if (result == QDialog::Rejected &&
+                 m_context.session.state() != models::Session::State::SignedIn)
             Q_EMIT quitRequested();
     });
     m_login->open();
@@ -382,10 +426,22 @@ void ApplicationController::showMainWindow()
     if (m_notRememberedNotice)
         m_window->showMessage(MessageBanner::Level::Warning,
                               *std::exchange(m_notRememberedNotice, {}));
+    if (m_window->isVisible())
+        return; // shown while the session was resumed
     m_window->show();
     m_window->raise();
     m_window->activateWindow();
     Q_EMIT mainWindowShown(m_window.get());
+}
+
+void ApplicationController::retireMainWindow()
+{
+    if (!m_window)
+        return;
+    // Signing out may have started in one of the window's own menus.
+    m_window->hide();
+    m_retiredWindow = m_window.release();
+    m_retiredWindow->deleteLater();
 }
 
 void ApplicationController::signOutThen()
@@ -463,6 +519,7 @@ void ApplicationController::onSessionFailed(const models::ApiError &error)
     const Step step = std::exchange(m_step, Step::Idle);
     switch (step) {
     case Step::Idle:
+    case Step::ResumeDue:
         return; // the dialog that asked shows it
     case Step::Resuming:
         if (trustFails(error))
@@ -478,12 +535,7 @@ void ApplicationController::onSessionFailed(const models::ApiError &error)
 
 void ApplicationController::onSignedOut(bool expired)
 {
-    if (m_window) {
-        // Signing out may have started in one of the window's own menus.
-        m_window->hide();
-        m_retiredWindow = m_window.release();
-        m_retiredWindow->deleteLater();
-    }
+    retireMainWindow();
     if (m_passwordChange)
         m_passwordChange->deleteLater();
     if (const auto name = std::exchange(m_switchToProfile, std::nullopt)) {

@@ -30,7 +30,9 @@ class MainWindow;
 // announced, sign in as the owner), or a saved profile (check the service and
 // its certificate, resume the session from the keychain, else ask for a
 // password), or the welcome dialog on a first run. Owns the main window while
-// someone is signed in, and returns to the login dialog on sign-out.
+// someone is signed in (and while a remembered session is resumed: a returning
+// user sees the window at once, inert, "Signing in…"), and returns to the
+// login dialog on sign-out.
 class ApplicationController final : public QObject, public models::CertificateDecider
 {
     Q_OBJECT
@@ -55,12 +57,15 @@ public:
     void askToTrust(const models::CertificateInfo &certificate,
                     std::function<void(bool pin)> answer) override;
 
-    // Exists, hidden, while a session is being resumed; shown once signed in.
+    // Shown, inert, while a remembered session is resumed; built hidden while
+    // the demo's owner signs in; shown once signed in.
     MainWindow *mainWindow() const;
     CertificateDialog *certificateDialog() const; // null until a certificate was shown
     models::DemoService *demoService() const;
 
 Q_SIGNALS:
+    // The main window went on screen: before the sign-in when a remembered
+    // session is resumed, else once signed in.
     void mainWindowShown(engage::ui::MainWindow *window);
     // The person closed the main window, or quit in a dialog before signing
     // in: the application should quit. (Closing the last window does not quit
@@ -71,6 +76,7 @@ private:
     enum class Step
     {
         Idle,
+        ResumeDue,  // the window is shown; the resume starts once it has painted
         Resuming,   // Session::resume on behalf of a saved profile
         DemoSignIn, // signing in as the demo's owner
     };
@@ -86,7 +92,10 @@ private:
     void showPasswordChange(PasswordChangeDialog::Mode mode, const QString &currentPassword = {});
     bool buildMainWindowStep();
     void prepareMainWindow();
+    void showWindowThenResume();
+    void startResume();
     void showMainWindow();
+    void retireMainWindow();
     MainWindow *shownWindow() const; // null while there is none or it is hidden
     void showConnectionError(const models::ApiError &error);
     void signOutThen();

@@ -115,13 +115,14 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     statusBar()->addWidget(d->status, 1);
     statusBar()->setSizeGripEnabled(true);
 
-    connect(&context.session, &models::Session::stateChanged, this, [this] { retranslateUi(); });
+    connect(&context.session, &models::Session::stateChanged, this,
+            &MainWindow::onSessionStateChanged);
 
     setTabOrder(d->navigation, d->pages);
     if (!restoreGeometry(context.settings.windowGeometry()))
         resize(1040, 700);
     restoreState(context.settings.windowState());
-    retranslateUi();
+    onSessionStateChanged();
 }
 
 MainWindow::~MainWindow()
@@ -136,6 +137,7 @@ void MainWindow::addPage(QWidget *page, const QIcon &icon)
     auto *action = new QAction(icon, page->windowTitle(), this);
     if (index < kPageShortcuts)
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    action->setEnabled(centralWidget()->isEnabled());
     connect(action, &QAction::triggered, this, [this, index] { setCurrentPageIndex(index); });
     d->goMenu->addAction(action);
     d->pageActions.append(action);
@@ -196,6 +198,11 @@ QString MainWindow::healthText() const
     return d->status->healthText();
 }
 
+void MainWindow::setSignInPending(bool pending)
+{
+    d->status->setSignInPending(pending);
+}
+
 void MainWindow::setHealthInterval(int intervalMs)
 {
     d->status->setHealthInterval(intervalMs);
@@ -247,6 +254,19 @@ void MainWindow::updatePageTitle(int index)
     const QString title = d->pages->widget(index)->windowTitle();
     d->navigation->item(index)->setText(title);
     d->pageActions.at(index)->setText(title);
+}
+
+// Until someone is signed in, the pages have nothing to show and the account
+// nothing to change: only quitting stays at hand.
+void MainWindow::onSessionStateChanged()
+{
+    const bool signedIn = d->context.session.state() == models::Session::State::SignedIn;
+    centralWidget()->setEnabled(signedIn);
+    for (QAction *action : std::as_const(d->pageActions))
+        action->setEnabled(signedIn);
+    d->changePassword->setEnabled(signedIn);
+    d->signOut->setEnabled(signedIn);
+    retranslateUi();
 }
 
 void MainWindow::retranslateUi()

@@ -14,7 +14,8 @@ struct ApiError;
 
 namespace engage::ui {
 
-// The signed-in window: pages chosen from a list down the side (Ctrl+1, Ctrl+2,
+// The signed-in window (shown already while a remembered session is resumed,
+// inert until it is signed in): pages chosen from a list down the side (Ctrl+1, Ctrl+2,
 // ... as well), a banner above the page area for recoverable notices, and a
 // status bar with the connection state, the tenant, the signed-in person and
 // the service's health (GET /readyz, polled). The user menu offers "Change
@@ -47,6 +48,10 @@ public:
     QString personText() const;
     QString healthText() const;
 
+    // Shown before a remembered session is resumed: the status bar says
+    // "Signing in…" until the session's state changes.
+    void setSignInPending(bool pending);
+
     // Polls GET /readyz now and then every `intervalMs` (30 s by default).
     void setHealthInterval(int intervalMs);
 
@@ -70,6 +75,7 @@ protected:
 private:
     void retranslateUi();
     void updatePageTitle(int index);
+    void onSessionStateChanged();
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 using namespace engage;
@@ -260,7 +261,9 @@ void TestLoginFlow::changedCertificateIsRefused()
     mismatch.kind = models::ApiError::Kind::PinMismatch;
     QVERIFY2(errorDialogTexts(QApplication::activeModalWidget()).contains(mismatch.message()),
              qPrintable(errorDialogTexts(QApplication::activeModalWidget()).join(u'|')));
-    // Neither asked about the certificate nor for a password; the pin stays.
+    // Neither asked about the certificate nor for a password (a window shown
+    // for the resume is gone); the pin stays.
+    QVERIFY(!controller.mainWindow());
     QVERIFY(!controller.certificateDialog() || !controller.certificateDialog()->isVisible());
     for (QWidget *window : QApplication::topLevelWidgets())
         QVERIFY(!(qobject_cast<ui::LoginDialog *>(window) && window->isVisible()));
@@ -283,16 +286,31 @@ void TestLoginFlow::sessionResumesWithoutPassword()
             QSKIP("No keychain in this session (run under dbus-run-session with an unlocked "
                   "gnome-keyring, as scripts/test does).");
     }
-    // A second start with the same settings: straight to the main window.
+    // A second start with the same settings: the main window at once, inert
+    // and signing in, then signed in without a password.
     auto client = makeClient();
     ApplicationController controller(client->context, {});
+    QSignalSpy shown(&controller, &ApplicationController::mainWindowShown);
     controller.start();
-    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
-                             kUiWaitMs);
+    QCOMPARE(shown.count(), 1);
+    ui::MainWindow *window = controller.mainWindow();
+    QVERIFY(window && window->isVisible());
+    QCOMPARE(window->personText(), QStringLiteral("Signing in…"));
+    QVERIFY(!window->centralWidget()->isEnabled());
+    QVERIFY(!window->findChild<QAction *>(QStringLiteral("signOutAction"))->isEnabled());
+
+    QTRY_COMPARE_WITH_TIMEOUT(client->session.state(), models::Session::State::SignedIn, kUiWaitMs);
+    QCOMPARE(controller.mainWindow(), window);
+    QCOMPARE(shown.count(), 1);
     QCOMPARE(client->session.tenant(), m_owner.tenant);
     QCOMPARE(client->session.person()->email, m_owner.email);
-    for (QWidget *window : QApplication::topLevelWidgets())
-        QVERIFY(!(qobject_cast<ui::LoginDialog *>(window) && window->isVisible()));
+    const QString name = client->session.person()->displayName;
+    QVERIFY2(window->personText().contains(name), qPrintable(window->personText()));
+    QVERIFY2(window->tenantText().contains(m_owner.tenant), qPrintable(window->tenantText()));
+    QVERIFY(window->centralWidget()->isEnabled());
+    QVERIFY(window->findChild<QAction *>(QStringLiteral("signOutAction"))->isEnabled());
+    for (QWidget *widget : QApplication::topLevelWidgets())
+        QVERIFY(!(qobject_cast<ui::LoginDialog *>(widget) && widget->isVisible()));
 }
 
 void TestLoginFlow::nothingToResumeAsksForPassword()
@@ -308,15 +326,33 @@ void TestLoginFlow::nothingToResumeAsksForPassword()
 
     QPointer<ui::LoginDialog> login = waitForModal<ui::LoginDialog>();
     QVERIFY(login);
-    // The window made ahead of the sign-in stays out of sight meanwhile.
-    QVERIFY(!controller.mainWindow() || !controller.mainWindow()->isVisible());
+    // The window shown for the resume stays, inert, under the login dialog,
+    // with nothing of anyone's in it.
+    ui::MainWindow *window = controller.mainWindow();
+    QVERIFY(window && window->isVisible());
+    QCOMPARE(login->parentWidget(), window);
+    QCOMPARE(login->windowModality(), Qt::WindowModal);
+    QCOMPARE(client->session.state(), models::Session::State::SignedOut);
+    QCOMPARE(window->personText(), QStringLiteral("Not signed in"));
+    QVERIFY(window->tenantText().isEmpty());
+    QVERIFY(!window->centralWidget()->isEnabled());
+    const QList<QTableView *> tables = window->findChildren<QTableView *>();
+    QVERIFY(!tables.isEmpty());
+    for (const QTableView *table : tables)
+        QCOMPARE(table->model()->rowCount(), 0);
+
     QCOMPARE(login->tenant(), m_owner.tenant);
     QCOMPARE(login->email(), m_owner.email);
     QVERIFY(login->findChild<QLineEdit *>(QStringLiteral("password"))->hasFocus());
     QTest::keyClicks(login->findChild<QLineEdit *>(QStringLiteral("password")), m_owner.password);
     QTest::keyClick(login->findChild<QLineEdit *>(QStringLiteral("password")), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(),
-                             kUiWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(client->session.state(), models::Session::State::SignedIn, kUiWaitMs);
+    QCOMPARE(controller.mainWindow(), window);
+    QVERIFY(window->isVisible());
+    QVERIFY(window->centralWidget()->isEnabled());
+    QVERIFY2(window->personText().contains(client->session.person()->displayName),
+             qPrintable(window->personText()));
+    QTRY_VERIFY(!login);
 }
 
 void TestLoginFlow::signOutReturnsToLogin()

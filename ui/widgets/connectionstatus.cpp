@@ -49,7 +49,8 @@ ConnectionStatus::ConnectionStatus(ClientContext &context, QWidget *parent)
 
     connect(&context.client, &models::ApiClient::reachabilityChanged, this,
             &ConnectionStatus::onReachabilityChanged);
-    connect(&context.session, &models::Session::stateChanged, this, &ConnectionStatus::refresh);
+    connect(&context.session, &models::Session::stateChanged, this,
+            &ConnectionStatus::onSessionStateChanged);
     connect(&m_healthTimer, &QTimer::timeout, this, &ConnectionStatus::pollHealth);
     m_healthTimer.setInterval(kDefaultHealthIntervalMs);
     refresh();
@@ -65,6 +66,12 @@ void ConnectionStatus::setHealthInterval(int intervalMs)
 {
     m_healthTimer.start(intervalMs);
     pollHealth();
+}
+
+void ConnectionStatus::setSignInPending(bool pending)
+{
+    m_signInPending = pending;
+    refresh();
 }
 
 QString ConnectionStatus::connectionText() const
@@ -110,6 +117,28 @@ void ConnectionStatus::pollHealth()
     });
 }
 
+// The first probe waits until someone is signed in and the window is on
+// screen: a window shown while the session is resumed does not compete with
+// the resume for the connection, nor reach the service before the resume has
+// checked its certificate.
+void ConnectionStatus::startHealthPolling()
+{
+    const models::Session::State state = m_context.session.state();
+    if (m_healthTimer.isActive() || (state != models::Session::State::SignedIn &&
+                                     state != models::Session::State::PasswordChangeRequired))
+        return;
+    m_healthTimer.start();
+    pollHealth();
+}
+
+void ConnectionStatus::onSessionStateChanged()
+{
+    m_signInPending = false;
+    refresh();
+    if (isVisible())
+        startHealthPolling();
+}
+
 void ConnectionStatus::onReachabilityChanged(bool reachable)
 {
     m_reachable = reachable;
@@ -127,9 +156,12 @@ void ConnectionStatus::refresh()
     const bool signedIn = session.state() == models::Session::State::SignedIn ||
                           session.state() == models::Session::State::PasswordChangeRequired;
     m_tenant->setText(signedIn ? tr("Tenant: %1").arg(session.tenant()) : QString());
-    m_person->setText(signedIn && session.person()
-                          ? tr("Signed in as %1").arg(session.person()->displayName)
-                          : tr("Not signed in"));
+    if (signedIn && session.person())
+        m_person->setText(tr("Signed in as %1").arg(session.person()->displayName));
+    else if (m_signInPending || session.state() == models::Session::State::SigningIn)
+        m_person->setText(tr("Signing in…"));
+    else
+        m_person->setText(tr("Not signed in"));
     m_person->setToolTip(signedIn && session.person() ? session.person()->email : QString());
 
     switch (m_healthState) {
@@ -148,14 +180,9 @@ void ConnectionStatus::refresh()
     }
 }
 
-// The first probe waits until there is someone to read it: a window built
-// ahead of the sign-in does not compete with it for the connection.
 void ConnectionStatus::showEvent(QShowEvent *event)
 {
-    if (!m_healthTimer.isActive()) {
-        m_healthTimer.start();
-        pollHealth();
-    }
+    startHealthPolling();
     QWidget::showEvent(event);
 }
 

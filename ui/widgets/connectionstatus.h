@@ -26,8 +26,13 @@ public:
     explicit ConnectionStatus(ClientContext &context, QWidget *parent = nullptr);
     ~ConnectionStatus() override;
 
-    // Polls now, then every `intervalMs` (30 s by default, from the first show).
+    // Polls now, then every `intervalMs` (30 s by default, from the first
+    // show once someone is signed in).
     void setHealthInterval(int intervalMs);
+    // A sign-in is about to start (the window is shown before it does): say
+    // "Signing in…" rather than "Not signed in". The session's next state
+    // change ends it.
+    void setSignInPending(bool pending);
 
     QString connectionText() const;
     QString tenantText() const;
@@ -48,6 +53,8 @@ private:
     };
 
     void pollHealth();
+    void startHealthPolling();
+    void onSessionStateChanged();
     void onReachabilityChanged(bool reachable);
     void refresh();
 
@@ -60,6 +67,7 @@ private:
     QPointer<models::ApiReply> m_healthReply;
     Health m_healthState = Health::Unknown;
     bool m_reachable = true;
+    bool m_signInPending = false;
 };
 
 } // namespace engage::ui
