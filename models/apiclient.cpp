@@ -116,7 +116,18 @@ struct ApiClient::Private
 
     ApiClient *q;
     QNetworkAccessManager nam;
-    QSslConfiguration tls;
+    // Made on first use: the default configuration loads the TLS backend and
+    // OpenSSL, which would otherwise delay the first paint of the window.
+    const QSslConfiguration &tls()
+    {
+        if (!tlsConfiguration) {
+            tlsConfiguration = QSslConfiguration::defaultConfiguration();
+            tlsConfiguration->setProtocol(QSsl::TlsV1_2OrLater);
+            tlsConfiguration->setPeerVerifyMode(QSslSocket::VerifyPeer);
+        }
+        return *tlsConfiguration;
+    }
+    std::optional<QSslConfiguration> tlsConfiguration;
     QUrl baseUrl;
     QString pin;
     CertificateDecider *decider = nullptr;
@@ -147,7 +158,7 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
     }
 
     QNetworkRequest networkRequest(url);
-    networkRequest.setSslConfiguration(tls);
+    networkRequest.setSslConfiguration(tls());
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                 QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setRawHeader("X-Request-Id", call->reply->requestId().toLatin1());
@@ -489,11 +500,7 @@ ApiError ApiClient::Private::answerError(const Call &call, int status, const QNe
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
-{
-    d->tls = QSslConfiguration::defaultConfiguration();
-    d->tls.setProtocol(QSsl::TlsV1_2OrLater);
-    d->tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-}
+{}
 
 ApiClient::~ApiClient()
 {
@@ -550,7 +557,7 @@ ApiClient::Options ApiClient::options() const
 
 QSslConfiguration ApiClient::sslConfiguration() const
 {
-    return d->tls;
+    return d->tls();
 }
 
 ApiReply *ApiClient::send(const ApiRequest &request)

@@ -17,10 +17,8 @@ RequestIdField::RequestIdField(QWidget *parent)
     , m_copy(new QToolButton(this))
 {
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_value->setFocusPolicy(Qt::StrongFocus);
     m_caption->setBuddy(m_value);
-    m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
     m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copy->setAutoRaise(true);
 
@@ -38,6 +36,13 @@ RequestIdField::RequestIdField(QWidget *parent)
 
 void RequestIdField::setRequestId(const QString &requestId)
 {
+    // Looked up only when first needed: a theme lookup loads every image-format
+    // plugin, a second font family costs a fontconfig match, and every page has
+    // a (hidden) field from the start.
+    if (m_copy->icon().isNull() && !requestId.isEmpty()) {
+        m_copy->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+        m_value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    }
     m_value->setText(requestId);
     setVisible(!requestId.isEmpty());
 }
