@@ -14,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QIcon>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
 #include <cstdio>
@@ -65,6 +66,9 @@ int main(int argc, char *argv[])
 {
     using namespace engage;
 
+    // A person's terminal gets warnings, not every request; QT_LOGGING_RULES
+    // (which Qt reads after this) turns the detail back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("engage.*.debug=false\nengage.*.info=false"));
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
