@@ -14,23 +14,23 @@ struct ApiError
 {
     enum class Kind
     {
-        Problem,            // the service answered with problem+json (see code)
-        Network,            // connection refused, reset, host not found, server gone
-        Timeout,            // no answer within the client's timeout
+        Problem,              // the service answered with problem+json (see code)
+        Network,              // connection refused, reset, host not found, server gone
+        Timeout,              // no answer within the client's timeout
         UntrustedCertificate, // self-signed or unknown CA, and the user did not pin it
-        PinMismatch,        // the pinned fingerprint changed: possible interception
-        TlsFailure,         // any other TLS failure (protocol too old, handshake)
-        BadResponse,        // an answer the client cannot read (not the contract)
-        Keychain,           // the OS keychain failed (see keychainCode)
-        Cancelled,          // the caller or the application abandoned the call
+        PinMismatch,          // the pinned fingerprint changed: possible interception
+        TlsFailure,           // any other TLS failure (protocol too old, handshake)
+        BadResponse,          // an answer the client cannot read (not the contract)
+        Keychain,             // the OS keychain failed (see keychainCode)
+        Cancelled,            // the caller or the application abandoned the call
     };
 
     Kind kind = Kind::Network;
-    int httpStatus = 0;                     // 0 when there was no HTTP answer
-    std::optional<api::ProblemCode> code;   // set for Kind::Problem
-    QString detail;                         // the service's detail or Qt's text, untranslated
-    QString requestId;                      // X-Request-Id of the call, always set for calls
-    int keychainCode = 0;                   // QKeychain::Error for Kind::Keychain
+    int httpStatus = 0;                   // 0 when there was no HTTP answer
+    std::optional<api::ProblemCode> code; // set for Kind::Problem
+    QString detail;                       // the service's detail or Qt's text, untranslated
+    QString requestId;                    // X-Request-Id of the call, always set for calls
+    int keychainCode = 0;                 // QKeychain::Error for Kind::Keychain
 
     // The sentence the user reads, in the current UI language, chosen by kind
     // and code (never the service's English title).

@@ -10,7 +10,7 @@ namespace engage::models {
 // What a person needs to decide whether to trust a certificate.
 struct CertificateInfo
 {
-    QString subject;     // common name and organisation
+    QString subject; // common name and organisation
     QString issuer;
     QDateTime validFrom; // UTC
     QDateTime validUntil;
