@@ -13,6 +13,7 @@
 #include "ui/dialogs/invitedialog.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/widgets/messagebanner.h"
+#include "uitestsupport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -41,32 +42,6 @@ struct Created
     QString email;
     QString password;
 };
-
-template<typename Dialog>
-Dialog *waitForModal()
-{
-    Dialog *dialog = nullptr;
-    if (!QTest::qWaitFor(
-            [&] { return (dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget())); },
-            kWaitMs))
-        return nullptr;
-    return dialog;
-}
-
-// Clicks the button of `role` in the message box that comes up.
-bool answerMessageBox(QMessageBox::ButtonRole role)
-{
-    auto *box = waitForModal<QMessageBox>();
-    if (!box)
-        return false;
-    for (QAbstractButton *button : box->buttons()) {
-        if (box->buttonRole(button) == role) {
-            button->click();
-            return true;
-        }
-    }
-    return false;
-}
 
 QStringList comboTexts(const QComboBox &combo)
 {

@@ -13,6 +13,7 @@
 #include "ui/clientcontext.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/messagebanner.h"
+#include "uitestsupport.h"
 
 #include <QApplication>
 #include <QGroupBox>
@@ -31,44 +32,10 @@
 
 using namespace engage;
 using namespace engage::models;
+using namespace engage::test;
 using namespace engage::ui;
 
 namespace {
-
-constexpr int kWaitMs = 20000;
-
-// Marks every text of the Settings page: shows that the page retranslates
-// each of its labels, whatever the .ts files hold so far.
-class MarkingTranslator final : public QTranslator
-{
-public:
-    QString translate(const char *context, const char *sourceText, const char *disambiguation,
-                      int n) const override
-    {
-        Q_UNUSED(disambiguation)
-        Q_UNUSED(n)
-        if (qstrcmp(context, "engage::ui::SettingsPage") != 0)
-            return {};
-        return QStringLiteral("«") + QString::fromUtf8(sourceText) + QStringLiteral("»");
-    }
-    bool isEmpty() const override { return false; }
-};
-
-struct Fixture
-{
-    explicit Fixture(const QString &iniFile)
-        : settings(iniFile)
-        , session(client, credentials)
-        , context{client, session, settings, credentials, language}
-    {}
-
-    ApiClient client;
-    CredentialStore credentials{QStringLiteral("Engage tst_settingspage")};
-    Settings settings;
-    Session session;
-    LanguageSwitcher language;
-    ClientContext context;
-};
 
 ConnectionProfile profile(const QString &name, const QString &url, const QString &fingerprint = {})
 {
@@ -77,23 +44,6 @@ ConnectionProfile profile(const QString &name, const QString &url, const QString
     result.url = QUrl(url);
     result.fingerprint = fingerprint;
     return result;
-}
-
-// Clicks the button of `role` in the message box that comes up.
-bool answerMessageBox(QMessageBox::ButtonRole role)
-{
-    QMessageBox *box = nullptr;
-    if (!QTest::qWaitFor(
-            [&] { return (box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())); },
-            kWaitMs))
-        return false;
-    for (QAbstractButton *button : box->buttons()) {
-        if (box->buttonRole(button) == role) {
-            button->click();
-            return true;
-        }
-    }
-    return false;
 }
 
 // The secret under `key`, empty when there is none.
@@ -105,7 +55,7 @@ QString storedSecret(CredentialStore &store, const QString &key)
         answered = true;
         stored = secret.value_or(QString());
     });
-    if (!QTest::qWaitFor([&] { return answered; }, kWaitMs))
+    if (!QTest::qWaitFor([&] { return answered; }, kUiWaitMs))
         qWarning("the keychain did not answer");
     return stored;
 }
@@ -123,7 +73,7 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_ini = m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_run));
-        m_fixture = std::make_unique<Fixture>(m_ini);
+        m_fixture = std::make_unique<ClientUnderTest>(m_ini);
         QVERIFY(m_fixture->language.setLanguage(QStringLiteral("en")));
         m_fixture->settings.saveProfile(
             profile(QStringLiteral("Head office"), QStringLiteral("https://engage.example.com")));
@@ -175,12 +125,12 @@ private Q_SLOTS:
     {
         MarkingTranslator marker;
         QVERIFY(QCoreApplication::installTranslator(&marker));
-        QTRY_COMPARE(m_page->windowTitle(), QStringLiteral("«Settings»"));
+        QTRY_COMPARE(m_page->windowTitle(), QStringLiteral("[T] Settings"));
         for (const auto *group : m_page->findChildren<QGroupBox *>())
-            QVERIFY2(group->title().startsWith(QStringLiteral("«")), qPrintable(group->title()));
+            QVERIFY2(group->title().startsWith(QStringLiteral("[T] ")), qPrintable(group->title()));
         for (const auto *button : m_page->findChildren<QPushButton *>()) {
             if (button->isVisibleTo(m_page.get()))
-                QVERIFY2(button->text().startsWith(QStringLiteral("«")),
+                QVERIFY2(button->text().startsWith(QStringLiteral("[T] ")),
                          qPrintable(button->text()));
         }
         for (const auto *label : m_page->findChildren<QLabel *>()) {
@@ -188,10 +138,10 @@ private Q_SLOTS:
             if (!label->isVisibleTo(m_page.get()) || label->text().isEmpty() ||
                 (label->textInteractionFlags() & Qt::TextSelectableByMouse))
                 continue;
-            QVERIFY2(label->text().startsWith(QStringLiteral("«")), qPrintable(label->text()));
+            QVERIFY2(label->text().startsWith(QStringLiteral("[T] ")), qPrintable(label->text()));
         }
-        QCOMPARE(m_page->profileList()->headerItem()->text(0), QStringLiteral("«Name»"));
-        QVERIFY(m_page->newProfileUrl()->placeholderText().startsWith(QStringLiteral("«")));
+        QCOMPARE(m_page->profileList()->headerItem()->text(0), QStringLiteral("[T] Name"));
+        QVERIFY(m_page->newProfileUrl()->placeholderText().startsWith(QStringLiteral("[T] ")));
         QVERIFY(QCoreApplication::removeTranslator(&marker));
         QTRY_COMPARE(m_page->windowTitle(), QStringLiteral("Settings"));
     }
@@ -315,14 +265,14 @@ private Q_SLOTS:
                                          written = true;
                                          writeError = std::move(error);
                                      });
-        QTRY_VERIFY_WITH_TIMEOUT(written, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(written, kUiWaitMs);
         QVERIFY2(!writeError, "this test needs a Secret Service (see scripts/test)");
 
         QCOMPARE(storedSecret(m_fixture->credentials, key), QStringLiteral("refresh-token"));
         QVERIFY(m_page->selectProfile(QStringLiteral("Branch")));
         m_page->removeProfileButton()->click();
         QVERIFY(answerMessageBox(QMessageBox::DestructiveRole));
-        QTRY_VERIFY_WITH_TIMEOUT(storedSecret(m_fixture->credentials, key).isEmpty(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(storedSecret(m_fixture->credentials, key).isEmpty(), kUiWaitMs);
         QVERIFY(m_page->banner()->isHidden());
     }
 
@@ -379,7 +329,7 @@ private:
     QTemporaryDir m_dir;
     QString m_ini;
     int m_run = 0;
-    std::unique_ptr<Fixture> m_fixture;
+    std::unique_ptr<ClientUnderTest> m_fixture;
     std::unique_ptr<SettingsPage> m_page;
 };
 

@@ -2,7 +2,8 @@
 
 // What the widget tests share: the client composed as app/main.cpp composes it
 // (with a Settings INI of its own), a profile for the test server, a wait for
-// the modal dialog of a given type, and a translator that marks every string.
+// the modal dialog of a given type, the answer to a message box, and a translator that marks every
+// string.
 
 #include "models/apiclient.h"
 #include "models/connectionprofile.h"
@@ -13,7 +14,9 @@
 #include "serverprocess.h"
 #include "ui/clientcontext.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QMessageBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -62,6 +65,22 @@ T *waitForModal(int timeoutMs = kUiWaitMs)
         },
         timeoutMs);
     return shown ? found : nullptr;
+}
+
+// Clicks the button of `role` in the message box that comes up; false when
+// none came up or it has no such button.
+inline bool answerMessageBox(QMessageBox::ButtonRole role)
+{
+    auto *box = waitForModal<QMessageBox>();
+    if (!box)
+        return false;
+    for (QAbstractButton *button : box->buttons()) {
+        if (box->buttonRole(button) == role) {
+            button->click();
+            return true;
+        }
+    }
+    return false;
 }
 
 // Translates every string to "[T] " + source, so that a test sees which
