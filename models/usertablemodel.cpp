@@ -19,7 +19,6 @@ namespace {
 Q_LOGGING_CATEGORY(lcUsers, "engage.users")
 
 // The service's largest page: a tenant's administrators come in one or two.
-const QString kListPath = QStringLiteral("/api/v1/users?limit=200");
 
 QString personPath(const QString &id)
 {
@@ -181,7 +180,7 @@ void UserTableModel::reload()
 
 void UserTableModel::fetchPage(const QString &cursor)
 {
-    QString path = kListPath;
+    QString path = QStringLiteral("/api/v1/users?limit=%1").arg(m_pageSize);
     if (!cursor.isEmpty())
         path += QStringLiteral("&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(cursor));
     ApiReply *reply = m_client.get(path);

@@ -56,6 +56,9 @@ public:
     bool isLoading() const { return m_loading; }
 
     void reload();
+    // People per request while loading (the service caps it at 200); the
+    // model follows the cursor until the list is whole.
+    void setPageSize(int rows) { m_pageSize = rows; }
     // POST with an Idempotency-Key; invited() carries the first password, once.
     void invite(const QString &displayName, const QString &email, api::Role role);
     void setRole(int row, api::Role role);
@@ -100,6 +103,7 @@ private:
     QList<Row> m_incoming; // pages of the reload under way
     QPointer<ApiReply> m_listReply;
     bool m_loading = false;
+    int m_pageSize = 200;
 };
 
 } // namespace engage::models

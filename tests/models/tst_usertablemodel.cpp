@@ -53,6 +53,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
     void reloadListsPeople();
+    void reloadFollowsEveryPage();
     void invite();
     void setRole_data();
     void setRole();
@@ -160,6 +161,24 @@ bool TestUserTableModel::waitForRowChange(const QString &personId,
     if (!stale.isEmpty())
         qWarning() << "edit was stale for" << personId;
     return done();
+}
+
+void TestUserTableModel::reloadFollowsEveryPage()
+{
+    QVERIFY(reload());
+    QStringList whole;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        whole << m_model->personAt(row).id;
+    QVERIFY(whole.size() > 4);
+
+    // Three per request: the list arrives in several pages and is the same.
+    m_model->setPageSize(3);
+    QVERIFY(reload());
+    m_model->setPageSize(200);
+    QStringList paged;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        paged << m_model->personAt(row).id;
+    QCOMPARE(paged, whole);
 }
 
 void TestUserTableModel::reloadListsPeople()
