@@ -18,8 +18,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStringList>
+#include <functional>
 #include <optional>
-#include <variant>
 
 namespace engage::server::domain {
 
@@ -361,22 +361,36 @@ http::Response getPerson(const ops::ServiceContext &context, const auth::Identit
     return personAnswer(200, person.value());
 }
 
-// Reads the person an edit is about, inside the edit's transaction, and
-// checks the caller's If-Match against it: the answer when the edit cannot go on.
-std::variant<store::StoredPerson, http::Response> personToEdit(store::PersonRepository &people,
-                                                               const auth::Identity &identity,
-                                                               const QString &id,
-                                                               const IfMatch &condition)
+// What an edit does to the person it is about, once that person is read and
+// the caller's If-Match holds. Its answer is committed when it is a success.
+using PersonEdit = std::function<http::Response(store::PersonRepository &people,
+                                                const store::StoredPerson &current)>;
+
+// One edit of person `id` (PATCH, DELETE), all inside one transaction: read the
+// person, check the caller's If-Match against it, run `edit`, commit.
+http::Response editPerson(const ops::ServiceContext &context, const auth::Identity &identity,
+                          const http::Request &request, const QSqlDatabase &connection,
+                          const QString &id, const PersonEdit &edit)
 {
-    auto found = people.get(identity.scope, id);
+    store::PersonRepository people(connection, context.keyring);
+    store::Transaction transaction(connection);
+    if (!transaction.isActive())
+        return beginFailure(transaction);
+    const auto found = people.get(identity.scope, id);
     if (!found) {
         if (found.errorKind() == store::StoreErrorKind::NotFound)
             return notFound();
         return storeFailure("cannot read a person:", found.error());
     }
-    if (auto refusal = refusePrecondition(condition, found.value().revision))
+    if (auto refusal = refusePrecondition(ifMatch(request), found.value().revision))
         return std::move(*refusal);
-    return std::move(found.value());
+    http::Response answer = edit(people, found.value());
+    if (answer.status >= 300)
+        return answer;
+    const auto committed = transaction.commit();
+    if (!committed)
+        return storeFailure("cannot commit an edit of a person:", committed.error());
+    return answer;
 }
 
 http::Response updatePerson(const ops::ServiceContext &context, const auth::Identity &identity,
@@ -389,89 +403,81 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
     if (!body)
         return badRequest(body.error());
     const api::PersonPatch &patch = body.value();
-    const IfMatch condition = ifMatch(request);
+    return editPerson(
+        context, identity, request, connection, *id,
+        [&](store::PersonRepository &people, const store::StoredPerson &current) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    store::PersonRepository people(connection, context.keyring);
-    store::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return beginFailure(transaction);
-    auto target = personToEdit(people, identity, *id, condition);
-    if (auto *answer = std::get_if<http::Response>(&target))
-        return std::move(*answer);
-    const store::StoredPerson &current = std::get<store::StoredPerson>(target);
+            // Only what differs is a change: the log names it, and an edit that
+            // changes nothing writes nothing.
+            store::PersonChanges changes;
+            QStringList changed;
+            if (patch.email && *patch.email != current.person.email) {
+                changes.email = patch.email;
+                changed << QStringLiteral("email");
+            }
+            if (patch.displayName && *patch.displayName != current.person.displayName) {
+                changes.displayName = patch.displayName;
+                changed << QStringLiteral("displayName");
+            }
+            if (patch.role && *patch.role != current.person.role) {
+                changes.role = patch.role;
+                changed << QStringLiteral("role");
+            }
+            if (patch.status && *patch.status != current.person.status) {
+                changes.status = patch.status;
+                changed << QStringLiteral("status");
+            }
+            if (changed.isEmpty())
+                return personAnswer(200, current);
 
-    // Only what differs is a change: the log names it, and an edit that
-    // changes nothing writes nothing.
-    store::PersonChanges changes;
-    QStringList changed;
-    if (patch.email && *patch.email != current.person.email) {
-        changes.email = patch.email;
-        changed << QStringLiteral("email");
-    }
-    if (patch.displayName && *patch.displayName != current.person.displayName) {
-        changes.displayName = patch.displayName;
-        changed << QStringLiteral("displayName");
-    }
-    if (patch.role && *patch.role != current.person.role) {
-        changes.role = patch.role;
-        changed << QStringLiteral("role");
-    }
-    if (patch.status && *patch.status != current.person.status) {
-        changes.status = patch.status;
-        changed << QStringLiteral("status");
-    }
-    if (changed.isEmpty())
-        return personAnswer(200, current);
+            if (!mayManage(identity, current.person) || changes.role == api::Role::Owner) {
+                if (identity.role != api::Role::Owner)
+                    return forbidden(
+                        QStringLiteral("Only an owner can make, change or unmake an owner."));
+            }
+            const bool leavesOwners = (changes.role && *changes.role != api::Role::Owner) ||
+                                      changes.status == api::PersonStatus::Disabled;
+            // The last owner first: for the only owner that is the real reason.
+            if (leavesOwners) {
+                if (auto refusal = protectLastOwner(identity.scope, connection, current.person))
+                    return std::move(*refusal);
+            }
+            if (*id == identity.personId) {
+                if (changes.role)
+                    return forbidden(QStringLiteral("You cannot change your own role."));
+                if (changes.status == api::PersonStatus::Disabled)
+                    return forbidden(QStringLiteral("You cannot disable yourself."));
+            }
 
-    if (!mayManage(identity, current.person) || changes.role == api::Role::Owner) {
-        if (identity.role != api::Role::Owner)
-            return forbidden(QStringLiteral("Only an owner can make, change or unmake an owner."));
-    }
-    const bool leavesOwners = (changes.role && *changes.role != api::Role::Owner) ||
-                              changes.status == api::PersonStatus::Disabled;
-    // The last owner first: for the only owner that is the real reason.
-    if (leavesOwners) {
-        if (auto refusal = protectLastOwner(identity.scope, connection, current.person))
-            return std::move(*refusal);
-    }
-    if (*id == identity.personId) {
-        if (changes.role)
-            return forbidden(QStringLiteral("You cannot change your own role."));
-        if (changes.status == api::PersonStatus::Disabled)
-            return forbidden(QStringLiteral("You cannot disable yourself."));
-    }
-
-    const auto updated = people.update(identity.scope, *id, current.revision, changes);
-    if (!updated) {
-        switch (updated.errorKind()) {
-        case store::StoreErrorKind::EmailTaken:
-            return emailTaken();
-        case store::StoreErrorKind::NotFound:
-            return notFound();
-        default:
-            return storeFailure("cannot update a person:", updated.error());
-        }
-    }
-    QString summary = QStringLiteral("changed: ") + changed.join(QStringLiteral(", "));
-    // Disabling cuts access at once: no client of the person keeps a session.
-    if (changes.status == api::PersonStatus::Disabled) {
-        const auto revoked =
-            store::SessionRepository(connection).revokePerson(identity.scope, *id, now);
-        if (!revoked)
-            return storeFailure("cannot revoke the sessions:", revoked.error());
-        summary += QStringLiteral("; sessions revoked");
-    }
-    const auto logged =
-        store::OperationLog::record(identity.scope, connection,
-                                    {request.requestId, identity.personId, kTargetType, *id,
-                                     QStringLiteral("person.update"), summary, now});
-    if (!logged)
-        return storeFailure("cannot log the update:", logged.error());
-    const auto committed = transaction.commit();
-    if (!committed)
-        return storeFailure("cannot commit the update:", committed.error());
-    return personAnswer(200, updated.value());
+            const auto updated = people.update(identity.scope, *id, current.revision, changes);
+            if (!updated) {
+                switch (updated.errorKind()) {
+                case store::StoreErrorKind::EmailTaken:
+                    return emailTaken();
+                case store::StoreErrorKind::NotFound:
+                    return notFound();
+                default:
+                    return storeFailure("cannot update a person:", updated.error());
+                }
+            }
+            QString summary = QStringLiteral("changed: ") + changed.join(QStringLiteral(", "));
+            // Disabling cuts access at once: no client of the person keeps a session.
+            if (changes.status == api::PersonStatus::Disabled) {
+                const auto revoked =
+                    store::SessionRepository(connection).revokePerson(identity.scope, *id, now);
+                if (!revoked)
+                    return storeFailure("cannot revoke the sessions:", revoked.error());
+                summary += QStringLiteral("; sessions revoked");
+            }
+            const auto logged =
+                store::OperationLog::record(identity.scope, connection,
+                                            {request.requestId, identity.personId, kTargetType, *id,
+                                             QStringLiteral("person.update"), summary, now});
+            if (!logged)
+                return storeFailure("cannot log the update:", logged.error());
+            return personAnswer(200, updated.value());
+        });
 }
 
 http::Response deletePerson(const ops::ServiceContext &context, const auth::Identity &identity,
@@ -480,46 +486,38 @@ http::Response deletePerson(const ops::ServiceContext &context, const auth::Iden
     const auto id = targetId(request);
     if (!id)
         return notFound();
-    const IfMatch condition = ifMatch(request);
+    return editPerson(
+        context, identity, request, connection, *id,
+        [&](store::PersonRepository &people, const store::StoredPerson &current) {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (!mayManage(identity, current.person))
+                return forbidden(QStringLiteral("Only an owner can delete an owner."));
+            if (auto refusal = protectLastOwner(identity.scope, connection, current.person))
+                return std::move(*refusal);
+            if (*id == identity.personId)
+                return forbidden(QStringLiteral("You cannot delete yourself."));
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    store::PersonRepository people(connection, context.keyring);
-    store::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return beginFailure(transaction);
-    auto target = personToEdit(people, identity, *id, condition);
-    if (auto *answer = std::get_if<http::Response>(&target))
-        return std::move(*answer);
-    const store::StoredPerson &current = std::get<store::StoredPerson>(target);
-    if (!mayManage(identity, current.person))
-        return forbidden(QStringLiteral("Only an owner can delete an owner."));
-    if (auto refusal = protectLastOwner(identity.scope, connection, current.person))
-        return std::move(*refusal);
-    if (*id == identity.personId)
-        return forbidden(QStringLiteral("You cannot delete yourself."));
-
-    const auto removed = people.remove(identity.scope, *id, current.revision);
-    if (!removed) {
-        if (removed.errorKind() == store::StoreErrorKind::NotFound)
-            return notFound();
-        return storeFailure("cannot delete a person:", removed.error());
-    }
-    const auto revoked =
-        store::SessionRepository(connection).revokePerson(identity.scope, *id, now);
-    if (!revoked)
-        return storeFailure("cannot revoke the sessions:", revoked.error());
-    const auto logged = store::OperationLog::record(
-        identity.scope, connection,
-        {request.requestId, identity.personId, kTargetType, *id, QStringLiteral("person.delete"),
-         QStringLiteral("deleted; sessions revoked"), now});
-    if (!logged)
-        return storeFailure("cannot log the delete:", logged.error());
-    const auto committed = transaction.commit();
-    if (!committed)
-        return storeFailure("cannot commit the delete:", committed.error());
-    http::Response response;
-    response.status = 204;
-    return response;
+            const auto removed = people.remove(identity.scope, *id, current.revision);
+            if (!removed) {
+                if (removed.errorKind() == store::StoreErrorKind::NotFound)
+                    return notFound();
+                return storeFailure("cannot delete a person:", removed.error());
+            }
+            const auto revoked =
+                store::SessionRepository(connection).revokePerson(identity.scope, *id, now);
+            if (!revoked)
+                return storeFailure("cannot revoke the sessions:", revoked.error());
+            const auto logged =
+                store::OperationLog::record(identity.scope, connection,
+                                            {request.requestId, identity.personId, kTargetType, *id,
+                                             QStringLiteral("person.delete"),
+                                             QStringLiteral("deleted; sessions revoked"), now});
+            if (!logged)
+                return storeFailure("cannot log the delete:", logged.error());
+            http::Response response;
+            response.status = 204;
+            return response;
+        });
 }
 
 using PeopleHandler = http::Response (*)(const ops::ServiceContext &, const auth::Identity &,
