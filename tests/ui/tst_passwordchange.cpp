@@ -48,6 +48,20 @@ QPushButton *okButton(QWidget *dialog)
     return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
 }
 
+// A new person signed in with their generated first password, through the
+// login dialog of a client of their own: the forced change comes next.
+struct FirstSignIn
+{
+    explicit FirstSignIn(const QString &iniFile)
+        : client(iniFile)
+        , controller(client.context, {false, QLatin1String(kProfile)})
+    {}
+
+    Account person;
+    ClientUnderTest client;
+    ApplicationController controller;
+};
+
 } // namespace
 
 class TestPasswordChange final : public QObject
@@ -68,6 +82,8 @@ private:
     Account createPerson();
     // Starts a controller on the test server and signs in through the login dialog.
     void signInThroughDialog(ApplicationController &controller, const Account &account);
+    // A new person, signed in for the first time; null (the test failed) otherwise.
+    std::unique_ptr<FirstSignIn> signInNewPerson();
 
     ServerProcess m_server;
     Account m_owner;
@@ -136,16 +152,29 @@ void TestPasswordChange::signInThroughDialog(ApplicationController &controller,
     QTest::keyClick(edit(login, "password"), Qt::Key_Return);
 }
 
+std::unique_ptr<FirstSignIn> TestPasswordChange::signInNewPerson()
+{
+    auto first = std::make_unique<FirstSignIn>(m_ini);
+    first->person = createPerson();
+    if (first->person.password.isEmpty()) {
+        QTest::qFail("no new person to sign in", __FILE__, __LINE__);
+        return nullptr;
+    }
+    first->client.settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
+    signInThroughDialog(first->controller, first->person);
+    if (QTest::currentTestFailed())
+        return nullptr;
+    return first;
+}
+
 void TestPasswordChange::forcedChangeLeadsToMainWindow()
 {
-    const Account person = createPerson();
-    QVERIFY(!person.password.isEmpty());
-    ClientUnderTest client(m_ini);
-    client.settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
-    ApplicationController controller(client.context, {false, QLatin1String(kProfile)});
-    signInThroughDialog(controller, person);
-    if (QTest::currentTestFailed())
+    const auto first = signInNewPerson();
+    if (!first)
         return;
+    const Account &person = first->person;
+    ClientUnderTest &client = first->client;
+    ApplicationController &controller = first->controller;
 
     PasswordChangeDialog *change = waitForModal<PasswordChangeDialog>();
     QVERIFY(change);
@@ -170,14 +199,11 @@ void TestPasswordChange::forcedChangeLeadsToMainWindow()
 
 void TestPasswordChange::forcedChangeCannotBeSkipped()
 {
-    const Account person = createPerson();
-    QVERIFY(!person.password.isEmpty());
-    ClientUnderTest client(m_ini);
-    client.settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
-    ApplicationController controller(client.context, {false, QLatin1String(kProfile)});
-    signInThroughDialog(controller, person);
-    if (QTest::currentTestFailed())
+    const auto first = signInNewPerson();
+    if (!first)
         return;
+    ClientUnderTest &client = first->client;
+    ApplicationController &controller = first->controller;
 
     QPointer<PasswordChangeDialog> change = waitForModal<PasswordChangeDialog>();
     QVERIFY(change);
@@ -219,14 +245,11 @@ void TestPasswordChange::newPasswordsMustAgree()
 
 void TestPasswordChange::voluntaryChangeFromAccountMenu()
 {
-    const Account person = createPerson();
-    QVERIFY(!person.password.isEmpty());
-    ClientUnderTest client(m_ini);
-    client.settings.saveProfile(serverProfile(m_server, QLatin1String(kProfile)));
-    ApplicationController controller(client.context, {false, QLatin1String(kProfile)});
-    signInThroughDialog(controller, person);
-    if (QTest::currentTestFailed())
+    const auto first = signInNewPerson();
+    if (!first)
         return;
+    const Account &person = first->person;
+    ApplicationController &controller = first->controller;
     PasswordChangeDialog *forced = waitForModal<PasswordChangeDialog>();
     QVERIFY(forced);
     type(forced, "newPassword", kNewPassword);
