@@ -8,20 +8,26 @@
 namespace engage::server::store {
 
 // Why a store operation did not happen. Routes map these to answers: NotFound
-// to 404 (another tenant's row is NotFound too), Conflict to 412, EmailTaken
-// and SlugTaken to 409, the rest to 500 without detail.
+// to 404 (another tenant's row is NotFound too), Conflict to 412, EmailTaken,
+// SlugTaken, CodeTaken, Cycle, NotEmpty, InUse and LimitReached to 409, the rest to 500 without
+// detail.
 enum class StoreErrorKind
 {
     NotFound,
     Conflict,   // the row changed since the caller read it (optimistic revision)
     EmailTaken, // another person of the tenant has this e-mail
     SlugTaken,
-    Expired,  // a token past its expiry
-    Reused,   // a rotated refresh token presented again: its family is revoked
-    Refused,  // SQL that would escape the tenant scope; a programming error
-    Crypto,   // a key or sealed value that does not open
-    Database, // the database failed; `message` says why (for the log, never a client)
-    TooNew,   // the database is at a newer schema than this binary knows
+    CodeTaken,    // an employee code or group code another row of the tenant has
+    Cycle,        // a group moved under itself or its own subtree
+    NotEmpty,     // a group that still has members or children
+    InUse,        // an attribute choice members hold
+    LimitReached, // a per-tenant maximum (attributes)
+    Expired,      // a token past its expiry
+    Reused,       // a rotated refresh token presented again: its family is revoked
+    Refused,      // SQL that would escape the tenant scope; a programming error
+    Crypto,       // a key or sealed value that does not open
+    Database,     // the database failed; `message` says why (for the log, never a client)
+    TooNew,       // the database is at a newer schema than this binary knows
 };
 
 struct StoreError

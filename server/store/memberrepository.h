@@ -1,0 +1,71 @@
+#pragma once
+
+#include "api/member.h"
+#include "storeresult.h"
+#include "tenantscope.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace engage::server::store {
+
+class Keyring;
+
+struct StoredMember
+{
+    api::Member member;
+    qint64 revision = 0; // the ETag
+};
+
+// Members of a tenant. Employee code, e-mail, names, date of birth and memo
+// are sealed under the tenant's data key (associated data: tenant, "members",
+// column, row id, key version); code and e-mail are looked up and kept unique
+// through keyed blind indexes (EmailTaken, CodeTaken). Every write bumps the
+// tenant's member_changes counter in the same transaction, so MemberIndex
+// knows when it is stale. Deleting is logical at once (the member's indexes
+// are given up so code and e-mail can be reused); purgeDeleted removes rows
+// deleted before a date for good. Every method joins the caller's Transaction
+// if one is open, so an OperationLog row (or a whole import) commits with it.
+class MemberRepository final
+{
+public:
+    MemberRepository(QSqlDatabase database, Keyring &keyring);
+
+    // `id` empty: a new random id. `at` is the created and updated time.
+    StoreResult<StoredMember> create(const TenantScope &scope, const api::MemberFields &fields,
+                                     const QDateTime &at, const QString &id = {});
+    // NotFound for a missing, deleted or other tenant's id alike.
+    StoreResult<StoredMember> get(const TenantScope &scope, const QString &id);
+    StoreResult<StoredMember> findByEmployeeCode(const TenantScope &scope, const QString &code);
+    // Case-insensitive as crypto::normalizedEmail says.
+    StoreResult<StoredMember> findByEmail(const TenantScope &scope, const QString &email);
+    // The live ones among `ids`, in the order of `ids` (a page of the index).
+    StoreResult<QList<StoredMember>> getMany(const TenantScope &scope, const QStringList &ids);
+    // Every live member, opened (index builds, import dry runs).
+    StoreResult<QList<StoredMember>> all(const TenantScope &scope);
+    // Conflict when `expectedRevision` is not the stored one; the revision grows by one.
+    StoreResult<StoredMember> update(const TenantScope &scope, const QString &id,
+                                     qint64 expectedRevision, const api::MemberFields &fields,
+                                     const QDateTime &at);
+    StoreStatus remove(const TenantScope &scope, const QString &id, qint64 expectedRevision,
+                       const QDateTime &at);
+    // Brings a deleted member back as it was (import undo); Conflict when its
+    // code or e-mail was taken meanwhile.
+    StoreResult<StoredMember> restore(const TenantScope &scope, const QString &id,
+                                      const QDateTime &at);
+    // Rows deleted before `deletedBefore`, removed for good; how many.
+    StoreResult<int> purgeDeleted(const TenantScope &scope, const QDateTime &deletedBefore);
+    // The tenant's member_changes counter (0 before the first write).
+    StoreResult<qint64> changeCounter(const TenantScope &scope);
+    // Live members placed directly in each group: group id -> count.
+    StoreResult<QMap<QString, int>> countsByGroup(const TenantScope &scope);
+
+private:
+    QSqlDatabase m_database;
+    Keyring &m_keyring;
+};
+
+} // namespace engage::server::store
