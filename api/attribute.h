@@ -55,6 +55,11 @@ std::optional<Error> validateAttributeFields(const AttributeFields &fields);
 // 15 significant digits); Date "YYYY-MM-DD"; Text 1-200 characters, one line.
 std::optional<Error> validateAttributeValue(const AttributeFields &attribute, QStringView value);
 
+// What any attribute's value looks like before its type is known, as the
+// decoders of members and queries check it (the service then checks the type
+// with validateAttributeValue): 1-200 characters, trimmed, one line.
+std::optional<Error> validateAttributeValueText(QStringView value);
+
 struct Attribute
 {
     QString id;

@@ -56,15 +56,24 @@ QJsonObject toJson(const CursorPage<T> &page)
     return toJson(page, [](const T &item) { return toJson(item); });
 }
 
-// `decodeItem` is any callable const QJsonObject& -> Result<T>, e.g. personFromJson.
+// The page's members read by a reader the caller owns, so that a page with
+// members of its own (a total) is read in one pass. `decodeItem` is any
+// callable const QJsonObject& -> Result<T>, e.g. personFromJson.
 template<typename T, typename Decode>
-Result<CursorPage<T>> cursorPageFromJson(const QJsonObject &object, Decode &&decodeItem)
+CursorPage<T> readCursorPage(ObjectReader &reader, Decode &&decodeItem)
 {
-    ObjectReader reader(object);
     CursorPage<T> page;
     page.items = reader.objectArray(QLatin1String("items"), decodeItem, kMaxPageItems);
     page.nextCursor = reader.optionalString(QLatin1String("nextCursor"), validateToken);
     page.prevCursor = reader.optionalString(QLatin1String("prevCursor"), validateToken);
+    return page;
+}
+
+template<typename T, typename Decode>
+Result<CursorPage<T>> cursorPageFromJson(const QJsonObject &object, Decode &&decodeItem)
+{
+    ObjectReader reader(object);
+    CursorPage<T> page = readCursorPage<T>(reader, decodeItem);
     if (auto error = reader.finish())
         return *error;
     return page;

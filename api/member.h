@@ -179,7 +179,9 @@ Result<MemberQuery> memberQueryFromUrl(const QUrlQuery &query);
 
 // Bands derived from dates on `day` (delivery time), as their wire names:
 // age "under20", "20s", "30s", "40s", "50s", "60plus"; tenure "under1",
-// "1to3", "3to5", "5to10", "10to20", "20plus" (years completed).
+// "1to3", "3to5", "5to10", "10to20", "20plus" (years completed; a 29 February
+// counts as reached on 1 March in common years). Empty for an invalid date or
+// a date after `day`.
 QString ageBand(const QDate &birthDate, const QDate &day);
 QString tenureBand(const QDate &hireDate, const QDate &day);
 

@@ -21,6 +21,16 @@ inline constexpr qint64 kImportMaxBytes = 50LL * 1024 * 1024;
 inline constexpr int kImportMaxRows = 100000;
 inline constexpr int kImportPreviewPageDefault = 1000;
 inline constexpr int kImportPreviewPageMax = 5000;
+// Wider files are refused: no mapping of more columns is needed or shown.
+inline constexpr int kImportMaxColumns = 500;
+// A header, a cell shown in the preview (before, after, display name, code)
+// or a new group path longer than this is cut to it (a cell too long for its
+// field is an error "tooLong" anyway).
+inline constexpr int kImportCellMaxLength = 1000;
+inline constexpr int kImportFileNameMaxLength = 255;
+
+// ?name= of an upload: 1-255 characters, trimmed, one line.
+std::optional<Error> validateImportFileName(QStringView name);
 
 // Where a column goes: one of importTargetNames(), or "attribute:<id>", or
 // empty for a column the import ignores.
@@ -93,6 +103,8 @@ struct ImportMapping
 //   required, invalid, tooLong, invalidDate, invalidNumber, invalidChoice,
 //   unknownGroup, unknownMember, duplicateInFile, emailTaken, codeTaken,
 //   needsEmailOrCode, ambiguous
+QStringList importErrorCodeNames();
+
 struct ImportCellError
 {
     int row = 0;    // 1-based data row (the header is row 0)

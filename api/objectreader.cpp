@@ -71,6 +71,24 @@ std::optional<QString> ObjectReader::takeString(QLatin1String key, bool required
     return value->toString();
 }
 
+std::optional<QJsonArray> ObjectReader::takeArray(QLatin1String key, qsizetype maxItems)
+{
+    const std::optional<QJsonValue> value = take(key, true);
+    if (!value)
+        return std::nullopt;
+    if (!value->isArray()) {
+        fail(key, ProblemCode::InvalidField, QStringLiteral("Must be an array."));
+        return std::nullopt;
+    }
+    QJsonArray array = value->toArray();
+    if (array.size() > maxItems) {
+        fail(key, ProblemCode::InvalidField,
+             QStringLiteral("Must hold at most %1 items.").arg(maxItems));
+        return std::nullopt;
+    }
+    return array;
+}
+
 bool ObjectReader::boolean(QLatin1String key)
 {
     const std::optional<QJsonValue> value = take(key, true);
@@ -132,6 +150,14 @@ QDate ObjectReader::date(QLatin1String key)
 {
     const QString text = string(key, validateDate);
     return text.isEmpty() ? QDate() : parseDate(text).value();
+}
+
+std::optional<QDate> ObjectReader::optionalDate(QLatin1String key)
+{
+    const std::optional<QString> text = optionalString(key, validateDate);
+    if (!text)
+        return std::nullopt;
+    return parseDate(*text).value();
 }
 
 std::optional<Error> ObjectReader::finish() const

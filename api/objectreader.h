@@ -10,6 +10,7 @@
 #include <QJsonValue>
 #include <QLatin1String>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -18,6 +19,10 @@
 #include <vector>
 
 namespace engage::api {
+
+// The largest integer that every JSON reader (JavaScript's included) keeps
+// exactly: the upper bound of counters and revisions on the wire.
+inline constexpr qint64 kMaxJsonInteger = (qint64(1) << 53) - 1;
 
 // The one strict reader behind every decoder of the contract. A decoder asks
 // for each member it knows, in order; the reader checks presence and type,
@@ -55,6 +60,8 @@ public:
     QDateTime dateTime(QLatin1String key);
     std::optional<QDateTime> optionalDateTime(QLatin1String key);
     QDate date(QLatin1String key);
+    // Absent or null reads as std::nullopt.
+    std::optional<QDate> optionalDate(QLatin1String key);
 
     // An enum by its wire name, e.g. enumeration(key, roleFromName, roleNames).
     template<typename E>
@@ -72,6 +79,17 @@ public:
     auto objectArray(QLatin1String key, Decode &&decode, qsizetype maxItems = 10000)
         -> QList<std::decay_t<decltype(decode(QJsonObject()).value())>>;
 
+    // An array of strings, each checked by `validate`; errors name "key.index".
+    template<typename Validate>
+    QStringList stringArray(QLatin1String key, Validate &&validate, qsizetype maxItems);
+
+    // An object used as a map of strings: each name checked by `validateName`,
+    // each value by `validateValue`; errors name "key.name" (the name only when
+    // safeFieldName lets it through).
+    template<typename ValidateName, typename ValidateValue>
+    QMap<QString, QString> stringMap(QLatin1String key, ValidateName &&validateName,
+                                     ValidateValue &&validateValue, qsizetype maxItems);
+
     // The first error, or UnknownField for the first member (in key order) that
     // no read asked for.
     std::optional<Error> finish() const;
@@ -84,6 +102,8 @@ private:
     // InvalidField for null) when required. nullopt once an error is recorded.
     std::optional<QJsonValue> take(QLatin1String key, bool required);
     std::optional<QString> takeString(QLatin1String key, bool required);
+    // The value of `key` when it is a JSON array of at most `maxItems` items.
+    std::optional<QJsonArray> takeArray(QLatin1String key, qsizetype maxItems);
     void fail(QLatin1String key, ProblemCode code, QString detail);
     void fail(QLatin1String key, Error error);
 
@@ -91,6 +111,21 @@ private:
     std::vector<QLatin1String> m_known;
     std::optional<Error> m_error;
 };
+
+// Decoded items (anything with an `id`) whose ids repeat: the error names
+// "key.index.id" of the first repeat.
+template<typename T>
+std::optional<Error> validateDistinctIds(const QList<T> &items, QLatin1String key)
+{
+    QStringList ids;
+    ids.reserve(items.size());
+    for (const T &item : items)
+        ids.append(item.id);
+    std::optional<Error> error = validateDistinct(ids);
+    if (error)
+        error->field = QString(key) % QLatin1Char('.') % error->field % QLatin1String(".id");
+    return error;
+}
 
 // The path element to report for a member name that came from the wire: the
 // name itself when it is short and plain, otherwise a placeholder, so that a
@@ -162,23 +197,13 @@ auto ObjectReader::objectArray(QLatin1String key, Decode &&decode, qsizetype max
     -> QList<std::decay_t<decltype(decode(QJsonObject()).value())>>
 {
     using T = std::decay_t<decltype(decode(QJsonObject()).value())>;
-    const std::optional<QJsonValue> value = take(key, true);
-    if (!value)
+    const std::optional<QJsonArray> array = takeArray(key, maxItems);
+    if (!array)
         return {};
-    if (!value->isArray()) {
-        fail(key, ProblemCode::InvalidField, QStringLiteral("Must be an array."));
-        return {};
-    }
-    const QJsonArray array = value->toArray();
-    if (array.size() > maxItems) {
-        fail(key, ProblemCode::InvalidField,
-             QStringLiteral("Must hold at most %1 items.").arg(maxItems));
-        return {};
-    }
     QList<T> items;
-    items.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue item = array.at(i);
+    items.reserve(array->size());
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        const QJsonValue item = array->at(i);
         const QString index = QString::number(i);
         if (!item.isObject()) {
             fail(key,
@@ -193,6 +218,70 @@ auto ObjectReader::objectArray(QLatin1String key, Decode &&decode, qsizetype max
         items.append(result.takeValue());
     }
     return items;
+}
+
+template<typename Validate>
+QStringList ObjectReader::stringArray(QLatin1String key, Validate &&validate, qsizetype maxItems)
+{
+    const std::optional<QJsonArray> array = takeArray(key, maxItems);
+    if (!array)
+        return {};
+    QStringList items;
+    items.reserve(array->size());
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        const QJsonValue item = array->at(i);
+        const QString index = QString::number(i);
+        if (!item.isString()) {
+            fail(key, Error{ProblemCode::InvalidField, index, QStringLiteral("Must be a string.")});
+            return {};
+        }
+        QString text = item.toString();
+        if (std::optional<Error> error = validate(QStringView(text))) {
+            fail(key, withFieldPrefix(std::move(*error), index));
+            return {};
+        }
+        items.append(std::move(text));
+    }
+    return items;
+}
+
+template<typename ValidateName, typename ValidateValue>
+QMap<QString, QString> ObjectReader::stringMap(QLatin1String key, ValidateName &&validateName,
+                                               ValidateValue &&validateValue, qsizetype maxItems)
+{
+    const std::optional<QJsonValue> value = take(key, true);
+    if (!value)
+        return {};
+    if (!value->isObject()) {
+        fail(key, ProblemCode::InvalidField, QStringLiteral("Must be an object."));
+        return {};
+    }
+    const QJsonObject object = value->toObject();
+    if (object.size() > maxItems) {
+        fail(key, ProblemCode::InvalidField,
+             QStringLiteral("Must hold at most %1 members.").arg(maxItems));
+        return {};
+    }
+    QMap<QString, QString> map;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QString name = it.key();
+        const QString path = safeFieldName(name);
+        if (std::optional<Error> error = validateName(QStringView(name))) {
+            fail(key, withFieldPrefix(std::move(*error), path));
+            return {};
+        }
+        if (!it.value().isString()) {
+            fail(key, Error{ProblemCode::InvalidField, path, QStringLiteral("Must be a string.")});
+            return {};
+        }
+        QString text = it.value().toString();
+        if (std::optional<Error> error = validateValue(QStringView(text))) {
+            fail(key, withFieldPrefix(std::move(*error), path));
+            return {};
+        }
+        map.insert(name, std::move(text));
+    }
+    return map;
 }
 
 } // namespace engage::api

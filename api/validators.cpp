@@ -2,6 +2,7 @@
 
 #include "timestamp.h"
 
+#include <QSet>
 #include <QUrl>
 #include <algorithm>
 
@@ -137,6 +138,22 @@ std::optional<Error> validateText(QStringView text, const TextRule &rule)
     return std::nullopt;
 }
 
+std::optional<Error> validateShownText(QStringView text, const TextRule &rule)
+{
+    if (auto error = checkCharacters(text, rule.allowLineBreaks, true))
+        return error;
+    return validateText(text, rule);
+}
+
+std::optional<Error> validateCode(QStringView code, int maxLength)
+{
+    if (auto error = validateShownText(code, TextRule{1, maxLength, true, false}))
+        return error;
+    if (std::any_of(code.cbegin(), code.cend(), [](QChar c) { return c.isSpace(); }))
+        return invalid(QStringLiteral("Must not contain white space."));
+    return std::nullopt;
+}
+
 std::optional<Error> validateEmail(QStringView email)
 {
     const Error bad = invalid(QStringLiteral("Must be a valid email address."));
@@ -204,9 +221,7 @@ std::optional<Error> validatePassword(QStringView password)
 
 std::optional<Error> validateDisplayName(QStringView name)
 {
-    if (auto error = checkCharacters(name, false, true))
-        return error;
-    return validateText(name, TextRule{1, kDisplayNameMaxLength, true, false});
+    return validateShownText(name, TextRule{1, kDisplayNameMaxLength, true, false});
 }
 
 std::optional<Error> validateTenantName(QStringView name)
@@ -258,6 +273,19 @@ std::optional<Error> validateDateTime(QStringView dateTime)
     Result<QDateTime> parsed = parseDateTime(dateTime);
     if (!parsed)
         return parsed.error();
+    return std::nullopt;
+}
+
+std::optional<Error> validateDistinct(const QStringList &items)
+{
+    QSet<QString> seen;
+    seen.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (seen.contains(items.at(i)))
+            return Error{ProblemCode::InvalidField, QString::number(i),
+                         QStringLiteral("Must not repeat an earlier item.")};
+        seen.insert(items.at(i));
+    }
     return std::nullopt;
 }
 

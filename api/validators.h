@@ -46,6 +46,12 @@ qsizetype characterCount(QStringView text);
 QString normalizedText(QStringView text);
 
 std::optional<Error> validateText(QStringView text, const TextRule &rule);
+// Text others read in lists and logs (names, labels, notes): validateText, and
+// no line-separator or text-direction characters that would spoof what they read.
+std::optional<Error> validateShownText(QStringView text, const TextRule &rule);
+// Codes people type and match exactly (employee and group codes): 1-maxLength
+// characters, no white space anywhere, no control or text-direction characters.
+std::optional<Error> validateCode(QStringView code, int maxLength);
 // Practical RFC 5321 subset: one '@', dot-atom local part (ASCII atext or
 // non-ASCII letters, RFC 6531), domain of at least two labels, IDN written in
 // Unicode or ACE, no white space or control characters; no quoted local parts
@@ -68,6 +74,9 @@ std::optional<Error> validateId(QStringView id);
 std::optional<Error> validateToken(QStringView token);
 std::optional<Error> validateDate(QStringView date);
 std::optional<Error> validateDateTime(QStringView dateTime);
+// No item equals an earlier one (exact comparison); the error's field is the
+// index of the first repeat.
+std::optional<Error> validateDistinct(const QStringList &items);
 // Exact, case-sensitive match against one of `allowed`.
 std::optional<Error> validateEnumName(QStringView name, const QStringList &allowed);
 
