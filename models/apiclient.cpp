@@ -485,6 +485,7 @@ ApiError ApiClient::Private::answerError(const Call &call, int status, const QNe
         if (problem) {
             ApiError error = errorOf(call, Kind::Problem, problem.value().detail, status);
             error.code = problem.value().code;
+            error.field = problem.value().field;
             // The id the service logged; it is ours unless something in
             // between replaced it.
             if (!problem.value().requestId.isEmpty())

@@ -29,6 +29,7 @@ struct ApiError
     int httpStatus = 0;                   // 0 when there was no HTTP answer
     std::optional<api::ProblemCode> code; // set for Kind::Problem
     QString detail;                       // the service's detail or Qt's text, untranslated
+    QString field;                        // the problem's field ("email"), when it names one
     QString requestId;                    // X-Request-Id of the call, always set for calls
     int keychainCode = 0;                 // QKeychain::Error for Kind::Keychain
 
