@@ -5,6 +5,7 @@
 #include "api/personrequests.h"
 #include "api/session.h"
 #include "api/tenant.h"
+#include "codectest.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 #include <functional>
 
 using namespace engage::api;
+using engage::api::test::checkRoundTrip;
+using engage::api::test::mutate;
 
 Q_DECLARE_METATYPE(engage::api::ProblemCode)
 
@@ -159,33 +162,6 @@ QJsonObject sampleJson(const QString &kind)
     qFatal("unknown kind");
 }
 
-// Sets (or with an empty `fragment`, removes) the member at a dotted path such
-// as "user.email" or "items.1.role". `fragment` is raw JSON text, so that the
-// table can hold values QJsonValue could not express (huge numbers).
-QJsonValue mutate(const QJsonValue &root, QStringList path, const QByteArray &fragment)
-{
-    const QString head = path.takeFirst();
-    auto replacement = [&](const QJsonValue &current) {
-        if (!path.isEmpty())
-            return mutate(current, path, fragment);
-        const Result<QJsonObject> wrapped = parseJsonObject("{\"v\":" + fragment + "}");
-        Q_ASSERT(wrapped.isOk());
-        return wrapped.value().value(QLatin1String("v"));
-    };
-    if (root.isArray()) {
-        QJsonArray array = root.toArray();
-        const int index = head.toInt();
-        array[index] = replacement(array.at(index));
-        return array;
-    }
-    QJsonObject object = root.toObject();
-    if (path.isEmpty() && fragment.isEmpty())
-        object.remove(head);
-    else
-        object[head] = replacement(object.value(head));
-    return object;
-}
-
 } // namespace
 
 class TestJsonCodecs final : public QObject
@@ -211,22 +187,6 @@ private Q_SLOTS:
     void unknownFieldNameIsNotReflected();
     void pageSizeLimit();
 };
-
-// Round trips go through bytes and the strict parser, exactly as on the wire.
-template<typename T, typename Decode>
-static void checkRoundTrip(const T &value, Decode decode)
-{
-    const QByteArray bytes = QJsonDocument(toJson(value)).toJson(QJsonDocument::Compact);
-    const Result<QJsonObject> parsed = parseJsonObject(bytes);
-    QVERIFY(parsed.isOk());
-    auto decoded = decode(parsed.value());
-    QVERIFY2(decoded.isOk(), qPrintable(decoded ? QString()
-                                                : decoded.error().field % QLatin1String(": ") %
-                                                      decoded.error().detail));
-    QCOMPARE(decoded.value(), value);
-    // Encoding what was decoded yields the same bytes: nothing is lost or added.
-    QCOMPARE(QJsonDocument(toJson(decoded.value())).toJson(QJsonDocument::Compact), bytes);
-}
 
 void TestJsonCodecs::tenantRoundTrip_data()
 {
