@@ -2,18 +2,14 @@
 
 #include "api/cursorpage.h"
 #include "api/personrequests.h"
-#include "api/validators.h"
-#include "auth/guard.h"
 #include "crypto/passwordhasher.h"
 #include "http/router.h"
-#include "idempotencystore.h"
 #include "ops/servicecontext.h"
-#include "store/database.h"
+#include "routesupport.h"
 #include "store/operationlog.h"
 #include "store/personrepository.h"
 #include "store/scopedquery.h"
 #include "store/sessionrepository.h"
-#include "store/transaction.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -32,45 +28,10 @@ constexpr int kMaxPageSize = 200;
 
 const QString kTargetType = QStringLiteral("person");
 
-// ---- answers --------------------------------------------------------------
-
-http::Response storeFailure(const char *what, const store::StoreError &error)
-{
-    qCWarning(lcPeople) << what << error.message;
-    return http::Response::internalError();
-}
-
-http::Response beginFailure(const store::Transaction &transaction)
-{
-    return storeFailure("cannot begin:",
-                        store::databaseError(QStringLiteral("begin"), transaction.error()));
-}
-
-http::Response badRequest(api::Error error)
-{
-    return http::Response::problem(api::Problem::fromError(error));
-}
-
-http::Response invalidField(const QString &field, const QString &detail)
-{
-    return badRequest({api::ProblemCode::InvalidField, field, detail});
-}
-
 // Missing, deleted and another tenant's person all answer this, word for word.
-http::Response notFound()
+http::Response personNotFound()
 {
-    return http::Response::problem(api::ProblemCode::NotFound,
-                                   QStringLiteral("There is no such person."));
-}
-
-http::Response forbidden(const QString &detail)
-{
-    return http::Response::problem(api::ProblemCode::Forbidden, detail);
-}
-
-http::Response conflict(const QString &detail)
-{
-    return http::Response::problem(api::ProblemCode::Conflict, detail);
+    return notFound(QStringLiteral("There is no such person."));
 }
 
 http::Response emailTaken()
@@ -83,11 +44,6 @@ http::Response lastOwner()
     return conflict(QStringLiteral("The company must keep at least one active owner."));
 }
 
-QByteArray etagOf(qint64 revision)
-{
-    return '"' + QByteArray::number(revision) + '"';
-}
-
 QByteArray locationOf(const QString &id)
 {
     return QByteArrayLiteral("/api/v1/users/") + id.toLatin1();
@@ -95,48 +51,7 @@ QByteArray locationOf(const QString &id)
 
 http::Response personAnswer(int status, const store::StoredPerson &stored)
 {
-    http::Response response = http::Response::json(status, api::toJson(stored.person));
-    response.headers.emplace_back(QByteArrayLiteral("ETag"), etagOf(stored.revision));
-    return response;
-}
-
-// ---- preconditions --------------------------------------------------------
-
-// The revision an `If-Match` names. Only our own strong ETag form "<n>"
-// counts; `*`, weak or several tags match no revision (412), so that an edit
-// always says which version it was made against.
-struct IfMatch
-{
-    bool present = false;
-    std::optional<qint64> revision;
-};
-
-IfMatch ifMatch(const http::Request &request)
-{
-    IfMatch condition;
-    const QByteArray value = request.header("if-match").trimmed();
-    condition.present = !value.isEmpty();
-    if (value.size() >= 3 && value.startsWith('"') && value.endsWith('"')) {
-        bool ok = false;
-        const qint64 revision = value.mid(1, value.size() - 2).toLongLong(&ok);
-        if (ok && revision > 0)
-            condition.revision = revision;
-    }
-    return condition;
-}
-
-// 428 or 412 when the edit does not name `current`, else nothing.
-std::optional<http::Response> refusePrecondition(const IfMatch &condition, qint64 current)
-{
-    if (!condition.present)
-        return http::Response::problem(
-            api::ProblemCode::PreconditionRequired,
-            QStringLiteral("Send If-Match with the ETag of the person you edit."));
-    if (condition.revision != current)
-        return http::Response::problem(
-            api::ProblemCode::PreconditionFailed,
-            QStringLiteral("The person changed since you read it. Reload and try again."));
-    return std::nullopt;
+    return jsonWithEtag(status, api::toJson(stored.person), stored.revision);
 }
 
 // ---- rules ----------------------------------------------------------------
@@ -189,31 +104,16 @@ bool mayManage(const auth::Identity &caller, const api::Person &target)
 http::Response listPeople(const ops::ServiceContext &context, const auth::Identity &identity,
                           const http::Request &request, const QSqlDatabase &connection)
 {
-    int limit = kDefaultPageSize;
-    const QString limitName = QStringLiteral("limit");
-    if (request.query.hasQueryItem(limitName)) {
-        bool ok = false;
-        const QString text = request.query.queryItemValue(limitName);
-        limit = text.toInt(&ok);
-        // Plain decimal only: "+5" or " 5" are not what a client means to send.
-        if (!ok || limit < 1 || limit > kMaxPageSize || !text.at(0).isDigit())
-            return invalidField(
-                limitName,
-                QStringLiteral("Must be a whole number from 1 to %1.").arg(kMaxPageSize));
-    }
-    std::optional<QString> cursor;
-    const QString cursorName = QStringLiteral("cursor");
-    if (request.query.hasQueryItem(cursorName)) {
-        cursor = request.query.queryItemValue(cursorName, QUrl::FullyDecoded);
-        if (api::validateToken(*cursor))
-            return invalidField(cursorName, QStringLiteral("Not a cursor of this list."));
-    }
-    const auto page =
-        store::PersonRepository(connection, context.keyring).list(identity.scope, cursor, limit);
+    const auto paging = pageRequest(request, kDefaultPageSize, kMaxPageSize);
+    if (const auto *refusal = std::get_if<http::Response>(&paging))
+        return *refusal;
+    const PageRequest &wanted = std::get<PageRequest>(paging);
+    const auto page = store::PersonRepository(connection, context.keyring)
+                          .list(identity.scope, wanted.cursor, wanted.limit);
     if (!page) {
         // The store cannot read the cursor: the client's mistake, not ours.
         if (page.errorKind() == store::StoreErrorKind::NotFound)
-            return invalidField(cursorName, QStringLiteral("Not a cursor of this list."));
+            return badCursor();
         return storeFailure("cannot list people:", page.error());
     }
     api::CursorPage<api::Person> answer;
@@ -223,19 +123,11 @@ http::Response listPeople(const ops::ServiceContext &context, const auth::Identi
     return http::Response::json(200, api::toJson(answer));
 }
 
-http::Response replayed(const StoredAnswer &answer)
+// The Location of the person a stored create answer made.
+QByteArray createdLocation(const QByteArray &body)
 {
-    http::Response response;
-    response.status = answer.status;
-    response.body = answer.body;
-    response.contentType = QByteArrayLiteral("application/json");
-    response.headers.emplace_back(QByteArrayLiteral("Idempotency-Replayed"),
-                                  QByteArrayLiteral("true"));
-    const auto created = api::createdPersonFromJson(QJsonDocument::fromJson(answer.body).object());
-    if (created)
-        response.headers.emplace_back(QByteArrayLiteral("Location"),
-                                      locationOf(created.value().user.id));
-    return response;
+    const auto created = api::createdPersonFromJson(QJsonDocument::fromJson(body).object());
+    return created ? locationOf(created.value().user.id) : QByteArray();
 }
 
 http::Response createPerson(const ops::ServiceContext &context, const auth::Identity &identity,
@@ -248,32 +140,12 @@ http::Response createPerson(const ops::ServiceContext &context, const auth::Iden
     if (wanted.role == api::Role::Owner && identity.role != api::Role::Owner)
         return forbidden(QStringLiteral("Only an owner can make an owner."));
 
-    const QByteArray keyHeader = request.header("idempotency-key");
-    const bool idempotent = !keyHeader.isEmpty();
-    if (idempotent && !IdempotencyStore::isValidKey(keyHeader))
-        return invalidField(
-            QStringLiteral("Idempotency-Key"),
-            QStringLiteral("Must be 8 to 128 characters of A-Z, a-z, 0-9, _ and -."));
-    const QString key = QString::fromLatin1(keyHeader);
-    // QJsonObject keeps members sorted: the same members give the same bytes
-    // whatever order or spacing the client sent them in.
-    const QByteArray canonicalBody = QJsonDocument(request.json).toJson(QJsonDocument::Compact);
-    IdempotencyStore keys(connection, context.keyring);
-    auto answerForKey = [&]() -> std::optional<http::Response> {
-        const auto stored = keys.find(identity.scope, identity.personId, key, canonicalBody);
-        if (stored)
-            return replayed(stored.value());
-        if (stored.errorKind() == store::StoreErrorKind::Conflict)
-            return conflict(QStringLiteral("This Idempotency-Key was used for another request."));
-        if (stored.errorKind() != store::StoreErrorKind::NotFound)
-            return storeFailure("cannot read an idempotency key:", stored.error());
-        return std::nullopt;
-    };
+    IdempotentCreate once(context, identity, request, connection, createdLocation);
+    if (auto refusal = once.refuseKey())
+        return std::move(*refusal);
     // A retry costs no Argon2 hash.
-    if (idempotent) {
-        if (auto answer = answerForKey())
-            return std::move(*answer);
-    }
+    if (auto earlier = once.earlierAnswer())
+        return std::move(*earlier);
 
     // Hashed before the transaction, so that no write lock waits for Argon2.
     const QString password = crypto::generatedPassword();
@@ -289,73 +161,53 @@ http::Response createPerson(const ops::ServiceContext &context, const auth::Iden
     }
 
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    store::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return beginFailure(transaction);
-    // Again under the write lock: a concurrent retry may have won meanwhile.
-    if (idempotent) {
-        if (auto answer = answerForKey())
-            return std::move(*answer);
-    }
-    const auto created =
-        store::PersonRepository(connection, context.keyring).create(identity.scope, person);
-    if (!created) {
-        if (created.errorKind() == store::StoreErrorKind::EmailTaken)
-            return emailTaken();
-        return storeFailure("cannot create a person:", created.error());
-    }
-    const store::StoredPerson &stored = created.value();
-    if (idempotent) {
+    return inTransaction(connection, "the create of a person", [&]() -> http::Response {
+        // Again under the write lock: a concurrent retry may have won meanwhile.
+        if (auto earlier = once.earlierAnswer())
+            return std::move(*earlier);
+        const auto created =
+            store::PersonRepository(connection, context.keyring).create(identity.scope, person);
+        if (!created) {
+            if (created.errorKind() == store::StoreErrorKind::EmailTaken)
+                return emailTaken();
+            return storeFailure("cannot create a person:", created.error());
+        }
+        const store::StoredPerson &stored = created.value();
         // The answer as a replay gives it: without the password.
         const QByteArray replayBody =
             QJsonDocument(api::toJson(api::CreatedPerson{stored.person, std::nullopt}))
                 .toJson(QJsonDocument::Compact);
-        const auto remembered = keys.remember(identity.scope, identity.personId, key, canonicalBody,
-                                              {201, replayBody}, now);
+        const auto remembered = once.remember({201, replayBody}, now);
         if (!remembered)
             return storeFailure("cannot keep the idempotency key:", remembered.error());
-    }
-    const auto logged = store::OperationLog::record(
-        identity.scope, connection,
-        {request.requestId, identity.personId, kTargetType, stored.person.id,
-         QStringLiteral("person.create"),
-         QStringLiteral("created with email, displayName, role %1; first password generated")
-             .arg(api::roleName(stored.person.role)),
-         now});
-    if (!logged)
-        return storeFailure("cannot log the create:", logged.error());
-    const auto committed = transaction.commit();
-    if (!committed)
-        return storeFailure("cannot commit the create:", committed.error());
+        const auto logged = store::OperationLog::record(
+            identity.scope, connection,
+            {request.requestId, identity.personId, kTargetType, stored.person.id,
+             QStringLiteral("person.create"),
+             QStringLiteral("created with email, displayName, role %1; first password generated")
+                 .arg(api::roleName(stored.person.role)),
+             now});
+        if (!logged)
+            return storeFailure("cannot log the create:", logged.error());
 
-    http::Response response =
-        http::Response::json(201, api::toJson(api::CreatedPerson{stored.person, password}));
-    response.headers.emplace_back(QByteArrayLiteral("Location"), locationOf(stored.person.id));
-    response.headers.emplace_back(QByteArrayLiteral("ETag"), etagOf(stored.revision));
-    return response;
-}
-
-// The id from the path, or nothing when it cannot be an id (answered 404,
-// like any id that names no person of this tenant).
-std::optional<QString> targetId(const http::Request &request)
-{
-    const QString id = request.pathParameters.value(QStringLiteral("id"));
-    if (api::validateId(id))
-        return std::nullopt;
-    return id;
+        http::Response response = jsonWithEtag(
+            201, api::toJson(api::CreatedPerson{stored.person, password}), stored.revision);
+        response.headers.emplace_back(QByteArrayLiteral("Location"), locationOf(stored.person.id));
+        return response;
+    });
 }
 
 http::Response getPerson(const ops::ServiceContext &context, const auth::Identity &identity,
                          const http::Request &request, const QSqlDatabase &connection)
 {
-    const auto id = targetId(request);
+    const auto id = pathId(request);
     if (!id)
-        return notFound();
+        return personNotFound();
     const auto person =
         store::PersonRepository(connection, context.keyring).get(identity.scope, *id);
     if (!person) {
         if (person.errorKind() == store::StoreErrorKind::NotFound)
-            return notFound();
+            return personNotFound();
         return storeFailure("cannot read a person:", person.error());
     }
     return personAnswer(200, person.value());
@@ -372,33 +224,27 @@ http::Response editPerson(const ops::ServiceContext &context, const auth::Identi
                           const http::Request &request, const QSqlDatabase &connection,
                           const QString &id, const PersonEdit &edit)
 {
-    store::PersonRepository people(connection, context.keyring);
-    store::Transaction transaction(connection);
-    if (!transaction.isActive())
-        return beginFailure(transaction);
-    const auto found = people.get(identity.scope, id);
-    if (!found) {
-        if (found.errorKind() == store::StoreErrorKind::NotFound)
-            return notFound();
-        return storeFailure("cannot read a person:", found.error());
-    }
-    if (auto refusal = refusePrecondition(ifMatch(request), found.value().revision))
-        return std::move(*refusal);
-    http::Response answer = edit(people, found.value());
-    if (answer.status >= 300)
-        return answer;
-    const auto committed = transaction.commit();
-    if (!committed)
-        return storeFailure("cannot commit an edit of a person:", committed.error());
-    return answer;
+    return inTransaction(connection, "an edit of a person", [&]() -> http::Response {
+        store::PersonRepository people(connection, context.keyring);
+        const auto found = people.get(identity.scope, id);
+        if (!found) {
+            if (found.errorKind() == store::StoreErrorKind::NotFound)
+                return personNotFound();
+            return storeFailure("cannot read a person:", found.error());
+        }
+        if (auto refusal =
+                refusePrecondition(ifMatch(request), found.value().revision, kTargetType))
+            return std::move(*refusal);
+        return edit(people, found.value());
+    });
 }
 
 http::Response updatePerson(const ops::ServiceContext &context, const auth::Identity &identity,
                             const http::Request &request, const QSqlDatabase &connection)
 {
-    const auto id = targetId(request);
+    const auto id = pathId(request);
     if (!id)
-        return notFound();
+        return personNotFound();
     const auto body = api::personPatchFromJson(request.json);
     if (!body)
         return badRequest(body.error());
@@ -456,7 +302,7 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
                 case store::StoreErrorKind::EmailTaken:
                     return emailTaken();
                 case store::StoreErrorKind::NotFound:
-                    return notFound();
+                    return personNotFound();
                 default:
                     return storeFailure("cannot update a person:", updated.error());
                 }
@@ -483,9 +329,9 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
 http::Response deletePerson(const ops::ServiceContext &context, const auth::Identity &identity,
                             const http::Request &request, const QSqlDatabase &connection)
 {
-    const auto id = targetId(request);
+    const auto id = pathId(request);
     if (!id)
-        return notFound();
+        return personNotFound();
     return editPerson(
         context, identity, request, connection, *id,
         [&](store::PersonRepository &people, const store::StoredPerson &current) {
@@ -500,7 +346,7 @@ http::Response deletePerson(const ops::ServiceContext &context, const auth::Iden
             const auto removed = people.remove(identity.scope, *id, current.revision);
             if (!removed) {
                 if (removed.errorKind() == store::StoreErrorKind::NotFound)
-                    return notFound();
+                    return personNotFound();
                 return storeFailure("cannot delete a person:", removed.error());
             }
             const auto revoked =
@@ -514,32 +360,14 @@ http::Response deletePerson(const ops::ServiceContext &context, const auth::Iden
                                              QStringLiteral("deleted; sessions revoked"), now});
             if (!logged)
                 return storeFailure("cannot log the delete:", logged.error());
-            http::Response response;
-            response.status = 204;
-            return response;
+            return noContent();
         });
 }
 
-using PeopleHandler = http::Response (*)(const ops::ServiceContext &, const auth::Identity &,
-                                         const http::Request &, const QSqlDatabase &);
-
-// An owners-and-admins route around `handler`; the guard already runs it on a
-// worker thread.
-http::Handler adminRoute(const ops::ServiceContext &context, PeopleHandler handler)
+// Owners and admins only.
+http::Handler adminRoute(const ops::ServiceContext &context, TenantHandler handler)
 {
-    return auth::authenticated(context, api::Role::Admin,
-                               [context, handler](http::Request request, auth::Identity identity,
-                                                  http::Responder respond) {
-                                   QString error;
-                                   const QSqlDatabase connection =
-                                       context.database.connection(&error);
-                                   if (!connection.isOpen()) {
-                                       qCWarning(lcPeople) << "no database connection:" << error;
-                                       respond(http::Response::internalError());
-                                       return;
-                                   }
-                                   respond(handler(context, identity, request, connection));
-                               });
+    return tenantRoute(context, api::Role::Admin, std::move(handler));
 }
 
 } // namespace
