@@ -1,17 +1,21 @@
 #pragma once
 
+#include <QString>
+
 class QThreadPool;
 
 namespace engage::server {
 namespace store {
 class Database;
 class Keyring;
+class MemberIndex;
 } // namespace store
 
 namespace ops {
 
 // What routes need of the running service, made once at start-up and
-// outliving every request: where the data is, the tenants' keys, and the
+// outliving every request: where the data is, the tenants' keys, the
+// in-memory member index (one per service, shared by the workers), and the
 // worker threads that slow work (password hashing, database calls) runs on,
 // never the network threads.
 struct ServiceContext
@@ -19,6 +23,9 @@ struct ServiceContext
     const store::Database &database;
     store::Keyring &keyring;
     QThreadPool &workers;
+    store::MemberIndex &memberIndex;
+    // The --data-dir: sealed temporary import files go to <dataDirectory>/imports/.
+    QString dataDirectory;
 };
 
 } // namespace ops

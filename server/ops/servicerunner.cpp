@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/demoseed.h"
 #include "store/keyring.h"
+#include "store/memberindex.h"
 #include "store/migrator.h"
 
 #include <QCoreApplication>
@@ -195,8 +196,10 @@ int runService(int argc, char *argv[], const QString &applicationName,
     // Pool threads live as long as the pool, so that their database
     // connections (one per thread) are neither leaked nor reopened.
     workers.setExpiryTimeout(-1);
+    store::MemberIndex memberIndex(keyring);
     http::Router router;
-    installRoutes(router, ServiceContext{database, keyring, workers});
+    installRoutes(router,
+                  ServiceContext{database, keyring, workers, memberIndex, options->dataDir});
 
     // Declared before the server, so that it outlives every report.
     store::AccessLogWriter accessLog(database);

@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,9 @@ struct StoredMember
 {
     api::Member member;
     qint64 revision = 0; // the ETag
+    // After create, update and restore: the member_changes value the write
+    // committed (for MemberIndex::noteWritten); 0 when read.
+    qint64 changeCounter = 0;
 };
 
 // Members of a tenant. Employee code, e-mail, names, date of birth and memo
@@ -50,8 +54,9 @@ public:
     StoreResult<StoredMember> update(const TenantScope &scope, const QString &id,
                                      qint64 expectedRevision, const api::MemberFields &fields,
                                      const QDateTime &at);
+    // `changeCounter`, when given, receives the member_changes value the delete committed.
     StoreStatus remove(const TenantScope &scope, const QString &id, qint64 expectedRevision,
-                       const QDateTime &at);
+                       const QDateTime &at, qint64 *changeCounter = nullptr);
     // Brings a deleted member back as it was (import undo); Conflict when its
     // code or e-mail was taken meanwhile.
     StoreResult<StoredMember> restore(const TenantScope &scope, const QString &id,
@@ -60,10 +65,18 @@ public:
     StoreResult<int> purgeDeleted(const TenantScope &scope, const QDateTime &deletedBefore);
     // The tenant's member_changes counter (0 before the first write).
     StoreResult<qint64> changeCounter(const TenantScope &scope);
-    // Live members placed directly in each group: group id -> count.
+    // Members placed directly in each group, neither deleted nor left (what
+    // api::Group::memberCount shows): group id -> count.
     StoreResult<QMap<QString, int>> countsByGroup(const TenantScope &scope);
 
 private:
+    StoreResult<QList<StoredMember>> read(const TenantScope &scope, const QString &condition,
+                                          const QVariantMap &values, bool deleted = false);
+    StoreResult<StoredMember> readOne(const TenantScope &scope, const QString &condition,
+                                      const QVariantMap &values, bool deleted = false);
+    StoreResult<qint64> bumpChanges(const TenantScope &scope);
+    StoreStatus checkGroup(const TenantScope &scope, const std::optional<QString> &groupId);
+
     QSqlDatabase m_database;
     Keyring &m_keyring;
 };

@@ -6,6 +6,7 @@
 #include "ops/selfsignedcertificate.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "store/memberindex.h"
 #include "store/migrator.h"
 #include "store/personrepository.h"
 #include "store/tenantrepository.h"
@@ -58,8 +59,9 @@ bool ServiceFixture::open(QString *error)
     // Worker threads hold database connections: they must live as long as the pool.
     m_workers.setExpiryTimeout(-1);
     m_workers.setMaxThreadCount(4);
+    m_memberIndex = std::make_unique<store::MemberIndex>(*m_keyring);
     m_context = std::make_unique<ops::ServiceContext>(
-        ops::ServiceContext{*m_database, *m_keyring, m_workers});
+        ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_dir.path()});
     m_passwordHash = crypto::hashPassword(password());
     if (m_passwordHash.isEmpty()) {
         *error = QStringLiteral("cannot hash the shared password");

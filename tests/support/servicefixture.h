@@ -22,6 +22,7 @@ class HttpsServer;
 namespace store {
 class Database;
 class Keyring;
+class MemberIndex;
 } // namespace store
 } // namespace engage::server
 
@@ -84,6 +85,7 @@ private:
     QString m_key;
     std::unique_ptr<server::store::Database> m_database;
     std::unique_ptr<server::store::Keyring> m_keyring;
+    std::unique_ptr<server::store::MemberIndex> m_memberIndex;
     QThreadPool m_workers;
     std::unique_ptr<server::ops::ServiceContext> m_context;
     server::http::Router m_router;

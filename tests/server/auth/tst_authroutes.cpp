@@ -16,6 +16,7 @@
 #include "ops/servicecontext.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "store/memberindex.h"
 #include "store/migrator.h"
 #include "store/personrepository.h"
 #include "store/sessionrepository.h"
@@ -80,6 +81,7 @@ private:
     QString m_key;
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<store::Keyring> m_keyring;
+    std::unique_ptr<store::MemberIndex> m_memberIndex;
     QThreadPool m_workers;
     std::unique_ptr<ops::ServiceContext> m_context;
     http::Router m_router;
@@ -201,8 +203,9 @@ private Q_SLOTS:
         // Worker threads hold database connections: they must live as long as the pool.
         m_workers.setExpiryTimeout(-1);
         m_workers.setMaxThreadCount(4);
+        m_memberIndex = std::make_unique<store::MemberIndex>(*m_keyring);
         m_context = std::make_unique<ops::ServiceContext>(
-            ops::ServiceContext{*m_database, *m_keyring, m_workers});
+            ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_dir.path()});
 
         m_passwordHash = crypto::hashPassword(kPassword);
         QVERIFY(!m_passwordHash.isEmpty());

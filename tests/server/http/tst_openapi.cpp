@@ -6,6 +6,7 @@
 #include "serviceroutes.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "store/memberindex.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,7 +60,9 @@ private Q_SLOTS:
             crypto::MasterKey::fromBytes(crypto::SecretBytes(crypto::randomBytes(32))));
         QThreadPool workers;
         http::Router router;
-        addServiceRoutes(router, ops::ServiceContext{database, keyring, workers});
+        store::MemberIndex memberIndex(keyring);
+        addServiceRoutes(router,
+                         ops::ServiceContext{database, keyring, workers, memberIndex, dir.path()});
 
         QStringList served;
         for (const QByteArray &route : router.routeTable())

@@ -3,6 +3,7 @@
 // A migrated SQLite store in a temporary directory, with a keyring under a
 // fixed test master key: what every store test starts from.
 
+#include "api/member.h"
 #include "crypto/masterkey.h"
 #include "store/database.h"
 #include "store/keyring.h"
@@ -20,6 +21,19 @@ namespace engage::server::store::testing {
 inline crypto::MasterKey testMasterKey()
 {
     return crypto::MasterKey::fromBytes(crypto::SecretBytes(QByteArray(32, '\x5a')));
+}
+
+// An active member with a name and whichever of code and e-mail is given.
+inline api::MemberFields memberFields(const QString &familyName, const QString &givenName,
+                                      const std::optional<QString> &code,
+                                      const std::optional<QString> &email = std::nullopt)
+{
+    api::MemberFields fields;
+    fields.familyName = familyName;
+    fields.givenName = givenName;
+    fields.employeeCode = code;
+    fields.email = email;
+    return fields;
 }
 
 class StoreFixture

@@ -1,0 +1,59 @@
+#pragma once
+
+// What the repositories share and nothing outside the store needs: times as
+// stored, opaque cursors, sealed columns and the index values deleted rows
+// give up.
+
+#include "tenantscope.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QVariant>
+#include <optional>
+
+namespace engage::server::store {
+
+struct TenantKey;
+
+namespace rows {
+
+// Times are stored as milliseconds since the epoch, UTC.
+QDateTime fromMsecs(const QVariant &value);
+qint64 nowMsecs();
+
+// A cursor as clients see it: base64url of `plain`, without padding. Opaque
+// to them, not secret: seal what must not be read.
+QString encodeCursor(const QByteArray &plain);
+// Nothing when `cursor` is not base64url.
+std::optional<QByteArray> decodeCursor(const QString &cursor);
+
+// The value a logically deleted row keeps in a unique blind-index column, so
+// that the e-mail or code it had can be given to a new row.
+QString deletedIndex(const QString &id);
+
+// Seals and opens the columns of one row under one version of the tenant's
+// key, with associated data binding tenant, table, column, row id and key
+// version: a value copied to another cell no longer opens.
+class RowSealer final
+{
+public:
+    RowSealer(const TenantScope &scope, const TenantKey &key, const QString &table,
+              const QString &rowId);
+
+    int keyVersion() const;
+    QByteArray seal(const QString &column, const QString &value) const;
+    // Nothing when the value does not open (tampered, moved, wrong key).
+    std::optional<QString> open(const QString &column, const QByteArray &sealed) const;
+
+private:
+    QByteArray associatedData(const QString &column) const;
+
+    TenantScope m_scope;
+    const TenantKey &m_key; // the caller holds it for the sealer's life
+    QString m_table;
+    QString m_rowId;
+};
+
+} // namespace rows
+} // namespace engage::server::store

@@ -1,0 +1,378 @@
+// MemberRepository: sealed round trip, nothing of a name, e-mail, code, birth
+// date or memo in clear on disk, unique codes and e-mails per tenant (given up
+// by deleted members, wanted back by a restore), optimistic revisions, purge,
+// the member_changes counter every write bumps, and tenant scoping.
+
+#include "store/memberrepository.h"
+#include "store/transaction.h"
+#include "storefixture.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace engage::server::store;
+using engage::api::MemberFields;
+using engage::api::MemberStatus;
+using engage::server::store::testing::memberFields;
+using engage::server::store::testing::StoreFixture;
+
+class TestMemberRepository : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void roundTrip();
+    void nothingInClearOnDisk();
+    void codeAndEmailAreUnique();
+    void revisionConflict();
+    void deleteFreesCodeAndEmail();
+    void restoreConflict();
+    void purge();
+    void everyWriteBumpsTheCounter();
+    void otherTenantsIdIsNotFound();
+    void getManyKeepsTheOrder();
+    void groupMustBeTheTenantsOwn();
+};
+
+namespace {
+
+const QDateTime kAt = QDateTime(QDate(2024, 4, 1), QTime(9, 0), Qt::UTC);
+
+MemberFields fullFields()
+{
+    MemberFields fields =
+        memberFields(QStringLiteral("髙橋"), QStringLiteral("美咲"), QStringLiteral("E-0042"),
+                     QStringLiteral("Misaki.Takahashi@Example.JP"));
+    fields.attributes.insert(QStringLiteral("a1"), QStringLiteral("東京"));
+    fields.hireDate = QDate(2015, 4, 1);
+    fields.birthDate = QDate(1990, 7, 15);
+    fields.employmentType = QStringLiteral("正社員");
+    fields.grade = QStringLiteral("G3");
+    fields.position = QStringLiteral("主任");
+    fields.jobCategory = QStringLiteral("営業");
+    fields.status = MemberStatus::OnLeave;
+    fields.deliver = false;
+    fields.memo = QStringLiteral("育休中\n4月復帰予定");
+    return fields;
+}
+
+template<typename T>
+QString messageOf(const StoreResult<T> &result)
+{
+    return result.isOk() ? QString() : result.error().message;
+}
+
+} // namespace
+
+void TestMemberRepository::roundTrip()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    const auto created = members.create(tenant, fullFields(), kAt);
+    QVERIFY2(created.isOk(), qPrintable(messageOf(created)));
+    QCOMPARE(created.value().revision, 1);
+    QCOMPARE(created.value().member.createdAt, kAt);
+
+    const auto read = members.get(tenant, created.value().member.id);
+    QVERIFY2(read.isOk(), qPrintable(messageOf(read)));
+    QCOMPARE(read.value().member, created.value().member);
+    QCOMPARE(read.value().member.fields, fullFields());
+
+    // Found by code exactly (trimmed) and by e-mail whatever its case.
+    QCOMPARE(members.findByEmployeeCode(tenant, QStringLiteral(" E-0042 ")).value().member.id,
+             created.value().member.id);
+    QCOMPARE(members.findByEmployeeCode(tenant, QStringLiteral("e-0042")).errorKind(),
+             StoreErrorKind::NotFound);
+    QCOMPARE(members.findByEmail(tenant, QStringLiteral("misaki.takahashi@example.jp"))
+                 .value()
+                 .member.id,
+             created.value().member.id);
+
+    // A member without code, e-mail, dates or memo.
+    const auto bare = members.create(tenant,
+                                     memberFields(QStringLiteral("山﨑"), QString(), std::nullopt,
+                                                  QStringLiteral("y@example.jp")),
+                                     kAt);
+    QVERIFY(bare.isOk());
+    QCOMPARE(members.get(tenant, bare.value().member.id).value().member.fields,
+             bare.value().member.fields);
+    QCOMPARE(members.all(tenant).value().size(), 2);
+}
+
+void TestMemberRepository::nothingInClearOnDisk()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    MemberFields fields = fullFields();
+    fields.familyName = QStringLiteral("Quixotica");
+    fields.givenName = QStringLiteral("Zebulonia");
+    fields.employeeCode = QStringLiteral("CODE-XYZZY-77");
+    fields.email = QStringLiteral("zq@uniquedomain.example");
+    fields.memo = QStringLiteral("Memorandum-Plover");
+    fields.birthDate = QDate(1977, 11, 23);
+    QVERIFY(members.create(tenant, fields, kAt).isOk());
+    QVERIFY(members.create(tenant, fullFields(), kAt).isOk());
+
+    const QByteArray disk = store.allFileBytes();
+    QVERIFY(disk.size() > 4096);
+    for (const QString &clear :
+         {fields.familyName, fields.givenName, *fields.employeeCode, *fields.email,
+          QStringLiteral("uniquedomain"), fields.memo, QStringLiteral("1977-11-23"),
+          QStringLiteral("髙橋"), QStringLiteral("美咲"), QStringLiteral("E-0042"),
+          QStringLiteral("育休中")}) {
+        QVERIFY2(!disk.contains(clear.toUtf8()), qPrintable(clear));
+        QVERIFY2(!disk.contains(clear.toLower().toUtf8()), qPrintable(clear));
+    }
+    // Work data stays in clear, for filters and aggregation.
+    QVERIFY(disk.contains(QStringLiteral("正社員").toUtf8()));
+}
+
+void TestMemberRepository::codeAndEmailAreUnique()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    MemberRepository members(store.connection(), store.keyring());
+    QVERIFY(members.create(tenant, fullFields(), kAt).isOk());
+
+    MemberFields sameCode = memberFields(QStringLiteral("A"), QString(), QStringLiteral("E-0042"));
+    QCOMPARE(members.create(tenant, sameCode, kAt).errorKind(), StoreErrorKind::CodeTaken);
+    MemberFields sameEmail = memberFields(QStringLiteral("B"), QString(), std::nullopt,
+                                          QStringLiteral(" MISAKI.takahashi@example.jp"));
+    QCOMPARE(members.create(tenant, sameEmail, kAt).errorKind(), StoreErrorKind::EmailTaken);
+    // Another tenant may have both.
+    QVERIFY(members.create(other, fullFields(), kAt).isOk());
+    // Members without a code (or without an e-mail) do not collide.
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(members
+                    .create(tenant,
+                            memberFields(QStringLiteral("C"), QString(), std::nullopt,
+                                         QStringLiteral("c%1@example.jp").arg(i)),
+                            kAt)
+                    .isOk());
+    }
+    // An update onto a taken code.
+    const auto second = members.create(
+        tenant, memberFields(QStringLiteral("D"), QString(), QStringLiteral("D-1")), kAt);
+    QVERIFY(second.isOk());
+    QCOMPARE(members.update(tenant, second.value().member.id, 1, sameCode, kAt).errorKind(),
+             StoreErrorKind::CodeTaken);
+    QCOMPARE(members.get(tenant, second.value().member.id).value().revision, 1);
+}
+
+void TestMemberRepository::revisionConflict()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QString id = members.create(tenant, fullFields(), kAt).value().member.id;
+    MemberFields changed = fullFields();
+    changed.givenName = QStringLiteral("美咲子");
+    const QDateTime later = kAt.addDays(1);
+    const auto updated = members.update(tenant, id, 1, changed, later);
+    QVERIFY2(updated.isOk(), qPrintable(messageOf(updated)));
+    QCOMPARE(updated.value().revision, 2);
+    QCOMPARE(updated.value().member.updatedAt, later);
+    QCOMPARE(updated.value().member.createdAt, kAt);
+    QCOMPARE(members.get(tenant, id).value().member, updated.value().member);
+    // A second editor with the old revision.
+    QCOMPARE(members.update(tenant, id, 1, fullFields(), later).errorKind(),
+             StoreErrorKind::Conflict);
+    QCOMPARE(members.remove(tenant, id, 1, later).errorKind(), StoreErrorKind::Conflict);
+    QCOMPARE(members.get(tenant, id).value().member.fields, changed);
+}
+
+void TestMemberRepository::deleteFreesCodeAndEmail()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QString id = members.create(tenant, fullFields(), kAt).value().member.id;
+    QVERIFY(members.remove(tenant, id, 1, kAt).isOk());
+    QCOMPARE(members.get(tenant, id).errorKind(), StoreErrorKind::NotFound);
+    QCOMPARE(members.findByEmployeeCode(tenant, QStringLiteral("E-0042")).errorKind(),
+             StoreErrorKind::NotFound);
+    QVERIFY(members.all(tenant).value().isEmpty());
+    QCOMPARE(members.remove(tenant, id, 2, kAt).errorKind(), StoreErrorKind::NotFound);
+    // Someone new may have the code and the e-mail.
+    const auto successor = members.create(tenant, fullFields(), kAt);
+    QVERIFY2(successor.isOk(), qPrintable(messageOf(successor)));
+}
+
+void TestMemberRepository::restoreConflict()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QString first = members.create(tenant, fullFields(), kAt).value().member.id;
+    QVERIFY(members.remove(tenant, first, 1, kAt).isOk());
+    QCOMPARE(members.restore(tenant, first, kAt).isOk(), true);
+    const auto back = members.get(tenant, first);
+    QVERIFY(back.isOk());
+    QCOMPARE(back.value().member.fields, fullFields());
+    QCOMPARE(back.value().revision, 3);
+    QCOMPARE(members.restore(tenant, first, kAt).errorKind(), StoreErrorKind::NotFound);
+
+    // Deleted again, and the e-mail given to someone else: no way back.
+    QVERIFY(members.remove(tenant, first, 3, kAt).isOk());
+    MemberFields taker =
+        memberFields(QStringLiteral("X"), QString(), std::nullopt, fullFields().email);
+    QVERIFY(members.create(tenant, taker, kAt).isOk());
+    QCOMPARE(members.restore(tenant, first, kAt).errorKind(), StoreErrorKind::Conflict);
+    QCOMPARE(members.get(tenant, first).errorKind(), StoreErrorKind::NotFound);
+}
+
+void TestMemberRepository::purge()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QString old = members.create(tenant, fullFields(), kAt).value().member.id;
+    const QString recent =
+        members
+            .create(tenant, memberFields(QStringLiteral("R"), QString(), QStringLiteral("R")), kAt)
+            .value()
+            .member.id;
+    const QString live =
+        members
+            .create(tenant, memberFields(QStringLiteral("L"), QString(), QStringLiteral("L")), kAt)
+            .value()
+            .member.id;
+    const QString othersOld = members.create(other, fullFields(), kAt).value().member.id;
+    QVERIFY(members.remove(tenant, old, 1, kAt.addDays(1)).isOk());
+    QVERIFY(members.remove(tenant, recent, 1, kAt.addDays(10)).isOk());
+    QVERIFY(members.remove(other, othersOld, 1, kAt.addDays(1)).isOk());
+
+    const auto purged = members.purgeDeleted(tenant, kAt.addDays(5));
+    QVERIFY2(purged.isOk(), qPrintable(messageOf(purged)));
+    QCOMPARE(purged.value(), 1);
+    const auto rows = [&store](const QString &id) {
+        QSqlQuery query(store.connection());
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE id = ?"));
+        query.addBindValue(id);
+        return query.exec() && query.next() ? query.value(0).toInt() : -1;
+    };
+    QCOMPARE(rows(old), 0);
+    QCOMPARE(rows(recent), 1);
+    QCOMPARE(rows(live), 1);
+    QCOMPARE(rows(othersOld), 1); // another tenant's retention is its own
+    QCOMPARE(members.purgeDeleted(tenant, kAt.addDays(5)).value(), 0);
+    QCOMPARE(members.get(tenant, live).isOk(), true);
+}
+
+void TestMemberRepository::everyWriteBumpsTheCounter()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    MemberRepository members(store.connection(), store.keyring());
+    QCOMPARE(members.changeCounter(tenant).value(), 0);
+    const auto created = members.create(tenant, fullFields(), kAt);
+    QCOMPARE(created.value().changeCounter, 1);
+    const QString id = created.value().member.id;
+    QCOMPARE(members.update(tenant, id, 1, fullFields(), kAt).value().changeCounter, 2);
+    qint64 counter = 0;
+    QVERIFY(members.remove(tenant, id, 2, kAt, &counter).isOk());
+    QCOMPARE(counter, 3);
+    QCOMPARE(members.restore(tenant, id, kAt).value().changeCounter, 4);
+    QVERIFY(members.remove(tenant, id, 4, kAt).isOk());
+    QCOMPARE(members.purgeDeleted(tenant, kAt.addDays(1)).value(), 1);
+    QCOMPARE(members.changeCounter(tenant).value(), 6);
+    // Failed writes change nothing, reads neither; other tenants count apart.
+    QCOMPARE(members.update(tenant, id, 1, fullFields(), kAt).errorKind(),
+             StoreErrorKind::NotFound);
+    QVERIFY(members.all(tenant).isOk());
+    QCOMPARE(members.changeCounter(tenant).value(), 6);
+    QCOMPARE(members.changeCounter(other).value(), 0);
+
+    // Inside a caller's transaction the bump is rolled back with the write.
+    {
+        Transaction transaction(store.connection());
+        QVERIFY(members.create(tenant, fullFields(), kAt).isOk());
+        transaction.rollback();
+    }
+    QCOMPARE(members.changeCounter(tenant).value(), 6);
+    QVERIFY(members.all(tenant).value().isEmpty());
+}
+
+void TestMemberRepository::otherTenantsIdIsNotFound()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QString id = members.create(tenant, fullFields(), kAt).value().member.id;
+    QCOMPARE(members.get(other, id).errorKind(), StoreErrorKind::NotFound);
+    QCOMPARE(members.update(other, id, 1, fullFields(), kAt).errorKind(), StoreErrorKind::NotFound);
+    QCOMPARE(members.remove(other, id, 1, kAt).errorKind(), StoreErrorKind::NotFound);
+    QCOMPARE(members.restore(other, id, kAt).errorKind(), StoreErrorKind::NotFound);
+    QVERIFY(members.getMany(other, {id}).value().isEmpty());
+    QVERIFY(members.all(other).value().isEmpty());
+    QCOMPARE(members.findByEmployeeCode(other, QStringLiteral("E-0042")).errorKind(),
+             StoreErrorKind::NotFound);
+    QCOMPARE(members.get(tenant, id).value().member.fields, fullFields());
+}
+
+void TestMemberRepository::getManyKeepsTheOrder()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids.append(members
+                       .create(tenant,
+                               memberFields(QStringLiteral("M%1").arg(i), QString(),
+                                            QStringLiteral("C%1").arg(i)),
+                               kAt)
+                       .value()
+                       .member.id);
+    }
+    QVERIFY(members.remove(tenant, ids.at(2), 1, kAt).isOk());
+    const QStringList asked{ids.at(4), ids.at(0), ids.at(2), QStringLiteral("no-such-id"),
+                            ids.at(3)};
+    const auto many = members.getMany(tenant, asked);
+    QVERIFY2(many.isOk(), qPrintable(messageOf(many)));
+    QStringList got;
+    for (const StoredMember &member : many.value())
+        got.append(member.member.id);
+    QCOMPARE(got, (QStringList{ids.at(4), ids.at(0), ids.at(3)}));
+    QCOMPARE(many.value().at(0).member.fields.familyName, QStringLiteral("M4"));
+}
+
+void TestMemberRepository::groupMustBeTheTenantsOwn()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    QSqlQuery insert(store.connection());
+    insert.prepare(QStringLiteral("INSERT INTO org_groups (id, tenant_id, code, name, "
+                                  "created_at, updated_at) VALUES ('g-other', ?, 'G', 'G', 0, 0)"));
+    insert.addBindValue(other.tenantId());
+    QVERIFY(insert.exec());
+    MemberRepository members(store.connection(), store.keyring());
+    MemberFields fields = fullFields();
+    fields.groupId = QStringLiteral("g-other");
+    QCOMPARE(members.create(tenant, fields, kAt).errorKind(), StoreErrorKind::NotFound);
+    QVERIFY(members.create(other, fields, kAt).isOk());
+    const auto counts = members.countsByGroup(other);
+    QCOMPARE(counts.value().value(QStringLiteral("g-other")), 1);
+    QVERIFY(members.countsByGroup(tenant).value().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMemberRepository)
+#include "tst_store_memberrepository.moc"
