@@ -177,6 +177,9 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
     if (request.body) {
         body = QJsonDocument(*request.body).toJson(QJsonDocument::Compact);
         networkRequest.setRawHeader("Content-Type", "application/json");
+    } else if (!request.contentType.isEmpty()) {
+        body = request.rawBody;
+        networkRequest.setRawHeader("Content-Type", request.contentType);
     }
 
     const QByteArray method = request.method.toUpper();
@@ -193,7 +196,18 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
                      [this, call] { onEncrypted(call); });
     QObject::connect(network, &QNetworkReply::finished, context,
                      [this, call] { onFinished(call); });
-    call->timer->start(options.timeout);
+    const std::chrono::milliseconds timeout = request.timeout.value_or(options.timeout);
+    if (!body.isEmpty()) {
+        // A large body takes longer than any timeout to send over a slow
+        // line: while bytes leave, the call is alive.
+        QObject::connect(network, &QNetworkReply::uploadProgress, context,
+                         [call, timeout](qint64 sent, qint64 total) {
+                             if (call->timer)
+                                 call->timer->start(timeout);
+                             Q_EMIT call->reply->uploadProgress(sent, total);
+                         });
+    }
+    call->timer->start(timeout);
     qCDebug(lcApi).noquote() << method << loggedPath(request) << "attempt" << call->attempt
                              << "request" << call->reply->requestId();
 }
@@ -312,10 +326,10 @@ void ApiClient::Private::onTimeout(const CallPtr &call)
         nam.clearConnectionCache();
     }
     setReachable(false);
-    retryOrFail(
-        call,
-        errorOf(*call, Kind::Timeout,
-                QStringLiteral("No answer within %1 ms.").arg(qint64(options.timeout.count()))));
+    const std::chrono::milliseconds timeout = call->request.timeout.value_or(options.timeout);
+    retryOrFail(call,
+                errorOf(*call, Kind::Timeout,
+                        QStringLiteral("No answer within %1 ms.").arg(qint64(timeout.count()))));
 }
 
 void ApiClient::Private::cancel(const CallPtr &call)

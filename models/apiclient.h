@@ -38,9 +38,15 @@ struct ApiRequest
     QByteArray method = "GET";
     QString path; // "/api/v1/users" (query allowed: "/api/v1/users?cursor=x")
     std::optional<QJsonObject> body;
+    // Sent as is with this Content-Type when there is no JSON body (an import's file).
+    QByteArray rawBody;
+    QByteArray contentType;
     QByteArray ifMatch;        // sent as If-Match when not empty
     QByteArray idempotencyKey; // sent as Idempotency-Key when not empty (POST may then retry)
     bool authenticated = true; // carries "Authorization: Bearer" from the Authenticator
+    // Per attempt, instead of the client's: for calls the service takes long
+    // over (an import's dry run or apply). Upload progress restarts it.
+    std::optional<std::chrono::milliseconds> timeout;
 };
 
 // The client's only door to the service: one QNetworkAccessManager, HTTPS with

@@ -44,6 +44,9 @@ public:
 Q_SIGNALS:
     void finished();
     void abortRequested();
+    // Bytes of the request body sent so far (forwarded from the network reply;
+    // a retry starts again from zero).
+    void uploadProgress(qint64 sent, qint64 total);
 
 private:
     void finish();
