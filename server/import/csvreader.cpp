@@ -52,7 +52,7 @@ public:
     qint64 line() const { return m_line; }
 
     // The cells of the next record; an error for an unclosed quote, a cell past
-    // the limit, or a value right of kImportMaxColumns.
+    // the limit, or a value right of api::kImportMaxColumns.
     std::optional<api::Error> next(QStringList *cells)
     {
         cells->clear();
@@ -76,12 +76,12 @@ public:
             }
             if (cell.size() > kImportMaxCellCharacters)
                 return cellTooLong(firstLine);
-            if (column < kImportMaxColumns)
+            if (column < api::kImportMaxColumns)
                 cells->append(unguardedCell(std::move(cell)));
             else if (!cell.trimmed().isEmpty())
                 return fileError(QStringLiteral("Line %1 has more than %2 columns.")
                                      .arg(firstLine)
-                                     .arg(kImportMaxColumns));
+                                     .arg(api::kImportMaxColumns));
             ++column;
             if (atEnd())
                 return std::nullopt;

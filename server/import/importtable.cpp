@@ -2,6 +2,8 @@
 
 #include "api/memberimport.h"
 
+#include <cmath>
+
 namespace engage::server::import {
 
 namespace {
@@ -17,6 +19,26 @@ bool isBlank(const QStringList &cells)
 api::Error fileError(const QString &detail)
 {
     return {api::ProblemCode::InvalidField, QStringLiteral("file"), detail};
+}
+
+QString canonicalNumber(double value)
+{
+    if (!std::isfinite(value))
+        return {};
+    if (value == 0)
+        return QStringLiteral("0");
+    const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
+    const int decimals = std::clamp(14 - exponent, 0, 30);
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    if (text == QLatin1String("-0"))
+        return QStringLiteral("0");
+    return text;
 }
 
 QString unguardedCell(QString cell)

@@ -9,8 +9,8 @@
 
 namespace engage::server::import {
 
-// Past these a file is refused as a whole (with the rows of api/memberimport.h).
-inline constexpr int kImportMaxColumns = 200;
+// A longer cell refuses the whole file (as more rows than api::kImportMaxRows
+// or columns than api::kImportMaxColumns do): no field holds that much.
 inline constexpr int kImportMaxCellCharacters = 10000;
 
 // A member file as its reader saw it, whatever the format: the header row and
@@ -29,6 +29,11 @@ struct ImportTable
 // The reason a whole file cannot be read, as an api::Error on the field "file".
 api::Error fileError(const QString &detail);
 
+// A number as cells and attribute values hold it: up to 15 significant digits
+// (what a spreadsheet keeps), no exponent, no trailing zeros (1001 is "1001",
+// 0.1 + 0.2 is "0.3"); empty for infinities and NaN.
+QString canonicalNumber(double value);
+
 // Takes an exported cell back: exports put an apostrophe before text that a
 // spreadsheet would run as a formula ('=, '+, '-, '@).
 QString unguardedCell(QString cell);
@@ -39,7 +44,7 @@ QString unguardedCell(QString cell);
 class TableBuilder final
 {
 public:
-    // The cells of the next record, leftmost first (at most kImportMaxColumns:
+    // The cells of the next record, leftmost first (at most api::kImportMaxColumns:
     // readers refuse values further right themselves). `fileRow` is how the
     // reader names the record in an error (the line or sheet row).
     std::optional<api::Error> addRow(QStringList cells, qint64 fileRow);

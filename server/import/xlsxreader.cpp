@@ -195,28 +195,6 @@ bool isDateFormatCode(const QString &code)
     return bare.contains(QLatin1Char('y')) || bare.contains(QLatin1Char('d'));
 }
 
-// Up to 15 significant digits (what a spreadsheet keeps), no exponent, no
-// trailing zeros: 1001 is "1001", 0.1 + 0.2 is "0.3".
-QString plainDecimal(double value)
-{
-    if (!std::isfinite(value))
-        return {};
-    if (value == 0)
-        return QStringLiteral("0");
-    const int exponent = static_cast<int>(std::floor(std::log10(std::fabs(value))));
-    const int decimals = std::clamp(14 - exponent, 0, 30);
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
-        while (text.endsWith(QLatin1Char('0')))
-            text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
-    }
-    if (text == QLatin1String("-0"))
-        return QStringLiteral("0");
-    return text;
-}
-
 // A date cell's serial number as a date, or nothing for a serial that is no
 // day (a time alone, 1900-02-29 that never was, out of range).
 std::optional<QDate> serialDate(double serial, bool date1904)
@@ -496,7 +474,7 @@ private:
             if (const auto day = serialDate(number, m_date1904))
                 return day->toString(Qt::ISODate);
         }
-        return plainDecimal(number);
+        return canonicalNumber(number);
     }
 
     api::Result<ImportTable> readSheet(const QString &name)
@@ -568,11 +546,11 @@ private:
                 return fileError(QStringLiteral("Cell %1 is longer than %2 characters.")
                                      .arg(where)
                                      .arg(kImportMaxCellCharacters));
-            if (column > kImportMaxColumns) {
+            if (column > api::kImportMaxColumns) {
                 if (!value.trimmed().isEmpty())
                     return fileError(QStringLiteral("Cell %1 is right of column %2, the last "
                                                     "one an import reads.")
-                                         .arg(where, columnName(kImportMaxColumns)));
+                                         .arg(where, columnName(api::kImportMaxColumns)));
             } else {
                 cells->resize(column - 1);
                 cells->append(value);
