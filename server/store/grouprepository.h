@@ -12,19 +12,20 @@
 
 namespace engage::server::store {
 
-// The group tree of a tenant. Codes are unique per tenant (CodeTaken when
-// taken). A move that would put a group under itself or its own subtree
-// is refused (Cycle). Every create, update and delete appends a version to
-// org_group_history with the actor, so a renamed or moved group keeps its
-// history. Deleting is logical and only allowed for a group with no live
-// members and no live children (NotEmpty). Every method joins the caller's
-// Transaction if one is open.
+// The group tree of a tenant, at most api::kGroupsMax live groups
+// (LimitReached). Codes are unique per tenant (CodeTaken when taken; a
+// deleted group gives its code up, its history keeps it). A move that would put a group under
+// itself or its own subtree is refused (Cycle). Every create, update and delete appends a version
+// to org_group_history with the actor, so a renamed or moved group keeps its history. Deleting is
+// logical and only allowed for a group with no live members and no live children (NotEmpty). Every
+// method joins the caller's Transaction if one is open.
 class GroupRepository final
 {
 public:
     explicit GroupRepository(QSqlDatabase database);
 
-    // The whole tree, parents before children, with direct member counts.
+    // The whole tree, parents before children (depth first, siblings by code),
+    // with direct member counts (MemberRepository::countsByGroup).
     StoreResult<QList<api::Group>> list(const TenantScope &scope);
     StoreResult<api::Group> get(const TenantScope &scope, const QString &id);
     // `id` empty: a new random id.
@@ -35,7 +36,8 @@ public:
                                    const QString &actorId);
     StoreStatus remove(const TenantScope &scope, const QString &id, qint64 expectedRevision,
                        const QString &actorId);
-    // Every version of the group, oldest first (deleted groups included).
+    // Every version of the group, oldest first (deleted groups included); the
+    // n-th version has revision n, updatedAt the time of that write.
     StoreResult<QList<api::Group>> history(const TenantScope &scope, const QString &id);
 
     // `groupIds` and every group below them (live groups only), without duplicates.
@@ -48,6 +50,14 @@ public:
                          const QStringList &groupIds);
 
 private:
+    StoreResult<QList<api::Group>> live(const TenantScope &scope);
+    StoreStatus checkParent(const TenantScope &scope, const QString &id,
+                            const std::optional<QString> &parentId);
+    StoreStatus recordVersion(const TenantScope &scope, const QString &id,
+                              const api::GroupFields &fields, qint64 at, const QString &actorId,
+                              bool deleted);
+    StoreResult<qint64> count(const TenantScope &scope, const QString &sql, const QString &id);
+
     QSqlDatabase m_database;
 };
 

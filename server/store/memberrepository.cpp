@@ -573,7 +573,13 @@ StoreResult<int> MemberRepository::purgeDeleted(const TenantScope &scope,
 
 StoreResult<QMap<QString, int>> MemberRepository::countsByGroup(const TenantScope &scope)
 {
-    ScopedQuery query(scope, m_database);
+    return countsByGroup(scope, m_database);
+}
+
+StoreResult<QMap<QString, int>> MemberRepository::countsByGroup(const TenantScope &scope,
+                                                                const QSqlDatabase &database)
+{
+    ScopedQuery query(scope, database);
     query.prepare(QStringLiteral(
         "SELECT group_id, COUNT(*) FROM members WHERE tenant_id = :tenant_id AND "
         "deleted_at IS NULL AND status <> :left AND group_id IS NOT NULL GROUP BY group_id"));

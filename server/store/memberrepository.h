@@ -68,6 +68,9 @@ public:
     // Members placed directly in each group, neither deleted nor left (what
     // api::Group::memberCount shows): group id -> count.
     StoreResult<QMap<QString, int>> countsByGroup(const TenantScope &scope);
+    // The same, for code that has no keyring at hand (GroupRepository::list).
+    static StoreResult<QMap<QString, int>> countsByGroup(const TenantScope &scope,
+                                                         const QSqlDatabase &database);
 
 private:
     StoreResult<QList<StoredMember>> read(const TenantScope &scope, const QString &condition,

@@ -1,9 +1,9 @@
 #include "personrepository.h"
 
 #include "api/id.h"
-#include "crypto/aead.h"
 #include "crypto/blindindex.h"
 #include "keyring.h"
+#include "rowsupport.h"
 #include "scopedquery.h"
 #include "sessionrepository.h"
 #include "sqlerrors.h"
@@ -21,16 +21,6 @@ const QString kColumns = QStringLiteral(
     "id, email_sealed, display_name_sealed, key_version, role, status, password_hash, "
     "must_change_password, created_at, updated_at, last_sign_in_at, revision");
 
-QDateTime fromMsecs(const QVariant &value)
-{
-    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-qint64 nowMsecs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 struct SealedPerson
 {
     QByteArray email;
@@ -42,23 +32,13 @@ struct SealedPerson
 SealedPerson sealPerson(const TenantScope &scope, const TenantKey &key, const QString &id,
                         const QString &email, const QString &displayName)
 {
+    const rows::RowSealer sealer(scope, key, kTable, id);
     SealedPerson sealed;
     sealed.keyVersion = key.version;
-    sealed.email = crypto::seal(
-        key.sealKey, email.toUtf8(),
-        crypto::associatedData(scope.tenantId(), kTable, kEmailColumn, id, key.version));
-    sealed.displayName = crypto::seal(
-        key.sealKey, displayName.toUtf8(),
-        crypto::associatedData(scope.tenantId(), kTable, kNameColumn, id, key.version));
+    sealed.email = sealer.seal(kEmailColumn, email);
+    sealed.displayName = sealer.seal(kNameColumn, displayName);
     sealed.emailIndex = crypto::blindIndex(key.indexKey, crypto::normalizedEmail(email));
     return sealed;
-}
-
-// Logically deleted rows keep their row but give up the e-mail's index value,
-// so the address can be given to a new person.
-QString deletedIndex(const QString &id)
-{
-    return QStringLiteral("deleted:") + id;
 }
 
 StoreError notFound()
@@ -66,27 +46,23 @@ StoreError notFound()
     return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such person")};
 }
 
-// Cursor: base64url of "created_at_ms:id", opaque to clients.
+// Cursor: "created_at_ms:id", opaque to clients.
 QString encodeCursor(qint64 createdAt, const QString &id)
 {
-    const QByteArray plain = QByteArray::number(createdAt) + ':' + id.toUtf8();
-    return QString::fromLatin1(
-        plain.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return rows::encodeCursor(QByteArray::number(createdAt) + ':' + id.toUtf8());
 }
 
 std::optional<std::pair<qint64, QString>> decodeCursor(const QString &cursor)
 {
-    const auto decoded = QByteArray::fromBase64Encoding(
-        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded)
+    const auto plain = rows::decodeCursor(cursor);
+    if (!plain)
         return std::nullopt;
-    const QByteArray &plain = decoded.decoded;
-    const qsizetype colon = plain.indexOf(':');
+    const qsizetype colon = plain->indexOf(':');
     bool ok = false;
-    const qint64 createdAt = colon > 0 ? plain.left(colon).toLongLong(&ok) : 0;
+    const qint64 createdAt = colon > 0 ? plain->left(colon).toLongLong(&ok) : 0;
     if (!ok)
         return std::nullopt;
-    return std::make_pair(createdAt, QString::fromUtf8(plain.mid(colon + 1)));
+    return std::make_pair(createdAt, QString::fromUtf8(plain->mid(colon + 1)));
 }
 
 } // namespace
@@ -105,7 +81,7 @@ StoreResult<StoredPerson> PersonRepository::create(const TenantScope &scope,
     const QString id = person.id.isEmpty() ? api::createId() : person.id;
     const SealedPerson sealed =
         sealPerson(scope, *key.value(), id, person.email, person.displayName);
-    const qint64 now = nowMsecs();
+    const qint64 now = rows::nowMsecs();
 
     Transaction transaction(m_database);
     if (!transaction.isActive())
@@ -183,27 +159,24 @@ StoreResult<StoredPerson> PersonRepository::readRow(const TenantScope &scope,
     stored.person.status = *status;
     stored.passwordHash = query.value(6).toString();
     stored.person.mustChangePassword = query.value(7).toInt() != 0;
-    stored.person.createdAt = fromMsecs(query.value(8));
-    stored.updatedAt = fromMsecs(query.value(9));
+    stored.person.createdAt = rows::fromMsecs(query.value(8));
+    stored.updatedAt = rows::fromMsecs(query.value(9));
     if (!query.value(10).isNull())
-        stored.person.lastSignInAt = fromMsecs(query.value(10));
+        stored.person.lastSignInAt = rows::fromMsecs(query.value(10));
     stored.revision = query.value(11).toLongLong();
     query.finish();
 
     const auto key = m_keyring.version(scope, m_database, keyVersion);
     if (!key)
         return key.error();
-    const auto email = crypto::open(
-        key.value()->sealKey, emailSealed,
-        crypto::associatedData(scope.tenantId(), kTable, kEmailColumn, id, keyVersion));
-    const auto name =
-        crypto::open(key.value()->sealKey, nameSealed,
-                     crypto::associatedData(scope.tenantId(), kTable, kNameColumn, id, keyVersion));
+    const rows::RowSealer sealer(scope, *key.value(), kTable, id);
+    const auto email = sealer.open(kEmailColumn, emailSealed);
+    const auto name = sealer.open(kNameColumn, nameSealed);
     if (!email || !name)
         return StoreError{StoreErrorKind::Crypto,
                           QStringLiteral("person %1 does not open under its tenant key").arg(id)};
-    stored.person.email = QString::fromUtf8(*email);
-    stored.person.displayName = QString::fromUtf8(*name);
+    stored.person.email = *email;
+    stored.person.displayName = *name;
     return stored;
 }
 
@@ -308,7 +281,7 @@ StoreResult<StoredPerson> PersonRepository::update(const TenantScope &scope, con
         return key.error();
     const SealedPerson sealed =
         sealPerson(scope, *key.value(), id, next.person.email, next.person.displayName);
-    const qint64 now = nowMsecs();
+    const qint64 now = rows::nowMsecs();
     ScopedQuery query(scope, m_database);
     query.prepare(
         QStringLiteral("UPDATE people SET email_sealed = :email, email_index = :email_index, "
@@ -353,10 +326,10 @@ StoreStatus PersonRepository::remove(const TenantScope &scope, const QString &id
         "UPDATE people SET deleted_at = :now, updated_at = :now2, email_index = :deleted_index, "
         "revision = revision + 1 WHERE tenant_id = :tenant_id AND id = :id "
         "AND revision = :revision AND deleted_at IS NULL"));
-    const qint64 now = nowMsecs();
+    const qint64 now = rows::nowMsecs();
     query.bindValue(QStringLiteral(":now"), now);
     query.bindValue(QStringLiteral(":now2"), now);
-    query.bindValue(QStringLiteral(":deleted_index"), deletedIndex(id));
+    query.bindValue(QStringLiteral(":deleted_index"), rows::deletedIndex(id));
     query.bindValue(QStringLiteral(":id"), id);
     query.bindValue(QStringLiteral(":revision"), expectedRevision);
     if (!query.exec())
@@ -400,7 +373,7 @@ StoreStatus PersonRepository::setPassword(const TenantScope &scope, const QStrin
                                 "updated_at = :now"),
                  {{QStringLiteral(":hash"), passwordHash},
                   {QStringLiteral(":must_change"), mustChangePassword ? 1 : 0},
-                  {QStringLiteral(":now"), nowMsecs()}});
+                  {QStringLiteral(":now"), rows::nowMsecs()}});
 }
 
 StoreStatus PersonRepository::recordSignIn(const TenantScope &scope, const QString &id,
