@@ -12,6 +12,7 @@
 #include "store/demoseed.h"
 #include "store/keyring.h"
 #include "store/memberindex.h"
+#include "store/memberpurge.h"
 #include "store/migrator.h"
 
 #include <QCoreApplication>
@@ -21,7 +22,9 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
+#include <QTimer>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <mutex>
@@ -206,15 +209,34 @@ int runService(int argc, char *argv[], const QString &applicationName,
     http::HttpsServer server(router, options->limits);
     server.setAccessObserver(
         [&accessLog](const http::AccessEvent &event) { accessLog.append(accessRecord(event)); });
+    // Members deleted longer ago than their tenant keeps them go for good: at
+    // start and daily, on a worker (the main thread only schedules).
+    const auto purgeMembers = [&database, &keyring, &workers] {
+        workers.start([&database, &keyring] {
+            const auto purged = store::MemberPurge(database.connection(), keyring)
+                                    .run(QDateTime::currentDateTimeUtc());
+            if (!purged)
+                qCWarning(lcMain).noquote()
+                    << "purging deleted members failed:" << purged.error().message;
+            else if (purged.value() > 0)
+                qCInfo(lcMain) << "purged" << purged.value() << "deleted members";
+        });
+    };
+    QTimer purgeTimer;
+    purgeTimer.setInterval(std::chrono::hours(24));
+    QObject::connect(&purgeTimer, &QTimer::timeout, &app, purgeMembers);
+    purgeTimer.start();
+    purgeMembers();
     // Runs on the main thread, at most once whatever asked first.
     bool stopping = false;
     const auto stopGracefully =
-        [&server, &workers, &stopping](const QString &cause) {
+        [&server, &workers, &purgeTimer, &stopping](const QString &cause) {
             if (stopping)
                 return;
             stopping = true;
             qCInfo(lcMain).noquote()
                 << QStringLiteral("stopping (%1): finishing the requests in flight").arg(cause);
+            purgeTimer.stop();
             server.stop();
             workers.waitForDone();
             QCoreApplication::quit();

@@ -3,6 +3,7 @@
 // by deleted members, wanted back by a restore), optimistic revisions, purge,
 // the member_changes counter every write bumps, and tenant scoping.
 
+#include "store/memberpurge.h"
 #include "store/memberrepository.h"
 #include "store/transaction.h"
 #include "storefixture.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void deleteFreesCodeAndEmail();
     void restoreConflict();
     void purge();
+    void purgeJobFollowsEachTenantsRetention();
     void everyWriteBumpsTheCounter();
     void otherTenantsIdIsNotFound();
     void getManyKeepsTheOrder();
@@ -268,6 +270,57 @@ void TestMemberRepository::purge()
     QCOMPARE(rows(othersOld), 1); // another tenant's retention is its own
     QCOMPARE(members.purgeDeleted(tenant, kAt.addDays(5)).value(), 0);
     QCOMPARE(members.get(tenant, live).isOk(), true);
+}
+
+void TestMemberRepository::purgeJobFollowsEachTenantsRetention()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope shortKeeper = store.createTenant(QStringLiteral("short"));
+    const TenantScope longKeeper = store.createTenant(QStringLiteral("long")); // default 400 days
+    QSqlQuery retention(store.connection());
+    retention.prepare(QStringLiteral("UPDATE tenants SET member_retention_days = 30 WHERE id = ?"));
+    retention.addBindValue(shortKeeper.tenantId());
+    QVERIFY(retention.exec());
+    MemberRepository members(store.connection(), store.keyring());
+    const QDateTime now = kAt.addDays(500);
+    // Per tenant: deleted 100 days ago, deleted 10 days ago, never deleted.
+    for (const TenantScope &tenant : {shortKeeper, longKeeper}) {
+        for (const int daysAgo : {100, 10, -1}) {
+            const auto created = members.create(
+                tenant, memberFields(QStringLiteral("M"), QString(), QString::number(daysAgo)),
+                kAt);
+            if (daysAgo >= 0) {
+                QVERIFY(members.remove(tenant, created.value().member.id, 1, now.addDays(-daysAgo))
+                            .isOk());
+            }
+        }
+    }
+    const auto purged = MemberPurge(store.connection(), store.keyring()).run(now);
+    QVERIFY2(purged.isOk(), qPrintable(messageOf(purged)));
+    QCOMPARE(purged.value(), 1);
+    const auto rows = [&store](const TenantScope &tenant) {
+        QSqlQuery query(store.connection());
+        query.prepare(QStringLiteral("SELECT COUNT(*) FROM members WHERE tenant_id = ?"));
+        query.addBindValue(tenant.tenantId());
+        return query.exec() && query.next() ? query.value(0).toInt() : -1;
+    };
+    QCOMPARE(rows(shortKeeper), 2);
+    QCOMPARE(rows(longKeeper), 3);
+    // One operation row, for the tenant that lost a member, with the count only.
+    QSqlQuery log(store.connection());
+    QVERIFY(log.exec(QStringLiteral(
+        "SELECT tenant_id, summary FROM operation_log WHERE action = 'member.purge'")));
+    QVERIFY(log.next());
+    QCOMPARE(log.value(0).toString(), shortKeeper.tenantId());
+    QCOMPARE(log.value(1).toString(), QStringLiteral("1 deleted members purged after 30 days"));
+    QVERIFY(!log.next());
+    // Again: nothing more, no more rows.
+    QCOMPARE(MemberPurge(store.connection(), store.keyring()).run(now).value(), 0);
+    QVERIFY(log.exec(
+        QStringLiteral("SELECT COUNT(*) FROM operation_log WHERE action = 'member.purge'")));
+    QVERIFY(log.next());
+    QCOMPARE(log.value(0).toInt(), 1);
 }
 
 void TestMemberRepository::everyWriteBumpsTheCounter()
