@@ -3,11 +3,13 @@
 #include "delegates/roledelegate.h"
 #include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
+#include "dialogs/groupscopedialog.h"
 #include "dialogs/initialpassworddialog.h"
 #include "dialogs/invitedialog.h"
 #include "models/session.h"
 #include "models/usertablemodel.h"
 #include "widgets/messagebanner.h"
+#include "widgets/pageactions.h"
 
 #include <QAction>
 #include <QEvent>
@@ -93,46 +95,9 @@ private:
     RoleEditable m_roleEditable;
 };
 
-namespace {
-
-QString withShortcut(const QString &text, const QAction *action)
-{
-    //: A button's tooltip (%1) followed by its keyboard shortcut (%2).
-    return PeoplePage::tr("%1 (%2)").arg(text,
-                                         action->shortcut().toString(QKeySequence::NativeText));
-}
-
-// A push button that mirrors an action, so that the row of buttons carries
-// mnemonics (tool buttons drop them) and the action its shortcut and menu.
-QPushButton *buttonFor(QAction *action, QWidget *parent)
-{
-    auto *button = new QPushButton(parent);
-    const auto sync = [button, action] {
-        button->setText(action->text());
-        button->setToolTip(action->toolTip());
-        button->setEnabled(action->isEnabled());
-        button->setVisible(action->isVisible());
-    };
-    sync();
-    QObject::connect(action, &QAction::changed, button, sync);
-    QObject::connect(button, &QPushButton::clicked, action, &QAction::trigger);
-    return button;
-}
-
-QAction *pageAction(const QKeySequence &shortcut, QWidget *page)
-{
-    auto *action = new QAction(page);
-    action->setShortcut(shortcut);
-    // Pages share one window: Delete or F2 must act on the page in view only.
-    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    page->addAction(action);
-    return action;
-}
-
-} // namespace
-
 PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWidget *parent)
     : QWidget(parent)
+    , m_client(client)
     , m_session(session)
     , m_model(new UserTableModel(client, this))
     , m_filter(
@@ -148,6 +113,7 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
     , m_roleAction(pageAction(Qt::Key_F2, this))
     , m_statusAction(pageAction(QKeySequence(Qt::CTRL | Qt::Key_D), this))
     , m_deleteAction(pageAction(QKeySequence::Delete, this))
+    , m_groupsAction(pageAction(QKeySequence(Qt::CTRL | Qt::Key_G), this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
     , m_findAction(pageAction(QKeySequence::Find, this))
 {
@@ -179,11 +145,13 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
                              m_model->setRole(m_filter->mapToSource(index).row(), role);
                          },
                          this));
-    for (QAction *action : {m_addAction, m_roleAction, m_statusAction, m_deleteAction})
+    for (QAction *action :
+         {m_addAction, m_roleAction, m_statusAction, m_groupsAction, m_deleteAction})
         m_view->addAction(action);
 
     auto *buttons = new QHBoxLayout;
-    for (QAction *action : {m_addAction, m_roleAction, m_statusAction, m_deleteAction}) {
+    for (QAction *action :
+         {m_addAction, m_roleAction, m_statusAction, m_groupsAction, m_deleteAction}) {
         m_buttons.append(buttonFor(action, this));
         buttons->addWidget(m_buttons.constLast());
     }
@@ -209,8 +177,9 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
     QWidget *previous = m_buttons.constFirst();
     for (QWidget *next :
          {static_cast<QWidget *>(m_buttons.at(1)), static_cast<QWidget *>(m_buttons.at(2)),
-          static_cast<QWidget *>(m_buttons.at(3)), static_cast<QWidget *>(m_search),
-          static_cast<QWidget *>(m_buttons.at(4)), static_cast<QWidget *>(m_view)}) {
+          static_cast<QWidget *>(m_buttons.at(3)), static_cast<QWidget *>(m_buttons.at(4)),
+          static_cast<QWidget *>(m_search), static_cast<QWidget *>(m_buttons.at(5)),
+          static_cast<QWidget *>(m_view)}) {
         setTabOrder(previous, next);
         previous = next;
     }
@@ -219,6 +188,7 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
     connect(m_roleAction, &QAction::triggered, this, &PeoplePage::onChangeRole);
     connect(m_statusAction, &QAction::triggered, this, &PeoplePage::onToggleStatus);
     connect(m_deleteAction, &QAction::triggered, this, &PeoplePage::onDelete);
+    connect(m_groupsAction, &QAction::triggered, this, &PeoplePage::onGroups);
     connect(m_reloadAction, &QAction::triggered, this, &PeoplePage::reload);
     connect(m_findAction, &QAction::triggered, this, [this] {
         m_search->setFocus(Qt::ShortcutFocusReason);
@@ -298,6 +268,10 @@ void PeoplePage::retranslateUi()
     m_deleteAction->setText(tr("De&lete…"));
     m_deleteAction->setToolTip(
         withShortcut(tr("Delete the selected person for good"), m_deleteAction));
+    m_groupsAction->setText(tr("&Groups…"));
+    m_groupsAction->setToolTip(
+        withShortcut(tr("Choose the groups whose members and results the selected manager sees"),
+                     m_groupsAction));
     m_reloadAction->setText(tr("Rel&oad"));
     m_reloadAction->setToolTip(
         withShortcut(tr("Load the list again from the service"), m_reloadAction));
@@ -314,8 +288,8 @@ void PeoplePage::updateAccess()
     const bool signedIn = m_session.state() == models::Session::State::SignedIn && me;
     m_hasAccess = signedIn && (me->role == api::Role::Owner || me->role == api::Role::Admin);
 
-    for (QAction *action :
-         {m_addAction, m_roleAction, m_statusAction, m_deleteAction, m_reloadAction})
+    for (QAction *action : {m_addAction, m_roleAction, m_statusAction, m_groupsAction,
+                            m_deleteAction, m_reloadAction})
         action->setVisible(m_hasAccess);
     m_searchLabel->setVisible(m_hasAccess);
     m_search->setVisible(m_hasAccess);
@@ -327,6 +301,8 @@ void PeoplePage::updateAccess()
 
     if (!m_hasAccess && m_inviteDialog)
         m_inviteDialog->reject();
+    if (!m_hasAccess && m_groupsDialog)
+        m_groupsDialog->reject();
     const QString personId = signedIn ? me->id : QString();
     if (m_hasAccess && personId != m_accessPersonId)
         reload();
@@ -342,6 +318,8 @@ void PeoplePage::updateActions()
     m_roleAction->setEnabled(editable);
     m_statusAction->setEnabled(editable);
     m_deleteAction->setEnabled(editable);
+    // Only managers see by group; the others see the whole company or nothing.
+    m_groupsAction->setEnabled(m_hasAccess && person && person->role == api::Role::Manager);
     m_reloadAction->setEnabled(m_hasAccess && !m_model->isLoading());
 
     if (person && person->status == api::PersonStatus::Disabled) {
@@ -471,6 +449,21 @@ void PeoplePage::onDelete()
             if (row >= 0)
                 m_model->remove(row);
         });
+}
+
+void PeoplePage::onGroups()
+{
+    const api::Person *person = selectedPerson();
+    if (!person || person->role != api::Role::Manager)
+        return;
+    if (m_groupsDialog) {
+        m_groupsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new GroupScopeDialog(m_client, *person, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_groupsDialog = dialog;
+    dialog->open();
 }
 
 void PeoplePage::onInvited(const api::Person &person, const QString &initialPassword)

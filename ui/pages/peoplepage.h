@@ -21,13 +21,15 @@ class UserTableModel;
 
 namespace engage::ui {
 
+class GroupScopeDialog;
 class InviteDialog;
 class MessageBanner;
 class PeopleFilterModel;
 
 // The tenant's administrators: a sortable, searchable table and the edits an
 // owner or admin may make (add with a first password shown once, change role
-// in place, deactivate or reactivate, delete after confirmation, reload).
+// in place, deactivate or reactivate, delete after confirmation, choose the
+// groups a manager sees, reload).
 // Actions the signed-in person may not take are not offered: managers and
 // viewers see no list at all (the service serves it to owners and admins
 // only), an admin cannot grant or touch the owner role, and nobody can change,
@@ -50,6 +52,7 @@ public:
     QAction *changeRoleAction() const { return m_roleAction; }
     QAction *statusAction() const { return m_statusAction; }
     QAction *deletePersonAction() const { return m_deleteAction; }
+    QAction *groupsAction() const { return m_groupsAction; } // a manager's groups
     QAction *reloadAction() const { return m_reloadAction; }
     QLineEdit *searchField() const { return m_search; }
     // Selects the row of `personId` (in view order); false when absent.
@@ -74,11 +77,13 @@ private:
     void onChangeRole();
     void onToggleStatus();
     void onDelete();
+    void onGroups();
     void onInvited(const api::Person &person, const QString &initialPassword);
     void onStaleEdit(const QString &personId);
     void onFailed(const models::ApiError &error);
     void showStaleNotice();
 
+    models::ApiClient &m_client;
     models::Session &m_session;
     models::UserTableModel *m_model;
     PeopleFilterModel *m_filter;
@@ -93,10 +98,12 @@ private:
     QAction *m_roleAction;
     QAction *m_statusAction;
     QAction *m_deleteAction;
+    QAction *m_groupsAction;
     QAction *m_reloadAction;
     QAction *m_findAction;
     QList<QPushButton *> m_buttons;
     QPointer<InviteDialog> m_inviteDialog;
+    QPointer<GroupScopeDialog> m_groupsDialog;
     // Kept across a reload, which resets the model and so the selection.
     QString m_selectedId;
     // The person of the stale-edit notice, re-shown in the new language.
