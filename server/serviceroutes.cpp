@@ -1,6 +1,10 @@
 #include "serviceroutes.h"
 
 #include "auth/authroutes.h"
+#include "domain/attributeroutes.h"
+#include "domain/grouproutes.h"
+#include "domain/groupscoperoutes.h"
+#include "domain/memberroutes.h"
 #include "domain/peopleroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
@@ -12,6 +16,10 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     ops::addHealthRoutes(router, context.database, context.workers);
     auth::addAuthRoutes(router, context);
     domain::addPeopleRoutes(router, context);
+    domain::addGroupScopeRoutes(router, context);
+    domain::addMemberRoutes(router, context);
+    domain::addGroupRoutes(router, context);
+    domain::addAttributeRoutes(router, context);
 }
 
 } // namespace engage::server

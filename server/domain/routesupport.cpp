@@ -115,6 +115,15 @@ std::optional<http::Response> refusePrecondition(const IfMatch &condition, qint6
     return std::nullopt;
 }
 
+std::optional<http::Response> refuseEdit(const std::optional<http::Response> &bodyRefusal,
+                                         const http::Request &request, qint64 current,
+                                         QStringView thing)
+{
+    if (bodyRefusal)
+        return bodyRefusal;
+    return refusePrecondition(ifMatch(request), current, thing);
+}
+
 // ---- transactions ---------------------------------------------------------
 
 http::Response inTransaction(const QSqlDatabase &connection, const char *what,

@@ -84,6 +84,13 @@ IfMatch ifMatch(const http::Request &request);
 std::optional<http::Response> refusePrecondition(const IfMatch &condition, qint64 current,
                                                  QStringView thing);
 
+// The checks of an edit once its object is read, in order: what was wrong
+// with the body (`bodyRefusal`, answered only for an object the caller may
+// see, so that anything else answers 404 whatever was sent), then If-Match.
+std::optional<http::Response> refuseEdit(const std::optional<http::Response> &bodyRefusal,
+                                         const http::Request &request, qint64 current,
+                                         QStringView thing);
+
 // ---- transactions ---------------------------------------------------------
 
 // Runs `work` in one transaction and commits when it answers a success (below
