@@ -303,12 +303,14 @@ bool GroupTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
 
 void GroupTreeModel::reload()
 {
+    // The newest reload wins; the answer to the abandoned one is ignored.
+    const bool wasLoading = isLoading();
     if (QPointer<ApiReply> previous = std::exchange(m_listReply, nullptr))
         previous->abort();
-    else
-        Q_EMIT loadingChanged(true);
     ApiReply *reply = m_client.get(QStringLiteral("/api/v1/groups"));
     m_listReply = reply;
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
     connect(reply, &ApiReply::finished, this, [this, reply] {
         if (reply != m_listReply)
             return;

@@ -10,6 +10,7 @@
 #include "ui/dialogs/logindialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
 
@@ -387,7 +388,11 @@ bool ApplicationController::buildMainWindowStep()
         m_window->addPage(new PeoplePage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/people.svg")));
         return false;
-    case 1: {
+    case 1:
+        m_window->addPage(new MembersPage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/members.svg")));
+        return false;
+    case 2: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,
