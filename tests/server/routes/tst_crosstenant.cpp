@@ -6,6 +6,9 @@
 
 #include "servicefixture.h"
 #include "serviceroutes.h"
+#include "store/attributerepository.h"
+#include "store/grouprepository.h"
+#include "store/memberrepository.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -51,13 +54,65 @@ private:
     ServiceFixture m_service;
     ServiceFixture::Tenant m_a;
     ServiceFixture::Tenant m_b;
+    // Tenant B's organisation, made through the store.
+    QString m_groupOfB;
+    QString m_attributeOfB;
+    QString m_memberOfB;
 
     // Tenant B's object for each path parameter of a route.
     QString objectOfB(const QString &pattern) const
     {
         if (pattern == QStringLiteral("/api/v1/users/{id}"))
             return m_service.personId(m_b, QStringLiteral("viewer"));
+        // A manager with groups: were the tenant not checked, this would answer them.
+        if (pattern == QStringLiteral("/api/v1/users/{id}/groups"))
+            return m_service.personId(m_b, QStringLiteral("manager"));
+        if (pattern == QStringLiteral("/api/v1/members/{id}"))
+            return m_memberOfB;
+        if (pattern == QStringLiteral("/api/v1/groups/{id}") ||
+            pattern == QStringLiteral("/api/v1/groups/{id}/history"))
+            return m_groupOfB;
+        if (pattern == QStringLiteral("/api/v1/attributes/{id}"))
+            return m_attributeOfB;
         return {};
+    }
+
+    // A group, an attribute and a member of tenant B, and B's manager scoped to the group.
+    bool addOrganisationOfB()
+    {
+        const server::store::TenantScope scope(m_b.id);
+        const QString owner = m_service.personId(m_b, QStringLiteral("owner"));
+        const auto group =
+            server::store::GroupRepository(m_service.connection())
+                .create(scope,
+                        {QStringLiteral("B-SALES"), QStringLiteral("Sales of B"), std::nullopt},
+                        owner);
+        if (!group)
+            return false;
+        m_groupOfB = group.value().id;
+        api::AttributeFields location;
+        location.nameJa = QStringLiteral("勤務地");
+        location.nameEn = QStringLiteral("Location");
+        location.type = api::AttributeType::Text;
+        const auto attribute =
+            server::store::AttributeRepository(m_service.connection()).create(scope, location);
+        if (!attribute)
+            return false;
+        m_attributeOfB = attribute.value().id;
+        api::MemberFields fields;
+        fields.employeeCode = QStringLiteral("B-0001");
+        fields.familyName = QStringLiteral("Byrne");
+        fields.groupId = m_groupOfB;
+        fields.attributes.insert(m_attributeOfB, QStringLiteral("Leeds"));
+        const auto member =
+            server::store::MemberRepository(m_service.connection(), m_service.keyring())
+                .create(scope, fields, QDateTime::currentDateTimeUtc());
+        if (!member)
+            return false;
+        m_memberOfB = member.value().member.id;
+        return server::store::GroupRepository(m_service.connection())
+            .setScope(scope, m_service.personId(m_b, QStringLiteral("manager")), {m_groupOfB})
+            .isOk();
     }
 
     QString ownerTokenOfA() { return m_service.issue(m_a, QStringLiteral("owner")).accessToken; }
@@ -104,8 +159,9 @@ private:
 
     QStringList identifiersOfB() const
     {
-        QStringList ids{m_b.id, m_b.slug};
-        for (const QString &name : {QStringLiteral("owner"), QStringLiteral("viewer")}) {
+        QStringList ids{m_b.id, m_b.slug, m_groupOfB, m_attributeOfB, m_memberOfB};
+        for (const QString &name :
+             {QStringLiteral("owner"), QStringLiteral("manager"), QStringLiteral("viewer")}) {
             ids.append(m_service.personId(m_b, name));
             ids.append(ServiceFixture::email(m_b, name));
         }
@@ -121,8 +177,10 @@ private Q_SLOTS:
         m_b = m_service.addTenant(QStringLiteral("tenant-b"));
         for (const auto &tenant : {m_a, m_b}) {
             m_service.addPerson(tenant, QStringLiteral("owner"), api::Role::Owner);
+            m_service.addPerson(tenant, QStringLiteral("manager"), api::Role::Manager);
             m_service.addPerson(tenant, QStringLiteral("viewer"), api::Role::Viewer);
         }
+        QVERIFY(addOrganisationOfB());
         server::addServiceRoutes(m_service.router(), m_service.context());
         QVERIFY2(m_service.start(&error), qPrintable(error));
     }
@@ -157,7 +215,10 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("no object of tenant B for %1: add one to "
                                                "objectOfB()")
                                     .arg(pattern)));
-            const QString parameter = pattern.mid(pattern.indexOf(QLatin1Char('{')));
+            // Only the parameter: a route may go on after it (/users/{id}/groups).
+            const qsizetype open = pattern.indexOf(QLatin1Char('{'));
+            const QString parameter =
+                pattern.mid(open, pattern.indexOf(QLatin1Char('}'), open) - open + 1);
             const QString missing = QUuid::createUuid().toString(QUuid::WithoutBraces);
             const HttpResponse across = call(route, QString(pattern).replace(parameter, object));
             const HttpResponse absent = call(route, QString(pattern).replace(parameter, missing));
