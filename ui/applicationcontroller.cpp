@@ -7,9 +7,11 @@
 #include "models/settings.h"
 #include "ui/dialogs/certificatedialog.h"
 #include "ui/dialogs/errordialog.h"
+#include "ui/dialogs/importwizard.h"
 #include "ui/dialogs/logindialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/attributespage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
@@ -388,11 +390,18 @@ bool ApplicationController::buildMainWindowStep()
         m_window->addPage(new PeoplePage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/people.svg")));
         return false;
-    case 1:
-        m_window->addPage(new MembersPage(m_context.client, m_context.session),
-                          QIcon(QStringLiteral(":/icons/members.svg")));
+    case 1: {
+        auto *membersPage = new MembersPage(m_context.client, m_context.session);
+        m_window->addPage(membersPage, QIcon(QStringLiteral(":/icons/members.svg")));
+        connect(membersPage, &MembersPage::importRequested, this,
+                [this, membersPage] { showImportWizard(membersPage); });
         return false;
-    case 2: {
+    }
+    case 2:
+        m_window->addPage(new AttributesPage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/attributes.svg")));
+        return false;
+    case 3: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,
@@ -437,6 +446,21 @@ void ApplicationController::showMainWindow()
     m_window->raise();
     m_window->activateWindow();
     Q_EMIT mainWindowShown(m_window.get());
+}
+
+// One import at a time, over the main window; the members page reloads once
+// an import (or its undo) changed the members.
+void ApplicationController::showImportWizard(MembersPage *membersPage)
+{
+    if (m_importWizard) {
+        m_importWizard->raise();
+        m_importWizard->activateWindow();
+        return;
+    }
+    m_importWizard = new ImportWizard(m_context.client, m_window.get());
+    m_importWizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_importWizard, &ImportWizard::membersChanged, membersPage, &MembersPage::reload);
+    m_importWizard->open();
 }
 
 void ApplicationController::retireMainWindow()

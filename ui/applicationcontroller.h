@@ -23,8 +23,10 @@ class DemoService;
 namespace engage::ui {
 
 class CertificateDialog;
+class ImportWizard;
 class LoginDialog;
 class MainWindow;
+class MembersPage;
 
 // The start-up and connection flow: the demo (start the child, pin what it
 // announced, sign in as the owner), or a saved profile (check the service and
@@ -95,6 +97,7 @@ private:
     void showWindowThenResume();
     void startResume();
     void showMainWindow();
+    void showImportWizard(MembersPage *membersPage);
     void retireMainWindow();
     MainWindow *shownWindow() const; // null while there is none or it is hidden
     void showConnectionError(const models::ApiError &error);
@@ -123,6 +126,7 @@ private:
     QString m_progressText;
     QPointer<LoginDialog> m_login;
     QPointer<PasswordChangeDialog> m_passwordChange;
+    QPointer<ImportWizard> m_importWizard;
     // What to do once the current session has ended (profile switch, demo).
     std::optional<QString> m_switchToProfile;
     bool m_switchToDemo = false;

@@ -127,6 +127,11 @@ AttributesPage::AttributesPage(models::ApiClient &client, models::Session &sessi
     updateAccess();
 }
 
+AttributeDialog *AttributesPage::openDialog() const
+{
+    return m_dialog;
+}
+
 bool AttributesPage::selectAttribute(const QString &attributeId)
 {
     const int row = m_model->rowOf(attributeId);

@@ -44,7 +44,7 @@ public:
     QAction *editAttributeAction() const { return m_editAction; }
     QAction *deleteAttributeAction() const { return m_deleteAction; }
     QAction *reloadAction() const { return m_reloadAction; }
-    AttributeDialog *openDialog() const { return m_dialog; }
+    AttributeDialog *openDialog() const;
     bool selectAttribute(const QString &attributeId);
 
 protected:
