@@ -2,6 +2,8 @@
 
 #include "crypto/aead.h"
 #include "crypto/passwordhasher.h"
+#include "demoorganisation.h"
+#include "grouprepository.h"
 #include "keyring.h"
 #include "operationlog.h"
 #include "personrepository.h"
@@ -131,9 +133,10 @@ StoreResult<DemoCredentials> DemoSeed::create(const Plan &plan)
     const TenantScope scope(tenant.value().tenant.id); // start-up job: the tenant it made
 
     const QString password = crypto::generatedPassword();
+    const QString managerPassword = crypto::generatedPassword();
     // Nobody signs in as the other demo people until an owner sets their
     // password: they share one hash of a random password nobody knows
-    // (Argon2id is slow on purpose; one hash per tenant keeps start-up quick).
+    // (Argon2id is slow on purpose; few hashes per tenant keep start-up quick).
     const QString unusable = crypto::hashPassword(crypto::generatedPassword());
     PersonRepository people(m_database, m_keyring);
     const auto emailOf = [&plan](const DemoName &name) -> QString {
@@ -145,45 +148,85 @@ StoreResult<DemoCredentials> DemoSeed::create(const Plan &plan)
                                        api::Role::Owner, crypto::hashPassword(password), false});
     if (!owner)
         return owner.error();
+    std::optional<StoredPerson> manager;
     for (std::size_t i = 0; i < plan.roles.size() && i + 1 < plan.names.size(); ++i) {
         const DemoName &name = plan.names.at(i + 1);
-        const auto person = people.create(scope, NewPerson{QString(), emailOf(name),
-                                                           QString::fromUtf8(name.displayName),
-                                                           plan.roles.at(i), unusable, true});
+        // The first manager gets a password of its own, to show a scoped view.
+        const bool scopedManager = plan.roles.at(i) == api::Role::Manager && !manager;
+        const auto person = people.create(
+            scope, NewPerson{QString(), emailOf(name), QString::fromUtf8(name.displayName),
+                             plan.roles.at(i),
+                             scopedManager ? crypto::hashPassword(managerPassword) : unusable,
+                             !scopedManager});
         if (!person)
             return person.error();
+        if (scopedManager)
+            manager = person.value();
     }
+    if (!manager)
+        return databaseError(QStringLiteral("seeding the demo"),
+                             QStringLiteral("the plan of %1 has no manager").arg(plan.slug));
 
-    const auto key = m_keyring.current(scope, m_database);
-    if (!key)
-        return key.error();
-    const QString ownerId = owner.value().person.id;
-    ScopedQuery insert(scope, m_database);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO demo_credentials (tenant_id, person_id, password_sealed, key_version, "
-        "created_at) VALUES (:tenant_id, :person, :sealed, :key_version, :now)"));
-    insert.bindValue(QStringLiteral(":person"), ownerId);
-    insert.bindValue(
-        QStringLiteral(":sealed"),
-        crypto::seal(key.value()->sealKey, password.toUtf8(),
-                     crypto::associatedData(scope.tenantId(), kCredentialsTable, kPasswordColumn,
-                                            ownerId, key.value()->version)));
-    insert.bindValue(QStringLiteral(":key_version"), key.value()->version);
-    insert.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
-    if (!insert.exec())
-        return databaseError(QStringLiteral("storing demo credentials"), insert.errorText());
+    // One stream of draws per company, the same for a seed on every platform.
+    const bool japanese = plan.locale == QLatin1String("ja");
+    const auto organisation = DemoOrganisation::create(
+        scope, m_database, m_keyring,
+        japanese ? DemoOrganisation::Language::Japanese : DemoOrganisation::Language::English,
+        m_seed * 2 + (japanese ? 0 : 1));
+    if (!organisation)
+        return organisation.error();
+    const StoreStatus scoped =
+        GroupRepository(m_database)
+            .setScope(scope, manager->person.id, {organisation.value().managedGroupId});
+    if (!scoped)
+        return scoped.error();
+
+    for (const auto &[personId, secret] : {std::pair(owner.value().person.id, password),
+                                           std::pair(manager->person.id, managerPassword)}) {
+        const StoreStatus kept = keepPassword(scope, personId, secret);
+        if (!kept)
+            return kept.error();
+    }
     const StoreStatus logged = OperationLog::record(
         scope, m_database,
         OperationEntry{QString(), QString(), QStringLiteral("tenant"), scope.tenantId(),
                        QStringLiteral("demo-seed"),
-                       QStringLiteral("demo tenant with %1 people").arg(plan.roles.size() + 1),
+                       QStringLiteral("demo tenant with %1 people, %2 groups and %3 members")
+                           .arg(plan.roles.size() + 1)
+                           .arg(organisation.value().groups)
+                           .arg(organisation.value().members),
                        QDateTime()});
     if (!logged)
         return logged.error();
     const StoreStatus committed = transaction.commit();
     if (!committed)
         return committed.error();
-    return DemoCredentials{plan.slug, plan.name, owner.value().person.email, password};
+    return DemoCredentials{
+        plan.slug,      plan.name, owner.value().person.email, password, manager->person.email,
+        managerPassword};
+}
+
+StoreStatus DemoSeed::keepPassword(const TenantScope &scope, const QString &personId,
+                                   const QString &password)
+{
+    const auto key = m_keyring.current(scope, m_database);
+    if (!key)
+        return key.error();
+    ScopedQuery insert(scope, m_database);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO demo_credentials (tenant_id, person_id, password_sealed, key_version, "
+        "created_at) VALUES (:tenant_id, :person, :sealed, :key_version, :now)"));
+    insert.bindValue(QStringLiteral(":person"), personId);
+    insert.bindValue(
+        QStringLiteral(":sealed"),
+        crypto::seal(key.value()->sealKey, password.toUtf8(),
+                     crypto::associatedData(scope.tenantId(), kCredentialsTable, kPasswordColumn,
+                                            personId, key.value()->version)));
+    insert.bindValue(QStringLiteral(":key_version"), key.value()->version);
+    insert.bindValue(QStringLiteral(":now"), QDateTime::currentMSecsSinceEpoch());
+    if (!insert.exec())
+        return databaseError(QStringLiteral("storing demo credentials"), insert.errorText());
+    return Done{};
 }
 
 StoreResult<DemoCredentials> DemoSeed::readBack(const QString &tenantId, const QString &slug,
@@ -195,28 +238,44 @@ StoreResult<DemoCredentials> DemoSeed::readBack(const QString &tenantId, const Q
                                  "demo_credentials WHERE tenant_id = :tenant_id"));
     if (!query.exec())
         return databaseError(QStringLiteral("reading demo credentials"), query.errorText());
-    if (!query.next())
-        return StoreError{StoreErrorKind::NotFound,
-                          QStringLiteral("tenant %1 exists but is not a demo tenant").arg(slug)};
-    const QString ownerId = query.value(0).toString();
-    const QByteArray sealed = query.value(1).toByteArray();
-    const int keyVersion = query.value(2).toInt();
+    struct Kept
+    {
+        QString personId;
+        QByteArray sealed;
+        int keyVersion;
+    };
+    QList<Kept> kept;
+    while (query.next())
+        kept.append(
+            {query.value(0).toString(), query.value(1).toByteArray(), query.value(2).toInt()});
     query.finish();
 
-    const auto key = m_keyring.version(scope, m_database, keyVersion);
-    if (!key)
-        return key.error();
-    const auto password = crypto::open(
-        key.value()->sealKey, sealed,
-        crypto::associatedData(tenantId, kCredentialsTable, kPasswordColumn, ownerId, keyVersion));
-    if (!password)
-        return StoreError{StoreErrorKind::Crypto,
-                          QStringLiteral("the demo password of %1 does not open").arg(slug)};
+    DemoCredentials credentials{slug, name, {}, {}, {}, {}};
     PersonRepository people(m_database, m_keyring);
-    const auto owner = people.get(scope, ownerId);
-    if (!owner)
-        return owner.error();
-    return DemoCredentials{slug, name, owner.value().person.email, QString::fromUtf8(*password)};
+    for (const Kept &row : std::as_const(kept)) {
+        const auto key = m_keyring.version(scope, m_database, row.keyVersion);
+        if (!key)
+            return key.error();
+        const auto password =
+            crypto::open(key.value()->sealKey, row.sealed,
+                         crypto::associatedData(tenantId, kCredentialsTable, kPasswordColumn,
+                                                row.personId, row.keyVersion));
+        if (!password)
+            return StoreError{StoreErrorKind::Crypto,
+                              QStringLiteral("a demo password of %1 does not open").arg(slug)};
+        const auto person = people.get(scope, row.personId);
+        if (!person)
+            return person.error();
+        // Demo data from before the scoped manager has the owner's row only.
+        const bool isOwner = person.value().person.role == api::Role::Owner;
+        (isOwner ? credentials.adminEmail : credentials.managerEmail) = person.value().person.email;
+        (isOwner ? credentials.adminPassword : credentials.managerPassword) =
+            QString::fromUtf8(*password);
+    }
+    if (credentials.adminEmail.isEmpty())
+        return StoreError{StoreErrorKind::NotFound,
+                          QStringLiteral("tenant %1 exists but is not a demo tenant").arg(slug)};
+    return credentials;
 }
 
 } // namespace engage::server::store
