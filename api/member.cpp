@@ -429,7 +429,8 @@ Result<MemberQuery> memberQueryFromUrl(const QUrlQuery &url)
 {
     MemberQuery query;
     QStringList seen;
-    for (const auto &[name, value] : url.queryItems(QUrl::FullyDecoded)) {
+    for (const auto &item : url.queryItems(QUrl::FullyDecoded)) {
+        const QString &name = item.first;
         const bool known =
             std::any_of(std::begin(kParameters), std::end(kParameters),
                         [&name](QLatin1String parameter) { return name == parameter; });
@@ -439,7 +440,7 @@ Result<MemberQuery> memberQueryFromUrl(const QUrlQuery &url)
         if (seen.contains(name))
             return invalid(name, QStringLiteral("Must be given at most once."));
         seen.append(name);
-        if (auto error = readParameter(query, name, value))
+        if (auto error = readParameter(query, name, item.second))
             return *error;
     }
     const bool hasAttribute = seen.contains(kAttributeParam);

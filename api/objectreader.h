@@ -123,7 +123,7 @@ std::optional<Error> validateDistinctIds(const QList<T> &items, QLatin1String ke
         ids.append(item.id);
     std::optional<Error> error = validateDistinct(ids);
     if (error)
-        error->field = QString(key) % QLatin1Char('.') % error->field % QLatin1String(".id");
+        error->field = QString(key) + QLatin1Char('.') + error->field + QLatin1String(".id");
     return error;
 }
 

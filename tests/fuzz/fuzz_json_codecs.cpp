@@ -6,8 +6,12 @@
 //   value, both on the QJsonObject and through serialised bytes and
 //   parseJsonObject (what the other side of the wire does).
 
+#include "api/attribute.h"
 #include "api/cursorpage.h"
+#include "api/group.h"
 #include "api/jsonparse.h"
+#include "api/member.h"
+#include "api/memberimport.h"
 #include "api/person.h"
 #include "api/problem.h"
 #include "api/session.h"
@@ -88,5 +92,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roundTrip(
         object, [](const QJsonObject &o) { return cursorPageFromJson<Tenant>(o, tenantFromJson); },
         encodeValue<CursorPage<Tenant>>);
+    roundTrip(object, memberFieldsFromJson, encodeValue<MemberFields>);
+    roundTrip(object, memberFromJson, encodeValue<Member>);
+    roundTrip(object, memberPageFromJson, encodeValue<MemberPage>);
+    roundTrip(object, groupFieldsFromJson, encodeValue<GroupFields>);
+    roundTrip(object, groupFromJson, encodeValue<Group>);
+    roundTrip(object, groupListFromJson, encodeValue<QList<Group>>);
+    roundTrip(object, groupScopeFromJson, encodeValue<GroupScope>);
+    roundTrip(object, attributeFieldsFromJson, encodeValue<AttributeFields>);
+    roundTrip(object, attributeFromJson, encodeValue<Attribute>);
+    roundTrip(object, attributeListFromJson, encodeValue<QList<Attribute>>);
+    roundTrip(object, memberImportFromJson, encodeValue<MemberImport>);
+    roundTrip(object, importMappingFromJson, encodeValue<ImportMapping>);
+    roundTrip(object, importPreviewFromJson, encodeValue<ImportPreview>);
+    roundTrip(object, importApplyRequestFromJson, encodeValue<ImportApplyRequest>);
+    roundTrip(object, importOutcomeFromJson, encodeValue<ImportOutcome>);
     return 0;
 }
