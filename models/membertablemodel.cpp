@@ -239,6 +239,9 @@ void MemberTableModel::fetchPage(const std::optional<QString> &cursor)
             Q_EMIT failed(unreadable(*reply, page.error().detail));
             return;
         }
+        // The cursor first: a view (or a tester) that asks for more while
+        // the rows go in must get the page after these, not these again.
+        m_nextCursor = page.value().page.nextCursor;
         const QList<api::Member> &items = page.value().page.items;
         if (!items.isEmpty()) {
             const int first = static_cast<int>(m_rows.size());
@@ -246,7 +249,6 @@ void MemberTableModel::fetchPage(const std::optional<QString> &cursor)
             m_rows.append(items);
             endInsertRows();
         }
-        m_nextCursor = page.value().page.nextCursor;
         setTotal(page.value().total);
     });
 }
