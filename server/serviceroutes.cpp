@@ -6,6 +6,7 @@
 #include "domain/groupscoperoutes.h"
 #include "domain/memberroutes.h"
 #include "domain/peopleroutes.h"
+#include "import/importroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 
@@ -20,6 +21,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     domain::addMemberRoutes(router, context);
     domain::addGroupRoutes(router, context);
     domain::addAttributeRoutes(router, context);
+    import::addImportRoutes(router, context);
 }
 
 } // namespace engage::server
