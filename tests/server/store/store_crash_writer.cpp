@@ -1,8 +1,12 @@
-// The child of tst_store_crash: creates people in a loop and prints each id on
-// stdout only after its transaction committed, until it is killed.
-// Usage: store_crash_writer DATA_DIR
+// The child of tst_store_crash, writing until it is killed. People: creates
+// people in a loop and prints each id on stdout only after its transaction
+// committed. Members: creates members in import-sized transactions of
+// kBatch, their codes "<batch>-<n>", and prints each batch once committed.
+// Usage: store_crash_writer DATA_DIR [members]
 
+#include "store/memberrepository.h"
 #include "store/personrepository.h"
+#include "store/transaction.h"
 #include "storefixture.h"
 
 #include <QCoreApplication>
@@ -10,11 +14,45 @@
 
 using namespace engage::server::store;
 
+namespace {
+
+constexpr int kBatch = 1000;
+
+int writeMembers(Database &database, Keyring &keyring, const TenantScope &scope)
+{
+    MemberRepository members(database.connection(), keyring);
+    for (quint64 batch = 0;; ++batch) {
+        const QString prefix =
+            QStringLiteral("B%1x%2").arg(QCoreApplication::applicationPid()).arg(batch);
+        Transaction transaction(database.connection());
+        for (int i = 0; i < kBatch; ++i) {
+            engage::api::MemberFields fields =
+                testing::memberFields(QStringLiteral("Member"), QString::number(i),
+                                      prefix + QStringLiteral("-%1").arg(i));
+            const auto created = members.create(scope, fields, QDateTime::currentDateTimeUtc());
+            if (!created) {
+                std::fprintf(stderr, "create: %s\n", qPrintable(created.error().message));
+                return 1;
+            }
+        }
+        const StoreStatus committed = transaction.commit();
+        if (!committed) {
+            std::fprintf(stderr, "commit: %s\n", qPrintable(committed.error().message));
+            return 1;
+        }
+        std::fprintf(stdout, "%s\n", qPrintable(prefix));
+        std::fflush(stdout);
+    }
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: store_crash_writer DATA_DIR\n");
+    const bool members = argc == 3 && qstrcmp(argv[2], "members") == 0;
+    if (argc != 2 && !members) {
+        std::fprintf(stderr, "usage: store_crash_writer DATA_DIR [members]\n");
         return 2;
     }
     DatabaseLocation location;
@@ -40,8 +78,10 @@ int main(int argc, char *argv[])
         return 1;
     }
     const TenantScope scope(tenant.value().tenant.id);
-    PersonRepository people(database.connection(), keyring);
     std::fprintf(stderr, "ready\n");
+    if (members)
+        return writeMembers(database, keyring, scope);
+    PersonRepository people(database.connection(), keyring);
     for (quint64 i = 0;; ++i) {
         NewPerson person;
         person.email =

@@ -1,7 +1,11 @@
 // Durability: a writer is killed with SIGKILL at random moments, a dozen
 // times over the same database; every id it acknowledged (printed after its
-// commit) is there afterwards, and SQLite's integrity check passes.
+// commit) is there afterwards, and SQLite's integrity check passes. Member
+// writes in import-sized transactions are all there or not at all, and the
+// member index rebuilt after the restart agrees with the store.
 
+#include "store/memberindex.h"
+#include "store/memberrepository.h"
 #include "store/personrepository.h"
 #include "storefixture.h"
 
@@ -18,30 +22,37 @@ class TestCrash : public QObject
 
 private Q_SLOTS:
     void acknowledgedWritesSurviveSigkill();
+    void memberBatchesAreAllOrNothing();
+
+private:
+    // Runs the writer `rounds` times over `dir`, killing it at a random moment
+    // (sometimes before its first write); the whole lines it printed.
+    static QStringList killRepeatedly(const QString &dir, const QStringList &arguments, int rounds,
+                                      int maxDelayMs);
 };
 
-void TestCrash::acknowledgedWritesSurviveSigkill()
+QStringList TestCrash::killRepeatedly(const QString &dir, const QStringList &arguments, int rounds,
+                                      int maxDelayMs)
 {
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
     const QString writer =
         qEnvironmentVariable("ENGAGE_BIN_DIR") + QStringLiteral("/store_crash_writer");
-    QVERIFY2(QFile::exists(writer), qPrintable(writer));
+    if (!QFile::exists(writer))
+        qFatal("no writer at %s", qPrintable(writer));
     QStringList acknowledged;
     QRandomGenerator random(QRandomGenerator::global()->generate());
-    const int rounds = 12;
     for (int round = 0; round < rounds; ++round) {
         QProcess child;
-        child.start(writer, {dir.path()});
-        QVERIFY2(child.waitForStarted(), qPrintable(child.errorString()));
+        child.start(writer, QStringList{dir} + arguments);
+        if (!child.waitForStarted())
+            qFatal("cannot start the writer: %s", qPrintable(child.errorString()));
         // Kill it at a random moment once it writes (sometimes before the
         // first write, right after the migration and tenant).
         const bool early = round % 4 == 3;
         if (!early)
-            QVERIFY2(child.waitForReadyRead(30000), child.readAllStandardError().constData());
-        QTest::qWait(int(random.bounded(early ? 50 : 400)));
+            child.waitForReadyRead(30000);
+        QTest::qWait(int(random.bounded(early ? 50 : maxDelayMs)));
         child.kill(); // SIGKILL
-        QVERIFY(child.waitForFinished(10000));
+        child.waitForFinished(10000);
         const QByteArray out = child.readAllStandardOutput();
         // Only whole lines count: a torn line was never fully acknowledged.
         const QList<QByteArray> lines = out.split('\n');
@@ -49,6 +60,15 @@ void TestCrash::acknowledgedWritesSurviveSigkill()
             acknowledged.append(QString::fromLatin1(lines.at(i)));
         qInfo("round %d: %lld acknowledged so far", round, qlonglong(acknowledged.size()));
     }
+    return acknowledged;
+}
+
+void TestCrash::acknowledgedWritesSurviveSigkill()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const int rounds = 12;
+    const QStringList acknowledged = killRepeatedly(dir.path(), {}, rounds, 400);
     QVERIFY(acknowledged.size() > rounds);
 
     // What a restart sees.
@@ -71,6 +91,72 @@ void TestCrash::acknowledgedWritesSurviveSigkill()
     for (const QString &id : std::as_const(acknowledged)) {
         const auto person = people.get(scope, id);
         QVERIFY2(person.isOk(), qPrintable(QStringLiteral("acknowledged %1 is missing").arg(id)));
+    }
+}
+
+void TestCrash::memberBatchesAreAllOrNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A batch of 1,000 takes long enough that most kills land inside one.
+    const QStringList acknowledged =
+        killRepeatedly(dir.path(), {QStringLiteral("members")}, 8, 3000);
+    QVERIFY(!acknowledged.isEmpty());
+
+    DatabaseLocation location;
+    location.driver = QStringLiteral("QSQLITE");
+    location.sqliteFile = dir.filePath(QStringLiteral("engage.sqlite3"));
+    Database database(location);
+    QVERIFY(Migrator().migrate(database.connection()).isOk());
+    {
+        QSqlQuery check(database.connection());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+    Keyring keyring(testing::testMasterKey());
+    const auto tenant =
+        TenantRepository(database.connection(), keyring).findBySlug(QStringLiteral("crash"));
+    QVERIFY(tenant.isOk());
+    const TenantScope scope(tenant.value().tenant.id);
+    MemberRepository members(database.connection(), keyring);
+    const auto all = members.all(scope);
+    QVERIFY(all.isOk());
+    // Whole batches only, every acknowledged one among them.
+    QHash<QString, int> batches;
+    for (const StoredMember &member : all.value())
+        ++batches[member.member.fields.employeeCode->section(u'-', 0, 0)];
+    for (auto it = batches.cbegin(); it != batches.cend(); ++it)
+        QVERIFY2(it.value() == 1000,
+                 qPrintable(QStringLiteral("%1: %2").arg(it.key()).arg(it.value())));
+    for (const QString &batch : acknowledged)
+        QVERIFY2(batches.contains(batch), qPrintable(batch));
+    qInfo("%lld batches committed, %lld acknowledged", qlonglong(batches.size()),
+          qlonglong(acknowledged.size()));
+    // The counter moved once per member that exists.
+    QCOMPARE(members.changeCounter(scope).value(), qint64(all.value().size()));
+
+    // The index a restarted service builds lists exactly those members.
+    MemberIndex index(keyring);
+    engage::api::MemberQuery query;
+    query.limit = engage::api::kMemberPageMax;
+    QSet<QString> listed;
+    for (;;) {
+        const auto page = index.page(scope, database.connection(), query, std::nullopt);
+        QVERIFY(page.isOk());
+        QCOMPARE(page.value().total, qint64(all.value().size()));
+        for (const QString &id : page.value().ids)
+            listed.insert(id);
+        if (!page.value().nextCursor)
+            break;
+        query.cursor = page.value().nextCursor;
+    }
+    QCOMPARE(listed.size(), all.value().size());
+    for (const QString &batch : batches.keys()) {
+        engage::api::MemberQuery search;
+        search.search = batch + u'-';
+        search.limit = 1;
+        QCOMPARE(index.page(scope, database.connection(), search, std::nullopt).value().total,
+                 1000);
     }
 }
 
