@@ -3,8 +3,14 @@
 // raw UTF-16 so that unpaired surrogates and any code unit reach the
 // validators as the client's text fields would pass them) and the TextRule of
 // validateText. Validators must never crash; what their comments promise of
-// an accepted value is checked too (a violation traps).
+// an accepted value is checked too (a violation traps). The same string also
+// goes through the organisation's validators and, as a URL query, through the
+// member list's query parser.
 
+#include "api/attribute.h"
+#include "api/group.h"
+#include "api/member.h"
+#include "api/memberimport.h"
 #include "api/person.h"
 #include "api/plan.h"
 #include "api/role.h"
@@ -13,6 +19,8 @@
 
 #include <QString>
 #include <QStringView>
+#include <QUrl>
+#include <QUrlQuery>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -105,6 +113,65 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check(!validateEnumName(view, planNames()) == planFromName(view).has_value());
     check(!validateEnumName(view, personStatusNames()) == personStatusFromName(view).has_value());
     check(validateEnumName(view, QStringList()).has_value());
+
+    // Codes and names of the organisation.
+    if (!validateEmployeeCode(view))
+        check(count >= 1 && count <= kEmployeeCodeMaxLength && normalized == text);
+    if (!validateGroupCode(view))
+        check(!validateEmployeeCode(view) && !view.contains(u'/'));
+    if (!validateGroupName(view))
+        check(count >= 1 && count <= kGroupNameMaxLength && !view.contains(u'/'));
+    if (!validateFamilyName(view))
+        check(!validateDisplayName(view));
+    if (!validateMemberText(view))
+        check(count <= kMemberFieldMaxLength && !view.contains(u'\n'));
+    if (!validateMemberMemo(view))
+        check(count <= kMemberMemoMaxLength);
+    if (!validateImportTarget(view))
+        check(view.isEmpty() || importTargetNames().contains(view) ||
+              view.startsWith(QLatin1String("attribute:")));
+
+    // Attribute values: an accepted number is one a double holds exactly, so
+    // printing it with its own count of decimals gives the same text back.
+    for (const AttributeType type :
+         {AttributeType::Number, AttributeType::Date, AttributeType::Text, AttributeType::Choice}) {
+        AttributeFields attribute{QStringLiteral("a"), QStringLiteral("a"), type, {}};
+        if (type == AttributeType::Choice)
+            attribute.choices = {QStringLiteral("x"), text};
+        if (validateAttributeValue(attribute, view))
+            continue;
+        check(!validateAttributeValueText(view));
+        if (type == AttributeType::Number) {
+            bool ok = false;
+            const double number = text.toDouble(&ok);
+            const qsizetype point = view.indexOf(u'.');
+            const int decimals = point < 0 ? 0 : int(view.size() - point - 1);
+            check(ok && QString::number(number, 'f', decimals) == text);
+        }
+        if (type == AttributeType::Date)
+            check(!validateDate(view));
+    }
+
+    // Display names and bands never fail on odd input.
+    MemberFields names;
+    names.familyName = text;
+    names.givenName = text.left(3);
+    check(memberDisplayName(names).size() <= text.size() + 4);
+    const QDate day = parseDate(view.left(10)).isOk() ? parseDate(view.left(10)).value() : QDate();
+    ageBand(day, QDate(2024, 2, 29));
+    tenureBand(QDate(2000, 2, 29), day);
+
+    // Member list queries: what parses is written back and parses equal.
+    const Result<MemberQuery> query = memberQueryFromUrl(QUrlQuery(text));
+    if (query) {
+        QUrl url(QStringLiteral("https://127.0.0.1/api/v1/members"));
+        url.setQuery(toUrlQuery(query.value()));
+        const Result<MemberQuery> again =
+            memberQueryFromUrl(QUrlQuery(QUrl::fromEncoded(url.toEncoded()).query()));
+        check(again.isOk() && again.value() == query.value());
+    } else {
+        check(!query.error().detail.isEmpty());
+    }
 
     // Error prefixes never lose the field they were given.
     const Error prefixed = withFieldPrefix(Error{ProblemCode::InvalidField, text, {}}, u"user");
