@@ -22,12 +22,16 @@ constexpr QLatin1String kUpdatedAt("updatedAt");
 constexpr QLatin1String kItems("items");
 constexpr QLatin1String kGroupIds("groupIds");
 
-// The separator of group paths in imports.
-constexpr char16_t kPathSeparator = u'/';
-
-Error noSeparator()
+// Imports write group paths with '/' or '>' between levels, after NFKC
+// normalisation: a name holding either (or a full-width form of it) would be
+// split into two levels there.
+std::optional<Error> refuseSeparators(QStringView text)
 {
-    return Error{ProblemCode::InvalidField, QString(), QStringLiteral("Must not contain '/'.")};
+    const QString normalized = text.toString().normalized(QString::NormalizationForm_KC);
+    if (normalized.contains(u'/') || normalized.contains(u'>'))
+        return Error{ProblemCode::InvalidField, QString(),
+                     QStringLiteral("Must not contain '/' or '>'.")};
+    return std::nullopt;
 }
 
 void writeFields(QJsonObject &object, const GroupFields &fields)
@@ -53,18 +57,14 @@ std::optional<Error> validateGroupCode(QStringView code)
 {
     if (auto error = validateCode(code, kGroupCodeMaxLength))
         return error;
-    if (code.contains(kPathSeparator))
-        return noSeparator();
-    return std::nullopt;
+    return refuseSeparators(code);
 }
 
 std::optional<Error> validateGroupName(QStringView name)
 {
     if (auto error = validateShownText(name, TextRule{1, kGroupNameMaxLength, true, false}))
         return error;
-    if (name.contains(kPathSeparator))
-        return noSeparator();
-    return std::nullopt;
+    return refuseSeparators(name);
 }
 
 QJsonObject toJson(const GroupFields &fields)

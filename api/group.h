@@ -19,10 +19,10 @@ inline constexpr int kGroupCodeMaxLength = 64;
 inline constexpr int kGroupNameMaxLength = 100;
 inline constexpr int kGroupsMax = 10000;
 
-// 1-64 characters, trimmed, no white space inside, no '/' (the path separator
+// 1-64 characters, trimmed, no white space inside, no '/' or '>' (path separators
 // of imports), no control characters.
 std::optional<Error> validateGroupCode(QStringView code);
-// 1-100 characters, trimmed, one line, no '/'.
+// 1-100 characters, trimmed, one line, no '/' or '>' (also full-width).
 std::optional<Error> validateGroupName(QStringView name);
 
 // POST /api/v1/groups and PUT /api/v1/groups/{id} (If-Match): rename, recode

@@ -219,9 +219,10 @@ void TestOrganisationValidators::memberTexts_data()
     row("group code space", validateGroupCode, QStringLiteral("HQ SALES"), false);
     row("group code empty", validateGroupCode, QString(), false);
     row("group name", validateGroupName, u8("営業部 (東京)"), true);
-    row("group name greater-than", validateGroupName, QStringLiteral("R&D > Labs"), true);
+    row("group name greater-than", validateGroupName, QStringLiteral("R&D > Labs"), false);
+    row("group name full-width greater-than", validateGroupName, u8("開発＞研究"), false);
     row("group name slash", validateGroupName, u8("営業/東京"), false);
-    row("group name full-width slash", validateGroupName, u8("営業／東京"), true);
+    row("group name full-width slash", validateGroupName, u8("営業／東京"), false);
     row("group name untrimmed", validateGroupName, u8("営業部\u3000"), false);
     row("group name too long", validateGroupName, QString(kGroupNameMaxLength + 1, u'g'), false);
     row("file name", validateImportFileName, u8("社員名簿 (2024).xlsx"), true);
