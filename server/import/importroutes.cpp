@@ -319,6 +319,10 @@ public:
         if (auto *answer = std::get_if<http::Response>(&found))
             return std::move(*answer);
         const ImportRecord &record = std::get<ImportRecord>(found);
+        // The body is an empty object: undo has no options (yet).
+        if (!request.json.isEmpty())
+            return badRequest({api::ProblemCode::UnknownField, request.json.keys().constFirst(),
+                               QStringLiteral("Undo takes an empty object.")});
         if (record.import.status != api::ImportStatus::Applied)
             return conflict(QStringLiteral("Only an applied import can be undone."));
         ImportApplier applier(connection, context.keyring, context.memberIndex);
@@ -439,7 +443,7 @@ void addImportRoutes(http::Router &router, const ops::ServiceContext &context)
     router.add(http::Method::Post, "/api/v1/member-imports/{id}/apply",
                route(context, routes, &ImportRoutes::apply), json);
     router.add(http::Method::Post, "/api/v1/member-imports/{id}/undo",
-               route(context, routes, &ImportRoutes::undo));
+               route(context, routes, &ImportRoutes::undo), json);
 }
 
 } // namespace engage::server::import

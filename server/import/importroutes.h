@@ -19,7 +19,7 @@ namespace import {
 //        tenant's own headers are remembered for the next file
 //   GET  /api/v1/member-imports/{id}/preview       the dry run (?offset=, ?limit=)
 //   POST /api/v1/member-imports/{id}/apply         carry it out (once)
-//   POST /api/v1/member-imports/{id}/undo          while nobody changed its members
+//   POST /api/v1/member-imports/{id}/undo          ({}) while nobody changed its members
 // Another tenant's import answers 404 exactly like a missing one.
 void addImportRoutes(http::Router &router, const ops::ServiceContext &context);
 

@@ -276,7 +276,8 @@ private Q_SLOTS:
         QCOMPARE(dryRun.invalid, 1);
         QVERIFY(dryRun.newGroupPaths.isEmpty());
 
-        response = m_service.send("POST", importPath(first.id, QStringLiteral("/undo")), owner);
+        response = m_service.send("POST", importPath(first.id, QStringLiteral("/undo")), owner,
+                                  QJsonObject{});
         QVERIFY2(response.status == 200, qPrintable(response.describe()));
         const api::ImportOutcome undone = api::importOutcomeFromJson(response.json()).value();
         QCOMPARE(undone.status, api::ImportStatus::Undone);
@@ -293,7 +294,8 @@ private Q_SLOTS:
         const auto groups =
             store::GroupRepository(m_service.connection()).list(store::TenantScope(m_a.id));
         QCOMPARE(groups.value().size(), 2);
-        response = m_service.send("POST", importPath(first.id, QStringLiteral("/undo")), owner);
+        response = m_service.send("POST", importPath(first.id, QStringLiteral("/undo")), owner,
+                                  QJsonObject{});
         QCOMPARE(response.status, 409);
     }
 
@@ -317,7 +319,13 @@ private Q_SLOTS:
         QVERIFY(members.update(scope, m_yamada, yamada.value().revision, edited,
                                QDateTime::currentDateTimeUtc()));
 
-        response = m_service.send("POST", importPath(imported.id, QStringLiteral("/undo")), admin);
+        // Undo has no options: a member the client thinks it has is refused, not ignored.
+        response = m_service.send("POST", importPath(imported.id, QStringLiteral("/undo")), admin,
+                                  QJsonObject{{QStringLiteral("force"), true}});
+        QCOMPARE(response.status, 400);
+        QCOMPARE(problemCode(response), QStringLiteral("unknown-field"));
+        response = m_service.send("POST", importPath(imported.id, QStringLiteral("/undo")), admin,
+                                  QJsonObject{});
         QCOMPARE(response.status, 409);
         QVERIFY2(response.json()
                      .value(QStringLiteral("detail"))
@@ -355,8 +363,8 @@ private Q_SLOTS:
         HttpResponse response = m_service.send(
             "POST", importPath(imported.id, QStringLiteral("/apply")), ownerOfB, QJsonObject{});
         QCOMPARE(response.status, 404);
-        response =
-            m_service.send("POST", importPath(imported.id, QStringLiteral("/undo")), ownerOfB);
+        response = m_service.send("POST", importPath(imported.id, QStringLiteral("/undo")),
+                                  ownerOfB, QJsonObject{});
         QCOMPARE(response.status, 404);
         response = m_service.send("GET", importPath(QStringLiteral("not-an-id")), ownerOfB);
         QCOMPARE(response.status, 404);

@@ -4,6 +4,7 @@
 // B's, and no row of B changes. A route with a path parameter that this test
 // does not know how to fill fails the test, so new routes join the matrix.
 
+#include "import/importrecords.h"
 #include "servicefixture.h"
 #include "serviceroutes.h"
 #include "store/attributerepository.h"
@@ -58,6 +59,7 @@ private:
     QString m_groupOfB;
     QString m_attributeOfB;
     QString m_memberOfB;
+    QString m_importOfB;
 
     // Tenant B's object for each path parameter of a route.
     QString objectOfB(const QString &pattern) const
@@ -74,6 +76,8 @@ private:
             return m_groupOfB;
         if (pattern == QStringLiteral("/api/v1/attributes/{id}"))
             return m_attributeOfB;
+        if (pattern.startsWith(QStringLiteral("/api/v1/member-imports/{id}")))
+            return m_importOfB;
         return {};
     }
 
@@ -110,6 +114,18 @@ private:
         if (!member)
             return false;
         m_memberOfB = member.value().member.id;
+        server::import::ImportRecord upload;
+        upload.import.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        upload.import.fileName = QStringLiteral("roster-of-b.csv");
+        upload.import.format = QStringLiteral("csv");
+        upload.import.encoding = QStringLiteral("UTF-8");
+        upload.personId = owner;
+        upload.keyVersion = 1;
+        upload.createdAt = QDateTime::currentDateTimeUtc();
+        if (!server::import::ImportRecords(m_service.connection(), m_service.keyring())
+                 .create(scope, upload))
+            return false;
+        m_importOfB = upload.import.id;
         return server::store::GroupRepository(m_service.connection())
             .setScope(scope, m_service.personId(m_b, QStringLiteral("manager")), {m_groupOfB})
             .isOk();
@@ -159,7 +175,7 @@ private:
 
     QStringList identifiersOfB() const
     {
-        QStringList ids{m_b.id, m_b.slug, m_groupOfB, m_attributeOfB, m_memberOfB};
+        QStringList ids{m_b.id, m_b.slug, m_groupOfB, m_attributeOfB, m_memberOfB, m_importOfB};
         for (const QString &name :
              {QStringLiteral("owner"), QStringLiteral("manager"), QStringLiteral("viewer")}) {
             ids.append(m_service.personId(m_b, name));
