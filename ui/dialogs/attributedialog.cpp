@@ -11,12 +11,10 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
-#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace engage::ui {
@@ -159,15 +157,8 @@ AttributeDialog::AttributeDialog(const std::optional<api::AttributeFields> &exis
     connect(m_removeChoice, &QPushButton::clicked, this, &AttributeDialog::removeChoice);
     connect(m_upChoice, &QPushButton::clicked, this, [this] { moveChoice(-1); });
     connect(m_downChoice, &QPushButton::clicked, this, [this] { moveChoice(1); });
-    auto *deleteKey = new QShortcut(QKeySequence::Delete, m_choices);
-    deleteKey->setContext(Qt::WidgetShortcut);
-    connect(deleteKey, &QShortcut::activated, this, &AttributeDialog::removeChoice);
-    auto *upKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), m_choices);
-    upKey->setContext(Qt::WidgetShortcut);
-    connect(upKey, &QShortcut::activated, this, [this] { moveChoice(-1); });
-    auto *downKey = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), m_choices);
-    downKey->setContext(Qt::WidgetShortcut);
-    connect(downKey, &QShortcut::activated, this, [this] { moveChoice(1); });
+    // Delete, Alt+Up and Alt+Down act on the list while it has the focus.
+    m_choices->installEventFilter(this);
     connect(m_choices, &QListWidget::currentRowChanged, this,
             &AttributeDialog::updateChoiceButtons);
     connect(m_choices, &QListWidget::itemChanged, this, &AttributeDialog::validate);
@@ -228,13 +219,23 @@ void AttributeDialog::showMessage(const QString &text)
 
 bool AttributeDialog::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_newChoice && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if ((key == Qt::Key_Return || key == Qt::Key_Enter) &&
-            !api::normalizedText(m_newChoice->text()).isEmpty()) {
-            addChoice();
-            return true;
-        }
+    if (event->type() != QEvent::KeyPress)
+        return QDialog::eventFilter(watched, event);
+    const auto *press = static_cast<QKeyEvent *>(event);
+    if (watched == m_newChoice &&
+        (press->key() == Qt::Key_Return || press->key() == Qt::Key_Enter) &&
+        !api::normalizedText(m_newChoice->text()).isEmpty()) {
+        addChoice();
+        return true;
+    }
+    if (watched == m_choices && press->key() == Qt::Key_Delete) {
+        removeChoice();
+        return true;
+    }
+    if (watched == m_choices && press->modifiers() == Qt::AltModifier &&
+        (press->key() == Qt::Key_Up || press->key() == Qt::Key_Down)) {
+        moveChoice(press->key() == Qt::Key_Up ? -1 : 1);
+        return true;
     }
     return QDialog::eventFilter(watched, event);
 }
