@@ -3,6 +3,7 @@
 #include "attribute.h"
 #include "enumtable.h"
 #include "objectreader.h"
+#include "queryparams.h"
 #include "timestamp.h"
 #include "validators.h"
 
@@ -198,8 +199,7 @@ MemberFields readFields(ObjectReader &reader)
 std::optional<Error> readParameter(MemberQuery &query, const QString &name, const QString &value)
 {
     auto named = [&name](Error error) {
-        error.field = name;
-        return error;
+        return parameterError(std::move(error), name);
     };
     auto enumError = [&](const QStringList &allowed) {
         return named(*validateEnumName(value, allowed));
@@ -238,16 +238,10 @@ std::optional<Error> readParameter(MemberQuery &query, const QString &name, cons
             return named(*error);
         query.cursor = value;
     } else if (name == kLimitParam) {
-        // Plain decimal only: no sign, no leading zero, no white space.
-        const bool plain = !value.isEmpty() && value.size() <= 3 && value.front() != u'0' &&
-                           std::all_of(value.cbegin(), value.cend(),
-                                       [](QChar c) { return c >= u'0' && c <= u'9'; });
-        const int limit = plain ? value.toInt() : 0;
-        if (limit < 1 || limit > kMemberPageMax)
-            return named(invalid(
-                QString(),
-                QStringLiteral("Must be a whole number from 1 to %1.").arg(kMemberPageMax)));
-        query.limit = limit;
+        const Result<qint64> limit = readWholeNumber(name, value, 1, kMemberPageMax);
+        if (!limit)
+            return limit.error();
+        query.limit = int(limit.value());
     }
     return std::nullopt;
 }
@@ -398,11 +392,9 @@ QStringList memberSortNames()
 
 QUrlQuery toUrlQuery(const MemberQuery &query)
 {
-    // QUrlQuery takes values in tolerant form, where "%41" would already mean
-    // "A": a literal '%' is escaped first so that every value arrives as typed.
     QUrlQuery url;
     auto add = [&url](QLatin1String name, const QString &value) {
-        url.addQueryItem(QString(name), QString(value).replace(u'%', QLatin1String("%25")));
+        addQueryValue(url, name, value);
     };
     if (!query.search.isEmpty())
         add(kSearchParam, query.search);
@@ -429,20 +421,12 @@ Result<MemberQuery> memberQueryFromUrl(const QUrlQuery &url)
 {
     MemberQuery query;
     QStringList seen;
-    for (const auto &item : url.queryItems(QUrl::FullyDecoded)) {
-        const QString &name = item.first;
-        const bool known =
-            std::any_of(std::begin(kParameters), std::end(kParameters),
-                        [&name](QLatin1String parameter) { return name == parameter; });
-        if (!known)
-            return Error{ProblemCode::UnknownField, safeFieldName(name),
-                         QStringLiteral("This parameter is not expected here.")};
-        if (seen.contains(name))
-            return invalid(name, QStringLiteral("Must be given at most once."));
-        seen.append(name);
-        if (auto error = readParameter(query, name, item.second))
-            return *error;
-    }
+    const auto read = [&query](const QString &name, const QString &value) {
+        return readParameter(query, name, value);
+    };
+    const QList<QLatin1String> known(std::cbegin(kParameters), std::cend(kParameters));
+    if (auto error = readQueryParameters(url, known, read, &seen))
+        return *error;
     const bool hasAttribute = seen.contains(kAttributeParam);
     const bool hasValue = seen.contains(kValueParam);
     if (hasAttribute != hasValue)
