@@ -1,6 +1,8 @@
 // Personal data and secrets never reach the disk or the log in clear: the real
 // engage-server --demo serves a session that signs in (a lookup by e-mail),
-// reads and lists people, adds one, renews and signs out; then every file of
+// reads and lists people, adds one, adds a member (employee) with a birth date
+// and a memo, reads it and searches for it by name, renews and signs out;
+// then every file of
 // its data directory (database, -wal, -shm, keys, certificate) and everything
 // it logged are searched for every name, e-mail, password and token it handled.
 
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUrl>
 
 using namespace engage::test;
 
@@ -87,6 +90,38 @@ private Q_SLOTS:
             secrets << newEmail << QStringLiteral("星野 明里")
                     << response.json().value(QStringLiteral("initialPassword")).toString();
 
+            const QString slug = tenant.value(u"slug").toString();
+            const QJsonObject member{
+                {QStringLiteral("employeeCode"), QString(QStringLiteral("EMP-Q7X93KZ-") + slug)},
+                {QStringLiteral("email"), QStringLiteral("sayaka.mitarai@%1.example").arg(slug)},
+                {QStringLiteral("familyName"), QStringLiteral("御手洗")},
+                {QStringLiteral("givenName"), QStringLiteral("紗耶香")},
+                {QStringLiteral("attributes"), QJsonObject()},
+                {QStringLiteral("birthDate"), QStringLiteral("1987-06-15")},
+                {QStringLiteral("employmentType"), QString()},
+                {QStringLiteral("grade"), QString()},
+                {QStringLiteral("position"), QString()},
+                {QStringLiteral("jobCategory"), QString()},
+                {QStringLiteral("status"), QStringLiteral("active")},
+                {QStringLiteral("deliver"), true},
+                {QStringLiteral("memo"),
+                 QStringLiteral("Allergic to peanuts; call extension 4471.")}};
+            response =
+                probe.send("POST", QStringLiteral("/api/v1/members"), json(member), bearer(access));
+            QVERIFY2(response.status == 201, qPrintable(response.describe()));
+            for (const QString &field : {QStringLiteral("employeeCode"), QStringLiteral("email"),
+                                         QStringLiteral("familyName"), QStringLiteral("givenName"),
+                                         QStringLiteral("birthDate"), QStringLiteral("memo")})
+                secrets << member.value(field).toString();
+            response = probe.get(QString::fromLatin1(response.header("location")), bearer(access));
+            QVERIFY2(response.status == 200, qPrintable(response.describe()));
+            response = probe.get(QStringLiteral("/api/v1/members?q=") +
+                                     QString::fromLatin1(QUrl::toPercentEncoding(
+                                         member.value(QStringLiteral("familyName")).toString())),
+                                 bearer(access));
+            QVERIFY2(response.status == 200, qPrintable(response.describe()));
+            QCOMPARE(response.json().value(QStringLiteral("total")).toInt(), 1);
+
             response = probe.send(
                 "POST", QStringLiteral("/api/v1/auth/refresh"),
                 json({{QStringLiteral("refreshToken"), refresh}}),
@@ -121,6 +156,8 @@ private Q_SLOTS:
         for (const QString &secret : std::as_const(secrets)) {
             QVERIFY2(!everything.contains(secret.toUtf8()), qPrintable(secret));
             QVERIFY2(!everything.contains(secret.toLower().toUtf8()), qPrintable(secret));
+            // A search is sent in the URL: not in a log as it was written there either.
+            QVERIFY2(!everything.contains(QUrl::toPercentEncoding(secret)), qPrintable(secret));
         }
     }
 };
