@@ -11,8 +11,10 @@
 #include "store/memberrepository.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QTest>
 #include <QUrl>
 
@@ -393,6 +395,62 @@ private Q_SLOTS:
             upload(owner, roster(), QStringLiteral("x.csv"), QByteArrayLiteral("application/json"));
         QCOMPARE(response.status, 415);
         QCOMPARE(problemCode(response), QStringLiteral("unsupported-media-type"));
+    }
+
+    // 20,000 new members: upload, dry run, apply, the same file again, undo.
+    // The times are reported, not asserted (this tree may be a Debug build).
+    void twentyThousandRows()
+    {
+        QByteArray csv =
+            QStringLiteral("社員番号,氏名,メールアドレス,所属,入社日,勤務地\n").toUtf8();
+        for (int i = 0; i < 20000; ++i)
+            csv += QStringLiteral("T%1,山田 太郎%1,t%1@example.com,本社/営業部,2020-04-01,東京\n")
+                       .arg(i, 5, 10, QLatin1Char('0'))
+                       .toUtf8();
+        const QString owner = token(m_a, QStringLiteral("owner"));
+        QElapsedTimer timer;
+        timer.start();
+        HttpResponse response = upload(owner, csv, QStringLiteral("big.csv"));
+        QVERIFY2(response.status == 201, qPrintable(response.describe()));
+        const qint64 uploadMs = timer.restart();
+        const QString id = response.json().value(QStringLiteral("id")).toString();
+        response = m_service.probe().get(
+            importPath(id, QStringLiteral("/preview?limit=1")),
+            {{QByteArrayLiteral("Authorization"), "Bearer " + owner.toLatin1()}}, 300000);
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const qint64 previewMs = timer.restart();
+        QCOMPARE(api::importPreviewFromJson(response.json()).value().added, 20000);
+        response = m_service.probe().send(
+            "POST", importPath(id, QStringLiteral("/apply")),
+            QJsonDocument(api::toJson(api::ImportApplyRequest{})).toJson(QJsonDocument::Compact),
+            {{QByteArrayLiteral("Authorization"), "Bearer " + owner.toLatin1()},
+             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
+            600000);
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const qint64 applyMs = timer.restart();
+        QCOMPARE(api::importOutcomeFromJson(response.json()).value().added, 20000);
+
+        response = upload(owner, csv, QStringLiteral("big.csv"));
+        QVERIFY2(response.status == 201, qPrintable(response.describe()));
+        const QString again = response.json().value(QStringLiteral("id")).toString();
+        timer.restart();
+        response = m_service.probe().get(
+            importPath(again, QStringLiteral("/preview?limit=1")),
+            {{QByteArrayLiteral("Authorization"), "Bearer " + owner.toLatin1()}}, 300000);
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const qint64 againMs = timer.restart();
+        QCOMPARE(api::importPreviewFromJson(response.json()).value().unchanged, 20000);
+
+        response = m_service.probe().send(
+            "POST", importPath(id, QStringLiteral("/undo")), QByteArrayLiteral("{}"),
+            {{QByteArrayLiteral("Authorization"), "Bearer " + owner.toLatin1()},
+             {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
+            600000);
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const qint64 undoMs = timer.elapsed();
+        qInfo("20,000 rows (%lld bytes): upload %lld ms, dry run %lld ms, apply %lld ms, "
+              "dry run of the same file again %lld ms, undo %lld ms",
+              qint64(csv.size()), uploadMs, previewMs, applyMs, againMs, undoMs);
     }
 
     void hostileFileNames_data()
