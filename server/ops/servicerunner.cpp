@@ -55,6 +55,12 @@ store::AccessRecord accessRecord(const http::AccessEvent &event)
     record.status = event.status;
     record.latencyUs = event.latencyUs;
     record.userAgent = QString::fromUtf8(event.userAgent);
+    if (event.status >= 500) {
+        record.route = QString::fromUtf8(event.route.isEmpty() ? event.path : event.route);
+        record.problemCode = event.problemCode;
+        record.failure = QString::fromLatin1(event.failure.isEmpty() ? QByteArrayLiteral("handler")
+                                                                      : event.failure);
+    }
     return record;
 }
 
@@ -191,7 +197,9 @@ int runService(int argc, char *argv[], const QString &applicationName,
                 QJsonObject{{QStringLiteral("slug"), tenant.slug},
                             {QStringLiteral("name"), tenant.name},
                             {QStringLiteral("adminEmail"), tenant.adminEmail},
-                            {QStringLiteral("adminPassword"), tenant.adminPassword}});
+                            {QStringLiteral("adminPassword"), tenant.adminPassword},
+                            {QStringLiteral("managerEmail"), tenant.managerEmail},
+                            {QStringLiteral("managerPassword"), tenant.managerPassword}});
         }
     }
 

@@ -105,7 +105,8 @@ void TestStartup::announcementWithDemo()
     QVERIFY2(fingerprintPattern.match(server.fingerprint()).hasMatch(),
              qPrintable(server.fingerprint()));
     QCOMPARE(server.fingerprint(), independentFingerprint(server.certificatePath()));
-    // The demo tenants, each with its owner's credentials: the Japanese
+    // The demo tenants, each with its owner's and its scoped manager's
+    // credentials: the Japanese
     // company first, then the English-speaking one.
     const QJsonArray tenants = line.value(u"tenants").toArray();
     QCOMPARE(tenants.size(), 2);
@@ -115,12 +116,18 @@ void TestStartup::announcementWithDemo()
         const QJsonObject tenant = value.toObject();
         QCOMPARE(tenant.keys(),
                  (QStringList{QStringLiteral("adminEmail"), QStringLiteral("adminPassword"),
+                              QStringLiteral("managerEmail"), QStringLiteral("managerPassword"),
                               QStringLiteral("name"), QStringLiteral("slug")}));
-        QVERIFY(tenant.value(u"adminEmail").toString().contains(u'@'));
-        QVERIFY(tenant.value(u"adminPassword").toString().size() >= 12);
-        // The credentials are printed once, on stdout: never in the log.
-        QVERIFY(!server.stderrText().contains(tenant.value(u"adminPassword").toString()));
-        QVERIFY(!server.stderrText().contains(tenant.value(u"adminEmail").toString()));
+        QVERIFY(tenant.value(u"adminEmail").toString() != tenant.value(u"managerEmail").toString());
+        for (const char16_t *role : {u"admin", u"manager"}) {
+            const QString email = tenant.value(role + QStringLiteral("Email")).toString();
+            const QString password = tenant.value(role + QStringLiteral("Password")).toString();
+            QVERIFY(email.contains(u'@'));
+            QVERIFY(password.size() >= 12);
+            // The credentials are printed once, on stdout: never in the log.
+            QVERIFY(!server.stderrText().contains(password));
+            QVERIFY(!server.stderrText().contains(email));
+        }
     }
 
     // The announced port is the real one, and it serves the announced certificate.
