@@ -43,15 +43,18 @@ Q_SIGNALS:
     // Someone else changed or deleted the member since it was loaded.
     void staleEdit();
     // `field` is the wire name of the field the refusal is about ("email",
-    // "employeeCode"), empty when it concerns the whole member.
+    // "employeeCode"), empty when it concerns the whole member or cannot be
+    // told.
     void failed(const engage::models::ApiError &error, const QString &field);
 
 private:
     void take(ApiReply *reply, bool saving);
+    QString refusedField(const ApiError &error) const;
 
     ApiClient &m_client;
     QString m_memberId;
     QByteArray m_etag;
+    api::MemberFields m_sent; // the last save's
     QPointer<ApiReply> m_reply;
 };
 

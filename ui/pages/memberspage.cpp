@@ -510,14 +510,27 @@ void MembersPage::updateCount()
 
 // ---- members -----------------------------------------------------------------
 
+// One form at a time. A closed one may still wait for its deletion, so only
+// a visible one counts.
+bool MembersPage::raiseOpenDialog()
+{
+    for (QDialog *dialog : {static_cast<QDialog *>(m_memberDialog.data()),
+                            static_cast<QDialog *>(m_groupDialog.data())}) {
+        if (dialog && dialog->isVisible()) {
+            dialog->raise();
+            dialog->activateWindow();
+            return true;
+        }
+    }
+    return false;
+}
+
 void MembersPage::onNewMember()
 {
     if (!m_mayEditMembers)
         return;
-    if (m_memberDialog) {
-        m_memberDialog->activateWindow();
+    if (raiseOpenDialog())
         return;
-    }
     auto *dialog = new MemberDialog(
         m_client, *m_groups, m_attributes->attributes(), std::nullopt,
         m_selectedGroupId.isEmpty() ? std::nullopt : std::optional<QString>(m_selectedGroupId),
@@ -533,10 +546,8 @@ void MembersPage::onEditMember()
     const auto memberId = selectedMemberId();
     if (!memberId)
         return;
-    if (m_memberDialog) {
-        m_memberDialog->activateWindow();
+    if (raiseOpenDialog())
         return;
-    }
     auto *dialog = new MemberDialog(m_client, *m_groups, m_attributes->attributes(), memberId,
                                     std::nullopt, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -578,7 +589,7 @@ void MembersPage::onDeleteMember()
 
 void MembersPage::onNewGroup()
 {
-    if (!m_mayEditGroups || m_groupDialog)
+    if (!m_mayEditGroups || raiseOpenDialog())
         return;
     auto *dialog = new GroupDialog(
         *m_groups, std::nullopt,
@@ -594,7 +605,7 @@ void MembersPage::onNewGroup()
 void MembersPage::onRenameGroup()
 {
     const api::Group *group = m_groups->group(m_selectedGroupId);
-    if (!m_mayEditGroups || !group || m_groupDialog)
+    if (!m_mayEditGroups || !group || raiseOpenDialog())
         return;
     auto *dialog = new GroupDialog(*m_groups, *group, std::nullopt, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -97,6 +97,7 @@ private:
     void applyQuery();
     void fillAttributeFilter();
     void fillValueFilter();
+    bool raiseOpenDialog();
 
     void onNewMember();
     void onEditMember();
