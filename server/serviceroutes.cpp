@@ -7,6 +7,7 @@
 #include "domain/memberroutes.h"
 #include "domain/peopleroutes.h"
 #include "import/importroutes.h"
+#include "logs/logroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 
@@ -22,6 +23,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     domain::addGroupRoutes(router, context);
     domain::addAttributeRoutes(router, context);
     import::addImportRoutes(router, context);
+    logs::addLogRoutes(router, context);
 }
 
 } // namespace engage::server

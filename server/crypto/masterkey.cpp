@@ -1,6 +1,7 @@
 #include "masterkey.h"
 
 #include "aead.h"
+#include "blindindex.h"
 #include "internal.h"
 #include "random.h"
 
@@ -263,6 +264,11 @@ std::optional<MasterKey> MasterKey::load(const QString &dataDir, QString *error)
     if (!key)
         return std::nullopt;
     return MasterKey(std::move(*key));
+}
+
+SecretBytes MasterKey::deriveKey(QByteArrayView purpose) const
+{
+    return crypto::deriveKey(m_key, purpose);
 }
 
 MasterKey MasterKey::fromBytes(SecretBytes key)

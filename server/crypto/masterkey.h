@@ -30,6 +30,12 @@ public:
     std::optional<SecretBytes> unwrap(QByteArrayView wrapped, QStringView tenantId,
                                       int version) const;
 
+    // A key for one purpose besides wrapping (HKDF-SHA256 with info =
+    // `purpose`, as deriveKey in blindindex.h), such as the MAC key of the log
+    // chains: those must stay verifiable after a tenant's data key is gone,
+    // and the master key itself still never leaves this class.
+    SecretBytes deriveKey(QByteArrayView purpose) const;
+
     // Name of the file load() uses inside the data directory.
     static QString fileName();
     // Name of the environment variable load() prefers to the file.

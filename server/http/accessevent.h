@@ -20,6 +20,9 @@ struct AccessEvent
     int status = 0;
     qint64 latencyUs = 0;
     QByteArray userAgent;
+    QByteArray route;    // the matched route's pattern; empty when none matched
+    QString problemCode; // of an error answer, e.g. "internal"
+    QByteArray failure;  // of a 5xx answer: Response::failure
 };
 
 // Called once per answered request, on the thread that answered it: must

@@ -152,8 +152,11 @@ private:
         }
         ~PendingResponse()
         {
-            if (!m_sent.load())
-                send(Response::internalError());
+            if (!m_sent.load()) {
+                Response unanswered = Response::internalError();
+                unanswered.failure = QByteArrayLiteral("unanswered");
+                send(std::move(unanswered));
+            }
         }
         PendingResponse(const PendingResponse &) = delete;
         PendingResponse &operator=(const PendingResponse &) = delete;
@@ -296,6 +299,10 @@ void HttpsServer::Impl::PendingResponse::report(const Response &response)
                              .count();
     m_access.tenantId = response.actor.tenantId;
     m_access.personId = response.actor.personId;
+    m_access.route = response.route;
+    if (response.problemDetails)
+        m_access.problemCode = api::problemCodeName(response.problemDetails->code);
+    m_access.failure = response.failure;
     m_server.m_accessObserver(m_access);
 }
 

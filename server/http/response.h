@@ -25,6 +25,13 @@ struct Response
         QString tenantId;
         QString personId;
     } actor;
+    // The pattern of the route that answered ("/api/v1/members/{id}"), set by
+    // the router; the error log names routes, not paths.
+    QByteArray route;
+    // For a failure of ours, which part failed, for the error log: "handler"
+    // (a handler answered 500), "exception" (a handler threw), "unanswered"
+    // (a responder was dropped). Never a message: those stay in our log.
+    QByteArray failure;
 
     // Writes the body of an error response, naming the request it answers.
     void stampRequestId(const QString &requestId);

@@ -120,12 +120,19 @@ void Router::dispatch(Request request, const Responder &respond) const
             return;
         }
         request.pathParameters = std::move(parameters);
+        const QByteArray pattern = '/' + route.segments.join('/');
+        const Responder routed = [respond, pattern](Response response) {
+            response.route = pattern;
+            respond(std::move(response));
+        };
         try {
-            route.handler(std::move(request), respond);
+            route.handler(std::move(request), routed);
         } catch (const std::exception &error) {
             // The detail stays in our log; the client learns only the request id.
             qCCritical(lcRouter) << "handler failed:" << error.what();
-            respond(Response::internalError());
+            Response failed = Response::internalError();
+            failed.failure = QByteArrayLiteral("exception");
+            routed(std::move(failed));
         }
         return;
     }

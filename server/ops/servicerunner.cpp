@@ -5,12 +5,14 @@
 #include "http/httpsserver.h"
 #include "http/router.h"
 #include "jsonlog.h"
+#include "logs/logintegrity.h"
 #include "selfsignedcertificate.h"
 #include "serveroptions.h"
 #include "store/accesslogwriter.h"
 #include "store/database.h"
 #include "store/demoseed.h"
 #include "store/keyring.h"
+#include "store/logchain.h"
 #include "store/memberindex.h"
 #include "store/memberpurge.h"
 #include "store/migrator.h"
@@ -59,7 +61,7 @@ store::AccessRecord accessRecord(const http::AccessEvent &event)
         record.route = QString::fromUtf8(event.route.isEmpty() ? event.path : event.route);
         record.problemCode = event.problemCode;
         record.failure = QString::fromLatin1(event.failure.isEmpty() ? QByteArrayLiteral("handler")
-                                                                      : event.failure);
+                                                                     : event.failure);
     }
     return record;
 }
@@ -185,6 +187,23 @@ int runService(int argc, char *argv[], const QString &applicationName,
     if (!masterKey)
         return fail(QStringLiteral("cannot load the master key: %1").arg(error));
     store::Keyring keyring(std::move(*masterKey));
+    // Before the first row is logged: every row from now on joins its chain,
+    // and rows from before the chains existed are sealed into theirs.
+    database.setLogChainKey(keyring.logChainKey());
+    const auto sealed =
+        store::logchain::sealLegacyRows(database.connection(), keyring.logChainKey());
+    if (!sealed)
+        return fail(QStringLiteral("cannot seal the logs: %1").arg(sealed.error().message));
+    if (sealed.value() > 0)
+        qCInfo(lcMain) << "sealed" << sealed.value() << "log rows from before the hash chains";
+    const logs::LogCheckpoints checkpoints(options->dataDir, keyring.logCheckpointKey());
+    // On the main thread: one read of the chain heads and one small file.
+    const auto writeCheckpoint = [&database, &checkpoints] {
+        QString checkpointError;
+        if (!checkpoints.write(database.connection(), QDateTime::currentDateTimeUtc(),
+                               &checkpointError))
+            qCWarning(lcMain).noquote() << "cannot checkpoint the logs:" << checkpointError;
+    };
     std::optional<QJsonArray> demoTenants;
     if (options->demo) {
         const auto seeded = store::DemoSeed(database.connection(), keyring).ensure();
@@ -235,6 +254,13 @@ int runService(int argc, char *argv[], const QString &applicationName,
     QObject::connect(&purgeTimer, &QTimer::timeout, &app, purgeMembers);
     purgeTimer.start();
     purgeMembers();
+    // The chain heads outside the database, daily and at the end (below), so
+    // that deleting the newest rows is caught by verify-logs.
+    QTimer checkpointTimer;
+    checkpointTimer.setInterval(std::chrono::hours(24));
+    QObject::connect(&checkpointTimer, &QTimer::timeout, &app, writeCheckpoint);
+    checkpointTimer.start();
+    writeCheckpoint();
     // Runs on the main thread, at most once whatever asked first.
     bool stopping = false;
     const auto stopGracefully =
@@ -280,7 +306,12 @@ int runService(int argc, char *argv[], const QString &applicationName,
                                     options->listenAddress, server.port(),
                                     certificateFingerprintSha256(options->certificateFile),
                                     std::nullopt));
-    return app.exec();
+    const int exitCode = app.exec();
+    // Every request has been answered: its access row goes in before the
+    // last checkpoint names the heads.
+    accessLog.flush();
+    writeCheckpoint();
+    return exitCode;
 }
 
 } // namespace engage::server::ops

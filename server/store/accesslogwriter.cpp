@@ -1,11 +1,15 @@
 #include "accesslogwriter.h"
 
+#include "logchain.h"
+#include "transaction.h"
+
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace engage::server::store {
@@ -40,49 +44,151 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
-bool writeBatch(QSqlDatabase &connection, std::optional<QSqlQuery> &insert,
-                const std::vector<AccessRecord> &batch, QString *error)
+// Log injection (SECURITY.md, ASVS 16.4.1): a control character or half a
+// surrogate pair from a header or path is stored as U+FFFD, so that no row
+// fakes a line of its own in a viewer or an export, and every row decodes.
+void neutralise(QString &text)
 {
-    if (!insert) {
-        insert.emplace(connection);
-        // Prepared once per connection and re-bound per row: one parse for
-        // the whole life of the writer, not one per request.
-        if (!insert->prepare(QStringLiteral(
-                "INSERT INTO access_log (tenant_id, at, request_id, person_id, address, method, "
-                "path, status, latency_us, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
-            *error = insert->lastError().text();
-            insert.reset();
-            return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const bool pairStart =
+            c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
+        if (pairStart) {
+            ++i;
+            continue;
         }
+        const char16_t u = c.unicode();
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || c.isSurrogate())
+            text[i] = QChar::ReplacementCharacter;
     }
-    if (!connection.transaction()) {
-        *error = connection.lastError().text();
+}
+
+bool exec(QSqlQuery &query, QString *error)
+{
+    if (query.exec())
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+// One tenant's rows of a batch, in the order they came.
+bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const QString &tenantId,
+                 const std::vector<const AccessRecord *> &records, QString *error)
+{
+    const auto link =
+        logchain::advance(connection, tenantId, logchain::kAccess, key, qint64(records.size()));
+    if (!link) {
+        *error = link.error().message;
         return false;
     }
+    QSqlQuery insert(connection);
+    // Prepared once per tenant and batch, re-bound per row.
+    insert.prepare(QStringLiteral(
+        "INSERT INTO access_log (tenant_id, tenant_seq, at, request_id, person_id, address, "
+        "method, path, status, latency_us, user_agent, prev_hash, mac) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QVariant anonymous(QMetaType::fromType<QString>());
-    for (const AccessRecord &record : batch) {
-        insert->bindValue(0, notNull(record.tenantId));
-        insert->bindValue(1, record.atMs);
-        insert->bindValue(2, notNull(record.requestId));
-        insert->bindValue(3, record.personId.isEmpty() ? anonymous : QVariant(record.personId));
-        insert->bindValue(4, notNull(record.address));
-        insert->bindValue(5, notNull(record.method));
-        insert->bindValue(6, notNull(record.path));
-        insert->bindValue(7, record.status);
-        insert->bindValue(8, record.latencyUs);
-        insert->bindValue(9, notNull(record.userAgent));
-        if (!insert->exec()) {
-            *error = insert->lastError().text();
-            insert->finish();
-            connection.rollback();
+    qint64 seq = link.value().seq;
+    QString prev = link.value().prevHash;
+    QString lastMac;
+    std::vector<const AccessRecord *> failures;
+    for (const AccessRecord *record : records) {
+        // The values exactly as stored and read back, in chainedColumns order.
+        const QList<QVariant> values = {
+            notNull(tenantId),
+            seq,
+            record->atMs,
+            notNull(record->requestId),
+            record->personId.isEmpty() ? anonymous : QVariant(record->personId),
+            notNull(record->address),
+            notNull(record->method),
+            notNull(record->path),
+            record->status,
+            record->latencyUs,
+            notNull(record->userAgent),
+        };
+        for (const QVariant &value : values)
+            insert.addBindValue(value);
+        if (key) {
+            lastMac =
+                logchain::rowMac(*key, logchain::canonicalRow(logchain::kAccess, values), prev);
+            insert.addBindValue(prev);
+            insert.addBindValue(lastMac);
+            prev = lastMac;
+        } else {
+            insert.addBindValue(anonymous);
+            insert.addBindValue(anonymous);
+        }
+        if (!exec(insert, error))
+            return false;
+        if (record->status >= 500)
+            failures.push_back(record);
+        ++seq;
+    }
+    insert.finish();
+    if (key) {
+        const auto moved =
+            logchain::setHeadHash(connection, tenantId, logchain::kAccess, seq - 1, lastMac);
+        if (!moved) {
+            *error = moved.error().message;
             return false;
         }
     }
-    // SQLite refuses to commit while a statement is still active.
-    insert->finish();
-    if (!connection.commit()) {
-        *error = connection.lastError().text();
-        connection.rollback();
+    if (failures.empty())
+        return true;
+
+    const auto numbered =
+        logchain::advance(connection, tenantId, logchain::kError, key, qint64(failures.size()));
+    if (!numbered) {
+        *error = numbered.error().message;
+        return false;
+    }
+    QSqlQuery errorRow(connection);
+    errorRow.prepare(QStringLiteral(
+        "INSERT INTO error_log (tenant_id, tenant_seq, at, request_id, person_id, method, route, "
+        "status, code, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    qint64 errorSeq = numbered.value().seq;
+    for (const AccessRecord *record : failures) {
+        errorRow.addBindValue(notNull(tenantId));
+        errorRow.addBindValue(errorSeq++);
+        errorRow.addBindValue(record->atMs);
+        errorRow.addBindValue(notNull(record->requestId));
+        errorRow.addBindValue(record->personId.isEmpty() ? anonymous : QVariant(record->personId));
+        errorRow.addBindValue(notNull(record->method));
+        errorRow.addBindValue(record->route.isEmpty() ? notNull(record->path) : record->route);
+        errorRow.addBindValue(record->status);
+        errorRow.addBindValue(record->problemCode.isEmpty() ? QStringLiteral("internal")
+                                                            : record->problemCode);
+        errorRow.addBindValue(record->failure.isEmpty() ? QStringLiteral("handler")
+                                                        : record->failure);
+        if (!exec(errorRow, error))
+            return false;
+    }
+    return true;
+}
+
+bool writeBatch(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                const std::vector<AccessRecord> &batch, QString *error)
+{
+    // Grouped by tenant, each group in arrival order: one head bump per tenant
+    // and batch instead of one per row.
+    std::map<QString, std::vector<const AccessRecord *>> byTenant;
+    for (const AccessRecord &record : batch)
+        byTenant[record.tenantId].push_back(&record);
+    // BEGIN IMMEDIATE on SQLite: the heads are read and then written, and a
+    // deferred transaction could not upgrade after another writer committed.
+    Transaction transaction(connection);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    for (const auto &[tenantId, records] : byTenant) {
+        if (!writeTenant(connection, key, tenantId, records, error))
+            return false;
+    }
+    const StoreStatus committed = transaction.commit();
+    if (!committed) {
+        *error = committed.error().message;
         return false;
     }
     return true;
@@ -121,6 +227,12 @@ void AccessLogWriter::append(AccessRecord record)
     cut(record.method, maxShortFieldLength);
     cut(record.path, maxPathLength);
     cut(record.userAgent, maxUserAgentLength);
+    cut(record.route, maxPathLength);
+    cut(record.problemCode, maxShortFieldLength);
+    cut(record.failure, maxShortFieldLength);
+    for (QString *text : {&record.requestId, &record.tenantId, &record.personId, &record.address,
+                          &record.method, &record.path, &record.userAgent, &record.route})
+        neutralise(*text);
 
     quint64 warnTotal = 0;
     {
@@ -175,7 +287,6 @@ void AccessLogWriter::run()
 {
     // This thread's own connection: QtSql connections belong to one thread.
     QSqlDatabase connection;
-    std::optional<QSqlQuery> insert;
     // Swapped with the queue, so both buffers keep their capacity and append()
     // stops reallocating once the load is known.
     std::vector<AccessRecord> batch;
@@ -209,12 +320,11 @@ void AccessLogWriter::run()
         if (!connection.isOpen())
             connection = m_database.connection(&error);
         if (connection.isOpen()) {
-            written = writeBatch(connection, insert, batch, &error);
+            // Looked up per batch: the key may be set after the writer starts.
+            const auto key = Database::logChainKeyOf(connection);
+            written = writeBatch(connection, key.get(), batch, &error);
         }
         if (!written) {
-            // Re-prepare on the next attempt: the table may have been created
-            // since, or the connection reopened.
-            insert.reset();
             ++attempts;
             qCWarning(lcAccessLog) << "access log: cannot write" << batch.size() << "rows (attempt"
                                    << attempts << "of" << maxAttempts << "):" << error;
@@ -242,7 +352,6 @@ void AccessLogWriter::run()
 
     // Close here rather than leave it to the Database: the thread ends now, and
     // closing releases the file and lets SQLite checkpoint the WAL.
-    insert.reset();
     if (connection.isOpen())
         connection.close();
 }

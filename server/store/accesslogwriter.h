@@ -26,17 +26,25 @@ struct AccessRecord
     int status = 0;
     qint64 latencyUs = 0;
     QString userAgent; // cut to 512 characters
+    // For answers of 500 and above, which also leave an error_log row:
+    QString route;       // the route's pattern, or the path when none matched
+    QString problemCode; // e.g. "internal"
+    QString failure;     // which part failed, e.g. "handler", "unanswered"
 };
 
 // Writes access-log rows off the request path: append() only queues, and one
 // writer thread with its own connection commits everything queued in one
-// transaction at most every `commitInterval`. A SIGKILL therefore loses at
+// transaction at most every `commitInterval`. In that transaction it numbers
+// each tenant's rows and links them into the tenant's hash chain (logchain.h)
+// with the key set on the Database, and writes an error_log row beside each
+// answer of 500 and above. A SIGKILL therefore loses at
 // most the rows of the last interval (plus the commit in flight), and no
 // request ever waits on the database for its log row.
 //
-// No TenantScope here, on purpose: the writer only appends, never reads, so it
-// cannot leak one tenant's rows to another; the tenant id it stores is the one
-// the HTTP layer took from the verified token (empty when there is none).
+// No TenantScope here, on purpose: the writer only appends (and reads the
+// chain heads it moves), so it cannot leak one tenant's rows to another; the
+// tenant id it stores is the one the HTTP layer took from the verified token
+// (empty when there is none, a tenant of its own in the chains).
 //
 // The Database must outlive the writer. Create the writer after the schema is
 // migrated: rows whose batch cannot be written after a few attempts are

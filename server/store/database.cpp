@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 #include <atomic>
+#include <map>
 #include <mutex>
 
 namespace engage::server::store {
@@ -15,6 +16,11 @@ Q_LOGGING_CATEGORY(lcStore, "engage.server.store")
 namespace {
 
 std::atomic<int> databaseSerial{0};
+
+// Log chain keys by connection-name prefix, so that a connection leads to the
+// key of the Database that opened it (several live in one test process).
+std::mutex logChainKeysMutex;
+std::map<QString, std::shared_ptr<const crypto::SecretBytes>> logChainKeys;
 std::atomic<quint64> threadSerial{0};
 
 // A number for the calling thread, never reused (thread ids are), so that a
@@ -62,11 +68,32 @@ Database::Database(DatabaseLocation location)
 // stops its network threads and worker pool first).
 Database::~Database()
 {
+    {
+        std::lock_guard keysLock(logChainKeysMutex);
+        logChainKeys.erase(m_namePrefix);
+    }
     std::lock_guard lock(m_namesMutex);
     // removeDatabase() closes the connection; asking for it with database()
     // from this thread would not be allowed.
     for (const QString &name : m_names)
         QSqlDatabase::removeDatabase(name);
+}
+
+void Database::setLogChainKey(crypto::SecretBytes key)
+{
+    auto shared = std::make_shared<const crypto::SecretBytes>(std::move(key));
+    std::lock_guard lock(logChainKeysMutex);
+    logChainKeys[m_namePrefix] = std::move(shared);
+}
+
+std::shared_ptr<const crypto::SecretBytes> Database::logChainKeyOf(const QSqlDatabase &connection)
+{
+    // Names are "<prefix><thread serial>", the prefix ending in '-'.
+    const QString name = connection.connectionName();
+    const QString prefix = name.left(name.lastIndexOf(u'-') + 1);
+    std::lock_guard lock(logChainKeysMutex);
+    const auto found = logChainKeys.find(prefix);
+    return found == logChainKeys.end() ? nullptr : found->second;
 }
 
 QString Database::connectionName() const

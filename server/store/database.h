@@ -1,8 +1,11 @@
 #pragma once
 
+#include "crypto/secretbytes.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -40,6 +43,15 @@ public:
 
     // Whether the database answers a trivial query now.
     bool isReachable() const;
+
+    // The key that MACs the rows of the log chains (Keyring::logChainKey).
+    // It lives here because OperationLog::record, called inside every
+    // change's transaction, is handed only a connection. Set it at start-up,
+    // before the first change is logged.
+    void setLogChainKey(crypto::SecretBytes key);
+    // The log chain key of the Database that opened `connection`; null when
+    // it has none (a store used without its keyring, as some tests do).
+    static std::shared_ptr<const crypto::SecretBytes> logChainKeyOf(const QSqlDatabase &connection);
 
 private:
     QString connectionName() const;

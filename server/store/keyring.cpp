@@ -24,6 +24,8 @@ std::shared_ptr<const TenantKey> splitKey(int version, const crypto::SecretBytes
 
 Keyring::Keyring(crypto::MasterKey masterKey)
     : m_masterKey(std::move(masterKey))
+    , m_logChainKey(m_masterKey.deriveKey("engage log chain v1"))
+    , m_logCheckpointKey(m_masterKey.deriveKey("engage log checkpoint v1"))
 {}
 
 StoreStatus Keyring::createFirstKey(const TenantScope &scope, const QSqlDatabase &database)

@@ -47,11 +47,20 @@ public:
     // Drops a tenant's cached keys (after its keys were destroyed).
     void forget(const QString &tenantId);
 
+    // The keys of the logs' tamper evidence (logchain.h), derived from the
+    // master key rather than a tenant's data key: a tenant's logs must stay
+    // verifiable after its key is destroyed. One MACs the rows of every
+    // chain, the other signs the checkpoint files outside the database.
+    const crypto::SecretBytes &logChainKey() const { return m_logChainKey; }
+    const crypto::SecretBytes &logCheckpointKey() const { return m_logCheckpointKey; }
+
 private:
     StoreResult<std::shared_ptr<const TenantKey>>
     load(const TenantScope &scope, const QSqlDatabase &database, int keyVersion);
 
     const crypto::MasterKey m_masterKey;
+    const crypto::SecretBytes m_logChainKey;
+    const crypto::SecretBytes m_logCheckpointKey;
     std::mutex m_mutex;
     QHash<QString, std::map<int, std::shared_ptr<const TenantKey>>> m_keys;
 };

@@ -1,33 +1,91 @@
 #include "operationlog.h"
 
+#include "database.h"
+#include "logchain.h"
 #include "scopedquery.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <atomic>
+
 namespace engage::server::store {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcOperationLog, "engage.server.store.operationlog")
+
+QString changesJson(const QList<api::FieldChange> &changes)
+{
+    QJsonArray array;
+    for (const api::FieldChange &change : changes)
+        array.append(api::toJson(change));
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
 
 StoreStatus OperationLog::record(const TenantScope &scope, const QSqlDatabase &database,
                                  const OperationEntry &entry)
 {
+    return record(scope, database, entry, {});
+}
+
+StoreStatus OperationLog::record(const TenantScope &scope, const QSqlDatabase &database,
+                                 const OperationEntry &entry,
+                                 const QList<api::FieldChange> &changes)
+{
+    const std::shared_ptr<const crypto::SecretBytes> key = Database::logChainKeyOf(database);
+    const auto link =
+        logchain::advance(database, scope.tenantId(), logchain::kOperation, key.get());
+    if (!link)
+        return link.error();
+
+    const QDateTime at = entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc();
+    // The values exactly as stored and read back, in chainedColumns order.
+    // Changes made by the service itself (start-up, jobs) have no request; a
+    // null QString would bind as NULL, and an empty summary is still one.
+    const QList<QVariant> values = {
+        scope.tenantId(),
+        link.value().seq,
+        at.toMSecsSinceEpoch(),
+        entry.requestId.isEmpty() ? QStringLiteral("system") : entry.requestId,
+        entry.actorId.isEmpty() ? QVariant() : QVariant(entry.actorId),
+        entry.targetType,
+        entry.targetId,
+        entry.action,
+        entry.summary.isNull() ? QStringLiteral("") : entry.summary,
+        changesJson(changes),
+    };
+    QVariant prevHash;
+    QVariant mac;
+    if (key) {
+        prevHash = link.value().prevHash;
+        mac = logchain::rowMac(*key, logchain::canonicalRow(logchain::kOperation, values),
+                               link.value().prevHash);
+    } else {
+        static std::atomic<bool> warned{false};
+        if (!warned.exchange(true))
+            qCWarning(lcOperationLog) << "operation rows are written unsealed: no log chain key";
+    }
+
     ScopedQuery query(scope, database);
     query.prepare(QStringLiteral(
-        "INSERT INTO operation_log (tenant_id, at, request_id, actor_id, target_type, "
-        "target_id, action, summary) VALUES (:tenant_id, :at, :request_id, :actor_id, "
-        ":target_type, :target_id, :action, :summary)"));
-    const QDateTime at = entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc();
-    query.bindValue(QStringLiteral(":at"), at.toMSecsSinceEpoch());
-    // Changes made by the service itself (start-up, jobs) have no request.
-    query.bindValue(QStringLiteral(":request_id"),
-                    entry.requestId.isEmpty() ? QStringLiteral("system") : entry.requestId);
-    query.bindValue(QStringLiteral(":actor_id"),
-                    entry.actorId.isEmpty() ? QVariant() : QVariant(entry.actorId));
-    query.bindValue(QStringLiteral(":target_type"), entry.targetType);
-    query.bindValue(QStringLiteral(":target_id"), entry.targetId);
-    query.bindValue(QStringLiteral(":action"), entry.action);
-    // A null QString binds as NULL; an empty summary is still a summary.
-    query.bindValue(QStringLiteral(":summary"),
-                    entry.summary.isNull() ? QStringLiteral("") : entry.summary);
+        "INSERT INTO operation_log (tenant_id, tenant_seq, at, request_id, actor_id, target_type, "
+        "target_id, action, summary, changes, prev_hash, mac) VALUES (:tenant_id, :tenant_seq, "
+        ":at, :request_id, :actor_id, :target_type, :target_id, :action, :summary, :changes, "
+        ":prev_hash, :mac)"));
+    const QStringList &columns = logchain::chainedColumns(logchain::kOperation);
+    for (qsizetype i = 1; i < columns.size(); ++i)
+        query.bindValue(QLatin1Char(':') + columns.at(i), values.at(i));
+    query.bindValue(QStringLiteral(":prev_hash"), prevHash);
+    query.bindValue(QStringLiteral(":mac"), mac);
     if (!query.exec())
         return databaseError(QStringLiteral("recording an operation"), query.errorText());
-    return Done{};
+    if (mac.isNull())
+        return Done{};
+    return logchain::setHeadHash(database, scope.tenantId(), logchain::kOperation, link.value().seq,
+                                 mac.toString());
 }
 
 } // namespace engage::server::store

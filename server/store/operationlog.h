@@ -1,9 +1,11 @@
 #pragma once
 
+#include "api/logrecord.h"
 #include "storeresult.h"
 #include "tenantscope.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -22,12 +24,21 @@ struct OperationEntry
 };
 
 // The operation log. record() writes inside the caller's Transaction, so the
-// row exists exactly when the change does.
+// row exists exactly when the change does, and takes the row's place in the
+// tenant's hash chain (logchain.h) in that same transaction: the chain head
+// row it bumps first makes concurrent changes of one tenant queue, so they
+// cannot fork the chain. The MAC key is the one set on the Database that
+// opened `database` (Database::setLogChainKey); without one the row is
+// written unsealed, and verification reports it.
 class OperationLog final
 {
 public:
     static StoreStatus record(const TenantScope &scope, const QSqlDatabase &database,
                               const OperationEntry &entry);
+    // With the field-level changes; the caller has masked personal values
+    // (api::FieldChange::masked) before they reach the log.
+    static StoreStatus record(const TenantScope &scope, const QSqlDatabase &database,
+                              const OperationEntry &entry, const QList<api::FieldChange> &changes);
 };
 
 } // namespace engage::server::store

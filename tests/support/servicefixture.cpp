@@ -56,6 +56,8 @@ bool ServiceFixture::open(QString *error)
     }
     m_keyring =
         std::make_unique<store::Keyring>(crypto::MasterKey::fromBytes(crypto::newDataKey()));
+    // As the service does: operation rows join their tenant's hash chain.
+    m_database->setLogChainKey(m_keyring->logChainKey());
     // Worker threads hold database connections: they must live as long as the pool.
     m_workers.setExpiryTimeout(-1);
     m_workers.setMaxThreadCount(4);
