@@ -204,7 +204,9 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
                          [call, timeout](qint64 sent, qint64 total) {
                              if (call->timer)
                                  call->timer->start(timeout);
-                             Q_EMIT call->reply->uploadProgress(sent, total);
+                             // Qt ends with (0, 0) once the body is gone: no news.
+                             if (total > 0)
+                                 Q_EMIT call->reply->uploadProgress(sent, total);
                          });
     }
     call->timer->start(timeout);

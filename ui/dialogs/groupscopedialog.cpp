@@ -6,13 +6,11 @@
 
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <functional>
 
 namespace engage::ui {
 

@@ -399,13 +399,25 @@ void ImportSummaryPage::updateTexts()
                                .arg(lines.join(QStringLiteral("</li><li>"))));
     }
     const State state = m_session.state();
-    if (state == State::Undone)
+    if (state == State::Undone && m_session.outcome()) {
+        // The undo's own account: what it took back.
+        const api::ImportOutcome &undone = *m_session.outcome();
+        QStringList lines;
+        lines << tr("%n members it added removed", nullptr, undone.added)
+              << tr("%n members put back as they were", nullptr, undone.changed);
+        if (undone.groupsCreated > 0)
+            lines << tr("%n groups it created deleted", nullptr, undone.groupsCreated);
+        //: The summary of an undone import: a list of counts, one per line.
+        m_status->setText(tr("<p><b>The import was undone.</b></p><ul><li>%1</li></ul>")
+                              .arg(lines.join(QStringLiteral("</li><li>"))));
+    } else if (state == State::Undone) {
         m_status->setText(tr("The import was undone: the members are as they were before it."));
-    else if (state == State::Undoing)
+    } else if (state == State::Undoing) {
         m_status->setText(tr("Undoing the import…"));
-    else
+    } else {
         m_status->setText(tr("Changed your mind? Undo puts everything this import changed back "
                              "as it was, as long as nobody has changed these members since."));
+    }
     m_undo->setEnabled(state == State::Applied);
     m_undo->setVisible(state == State::Applied || state == State::Undoing);
 }
@@ -413,8 +425,9 @@ void ImportSummaryPage::updateTexts()
 void ImportSummaryPage::onUndo()
 {
     confirmDestruction(this, tr("Undo Import"), tr("Undo this import?"),
-                       tr("Members it added are removed again, the changes it made are put back "
-                          "and members it marked as left are active again."),
+                       tr("Members it added are removed again, members it changed or marked as "
+                          "left are put back as they were, and groups it created are deleted "
+                          "unless someone has put members in them since."),
                        tr("&Undo Import"), [this] {
                            m_banner->hide();
                            m_session.undo();

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace engage::ui {
 
@@ -207,8 +208,9 @@ void ImportPreviewPage::updateTexts()
         m_newGroups->clear();
         m_newGroups->setToolTip({});
     } else {
-        m_newGroups->setText(tr("The file names %n groups that do not exist yet: %1.", nullptr,
-                                static_cast<int>(groups.size()))
+        m_newGroups->setText(tr("The file names %n groups that do not exist yet: %1. Their rows "
+                                "show as errors unless you choose to create them on the next page.",
+                                nullptr, static_cast<int>(groups.size()))
                                  .arg(namesText(groups, kNamesShown)));
         m_newGroups->setToolTip(groups.mid(0, kNamesListed).join(u'\n'));
     }
@@ -314,12 +316,36 @@ void ImportOptionsPage::initializePage()
     retranslateUi();
 }
 
+// Rows the dry run refused only because their group does not exist yet:
+// they are imported when the new groups are created. Known once every row of
+// the dry run is loaded (the first page holds a thousand); -1 until then.
+int ImportOptionsPage::rowsWaitingForGroups() const
+{
+    const ImportPreviewModel &model = m_session.previewModel();
+    if (model.rowCount() < model.totalRows())
+        return -1;
+    int rows = 0;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const api::ImportRow &entry = model.rowAt(row);
+        const bool onlyTheGroup =
+            entry.kind == api::ImportRowKind::Invalid && !entry.errors.isEmpty() &&
+            std::all_of(entry.errors.cbegin(), entry.errors.cend(),
+                        [](const api::ImportCellError &error) {
+                            return error.code == QLatin1String("unknownGroup");
+                        });
+        rows += onlyTheGroup ? 1 : 0;
+    }
+    return rows;
+}
+
 void ImportOptionsPage::updateSummary()
 {
     const api::ImportPreview preview = m_session.preview().value_or(api::ImportPreview{});
     const int missing = static_cast<int>(preview.missing.size());
     const int groups = static_cast<int>(preview.newGroupPaths.size());
+    const int groupRows = groups > 0 ? rowsWaitingForGroups() : 0;
     const api::ImportApplyRequest request = applyRequest();
+    const bool creating = groups > 0 && request.createGroups;
 
     QStringList sentences;
     if (preview.added > 0)
@@ -330,11 +356,17 @@ void ImportOptionsPage::updateSummary()
                                preview.changed)
                           : tr("%n members whose data differs will stay as they are.", nullptr,
                                preview.changed));
-    if (groups > 0)
-        sentences << (request.createGroups
-                          ? tr("%n new groups will be created.", nullptr, groups)
-                          : tr("No group will be created: rows that name a new group are left "
-                               "out."));
+    if (creating && groupRows >= 0)
+        sentences << tr("%n new groups will be created, and the %1 rows that name them will be "
+                        "imported too.",
+                        nullptr, groups)
+                         .arg(groupRows);
+    else if (creating)
+        sentences << tr("%n new groups will be created, and the rows that name them will be "
+                        "imported too.",
+                        nullptr, groups);
+    else if (groups > 0)
+        sentences << tr("No group will be created: rows that name a new group are left out.");
     if (missing > 0)
         sentences << (request.markMissingAsLeft
                           ? tr("%n members missing from the file will be marked as left. They "
@@ -342,11 +374,12 @@ void ImportOptionsPage::updateSummary()
                                nullptr, missing)
                           : tr("%n members missing from the file will stay as they are.", nullptr,
                                missing));
-    if (preview.invalid > 0)
-        sentences << tr("%n rows with errors will be left out.", nullptr, preview.invalid);
+    // With the groups created, the rows waiting for them are errors no more.
+    const int leftOut = preview.invalid - (creating ? std::max(groupRows, 0) : 0);
+    if (leftOut > 0)
+        sentences << tr("%n rows with errors will be left out.", nullptr, leftOut);
     const bool nothing = preview.added == 0 && (preview.changed == 0 || !request.applyChanges) &&
-                         (missing == 0 || !request.markMissingAsLeft) &&
-                         (groups == 0 || !request.createGroups);
+                         (missing == 0 || !request.markMissingAsLeft) && !creating;
     if (nothing)
         sentences << tr("Nothing will change.");
     else
@@ -369,8 +402,8 @@ void ImportOptionsPage::retranslateUi()
     const int groups = static_cast<int>(preview.newGroupPaths.size());
     setTitle(tr("Choose What to Apply"));
     setSubTitle(tr("Step 4 of 5: new members are always added; the rest is up to you."));
-    m_intro->setText(tr("Rows with errors are always left out. Choose what else the import "
-                        "does:"));
+    m_intro->setText(tr("Rows with errors are left out, unless their only problem is a new "
+                        "group you choose to create. Choose what else the import does:"));
     m_applyChanges->setText(
         tr("&Update the %n members whose data in the file differs", nullptr, preview.changed));
     m_applyChanges->setEnabled(preview.changed > 0);

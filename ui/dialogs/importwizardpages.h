@@ -197,6 +197,7 @@ protected:
 private:
     void retranslateUi();
     void updateSummary();
+    int rowsWaitingForGroups() const;
 
     models::MemberImportSession &m_session;
     QLabel *m_intro;
