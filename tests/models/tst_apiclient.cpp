@@ -298,6 +298,7 @@ private Q_SLOTS:
     void changedCertificateRefused();
     void publiclyTrustedCertificate();
     void headersAsSent();
+    void rawBodyWithItsTypeAndProgress();
     void signInAndMe();
     void refreshSharedByConcurrent401s();
     void refreshRefused();
@@ -607,6 +608,39 @@ void TestApiClient::headersAsSent()
     QVERIFY(!get.headers.contains("content-type"));
     QVERIFY(!get.headers.contains("if-match"));
     QVERIFY(!get.headers.contains("idempotency-key"));
+}
+
+void TestApiClient::rawBodyWithItsTypeAndProgress()
+{
+    ScriptedHttpsServer server(m_server->certificatePath(), m_server->keyPath());
+    QVERIFY(server.start());
+    server.answer(201, "application/json", R"({"id":"upload"})");
+    ApiClient client;
+    client.setBaseUrl(server.url());
+    client.setPinnedFingerprint(m_server->fingerprint());
+
+    // A file of a few megabytes, its bytes as they are (no JSON around them).
+    QByteArray file;
+    for (int i = 0; file.size() < 3 * 1024 * 1024; ++i)
+        file += QByteArray::number(i) + ",名前,\"a, b\"\r\n";
+    ApiRequest upload = request("POST", QStringLiteral("/api/v1/member-imports?name=a.csv"));
+    upload.rawBody = file;
+    upload.contentType = "text/csv";
+    ApiReply *reply = client.send(upload);
+    QList<QPair<qint64, qint64>> progress;
+    connect(reply, &ApiReply::uploadProgress, this, [&progress](qint64 sent, qint64 total) {
+        progress.append({sent, total});
+    });
+    auto outcome = watch(reply, this);
+    QTRY_COMPARE_WITH_TIMEOUT(outcome->finishedCount, 1, kWaitMs);
+    QVERIFY2(outcome->ok, qPrintable(describe(*outcome)));
+    QCOMPARE(server.received.size(), 1);
+    QCOMPARE(server.received.constFirst().headers.value("content-type"), QByteArray("text/csv"));
+    QCOMPARE(server.received.constFirst().body, file);
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.constLast(), qMakePair(qint64(file.size()), qint64(file.size())));
+    for (const auto &[sent, total] : std::as_const(progress))
+        QVERIFY(sent <= total && total == file.size());
 }
 
 void TestApiClient::signInAndMe()
