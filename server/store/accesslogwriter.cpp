@@ -72,9 +72,10 @@ bool exec(QSqlQuery &query, QString *error)
 }
 
 // One tenant's rows of a batch, in the order they came.
-bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const QString &tenantId,
+bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const QString &tenant,
                  const std::vector<const AccessRecord *> &records, QString *error)
 {
+    const QString tenantId = notNull(tenant);
     const auto link =
         logchain::advance(connection, tenantId, logchain::kAccess, key, qint64(records.size()));
     if (!link) {

@@ -78,6 +78,9 @@ private:
             return m_attributeOfB;
         if (pattern.startsWith(QStringLiteral("/api/v1/member-imports/{id}")))
             return m_importOfB;
+        // {log} names a log, not an object: B's tenant id there must name none.
+        if (pattern.startsWith(QStringLiteral("/api/v1/logs/{log}")))
+            return m_b.id;
         return {};
     }
 

@@ -1,8 +1,8 @@
 #include "store/accesslogwriter.h"
+#include "store/migrator.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -30,33 +30,15 @@ DatabaseLocation sqliteIn(const QTemporaryDir &dir)
     return location;
 }
 
-// The migrator is not in the build yet: run the schema file as it is, one
-// statement per `;` once the `--` comments (which may hold a `;`) are gone.
 bool createSchema(const Database &database, QString *error)
 {
-    QFile file(QStringLiteral(ENGAGE_STORE_SCHEMA_DIR "/0001_core.sql"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    QString sql;
-    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
-    for (const QString &line : lines)
-        sql += line.left(line.indexOf(QLatin1String("--"))) + u'\n';
-    QSqlDatabase connection = database.connection(error);
+    const QSqlDatabase connection = database.connection(error);
     if (!connection.isOpen())
         return false;
-    const QStringList statements = sql.split(u';');
-    for (const QString &statement : statements) {
-        if (statement.trimmed().isEmpty())
-            continue;
-        QSqlQuery query(connection);
-        if (!query.exec(statement)) {
-            *error = query.lastError().text() + QLatin1String(" in: ") + statement.trimmed();
-            return false;
-        }
-    }
-    return true;
+    const auto migrated = Migrator().migrate(connection);
+    if (!migrated)
+        *error = migrated.error().message;
+    return migrated.isOk();
 }
 
 qint64 scalar(const Database &database, const QString &sql)
@@ -109,6 +91,68 @@ private Q_SLOTS:
     {
         m_database.reset();
         m_dir.reset();
+    }
+
+    // With a chain key, each tenant's rows are numbered from 1 and linked
+    // (row 1 to the genesis value, each later one to the MAC before it), the
+    // head names the last, and a 5xx also leaves an error row.
+    void rowsJoinTheirTenantsChain()
+    {
+        m_database->setLogChainKey(engage::server::crypto::SecretBytes(QByteArray(32, 'k')));
+        {
+            AccessLogWriter writer(*m_database);
+            for (int i = 0; i < 5; ++i) {
+                AccessRecord record = sampleRecord(QStringLiteral("a-%1").arg(i));
+                record.tenantId = i % 2 == 0 ? QStringLiteral("tenant-a") : QStringLiteral("");
+                record.path = QStringLiteral("/x\n") + QChar(7) + QString::number(i);
+                if (i == 4) {
+                    record.status = 500;
+                    record.route = QStringLiteral("/api/v1/members/{id}");
+                    record.problemCode = QStringLiteral("internal");
+                    record.failure = QStringLiteral("handler");
+                }
+                writer.append(record);
+            }
+            writer.flush();
+        }
+        for (const QString &tenant : {QStringLiteral("tenant-a"), QStringLiteral("")}) {
+            QSqlQuery rows(m_database->connection());
+            rows.prepare(QStringLiteral("SELECT tenant_seq, prev_hash, mac, path FROM access_log "
+                                        "WHERE tenant_id = ? ORDER BY seq"));
+            rows.addBindValue(tenant);
+            QVERIFY(rows.exec());
+            qint64 expected = 1;
+            QString prev(64, u'0');
+            while (rows.next()) {
+                QCOMPARE(rows.value(0).toLongLong(), expected++);
+                QCOMPARE(rows.value(1).toString(), prev);
+                prev = rows.value(2).toString();
+                QCOMPARE(prev.size(), 64);
+                // Log injection: no line break or bell reaches the row.
+                QVERIFY(!rows.value(3).toString().contains(u'\n'));
+                QVERIFY(!rows.value(3).toString().contains(QChar(7)));
+            }
+            QCOMPARE(expected - 1, tenant.isEmpty() ? 2 : 3);
+            QSqlQuery head(m_database->connection());
+            head.prepare(QStringLiteral(
+                "SELECT seq, hash FROM log_chain_heads WHERE tenant_id = ? AND log = 'access'"));
+            head.addBindValue(tenant);
+            QVERIFY(head.exec() && head.next());
+            QCOMPARE(head.value(0).toLongLong(), expected - 1);
+            QCOMPARE(head.value(1).toString(), prev);
+        }
+        QSqlQuery errors(m_database->connection());
+        QVERIFY(errors.exec(QStringLiteral("SELECT tenant_id, tenant_seq, request_id, route, "
+                                           "status, code, category FROM error_log")));
+        QVERIFY(errors.next());
+        QCOMPARE(errors.value(0).toString(), QStringLiteral("tenant-a"));
+        QCOMPARE(errors.value(1).toLongLong(), 1);
+        QCOMPARE(errors.value(2).toString(), QStringLiteral("a-4"));
+        QCOMPARE(errors.value(3).toString(), QStringLiteral("/api/v1/members/{id}"));
+        QCOMPARE(errors.value(4).toInt(), 500);
+        QCOMPARE(errors.value(5).toString(), QStringLiteral("internal"));
+        QCOMPARE(errors.value(6).toString(), QStringLiteral("handler"));
+        QVERIFY(!errors.next());
     }
 
     void rowsKeepEveryField()
