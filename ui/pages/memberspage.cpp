@@ -20,6 +20,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -131,13 +132,11 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     m_memberView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     QHeaderView *header = m_memberView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setStretchLastSection(true);
+    // The e-mail takes what is left: it is the longest and most often cut.
+    header->setSectionResizeMode(MemberTableModel::EmailColumn, QHeaderView::Stretch);
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const QList<int> widths{10 * em, 7 * em, 16 * em, 10 * em, 7 * em, 7 * em, 5 * em};
-    for (int column = 0; column < widths.size(); ++column)
-        header->resizeSection(column, widths.at(column));
     for (QAction *action : {m_newAction, m_editAction, m_deleteAction})
         m_memberView->addAction(action);
     for (QAction *action : {m_newGroupAction, m_renameGroupAction, m_deleteGroupAction})
@@ -273,13 +272,37 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     connect(m_members, &MemberTableModel::totalChanged, this, &MembersPage::updateCount);
     connect(m_members, &MemberTableModel::loadingChanged, this, &MembersPage::updateCount);
     connect(m_members, &MemberTableModel::staleEdit, this, &MembersPage::showStaleNotice);
+    // Headers in another language have other widths.
+    connect(m_members, &QAbstractItemModel::headerDataChanged, this, &MembersPage::sizeColumns);
     // The group counts in the tree follow a deletion.
     connect(m_members, &MemberTableModel::removed, m_groups, &GroupTreeModel::reload);
     connect(m_members, &MemberTableModel::failed, this, &MembersPage::onFailed);
     connect(&m_session, &models::Session::stateChanged, this, &MembersPage::updateAccess);
 
     retranslateUi();
+    sizeColumns();
     updateAccess();
+}
+
+// Wide enough for a typical value and for the header, without measuring
+// rows (most of them are not even loaded).
+void MembersPage::sizeColumns()
+{
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    QHeaderView *header = m_memberView->horizontalHeader();
+    const QList<std::pair<int, int>> widths{
+        {MemberTableModel::NameColumn, 8 * em},
+        {MemberTableModel::EmployeeCodeColumn, 5 * em},
+        {MemberTableModel::GroupColumn, 8 * em},
+        {MemberTableModel::EmploymentTypeColumn, 5 * em},
+        {MemberTableModel::PositionColumn, 5 * em},
+        {MemberTableModel::StatusColumn, 4 * em},
+        // A long date in the language's own short form.
+        {MemberTableModel::HireDateColumn, fontMetrics().horizontalAdvance(QLocale().toString(
+                                               QDate(2000, 12, 31), QLocale::ShortFormat)) +
+                                               2 * em}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, std::max(width, header->sectionSizeHint(column)));
 }
 
 MembersPage::~MembersPage() = default;

@@ -98,6 +98,7 @@ private:
     void fillAttributeFilter();
     void fillValueFilter();
     bool raiseOpenDialog();
+    void sizeColumns();
 
     void onNewMember();
     void onEditMember();

@@ -1,5 +1,7 @@
 #include "grouppicker.h"
 
+#include <QStringList>
+
 namespace engage::ui {
 
 GroupPicker::GroupPicker(QWidget *parent)
@@ -11,17 +13,19 @@ GroupPicker::GroupPicker(QWidget *parent)
     setMinimumContentsLength(24);
 }
 
-void GroupPicker::setGroups(const QList<models::GroupTreeModel::Entry> &groups,
-                            const std::function<bool(const QString &groupId)> &excluded)
+void GroupPicker::setGroups(const QList<models::GroupTreeModel::Entry> &groups)
 {
     const std::optional<QString> chosen = groupId();
     while (count() > 1)
         removeItem(count() - 1);
+    // Each group by its path: departments of the same name in two divisions
+    // stay apart, and the closed box says where the group is.
+    QStringList path;
     for (const models::GroupTreeModel::Entry &entry : groups) {
-        if (excluded && excluded(entry.id))
-            continue;
-        // Em spaces: the indentation of the tree, in any font.
-        addItem(QString(entry.depth * 2, QChar(0x2003)) + entry.name, entry.id);
+        path.resize(entry.depth);
+        path.append(entry.name);
+        //: Between the levels of a group's path: "Sales › Tokyo Office".
+        addItem(path.join(tr(" › ")), entry.id);
     }
     setGroupId(chosen);
 }

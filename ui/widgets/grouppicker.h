@@ -7,7 +7,7 @@
 
 namespace engage::ui {
 
-// A combo box of the tenant's groups, indented as in the tree, below one
+// A combo box of the tenant's groups, each named by its path, below one
 // entry for "no group" (whose text the caller gives: "Top level", "Not in a
 // group").
 class GroupPicker final : public QComboBox
@@ -18,10 +18,8 @@ class GroupPicker final : public QComboBox
 public:
     explicit GroupPicker(QWidget *parent = nullptr);
 
-    // Keeps the chosen group when it is still there. Groups for which
-    // `excluded` answers true are not offered (a group cannot move under itself).
-    void setGroups(const QList<models::GroupTreeModel::Entry> &groups,
-                   const std::function<bool(const QString &groupId)> &excluded = {});
+    // Keeps the chosen group when it is still there.
+    void setGroups(const QList<models::GroupTreeModel::Entry> &groups);
     void setNoGroupText(const QString &text);
 
     std::optional<QString> groupId() const; // nullopt: no group
