@@ -1,0 +1,329 @@
+// The hash chains of the logs on a real SQLite store: rows written by
+// OperationLog and the access-log writer verify; a row changed, deleted or
+// inserted straight in the database is found at its seq; the newest rows
+// deleted (with the head moved back to match) are found through the
+// checkpoint; concurrent writers of one tenant never fork the chain.
+
+#include "crypto/random.h"
+#include "logs/logintegrity.h"
+#include "store/accesslogwriter.h"
+#include "store/database.h"
+#include "store/logchain.h"
+#include "store/migrator.h"
+#include "store/operationlog.h"
+#include "store/transaction.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+#include <thread>
+#include <vector>
+
+using namespace engage;
+using namespace engage::server;
+
+Q_DECLARE_METATYPE(engage::api::LogKind)
+Q_DECLARE_METATYPE(engage::api::LogBreak)
+
+namespace {
+
+const QString kTenant = QStringLiteral("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+constexpr int kRows = 20;
+
+bool exec(const QSqlDatabase &database, const QString &sql)
+{
+    QSqlQuery query(database);
+    if (!query.exec(sql)) {
+        qWarning() << sql << query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QString table(api::LogKind log)
+{
+    return api::logKindName(log) + QLatin1String("_log");
+}
+
+} // namespace
+
+class TestLogIntegrity final : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<store::Database> m_database;
+    crypto::SecretBytes m_chainKey{crypto::randomBytes(32)};
+    crypto::SecretBytes m_checkpointKey{crypto::randomBytes(32)};
+
+    QSqlDatabase connection() const { return m_database->connection(); }
+
+    bool recordOperation(int i)
+    {
+        store::Transaction transaction(connection());
+        const auto recorded = store::OperationLog::record(
+            store::TenantScope(kTenant), connection(),
+            store::OperationEntry{QStringLiteral("r-%1").arg(i), QString(),
+                                  QStringLiteral("member"), QStringLiteral("m-%1").arg(i),
+                                  QStringLiteral("member.update"),
+                                  QStringLiteral("changed: status"), QDateTime()},
+            {api::FieldChange{QStringLiteral("status"), QStringLiteral("active"),
+                              QStringLiteral("left"), false}});
+        return recorded && transaction.commit();
+    }
+
+    // Both chains of the tenant, kRows rows each.
+    void writeRows()
+    {
+        for (int i = 0; i < kRows; ++i)
+            QVERIFY(recordOperation(i));
+        store::AccessLogWriter writer(*m_database);
+        for (int i = 0; i < kRows; ++i) {
+            store::AccessRecord record;
+            record.atMs = 1'700'000'000'000 + i;
+            record.requestId = QStringLiteral("a-%1").arg(i);
+            record.tenantId = kTenant;
+            record.address = QStringLiteral("192.0.2.1");
+            record.method = QStringLiteral("GET");
+            record.path = QStringLiteral("/api/v1/me");
+            record.status = 200;
+            writer.append(record);
+        }
+        writer.flush();
+    }
+
+    logs::LogCheckpoints checkpoints() const
+    {
+        return logs::LogCheckpoints(m_dir->path(), m_checkpointKey);
+    }
+
+    QList<api::LogVerification> verify()
+    {
+        auto results = logs::LogVerifier(connection(), m_chainKey)
+                           .verifyTenant(kTenant, checkpoints().latest());
+        if (!results) {
+            qWarning() << results.error().message;
+            return {};
+        }
+        return results.value();
+    }
+
+    static const api::LogVerification *resultFor(const QList<api::LogVerification> &results,
+                                                 api::LogKind log)
+    {
+        for (const api::LogVerification &result : results) {
+            if (result.log == log)
+                return &result;
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        store::DatabaseLocation location;
+        location.driver = QStringLiteral("QSQLITE");
+        location.sqliteFile = m_dir->filePath(QStringLiteral("engage.sqlite3"));
+        m_database = std::make_unique<store::Database>(location);
+        QVERIFY(store::Migrator().migrate(connection()));
+        m_database->setLogChainKey(m_chainKey);
+    }
+
+    void cleanup()
+    {
+        m_database.reset();
+        m_dir.reset();
+    }
+
+    void writtenRowsVerify()
+    {
+        writeRows();
+        QString error;
+        QVERIFY2(checkpoints().write(connection(), QDateTime::currentDateTimeUtc(), &error),
+                 qPrintable(error));
+        const auto results = verify();
+        QCOMPARE(results.size(), 2);
+        for (const api::LogVerification &result : results) {
+            QVERIFY2(result.intact, qPrintable(result.detail));
+            QCOMPARE(result.checkedRows, kRows);
+            QVERIFY(result.checkpointAt);
+        }
+        // The checkpoint file is the owner's alone.
+        const QStringList files =
+            QDir(logs::LogCheckpoints::directoryOf(m_dir->path())).entryList(QDir::Files);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(
+            QFile::permissions(
+                QDir(logs::LogCheckpoints::directoryOf(m_dir->path())).filePath(files.first())) &
+                (QFile::ReadGroup | QFile::ReadOther),
+            QFile::Permissions());
+    }
+
+    void tamperingIsFound_data()
+    {
+        QTest::addColumn<api::LogKind>("log");
+        QTest::addColumn<QString>("sql"); // %1: the table
+        QTest::addColumn<api::LogBreak>("kind");
+        QTest::addColumn<qint64>("seq");
+
+        for (const api::LogKind log : {api::LogKind::Access, api::LogKind::Operation}) {
+            const QByteArray name = api::logKindName(log).toLatin1();
+            const QString changed = log == api::LogKind::Access
+                                        ? QStringLiteral("UPDATE %1 SET status = 404 WHERE "
+                                                         "tenant_seq = 7")
+                                        : QStringLiteral("UPDATE %1 SET summary = 'nothing' "
+                                                         "WHERE tenant_seq = 7");
+            QTest::newRow(QByteArray(name + " row changed").constData())
+                << log << changed << api::LogBreak::RowChanged << qint64(7);
+            QTest::newRow(QByteArray(name + " time changed").constData())
+                << log << QStringLiteral("UPDATE %1 SET at = at + 1 WHERE tenant_seq = 3")
+                << api::LogBreak::RowChanged << qint64(3);
+            QTest::newRow(QByteArray(name + " row deleted").constData())
+                << log << QStringLiteral("DELETE FROM %1 WHERE tenant_seq = 12")
+                << api::LogBreak::SequenceGap << qint64(12);
+            QTest::newRow(QByteArray(name + " rows renumbered after a deletion").constData())
+                << log
+                << QStringLiteral("DELETE FROM %1 WHERE tenant_seq = 12; UPDATE %1 SET "
+                                  "tenant_seq = tenant_seq - 1 WHERE tenant_seq > 12")
+                << api::LogBreak::ChainBroken << qint64(12);
+            QTest::newRow(QByteArray(name + " row inserted with a copied MAC").constData())
+                << log
+                << QStringLiteral("UPDATE %1 SET tenant_seq = tenant_seq + 1000 WHERE tenant_seq "
+                                  ">= 5; UPDATE %1 SET tenant_seq = tenant_seq - 999 WHERE "
+                                  "tenant_seq >= 1005; INSERT INTO %1 (%2) SELECT %3 FROM %1 "
+                                  "WHERE tenant_seq = 4")
+                << api::LogBreak::ChainBroken << qint64(5);
+            QTest::newRow(QByteArray(name + " first row's link changed").constData())
+                << log << QStringLiteral("UPDATE %1 SET prev_hash = mac WHERE tenant_seq = 1")
+                << api::LogBreak::ChainBroken << qint64(1);
+            QTest::newRow(QByteArray(name + " newest row deleted, head kept").constData())
+                << log << QStringLiteral("DELETE FROM %1 WHERE tenant_seq = 20")
+                << api::LogBreak::HeadMismatch << qint64(20);
+            QTest::newRow(QByteArray(name + " newest rows deleted, head moved back").constData())
+                << log
+                << QStringLiteral("DELETE FROM %1 WHERE tenant_seq > 17; UPDATE log_chain_heads "
+                                  "SET seq = 17, hash = (SELECT mac FROM %1 WHERE tenant_seq = "
+                                  "17) WHERE log = '") +
+                       api::logKindName(log) + QStringLiteral("'")
+                << api::LogBreak::CheckpointMissing << qint64(18);
+        }
+    }
+
+    // Each change is made behind the service's back, after a checkpoint, and
+    // found at the first row it touches; the other chain stays intact.
+    void tamperingIsFound()
+    {
+        QFETCH(api::LogKind, log);
+        QFETCH(QString, sql);
+        QFETCH(api::LogBreak, kind);
+        QFETCH(qint64, seq);
+        writeRows();
+        QString error;
+        QVERIFY2(checkpoints().write(connection(), QDateTime::currentDateTimeUtc(), &error),
+                 qPrintable(error));
+        QVERIFY(resultFor(verify(), log)->intact);
+
+        const QStringList columns = store::logchain::chainedColumns(
+            log == api::LogKind::Access ? store::logchain::kAccess : store::logchain::kOperation);
+        QStringList copied = columns;
+        copied << QStringLiteral("prev_hash") << QStringLiteral("mac");
+        QStringList fromRow4 = copied;
+        fromRow4.replace(1, QStringLiteral("5"));
+        for (QString statement : sql.split(QLatin1String("; "))) {
+            statement.replace(QLatin1String("%1"), table(log))
+                .replace(QLatin1String("%2"), copied.join(u','))
+                .replace(QLatin1String("%3"), fromRow4.join(u','));
+            QVERIFY(exec(connection(), statement));
+        }
+
+        const auto results = verify();
+        const api::LogVerification *result = resultFor(results, log);
+        QVERIFY(result);
+        QVERIFY(!result->intact);
+        QCOMPARE(result->breakKind, kind);
+        QCOMPARE(result->firstBrokenSeq, seq);
+        const api::LogKind other =
+            log == api::LogKind::Access ? api::LogKind::Operation : api::LogKind::Access;
+        QVERIFY(resultFor(results, other)->intact);
+    }
+
+    void forgedCheckpointIsRefused()
+    {
+        writeRows();
+        QString error;
+        QVERIFY(checkpoints().write(connection(), QDateTime::currentDateTimeUtc(), &error));
+        const logs::LogCheckpoints::Latest latest = checkpoints().latest();
+        QCOMPARE(latest.state, logs::LogCheckpoints::State::Valid);
+        QFile file(latest.file);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        // An attacker who deleted rows lowers the checkpointed seq to match.
+        text.replace("\"seq\": 20", "\"seq\": 17");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+        file.close();
+        for (const api::LogVerification &result : verify()) {
+            QVERIFY(!result.intact);
+            QCOMPARE(result.breakKind, api::LogBreak::CheckpointInvalid);
+        }
+    }
+
+    // Writers of one tenant on several connections at once queue on the
+    // chain head: every seq once, every link intact.
+    void concurrentWritersDoNotFork()
+    {
+        constexpr int kThreads = 4;
+        constexpr int kEach = 25;
+        std::vector<std::thread> threads;
+        std::atomic<int> failures{0};
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([this, t, &failures] {
+                for (int i = 0; i < kEach; ++i) {
+                    if (!recordOperation(t * 1000 + i))
+                        ++failures;
+                }
+                m_database->connection().close();
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(failures.load(), 0);
+        const api::LogVerification *result = resultFor(verify(), api::LogKind::Operation);
+        QVERIFY2(result->intact, qPrintable(result->detail));
+        QCOMPARE(result->checkedRows, kThreads * kEach);
+    }
+
+    // Rows from before schema version 4 are sealed into their chains, from
+    // the genesis value, and new rows follow them.
+    void legacyRowsAreSealed()
+    {
+        QVERIFY(exec(connection(),
+                     QStringLiteral("INSERT INTO operation_log (tenant_id, tenant_seq, at, "
+                                    "request_id, target_type, target_id, action, summary) "
+                                    "VALUES ('%1', 1, 1, 'system', 'tenant', 't', 'old', ''), "
+                                    "('%1', 2, 2, 'system', 'tenant', 't', 'old', '')")
+                         .arg(kTenant)));
+        QVERIFY(exec(connection(), QStringLiteral("INSERT INTO log_chain_heads (tenant_id, log, "
+                                                  "seq, hash) VALUES ('%1', 'operation', 2, NULL)")
+                                       .arg(kTenant)));
+        QVERIFY(!resultFor(verify(), api::LogKind::Operation)->intact);
+        const auto sealed = store::logchain::sealLegacyRows(connection(), m_chainKey);
+        QVERIFY(sealed);
+        QCOMPARE(sealed.value(), 2);
+        QVERIFY(recordOperation(3));
+        const api::LogVerification *result = resultFor(verify(), api::LogKind::Operation);
+        QVERIFY2(result->intact, qPrintable(result->detail));
+        QCOMPARE(result->checkedRows, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogIntegrity)
+#include "tst_logintegrity.moc"
