@@ -48,7 +48,6 @@ void MemberForm::save(const api::MemberFields &fields)
         request.path = memberPath(m_memberId);
         request.ifMatch = m_etag;
     }
-    m_sent = fields;
     take(m_client.send(request), true);
 }
 
@@ -66,7 +65,7 @@ void MemberForm::take(ApiReply *reply, bool saving)
             if (error.code == api::ProblemCode::PreconditionFailed || (saving && gone))
                 Q_EMIT staleEdit();
             else
-                Q_EMIT failed(error, saving ? refusedField(error) : error.field);
+                Q_EMIT failed(error, error.field);
             return;
         }
         const auto member = api::memberFromJson(reply->json().object());
@@ -86,20 +85,6 @@ void MemberForm::take(ApiReply *reply, bool saving)
         else
             Q_EMIT loaded(member.value());
     });
-}
-
-// A member write clashes with another member only by its employee code or
-// its e-mail. The service may say which; when it does not, a member sent
-// with just one of them can only have clashed by that one.
-QString MemberForm::refusedField(const ApiError &error) const
-{
-    if (!error.field.isEmpty() || error.code != api::ProblemCode::Conflict)
-        return error.field;
-    if (m_sent.email && !m_sent.employeeCode)
-        return QStringLiteral("email");
-    if (m_sent.employeeCode && !m_sent.email)
-        return QStringLiteral("employeeCode");
-    return {};
 }
 
 // ---- attributes ---------------------------------------------------------------

@@ -49,12 +49,10 @@ Q_SIGNALS:
 
 private:
     void take(ApiReply *reply, bool saving);
-    QString refusedField(const ApiError &error) const;
 
     ApiClient &m_client;
     QString m_memberId;
     QByteArray m_etag;
-    api::MemberFields m_sent; // the last save's
     QPointer<ApiReply> m_reply;
 };
 

@@ -49,9 +49,11 @@ http::Response memberFailure(const char *what, const store::StoreError &error)
 {
     switch (error.kind) {
     case store::StoreErrorKind::CodeTaken:
-        return conflict(QStringLiteral("Another member of this company has this employee code."));
+        return conflictOn(QStringLiteral("employeeCode"),
+                          QStringLiteral("Another member of this company has this employee code."));
     case store::StoreErrorKind::EmailTaken:
-        return conflict(QStringLiteral("Another member of this company has this e-mail."));
+        return conflictOn(QStringLiteral("email"),
+                          QStringLiteral("Another member of this company has this e-mail."));
     case store::StoreErrorKind::NotFound:
         return memberNotFound();
     default:

@@ -58,6 +58,12 @@ http::Response conflict(const QString &detail)
     return http::Response::problem(api::ProblemCode::Conflict, detail);
 }
 
+http::Response conflictOn(const QString &field, const QString &detail)
+{
+    return http::Response::problem(
+        api::Problem::fromError({api::ProblemCode::Conflict, field, detail}));
+}
+
 http::Response noContent()
 {
     http::Response response;

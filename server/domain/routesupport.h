@@ -51,6 +51,9 @@ http::Response invalidField(const QString &field, const QString &detail);
 http::Response notFound(const QString &detail);
 http::Response forbidden(const QString &detail);
 http::Response conflict(const QString &detail);
+// A 409 caused by one field's value (a taken e-mail or code), named so that a
+// client can show it beside that field.
+http::Response conflictOn(const QString &field, const QString &detail);
 
 // 204 without a body.
 http::Response noContent();

@@ -313,6 +313,9 @@ private Q_SLOTS:
                     .value(QStringLiteral("detail"))
                     .toString()
                     .contains(QStringLiteral("employee code")));
+        // Named, so that a client shows it beside the field.
+        QCOMPARE(response.json().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("employeeCode"));
         api::MemberFields sameEmail = sameCode;
         sameEmail.employeeCode.reset();
         sameEmail.email = QStringLiteral("KEN.SATO@example.com");
@@ -322,6 +325,8 @@ private Q_SLOTS:
                     .value(QStringLiteral("detail"))
                     .toString()
                     .contains(QStringLiteral("e-mail")));
+        QCOMPARE(response.json().value(QStringLiteral("field")).toString(),
+                 QStringLiteral("email"));
         // Neither names the value.
         QVERIFY(!response.body.contains("ken.sato"));
         QVERIFY(!response.body.contains("KEN.SATO"));
