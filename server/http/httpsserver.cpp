@@ -213,6 +213,12 @@ bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::
             .handle_request_timeout(m_limits.handlerTimeout)
             .concurrent_accepts_count(static_cast<std::size_t>(threads))
             .separate_accept_and_create_connect(true)
+            // A response goes out as several TLS records; with Nagle's
+            // algorithm the later ones wait for the client's delayed ACK
+            // (40 ms on Linux) whenever the answer is larger than a segment.
+            .socket_options_setter([](restinio::socket_options_t &options) {
+                options.set_option(asio::ip::tcp::no_delay(true));
+            })
             .ip_blocker(m_guard)
             .connection_state_listener(m_guard)
             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
