@@ -1,6 +1,7 @@
 #include "headermatcher.h"
 
 #include <QSet>
+#include <vector>
 
 namespace engage::server::import {
 
@@ -23,7 +24,9 @@ QString compactHeader(QStringView header)
 const QHash<QString, QString> &builtInTargets()
 {
     static const QHash<QString, QString> targets = [] {
-        const std::pair<const char *, std::initializer_list<const char16_t *>> table[] = {
+        // Vectors, not initializer lists: a list inside a pair would point at
+        // an array that dies once the pair is built (a crash in optimised builds).
+        const std::pair<const char *, std::vector<const char16_t *>> table[] = {
             {"memberId", {u"id", u"memberid", u"メンバーid"}},
             {"employeeCode",
              {u"社員番号", u"従業員番号", u"社員コード", u"従業員コード", u"社員no",
