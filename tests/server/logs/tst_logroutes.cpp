@@ -1,0 +1,474 @@
+// The log routes in-process over real TLS on a real (SQLite) store: who may
+// read (owners and admins of tenants with the security option), filters and
+// keyset pages in both directions, histogram sums, hostile parameters, the
+// live tail's latency, verification, and the operation row each query leaves.
+
+#include "api/logrecord.h"
+#include "api/timestamp.h"
+#include "logs/logroutes.h"
+#include "servicefixture.h"
+#include "store/accesslogwriter.h"
+#include "store/database.h"
+#include "store/operationlog.h"
+#include "store/transaction.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrlQuery>
+#include <set>
+#include <thread>
+
+using namespace engage;
+using namespace engage::server;
+using engage::test::HttpResponse;
+using engage::test::ServiceFixture;
+
+namespace {
+
+constexpr int kRows = 240;
+// The seeded rows lie in May 2024, one every 17 minutes; rows the test itself
+// causes (log.query) come later, so `to` keeps a walk to the seeded ones.
+const QDateTime kFirst = QDateTime(QDate(2024, 5, 1), QTime(0, 0), Qt::UTC);
+const QString kSeededTo = QStringLiteral("2024-06-01T00:00:00Z");
+
+QDateTime seededAt(int i)
+{
+    return kFirst.addSecs(qint64(i) * 17 * 60);
+}
+
+QString problemCode(const HttpResponse &response)
+{
+    return response.json().value(QStringLiteral("code")).toString();
+}
+
+QString problemField(const HttpResponse &response)
+{
+    return response.json().value(QStringLiteral("field")).toString();
+}
+
+} // namespace
+
+class TestLogRoutes final : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServiceFixture m_service;
+    ServiceFixture::Tenant m_secure;
+    ServiceFixture::Tenant m_plain;
+    QHash<QString, QString> m_tokens;
+    QString m_ownerId;
+    QString m_adminId;
+
+    QString token(const ServiceFixture::Tenant &tenant, const QString &name)
+    {
+        const QString key = tenant.slug + u'/' + name;
+        if (!m_tokens.contains(key))
+            m_tokens.insert(key, m_service.issue(tenant, name).accessToken);
+        return m_tokens.value(key);
+    }
+
+    HttpResponse get(const QString &path, const QString &query = {})
+    {
+        return m_service.send("GET", query.isEmpty() ? path : path + u'?' + query,
+                              token(m_secure, QStringLiteral("owner")));
+    }
+
+    bool record(const QSqlDatabase &connection, int i, const QDateTime &at)
+    {
+        const bool group = i % 3 == 0;
+        store::Transaction transaction(connection);
+        const auto recorded = store::OperationLog::record(
+            store::TenantScope(m_secure.id), connection,
+            store::OperationEntry{
+                QStringLiteral("seed-%1").arg(i), i % 2 == 0 ? m_ownerId : m_adminId,
+                group ? QStringLiteral("group") : QStringLiteral("member"),
+                QStringLiteral("target-%1").arg(i % 10),
+                group ? QStringLiteral("group.rename") : QStringLiteral("member.update"),
+                i % 40 == 0 ? QStringLiteral("changed: needle") : QStringLiteral("changed: status"),
+                at});
+        return recorded && transaction.commit();
+    }
+
+    // Every page from a first query, following one cursor; the seqs in the
+    // order they came.
+    QList<qint64> walk(const QString &log, QUrlQuery query, const QString &cursorName,
+                       const QString &direction, int *pages)
+    {
+        QList<qint64> seqs;
+        *pages = 0;
+        for (;;) {
+            const HttpResponse response =
+                get(QStringLiteral("/api/v1/logs/") + log, query.toString(QUrl::FullyEncoded));
+            if (response.status != 200) {
+                qWarning() << response.describe();
+                return {};
+            }
+            ++*pages;
+            const auto page = api::operationLogPageFromJson(response.json());
+            if (!page)
+                return {};
+            qint64 previous = std::numeric_limits<qint64>::max();
+            for (const api::OperationLogRow &row : page.value().page.items) {
+                if (row.seq >= previous) // newest first within a page
+                    return {};
+                previous = row.seq;
+                seqs.append(row.seq);
+            }
+            const auto next = cursorName == QLatin1String("next") ? page.value().page.nextCursor
+                                                                  : page.value().page.prevCursor;
+            if (!next)
+                return seqs;
+            query.removeAllQueryItems(QStringLiteral("cursor"));
+            query.removeAllQueryItems(QStringLiteral("direction"));
+            query.addQueryItem(QStringLiteral("cursor"), *next);
+            query.addQueryItem(QStringLiteral("direction"), direction);
+        }
+    }
+
+    int total(const QString &log, const QString &filters)
+    {
+        const HttpResponse response =
+            get(QStringLiteral("/api/v1/logs/%1/histogram").arg(log), filters);
+        return response.status == 200 ? response.json().value(QStringLiteral("total")).toInt() : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_service.open(&error), qPrintable(error));
+        m_secure = m_service.addTenant(QStringLiteral("secure"));
+        m_plain = m_service.addTenant(QStringLiteral("plain"));
+        QSqlQuery option(m_service.connection());
+        QVERIFY(option.exec(QStringLiteral("UPDATE tenants SET security_option = 1 WHERE id = '%1'")
+                                .arg(m_secure.id)));
+        m_ownerId = m_service.addPerson(m_secure, QStringLiteral("owner"), api::Role::Owner);
+        m_adminId = m_service.addPerson(m_secure, QStringLiteral("admin"), api::Role::Admin);
+        m_service.addPerson(m_secure, QStringLiteral("manager"), api::Role::Manager);
+        m_service.addPerson(m_secure, QStringLiteral("viewer"), api::Role::Viewer);
+        m_service.addPerson(m_plain, QStringLiteral("owner"), api::Role::Owner);
+        for (int i = 0; i < kRows; ++i)
+            QVERIFY(record(m_service.connection(), i, seededAt(i)));
+        // An access row and a failed request of the secure tenant, through
+        // the real writer (the fixture has no access observer).
+        {
+            store::AccessLogWriter writer(m_service.context().database);
+            store::AccessRecord ok;
+            ok.atMs = seededAt(1).toMSecsSinceEpoch();
+            ok.requestId = QStringLiteral("req-ok");
+            ok.tenantId = m_secure.id;
+            ok.personId = m_ownerId;
+            ok.address = QStringLiteral("192.0.2.5");
+            ok.method = QStringLiteral("GET");
+            ok.path = QStringLiteral("/api/v1/members");
+            ok.status = 200;
+            writer.append(ok);
+            store::AccessRecord failed = ok;
+            failed.requestId = QStringLiteral("req-failed");
+            failed.status = 500;
+            failed.route = QStringLiteral("/api/v1/members/{id}");
+            failed.problemCode = QStringLiteral("internal");
+            failed.failure = QStringLiteral("handler");
+            writer.append(failed);
+            writer.flush();
+        }
+        logs::addLogRoutes(m_service.router(), m_service.context());
+        QVERIFY2(m_service.start(&error), qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_service.stop(); }
+
+    void permissions_data()
+    {
+        QTest::addColumn<QByteArray>("verb");
+        QTest::addColumn<QString>("path");
+        const std::pair<const char *, const char *> routes[] = {
+            {"GET", "/api/v1/logs/operation"},
+            {"GET", "/api/v1/logs/access/histogram?bucket=hour"},
+            {"GET", "/api/v1/logs/error/export"},
+            {"GET", "/api/v1/logs/operation/tail?after=0"},
+            {"POST", "/api/v1/logs/verify"},
+        };
+        for (const auto &[verb, path] : routes)
+            QTest::newRow(path) << QByteArray(verb) << QString::fromLatin1(path);
+    }
+
+    // Owners and admins of a tenant with the option read; its managers and
+    // viewers do not; nobody of a tenant without it does, and is told why.
+    void permissions()
+    {
+        QFETCH(QByteArray, verb);
+        QFETCH(QString, path);
+        for (const char *name : {"owner", "admin"}) {
+            const HttpResponse allowed =
+                m_service.send(verb, path, token(m_secure, QString::fromLatin1(name)));
+            QVERIFY2(allowed.status == 200, qPrintable(allowed.describe()));
+        }
+        for (const char *name : {"manager", "viewer"}) {
+            const HttpResponse refused =
+                m_service.send(verb, path, token(m_secure, QString::fromLatin1(name)));
+            QCOMPARE(refused.status, 403);
+            QCOMPARE(problemCode(refused), QStringLiteral("forbidden"));
+        }
+        const HttpResponse plain =
+            m_service.send(verb, path, token(m_plain, QStringLiteral("owner")));
+        QCOMPARE(plain.status, 403);
+        QVERIFY2(plain.json()
+                     .value(QStringLiteral("detail"))
+                     .toString()
+                     .contains(QLatin1String("security option")),
+                 qPrintable(plain.describe()));
+        QCOMPARE(m_service.send(verb, path, QStringLiteral("not-a-token")).status, 401);
+    }
+
+    // Walking down with nextCursor and up with prevCursor visits every seeded
+    // row exactly once each way, newest first within each page.
+    void pagingWalksEveryRowOnce()
+    {
+        QUrlQuery down;
+        down.addQueryItem(QStringLiteral("to"), kSeededTo);
+        down.addQueryItem(QStringLiteral("limit"), QStringLiteral("37"));
+        int pages = 0;
+        const QList<qint64> older = walk(QStringLiteral("operation"), down, QStringLiteral("next"),
+                                         QStringLiteral("older"), &pages);
+        QCOMPARE(older.size(), kRows);
+        QCOMPARE(pages, (kRows + 36) / 37);
+        QCOMPARE(std::set<qint64>(older.cbegin(), older.cend()).size(), std::size_t(kRows));
+        for (qsizetype i = 1; i < older.size(); ++i)
+            QVERIFY(older.at(i) < older.at(i - 1));
+
+        QUrlQuery up = down;
+        up.addQueryItem(QStringLiteral("direction"), QStringLiteral("newer"));
+        const QList<qint64> newer = walk(QStringLiteral("operation"), up, QStringLiteral("prev"),
+                                         QStringLiteral("newer"), &pages);
+        QCOMPARE(newer.size(), kRows);
+        QCOMPARE(std::set<qint64>(newer.cbegin(), newer.cend()),
+                 std::set<qint64>(older.cbegin(), older.cend()));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QString>("log");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("expected");
+
+        int byOwner = 0;
+        int groups = 0;
+        int needles = 0;
+        int target3 = 0;
+        int firstDay = 0;
+        for (int i = 0; i < kRows; ++i) {
+            byOwner += i % 2 == 0;
+            groups += i % 3 == 0;
+            needles += i % 40 == 0;
+            target3 += i % 10 == 3 && i % 3 == 0;
+            firstDay += seededAt(i) < kFirst.addDays(1);
+        }
+        const QString to = QStringLiteral("to=") + kSeededTo;
+        QTest::newRow("all") << "operation" << to << kRows;
+        QTest::newRow("person") << "operation" << to + QStringLiteral("&person=") + m_ownerId
+                                << byOwner;
+        QTest::newRow("action prefix")
+            << "operation" << to + QStringLiteral("&action=group.*") << groups;
+        QTest::newRow("action exact")
+            << "operation" << to + QStringLiteral("&action=member.update") << kRows - groups;
+        QTest::newRow("target") << "operation"
+                                << to + QStringLiteral("&targetType=group&targetId=target-3")
+                                << target3;
+        QTest::newRow("free text") << "operation" << to + QStringLiteral("&q=NEEDLE") << needles;
+        QTest::newRow("time range")
+            << "operation" << QStringLiteral("from=2024-05-01T00:00:00Z&to=2024-05-02T00:00:00Z")
+            << firstDay;
+        QTest::newRow("sql as text")
+            << "operation" << to + QStringLiteral("&q=%27%20OR%201%3D1%20--") << 0;
+        QTest::newRow("wildcards as text") << "operation" << to + QStringLiteral("&q=%25%5F") << 0;
+        QTest::newRow("access status class") << "access" << QStringLiteral("status=5xx") << 1;
+        QTest::newRow("access address") << "access" << QStringLiteral("address=192.0.2.5") << 2;
+        QTest::newRow("access method") << "access" << QStringLiteral("action=GET") << 2;
+        QTest::newRow("error log") << "error" << QString() << 1;
+    }
+
+    // The histogram's total is the number of rows the pages walk, by hour
+    // and by day, for every filter.
+    void filters()
+    {
+        QFETCH(QString, log);
+        QFETCH(QString, query);
+        QFETCH(int, expected);
+        int pages = 0;
+        QUrlQuery walked(query);
+        walked.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        QList<qint64> seqs;
+        if (log == QLatin1String("operation")) {
+            seqs = walk(log, walked, QStringLiteral("next"), QStringLiteral("older"), &pages);
+            QCOMPARE(seqs.size(), expected);
+        } else {
+            const HttpResponse page =
+                get(QStringLiteral("/api/v1/logs/") + log, walked.toString(QUrl::FullyEncoded));
+            QVERIFY2(page.status == 200, qPrintable(page.describe()));
+            QCOMPARE(page.json().value(QStringLiteral("items")).toArray().size(), expected);
+        }
+        for (const char *bucket : {"hour", "day"}) {
+            QUrlQuery counted(query);
+            counted.addQueryItem(QStringLiteral("bucket"), QString::fromLatin1(bucket));
+            counted.addQueryItem(QStringLiteral("offset"), QStringLiteral("540"));
+            const HttpResponse response = get(QStringLiteral("/api/v1/logs/%1/histogram").arg(log),
+                                              counted.toString(QUrl::FullyEncoded));
+            QVERIFY2(response.status == 200, qPrintable(response.describe()));
+            const auto histogram = api::logHistogramFromJson(response.json());
+            QVERIFY(histogram); // the codec checks the sum of the buckets
+            QCOMPARE(histogram.value().total, expected);
+        }
+    }
+
+    void errorRows()
+    {
+        const HttpResponse response = get(QStringLiteral("/api/v1/logs/error"));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const auto page = api::errorLogPageFromJson(response.json());
+        QVERIFY(page);
+        QCOMPARE(page.value().page.items.size(), 1);
+        const api::ErrorLogRow &row = page.value().page.items.first();
+        QCOMPARE(row.requestId, QStringLiteral("req-failed"));
+        QCOMPARE(row.route, QStringLiteral("/api/v1/members/{id}"));
+        QCOMPARE(row.code, QStringLiteral("internal"));
+        QCOMPARE(row.personId, m_ownerId);
+    }
+
+    void hostileParameters_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("field");
+
+        QTest::newRow("unknown parameter") << "/api/v1/logs/access?sort=seq" << 400 << "sort";
+        QTest::newRow("bad date") << "/api/v1/logs/access?from=2024-13-01T00:00:00Z" << 400
+                                  << "from";
+        QTest::newRow("local date")
+            << "/api/v1/logs/access?to=2024-05-01T00:00:00%2B09:00" << 400 << "to";
+        QTest::newRow("huge limit")
+            << "/api/v1/logs/access?limit=1000000000000000000000" << 400 << "limit";
+        QTest::newRow("huge text")
+            << QStringLiteral("/api/v1/logs/access?q=") + QString(5000, u'x') << 400 << "q";
+        QTest::newRow("sql in action")
+            << "/api/v1/logs/operation?action=x%27;DROP%20TABLE" << 400 << "action";
+        QTest::newRow("status on operation")
+            << "/api/v1/logs/operation?status=500" << 400 << "status";
+        QTest::newRow("target on access")
+            << "/api/v1/logs/access?targetType=member" << 400 << "targetType";
+        QTest::newRow("forged cursor") << "/api/v1/logs/access?cursor=abc" << 400 << "cursor";
+        QTest::newRow("negative cursor") << "/api/v1/logs/access?cursor=-1.5" << 400 << "cursor";
+        QTest::newRow("week buckets")
+            << "/api/v1/logs/access/histogram?bucket=week" << 400 << "bucket";
+        QTest::newRow("tail without after") << "/api/v1/logs/access/tail" << 400 << "after";
+        QTest::newRow("tail with filters") << "/api/v1/logs/access/tail?after=0&q=x" << 400 << "q";
+        QTest::newRow("export newer")
+            << "/api/v1/logs/access/export?direction=newer" << 400 << "direction";
+        QTest::newRow("unknown log") << "/api/v1/logs/secrets" << 404 << QString();
+    }
+
+    void hostileParameters()
+    {
+        QFETCH(QString, path);
+        QFETCH(int, status);
+        QFETCH(QString, field);
+        const HttpResponse response =
+            m_service.send("GET", path, token(m_secure, QStringLiteral("owner")));
+        QVERIFY2(response.status == status, qPrintable(response.describe()));
+        if (!field.isEmpty())
+            QCOMPARE(problemField(response), field);
+        QVERIFY(!response.body.contains("DROP"));
+    }
+
+    // Each query leaves one operation row that names its filters, never
+    // their values.
+    void queriesAreLogged()
+    {
+        const auto countQueries = [this] {
+            QSqlQuery query(m_service.connection());
+            query.exec(QStringLiteral("SELECT COUNT(*) FROM operation_log WHERE action = "
+                                      "'log.query' AND tenant_id = '%1'")
+                           .arg(m_secure.id));
+            query.next();
+            return query.value(0).toInt();
+        };
+        const int before = countQueries();
+        const HttpResponse response = get(QStringLiteral("/api/v1/logs/operation"),
+                                          QStringLiteral("q=secretword&person=") + m_adminId);
+        QCOMPARE(response.status, 200);
+        QCOMPARE(countQueries(), before + 1);
+        QSqlQuery last(m_service.connection());
+        QVERIFY(last.exec(QStringLiteral("SELECT summary, actor_id FROM operation_log WHERE "
+                                         "action = 'log.query' ORDER BY seq DESC LIMIT 1")));
+        QVERIFY(last.next());
+        const QString summary = last.value(0).toString();
+        QVERIFY2(summary.contains(QLatin1String("person")) && summary.contains(QLatin1String("q")),
+                 qPrintable(summary));
+        QVERIFY(!summary.contains(QLatin1String("secretword")));
+        QVERIFY(!summary.contains(m_adminId));
+        QCOMPARE(last.value(1).toString(), m_ownerId);
+    }
+
+    // A row committed while a poll waits reaches it within 2 seconds; a poll
+    // with nothing new answers empty, within 25 seconds.
+    void tailLatency()
+    {
+        const HttpResponse first =
+            get(QStringLiteral("/api/v1/logs/operation"), QStringLiteral("limit=1"));
+        const qint64 newest = first.json().value(QStringLiteral("newestSeq")).toInteger();
+        QVERIFY(newest >= kRows);
+
+        QElapsedTimer sinceWrite;
+        std::thread writer([this, &sinceWrite] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(800));
+            const QSqlDatabase connection = m_service.context().database.connection();
+            sinceWrite.start();
+            record(connection, kRows, QDateTime::currentDateTimeUtc());
+        });
+        // Rows this test's own queries logged meanwhile count as new too: ask
+        // after the newest now, read no other log until the answer.
+        const HttpResponse tail = get(QStringLiteral("/api/v1/logs/operation/tail"),
+                                      QStringLiteral("after=%1").arg(newest + 1));
+        const qint64 latencyMs = sinceWrite.elapsed();
+        writer.join();
+        QVERIFY2(tail.status == 200, qPrintable(tail.describe()));
+        const auto rows = api::operationLogTailFromJson(tail.json());
+        QVERIFY(rows);
+        QVERIFY(!rows.value().items.isEmpty());
+        QCOMPARE(rows.value().items.first().requestId, QStringLiteral("seed-%1").arg(kRows));
+        QVERIFY2(latencyMs < 2000, qPrintable(QString::number(latencyMs)));
+
+        QElapsedTimer waited;
+        waited.start();
+        const HttpResponse empty = m_service.probe().get(
+            QStringLiteral("/api/v1/logs/error/tail?after=1"),
+            {{QByteArrayLiteral("Authorization"),
+              "Bearer " + token(m_secure, QStringLiteral("owner")).toLatin1()}},
+            30000);
+        QCOMPARE(empty.status, 200);
+        QCOMPARE(empty.json().value(QStringLiteral("items")).toArray().size(), 0);
+        QCOMPARE(empty.json().value(QStringLiteral("lastSeq")).toInteger(), 1);
+        QVERIFY(waited.elapsed() < 25000);
+        QVERIFY(waited.elapsed() >= 15000);
+    }
+
+    void verification()
+    {
+        const int before = m_service.operationCount(QStringLiteral("log.verify"), m_secure.id);
+        const HttpResponse response = m_service.send("POST", QStringLiteral("/api/v1/logs/verify"),
+                                                     token(m_secure, QStringLiteral("admin")));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const auto report = api::logVerificationReportFromJson(response.json());
+        QVERIFY(report);
+        QVERIFY(report.value().intact);
+        QCOMPARE(report.value().results.size(), 2);
+        for (const api::LogVerification &result : report.value().results)
+            QCOMPARE(result.tenant, m_secure.id);
+        QCOMPARE(m_service.operationCount(QStringLiteral("log.verify"), m_secure.id), before + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogRoutes)
+#include "tst_logroutes.moc"
