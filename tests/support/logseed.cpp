@@ -1,0 +1,223 @@
+#include "logseed.h"
+
+#include <QDir>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace engage::test {
+
+namespace {
+
+// One connection per call, closed and removed on the way out.
+class Connection final
+{
+public:
+    explicit Connection(const QString &dataDir)
+        : m_name(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        database.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("engage.sqlite3")));
+        database.open();
+    }
+    ~Connection()
+    {
+        {
+            QSqlDatabase database = QSqlDatabase::database(m_name, false);
+            database.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_name, false); }
+
+private:
+    QString m_name;
+};
+
+QString failure(const char *what, const QSqlQuery &query)
+{
+    return QString::fromLatin1(what) + QStringLiteral(": ") + query.lastError().text();
+}
+
+QString tenantId(const QSqlDatabase &database, const QString &slug, QString *error)
+{
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("SELECT id FROM tenants WHERE slug = ?"));
+    query.addBindValue(slug);
+    if (!query.exec() || !query.next()) {
+        *error = failure("no such tenant", query);
+        return {};
+    }
+    return query.value(0).toString();
+}
+
+} // namespace
+
+QString seededPath(qint64 i)
+{
+    return QStringLiteral("/api/v1/seeded/") + QString::number(i);
+}
+
+int seededStatus(qint64 i)
+{
+    if (i % 97 == 0)
+        return 500;
+    return i % 10 == 0 ? 404 : 200;
+}
+
+QString seededMethod(qint64 i)
+{
+    return i % 7 == 0 ? QStringLiteral("POST") : QStringLiteral("GET");
+}
+
+QString seededAddress(qint64 i)
+{
+    return QStringLiteral("10.0.%1.%2").arg((i / 256) % 256).arg(i % 256);
+}
+
+SeedOutcome seedAccessLog(const QString &dataDir, const LogSeed &seed)
+{
+    SeedOutcome outcome;
+    Connection connection(dataDir);
+    QSqlDatabase database = connection.database();
+    if (!database.isOpen()) {
+        outcome.error = database.lastError().text();
+        return outcome;
+    }
+    const QString tenant = tenantId(database, seed.tenantSlug, &outcome.error);
+    if (tenant.isEmpty())
+        return outcome;
+    {
+        QSqlQuery people(database);
+        people.prepare(QStringLiteral("SELECT id FROM people WHERE tenant_id = ? ORDER BY id"));
+        people.addBindValue(tenant);
+        if (!people.exec()) {
+            outcome.error = failure("reading people", people);
+            return outcome;
+        }
+        while (people.next())
+            outcome.personIds.append(people.value(0).toString());
+    }
+    qint64 lastSeq = 0;
+    {
+        QSqlQuery head(database);
+        head.prepare(QStringLiteral(
+            "SELECT COALESCE(MAX(tenant_seq), 0) FROM access_log WHERE tenant_id = ?"));
+        head.addBindValue(tenant);
+        if (!head.exec() || !head.next()) {
+            outcome.error = failure("reading the newest row", head);
+            return outcome;
+        }
+        lastSeq = head.value(0).toLongLong();
+    }
+    outcome.firstSeq = lastSeq + 1;
+
+    if (!database.transaction()) {
+        outcome.error = database.lastError().text();
+        return outcome;
+    }
+    QSqlQuery insert(database);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO access_log (tenant_id, at, request_id, person_id, address, method, path, "
+        "status, latency_us, user_agent, tenant_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const qint64 newestMs = seed.newest.toMSecsSinceEpoch();
+    const QString agent = QStringLiteral("seed/1.0");
+    for (qint64 i = 1; i <= seed.rows; ++i) {
+        insert.bindValue(0, tenant);
+        insert.bindValue(1, newestMs - (seed.rows - i) * seed.spacingMs);
+        insert.bindValue(2, QString(QStringLiteral("seed-") + QString::number(i)));
+        if (i % 3 == 0 || outcome.personIds.isEmpty())
+            insert.bindValue(3, QVariant(QMetaType::fromType<QString>()));
+        else
+            insert.bindValue(3, outcome.personIds.at(i % outcome.personIds.size()));
+        insert.bindValue(4, seededAddress(i));
+        insert.bindValue(5, seededMethod(i));
+        insert.bindValue(6, seededPath(i));
+        insert.bindValue(7, seededStatus(i));
+        insert.bindValue(8, i % 5000);
+        insert.bindValue(9, agent);
+        insert.bindValue(10, lastSeq + i);
+        if (!insert.exec()) {
+            outcome.error = failure("inserting a row", insert);
+            database.rollback();
+            return outcome;
+        }
+    }
+    // The head waits for the rows to be sealed (from the genesis value, the
+    // older rows again with the same MACs).
+    QSqlQuery head(database);
+    head.prepare(QStringLiteral(
+        "INSERT INTO log_chain_heads (tenant_id, log, seq, hash) VALUES (?, 'access', ?, NULL) "
+        "ON CONFLICT (tenant_id, log) DO UPDATE SET seq = excluded.seq, hash = NULL"));
+    head.addBindValue(tenant);
+    head.addBindValue(lastSeq + seed.rows);
+    if (!head.exec()) {
+        outcome.error = failure("moving the chain head", head);
+        database.rollback();
+        return outcome;
+    }
+    if (!database.commit()) {
+        outcome.error = database.lastError().text();
+        return outcome;
+    }
+    outcome.ok = true;
+    return outcome;
+}
+
+bool enableSecurityOption(const QString &dataDir, const QString &tenantSlug, QString *error)
+{
+    Connection connection(dataDir);
+    QSqlQuery update(connection.database());
+    update.prepare(QStringLiteral("UPDATE tenants SET security_option = 1 WHERE slug = ?"));
+    update.addBindValue(tenantSlug);
+    if (!update.exec() || update.numRowsAffected() != 1) {
+        *error = failure("setting the security option", update);
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const LogSeed &seed,
+                                                 const QStringList &securityTenants,
+                                                 int startTimeoutMs, QString *error,
+                                                 SeedOutcome *outcome)
+{
+    {
+        ServerProcess first(dataDir);
+        if (!first.start()) {
+            *error = first.errorString();
+            return nullptr;
+        }
+        first.terminate();
+        if (!first.waitForExit(30000)) {
+            *error = QStringLiteral("the first server did not stop");
+            return nullptr;
+        }
+    }
+    if (seed.rows > 0) {
+        SeedOutcome seeded = seedAccessLog(dataDir, seed);
+        if (!seeded.ok) {
+            *error = seeded.error;
+            return nullptr;
+        }
+        if (outcome)
+            *outcome = seeded;
+    }
+    for (const QString &slug : securityTenants) {
+        if (!enableSecurityOption(dataDir, slug, error))
+            return nullptr;
+    }
+    auto server = std::make_unique<ServerProcess>(dataDir);
+    if (!server->start({}, startTimeoutMs)) {
+        *error = server->errorString();
+        return nullptr;
+    }
+    return server;
+}
+
+} // namespace engage::test

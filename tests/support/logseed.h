@@ -1,0 +1,63 @@
+#pragma once
+
+#include "serverprocess.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace engage::test {
+
+// Access-log rows written straight into the database of a stopped
+// engage-server, for the log viewer's tests and benchmark (issue 8): far more
+// rows than requests could make in a test's time. They are numbered after
+// the tenant's rows and left unsealed, with the chain's head waiting, as rows
+// from before the hash chains were: the server seals them into the chain when
+// it starts (store/logchain.h, sealLegacyRows), so they verify like any other.
+//
+// Generated row i (1 = the oldest) arrived at `newest - (rows - i) * spacingMs`
+// and reads: request id "seed-<i>", path "/api/v1/seeded/<i>", method GET
+// (POST for every 7th), status 200 (404 for every 10th, 500 for every 97th),
+// address 10.0.x.y from i, latency i % 5000 µs, user agent "seed/1.0"; the
+// person cycles through the tenant's people, every third row anonymous.
+struct LogSeed
+{
+    QString tenantSlug;
+    qint64 rows = 0;
+    QDateTime newest;
+    qint64 spacingMs = 1000;
+};
+
+struct SeedOutcome
+{
+    bool ok = false;
+    QString error;
+    qint64 firstSeq = 0;   // tenant_seq of generated row 1
+    QStringList personIds; // the people the rows cycle through, in order
+};
+
+SeedOutcome seedAccessLog(const QString &dataDir, const LogSeed &seed);
+
+// Gives the tenant the security option (which the demo tenants lack), as the
+// operator would; the server must be stopped.
+bool enableSecurityOption(const QString &dataDir, const QString &tenantSlug, QString *error);
+
+// engage-server on `dataDir` with the demo tenants, `seed` written into its
+// access log and the security option given to `securityTenants`: started
+// once to make the demo, stopped, seeded, and started again (sealing the
+// rows takes it a while: `startTimeoutMs`). Null, with `error` set, when
+// any step fails.
+std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const LogSeed &seed,
+                                                 const QStringList &securityTenants,
+                                                 int startTimeoutMs, QString *error,
+                                                 SeedOutcome *outcome = nullptr);
+
+// What generated row i looks like, as the seed wrote it.
+QString seededPath(qint64 i);
+int seededStatus(qint64 i);
+QString seededMethod(qint64 i);
+QString seededAddress(qint64 i);
+
+} // namespace engage::test
