@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <algorithm>
 #include <chrono>
 #include <utility>
@@ -207,8 +208,12 @@ void ImportPreviewModel::fetchMore(const QModelIndex &parent)
     connect(reply, &ApiReply::finished, this, [this, reply] {
         if (reply != m_pageReply)
             return;
-        m_pageReply.clear();
-        Q_EMIT fetchingChanged(false);
+        // Still fetching while the rows go in: a view (or a tester) asking
+        // for more from inside the insertion would ask for this page again.
+        const auto done = qScopeGuard([this] {
+            m_pageReply.clear();
+            Q_EMIT fetchingChanged(false);
+        });
         if (!reply->isOk()) {
             Q_EMIT failed(reply->error());
             return;

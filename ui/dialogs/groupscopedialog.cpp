@@ -92,7 +92,9 @@ public:
 private:
     QString groupId(const QModelIndex &index) const
     {
-        return index.isValid() ? index.data(GroupTreeModel::GroupIdRole).toString() : QString();
+        // From the tree itself: asking this model would ask this function again.
+        return index.isValid() ? mapToSource(index).data(GroupTreeModel::GroupIdRole).toString()
+                               : QString();
     }
 
     // The nearest ticked group above `id`; empty when none.
