@@ -19,7 +19,9 @@ namespace engage::api {
 //
 //   GET  /api/v1/logs/{log}            a page (LogQuery)        -> *LogPage
 //   GET  /api/v1/logs/{log}/histogram  counts per bucket        -> LogHistogram
-//   GET  /api/v1/logs/{log}/export     every matching row, NDJSON, newest first
+//   GET  /api/v1/logs/{log}/export     matching rows, NDJSON, newest first: the
+//                                      filters and ?cursor=; at most 100,000 rows
+//                                      an answer, X-Next-Cursor says where to go on
 //   GET  /api/v1/logs/{log}/tail       rows after a sequence    -> *LogTail
 //   POST /api/v1/logs/verify           the tenant's hash chains -> LogVerification
 //
@@ -265,9 +267,9 @@ inline constexpr int kLogHistogramMaxBuckets = 10000;
 inline constexpr int kUtcOffsetMaxMinutes = 14 * 60;
 
 // GET /api/v1/logs/{log}/histogram?bucket=hour|day&offset=<minutes>&<filters>
-// `utcOffsetMinutes` (?offset=, -840..840, east positive) places day
-// boundaries at the viewer's local midnight; hours are whole hours of UTC
-// whatever the offset (zones with half-hour offsets see half-hour starts).
+// `utcOffsetMinutes` (?offset=, -840..840, east positive) puts bucket
+// boundaries at the viewer's local hour and midnight (bucket starts are still
+// sent as UTC instants).
 struct LogHistogramQuery
 {
     LogQuery filter; // without cursor, direction or limit
