@@ -84,6 +84,8 @@ private Q_SLOTS:
     void otherTypesRefused();
     void errorsTranslatedByCode_data();
     void errorsTranslatedByCode();
+    // Last: it leaves the company's memory of the "Hire date" header changed.
+    void aMappingPutBackIsRemembered();
 
 private:
     // Waits for `done` or a failure; false (with the failure's detail) on failure.
@@ -180,29 +182,10 @@ void TestMemberImportSession::uploadMapPreviewApplyReimportUndo()
     for (int i = 0; i < proposed.size(); ++i)
         QCOMPARE(uploaded.columns.at(i).target, proposed.at(i));
 
-    // Without the hire date the bad date is no error; with it, it is one again.
-    const int hireColumn = columnOf(uploaded, QStringLiteral("Hire date"));
-    QVERIFY(hireColumn >= 0);
-    const auto errorCodes = [](const api::ImportRow &row) {
-        QStringList codes;
-        for (const api::ImportCellError &error : row.errors)
-            codes << error.code;
-        return codes;
-    };
-    QList<api::ImportColumn> columns = uploaded.columns;
-    columns[hireColumn].target.clear();
-    session.setMapping(columns);
+    // The proposed mapping saved as it is (a changed one: aMappingPutBackIsRemembered).
+    session.setMapping(uploaded.columns);
     QVERIFY(waitForStep(session, [&] { return session.state() == State::Uploaded; }));
-    QCOMPARE(session.memberImport().columns.at(hireColumn).target, QString());
-    QVERIFY(preview(session));
-    QCOMPARE(session.previewModel().rowCount(), 6);
-    QVERIFY(!errorCodes(session.previewModel().rowAt(5)).contains(QStringLiteral("invalidDate")));
-
-    columns[hireColumn].target = kHireDate;
-    session.setMapping(columns);
-    QVERIFY(waitForStep(session, [&] { return session.state() == State::Uploaded; }));
-    QVERIFY(!session.preview()); // the old dry run no longer holds
-    QCOMPARE(session.previewModel().rowCount(), 0);
+    QCOMPARE(session.memberImport().columns, uploaded.columns);
     session.previewModel().setPageSize(2);
     QVERIFY(preview(session));
     // The group does not exist yet: until it is created, its rows are errors.
@@ -238,6 +221,12 @@ void TestMemberImportSession::uploadMapPreviewApplyReimportUndo()
         const QString errors = model.index(row, ImportPreviewModel::ErrorsColumn).data().toString();
         QVERIFY(errors.contains(QStringLiteral("Department: no such group")));
     }
+    const auto errorCodes = [](const api::ImportRow &row) {
+        QStringList codes;
+        for (const api::ImportCellError &error : row.errors)
+            codes << error.code;
+        return codes;
+    };
     QVERIFY(errorCodes(model.rowAt(4)).contains(QStringLiteral("needsEmailOrCode")));
     QVERIFY(errorCodes(model.rowAt(5)).contains(QStringLiteral("invalidDate")));
 
@@ -421,6 +410,38 @@ void TestMemberImportSession::errorsTranslatedByCode()
     } else {
         QCOMPARE(text, expected);
     }
+}
+
+void TestMemberImportSession::aMappingPutBackIsRemembered()
+{
+    const MemberList list;
+    const QString path = writeFile(m_dir, QStringLiteral("remember.csv"), list.csv());
+    MemberImportSession session(m_client->api);
+    QVERIFY(upload(session, path));
+    const int hireColumn = columnOf(session.memberImport(), QStringLiteral("Hire date"));
+    QVERIFY(hireColumn >= 0);
+    QCOMPARE(session.memberImport().columns.at(hireColumn).target, kHireDate);
+
+    // Without the hire date the bad date is no error; with it, it is one again.
+    QList<api::ImportColumn> columns = session.memberImport().columns;
+    columns[hireColumn].target.clear();
+    session.setMapping(columns);
+    QVERIFY(waitForStep(session, [&] { return session.state() == State::Uploaded; }));
+    QCOMPARE(session.memberImport().columns.at(hireColumn).target, QString());
+    QVERIFY(session.memberImport().columns.at(hireColumn).remembered);
+    QVERIFY(preview(session));
+    QCOMPARE(session.previewModel().rowAt(5).errors.size(), 1); // the new group only
+
+    columns[hireColumn].target = kHireDate;
+    session.setMapping(columns);
+    QVERIFY(waitForStep(session, [&] { return session.state() == State::Uploaded; }));
+    QVERIFY(preview(session));
+    QCOMPARE(session.previewModel().rowAt(5).errors.size(), 2); // and the date
+
+    // The next file of the company goes as the last one went.
+    MemberImportSession next(m_client->api);
+    QVERIFY(upload(next, path));
+    QCOMPARE(next.memberImport().columns.at(hireColumn).target, kHireDate);
 }
 
 QTEST_MAIN(TestMemberImportSession)
