@@ -130,6 +130,8 @@ store::StoreResult<api::ImportOutcome> ImportApplier::apply(const store::TenantS
     QHash<QString, const store::StoredMember *> byId;
     for (const store::StoredMember &stored : allMembers.value())
         byId.insert(stored.member.id, &stored);
+    QList<api::MemberFields> additions;
+    QList<store::MemberChange> changes;
     for (const PlannedRow &row : plan.rows) {
         api::MemberFields fields = row.fields;
         if (!row.newGroupPath.isEmpty())
@@ -138,46 +140,42 @@ store::StoreResult<api::ImportOutcome> ImportApplier::apply(const store::TenantS
         case api::ImportRowKind::Invalid:
             ++outcome.skipped;
             break;
-        case api::ImportRowKind::Added: {
-            const auto created = members.create(scope, fields, now);
-            if (!created)
-                return created.error();
-            added.append(memberEntry(created.value().member.id, created.value().revision));
-            ++outcome.added;
+        case api::ImportRowKind::Added:
+            additions.append(std::move(fields));
             break;
-        }
-        case api::ImportRowKind::Changed: {
-            if (!request.applyChanges)
-                break;
-            const QString id = *row.shown.memberId;
-            const auto updated = members.update(scope, id, row.revision, fields, now);
-            if (!updated)
-                return updated.error();
-            QJsonObject entry = memberEntry(id, updated.value().revision);
-            entry.insert(QStringLiteral("fields"), api::toJson(byId.value(id)->member.fields));
-            previous.append(entry);
-            ++outcome.changed;
+        case api::ImportRowKind::Changed:
+            if (request.applyChanges)
+                changes.append({*row.shown.memberId, row.revision, std::move(fields)});
             break;
-        }
         case api::ImportRowKind::Unchanged:
             break;
         }
     }
+    outcome.changed = int(changes.size());
     if (request.markMissingAsLeft) {
         for (const api::ImportMissingMember &missing : plan.missing) {
             const store::StoredMember *stored = byId.value(missing.memberId);
             api::MemberFields fields = stored->member.fields;
             fields.status = api::MemberStatus::Left;
-            const auto updated =
-                members.update(scope, missing.memberId, stored->revision, fields, now);
-            if (!updated)
-                return updated.error();
-            QJsonObject entry = memberEntry(missing.memberId, updated.value().revision);
-            entry.insert(QStringLiteral("fields"), api::toJson(stored->member.fields));
-            previous.append(entry);
-            ++outcome.markedLeft;
+            changes.append({missing.memberId, stored->revision, std::move(fields)});
         }
+        outcome.markedLeft = int(plan.missing.size());
     }
+    // Changes first: a code or e-mail a changed member gives up may be the
+    // one a new member takes.
+    if (const auto updated = members.updateMany(scope, changes, now); !updated)
+        return updated.error();
+    for (const store::MemberChange &change : std::as_const(changes)) {
+        QJsonObject entry = memberEntry(change.id, change.expectedRevision + 1);
+        entry.insert(QStringLiteral("fields"), api::toJson(byId.value(change.id)->member.fields));
+        previous.append(entry);
+    }
+    const auto created = members.createMany(scope, additions, now);
+    if (!created)
+        return created.error();
+    for (const store::StoredMember &stored : created.value())
+        added.append(memberEntry(stored.member.id, stored.revision));
+    outcome.added = int(created.value().size());
 
     const QJsonObject undo{{QStringLiteral("previous"), previous},
                            {QStringLiteral("added"), added},
@@ -230,23 +228,11 @@ store::StoreResult<api::ImportOutcome> ImportApplier::undo(const store::TenantSc
 
     // Every member the import touched must still be as the import left it.
     store::MemberRepository members(m_connection, m_keyring);
-    for (const QJsonArray &entries : {previous, added}) {
-        for (const QJsonValue &value : entries) {
-            const QJsonObject entry = value.toObject();
-            const auto stored = members.get(scope, entry.value(QStringLiteral("id")).toString());
-            if (!stored && stored.errorKind() != store::StoreErrorKind::NotFound)
-                return stored.error();
-            if (!stored ||
-                stored.value().revision != entry.value(QStringLiteral("revision")).toInteger())
-                ++*changedSince;
-        }
-    }
-    if (*changedSince > 0)
-        return conflict(QStringLiteral("members changed since the import"));
-
-    api::ImportOutcome outcome;
-    outcome.importId = record.import.id;
-    outcome.status = api::ImportStatus::Undone;
+    const auto revisions = members.revisions(scope);
+    if (!revisions)
+        return revisions.error();
+    QList<store::MemberChange> restores;
+    QList<store::MemberRevision> removals;
     for (const QJsonValue &value : previous) {
         const QJsonObject entry = value.toObject();
         const auto fields =
@@ -254,34 +240,52 @@ store::StoreResult<api::ImportOutcome> ImportApplier::undo(const store::TenantSc
         if (!fields)
             return store::StoreError{store::StoreErrorKind::Crypto,
                                      QStringLiteral("an undo record does not decode")};
-        const auto restored = members.update(scope, entry.value(QStringLiteral("id")).toString(),
-                                             entry.value(QStringLiteral("revision")).toInteger(),
-                                             fields.value(), now);
-        if (!restored)
-            return restored.error();
-        ++outcome.changed;
+        restores.append({entry.value(QStringLiteral("id")).toString(),
+                         entry.value(QStringLiteral("revision")).toInteger(), fields.value()});
     }
     for (const QJsonValue &value : added) {
         const QJsonObject entry = value.toObject();
-        const auto removed =
-            members.remove(scope, entry.value(QStringLiteral("id")).toString(),
-                           entry.value(QStringLiteral("revision")).toInteger(), now);
-        if (!removed)
-            return removed.error();
-        ++outcome.added;
+        removals.append({entry.value(QStringLiteral("id")).toString(),
+                         entry.value(QStringLiteral("revision")).toInteger()});
     }
+    const auto unchangedSince = [&revisions](const QString &id, qint64 revision) {
+        const auto found = revisions.value().constFind(id);
+        return found != revisions.value().cend() && *found == revision;
+    };
+    for (const store::MemberChange &restore : std::as_const(restores))
+        *changedSince += unchangedSince(restore.id, restore.expectedRevision) ? 0 : 1;
+    for (const store::MemberRevision &removal : std::as_const(removals))
+        *changedSince += unchangedSince(removal.id, removal.revision) ? 0 : 1;
+    if (*changedSince > 0)
+        return conflict(QStringLiteral("members changed since the import"));
+
+    api::ImportOutcome outcome;
+    outcome.importId = record.import.id;
+    outcome.status = api::ImportStatus::Undone;
+    // The added ones first: the codes and e-mails they give up may be the
+    // ones a restored member had.
+    if (const auto removed = members.removeMany(scope, removals, now); !removed)
+        return removed.error();
+    if (const auto restored = members.updateMany(scope, restores, now); !restored)
+        return restored.error();
+    outcome.added = int(removals.size());
+    outcome.changed = int(restores.size());
     // Children were created after their parents: delete them first. A group
-    // someone has since put members in stays.
+    // someone has since put members in stays. The revisions come from one
+    // listing (reading each group counts every member of the tenant again).
     store::GroupRepository groups(m_connection);
+    const auto live = groups.list(scope);
+    if (!live)
+        return live.error();
+    QHash<QString, qint64> revisionById;
+    for (const api::Group &group : live.value())
+        revisionById.insert(group.id, group.revision);
     for (qsizetype i = createdGroups.size() - 1; i >= 0; --i) {
-        const auto group = groups.get(scope, createdGroups.at(i).toString());
-        if (!group) {
-            if (group.errorKind() == store::StoreErrorKind::NotFound)
-                continue;
-            return group.error();
-        }
-        const auto removed =
-            groups.remove(scope, group.value().id, group.value().revision, actor.personId);
+        const QString id = createdGroups.at(i).toString();
+        const auto revision = revisionById.constFind(id);
+        if (revision == revisionById.cend())
+            continue; // deleted meanwhile
+        const auto removed = groups.remove(scope, id, *revision, actor.personId);
         if (removed)
             ++outcome.groupsCreated;
         else if (removed.errorKind() != store::StoreErrorKind::NotEmpty)

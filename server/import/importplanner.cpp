@@ -569,7 +569,16 @@ private:
                 setAttribute(row, values, it.key(), fields);
         }
 
-        if (row.shown.errors.isEmpty())
+        // A row that only waits for its new group is checked as a whole too:
+        // the user is told it imports once the groups are created, so any
+        // other reason it would not must show now.
+        const bool waitsOnlyForGroup =
+            !m_rowNewPaths.isEmpty() &&
+            std::all_of(row.shown.errors.cbegin(), row.shown.errors.cend(),
+                        [](const api::ImportCellError &error) {
+                            return error.code == QLatin1String("unknownGroup");
+                        });
+        if (row.shown.errors.isEmpty() || waitsOnlyForGroup)
             checkWhole(row, member);
         row.shown.displayName = shown(api::memberDisplayName(fields));
         row.shown.employeeCode = shown(fields.employeeCode.value_or(QString()));
@@ -580,6 +589,7 @@ private:
     void checkWhole(PlannedRow &row, const store::StoredMember *member)
     {
         const api::MemberFields &fields = row.fields;
+        const qsizetype errorsBefore = row.shown.errors.size();
         if (fields.familyName.isEmpty()) {
             const QString target = m_headers.contains(QStringLiteral("fullName"))
                                        ? QStringLiteral("fullName")
@@ -608,7 +618,7 @@ private:
                 addError(row, QStringLiteral("email"), QStringLiteral("emailTaken"),
                          QStringLiteral("Another member has this e-mail."));
         }
-        if (!row.shown.errors.isEmpty())
+        if (row.shown.errors.size() > errorsBefore)
             return;
         if (auto error = api::validateMemberFields(fields))
             row.shown.errors.append(

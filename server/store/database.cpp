@@ -143,8 +143,14 @@ bool Database::configure(QSqlDatabase &database, QString *error) const
     if (m_location.driver != QLatin1String("QSQLITE"))
         return true;
     // WAL keeps readers off the writer's back; FULL makes every commit durable.
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                               "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"}) {
+    // A cache of up to 64 MiB a connection (SQLite's default is 2 MiB): an
+    // import's transaction writes tens of thousands of rows into indexes of
+    // random keys (blind indexes, ids), and a small cache spills its dirty
+    // pages to the WAL again and again before the commit (apply of 50,000
+    // members: 9.8 s with the default, 6.4 s with this).
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+          "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-65536"}) {
         QSqlQuery query(database);
         if (!query.exec(QString::fromLatin1(pragma))) {
             *error = query.lastError().text();

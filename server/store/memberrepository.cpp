@@ -29,6 +29,32 @@ const QString kColumns = QStringLiteral(
     "birth_date_sealed, memo_sealed, group_id, attributes, hire_date, employment_type, grade, "
     "position, job_category, status, deliver, revision, created_at, updated_at");
 
+const QString kInsertSql = QStringLiteral(
+    "INSERT INTO members (id, tenant_id, key_version, code_sealed, code_index, email_sealed, "
+    "email_index, family_name_sealed, given_name_sealed, birth_date_sealed, memo_sealed, "
+    "group_id, attributes, hire_date, employment_type, grade, position, job_category, "
+    "status, deliver, revision, created_at, updated_at) VALUES (:id, :tenant_id, "
+    ":key_version, :code_sealed, :code_index, :email_sealed, :email_index, :family_name, "
+    ":given_name, :birth_date, :memo, :group_id, :attributes, :hire_date, :employment_type, "
+    ":grade, :position, :job_category, :status, :deliver, 1, :created_at, :updated_at)");
+
+const QString kUpdateSql = QStringLiteral(
+    "UPDATE members SET key_version = :key_version, code_sealed = :code_sealed, "
+    "code_index = :code_index, email_sealed = :email_sealed, email_index = :email_index, "
+    "family_name_sealed = :family_name, given_name_sealed = :given_name, "
+    "birth_date_sealed = :birth_date, memo_sealed = :memo, group_id = :group_id, "
+    "attributes = :attributes, hire_date = :hire_date, employment_type = :employment_type, "
+    "grade = :grade, position = :position, job_category = :job_category, status = :status, "
+    "deliver = :deliver, updated_at = :updated_at, revision = revision + 1 "
+    "WHERE tenant_id = :tenant_id AND id = :id AND revision = :revision "
+    "AND deleted_at IS NULL");
+
+const QString kRemoveSql =
+    QStringLiteral("UPDATE members SET deleted_at = :deleted_at, updated_at = :updated_at, "
+                   "code_index = :code_index, email_index = :email_index, revision = revision + 1 "
+                   "WHERE tenant_id = :tenant_id AND id = :id AND revision = :revision "
+                   "AND deleted_at IS NULL");
+
 // Employee codes are matched exactly once trimmed: "A-01" and "a-01" are two
 // people in the companies we know.
 QString codeIndex(const TenantKey &key, const QString &code)
@@ -111,6 +137,17 @@ SealedMember sealMember(const TenantScope &scope, const TenantKey &key, const QS
     return sealed;
 }
 
+StoredMember newMember(const api::MemberFields &fields, const QDateTime &at, const QString &id)
+{
+    StoredMember stored;
+    stored.member.id = id.isEmpty() ? api::createId() : id;
+    stored.member.fields = fields;
+    stored.member.createdAt = rows::fromMsecs(at.toMSecsSinceEpoch());
+    stored.member.updatedAt = stored.member.createdAt;
+    stored.revision = 1;
+    return stored;
+}
+
 // Binds every column a create or an update writes.
 void bindFields(ScopedQuery &query, const SealedMember &sealed, const api::MemberFields &fields)
 {
@@ -188,20 +225,65 @@ StoreResult<qint64> MemberRepository::changeCounter(const TenantScope &scope)
     return query.next() ? query.value(0).toLongLong() : qint64(0);
 }
 
-StoreStatus MemberRepository::checkGroup(const TenantScope &scope,
-                                         const std::optional<QString> &groupId)
+StoreStatus MemberRepository::checkGroups(const TenantScope &scope, const QSet<QString> &groupIds)
 {
-    if (!groupId)
+    if (groupIds.isEmpty())
         return Done{};
-    // The foreign key only says the group exists; it must be this tenant's and live.
+    // The foreign key only says a group exists; it must be this tenant's and live.
     ScopedQuery query(scope, m_database);
     query.prepare(QStringLiteral("SELECT id FROM org_groups WHERE tenant_id = :tenant_id AND "
                                  "id = :id AND deleted_at IS NULL"));
-    query.bindValue(QStringLiteral(":id"), *groupId);
-    if (!query.exec())
-        return databaseError(QStringLiteral("reading a group"), query.errorText());
-    if (!query.next())
-        return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such group")};
+    for (const QString &groupId : groupIds) {
+        query.bindValue(QStringLiteral(":id"), groupId);
+        if (!query.exec())
+            return databaseError(QStringLiteral("reading a group"), query.errorText());
+        if (!query.next())
+            return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such group")};
+    }
+    return Done{};
+}
+
+StoreStatus MemberRepository::insert(const TenantScope &scope, QList<StoredMember> &members)
+{
+    if (members.isEmpty())
+        return Done{};
+    const auto key = m_keyring.current(scope, m_database);
+    if (!key)
+        return key.error();
+    QSet<QString> groupIds;
+    for (const StoredMember &stored : std::as_const(members)) {
+        if (stored.member.fields.groupId)
+            groupIds.insert(*stored.member.fields.groupId);
+    }
+
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return databaseError(QStringLiteral("creating a member"), transaction.error());
+    if (const StoreStatus groups = checkGroups(scope, groupIds); !groups)
+        return groups.error();
+    ScopedQuery query(scope, m_database);
+    query.prepare(kInsertSql);
+    for (const StoredMember &stored : std::as_const(members)) {
+        const api::Member &member = stored.member;
+        query.bindValue(QStringLiteral(":id"), member.id);
+        bindFields(query, sealMember(scope, *key.value(), member.id, member.fields), member.fields);
+        query.bindValue(QStringLiteral(":created_at"), member.createdAt.toMSecsSinceEpoch());
+        query.bindValue(QStringLiteral(":updated_at"), member.updatedAt.toMSecsSinceEpoch());
+        if (!query.exec()) {
+            // PostgreSQL: end the aborted transaction before the statement is freed.
+            transaction.rollback();
+            if (isUniqueViolation(query))
+                return takenError(query);
+            return databaseError(QStringLiteral("creating a member"), query.errorText());
+        }
+    }
+    const auto counter = bumpChanges(scope);
+    if (!counter)
+        return counter.error();
+    if (const StoreStatus committed = transaction.commit(); !committed)
+        return committed.error();
+    for (StoredMember &stored : members)
+        stored.changeCounter = counter.value();
     return Done{};
 }
 
@@ -209,51 +291,23 @@ StoreResult<StoredMember> MemberRepository::create(const TenantScope &scope,
                                                    const api::MemberFields &fields,
                                                    const QDateTime &at, const QString &id)
 {
-    const auto key = m_keyring.current(scope, m_database);
-    if (!key)
-        return key.error();
-    StoredMember stored;
-    stored.member.id = id.isEmpty() ? api::createId() : id;
-    stored.member.fields = fields;
-    stored.member.createdAt = rows::fromMsecs(at.toMSecsSinceEpoch());
-    stored.member.updatedAt = stored.member.createdAt;
-    stored.revision = 1;
-    const SealedMember sealed = sealMember(scope, *key.value(), stored.member.id, fields);
+    QList<StoredMember> members{newMember(fields, at, id)};
+    if (const StoreStatus inserted = insert(scope, members); !inserted)
+        return inserted.error();
+    return members.constFirst();
+}
 
-    Transaction transaction(m_database);
-    if (!transaction.isActive())
-        return databaseError(QStringLiteral("creating a member"), transaction.error());
-    const StoreStatus group = checkGroup(scope, fields.groupId);
-    if (!group)
-        return group.error();
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "INSERT INTO members (id, tenant_id, key_version, code_sealed, code_index, email_sealed, "
-        "email_index, family_name_sealed, given_name_sealed, birth_date_sealed, memo_sealed, "
-        "group_id, attributes, hire_date, employment_type, grade, position, job_category, "
-        "status, deliver, revision, created_at, updated_at) VALUES (:id, :tenant_id, "
-        ":key_version, :code_sealed, :code_index, :email_sealed, :email_index, :family_name, "
-        ":given_name, :birth_date, :memo, :group_id, :attributes, :hire_date, :employment_type, "
-        ":grade, :position, :job_category, :status, :deliver, 1, :created_at, :updated_at)"));
-    query.bindValue(QStringLiteral(":id"), stored.member.id);
-    bindFields(query, sealed, fields);
-    query.bindValue(QStringLiteral(":created_at"), at.toMSecsSinceEpoch());
-    query.bindValue(QStringLiteral(":updated_at"), at.toMSecsSinceEpoch());
-    if (!query.exec()) {
-        // PostgreSQL: end the aborted transaction before the statement is freed.
-        transaction.rollback();
-        if (isUniqueViolation(query))
-            return takenError(query);
-        return databaseError(QStringLiteral("creating a member"), query.errorText());
-    }
-    const auto counter = bumpChanges(scope);
-    if (!counter)
-        return counter.error();
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    stored.changeCounter = counter.value();
-    return stored;
+StoreResult<QList<StoredMember>>
+MemberRepository::createMany(const TenantScope &scope, const QList<api::MemberFields> &fields,
+                             const QDateTime &at)
+{
+    QList<StoredMember> members;
+    members.reserve(fields.size());
+    for (const api::MemberFields &each : fields)
+        members.append(newMember(each, at, QString()));
+    if (const StoreStatus inserted = insert(scope, members); !inserted)
+        return inserted.error();
+    return members;
 }
 
 StoreResult<QList<StoredMember>> MemberRepository::read(const TenantScope &scope,
@@ -414,42 +468,10 @@ StoreResult<StoredMember> MemberRepository::update(const TenantScope &scope, con
         return current.error();
     if (current.value().revision != expectedRevision)
         return changed();
-    const StoreStatus group = checkGroup(scope, fields.groupId);
-    if (!group)
-        return group.error();
-    // Every sealed column again under the current key: a row has one key_version.
-    const auto key = m_keyring.current(scope, m_database);
-    if (!key)
-        return key.error();
-    const SealedMember sealed = sealMember(scope, *key.value(), id, fields);
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "UPDATE members SET key_version = :key_version, code_sealed = :code_sealed, "
-        "code_index = :code_index, email_sealed = :email_sealed, email_index = :email_index, "
-        "family_name_sealed = :family_name, given_name_sealed = :given_name, "
-        "birth_date_sealed = :birth_date, memo_sealed = :memo, group_id = :group_id, "
-        "attributes = :attributes, hire_date = :hire_date, employment_type = :employment_type, "
-        "grade = :grade, position = :position, job_category = :job_category, status = :status, "
-        "deliver = :deliver, updated_at = :updated_at, revision = revision + 1 "
-        "WHERE tenant_id = :tenant_id AND id = :id AND revision = :revision "
-        "AND deleted_at IS NULL"));
-    bindFields(query, sealed, fields);
-    query.bindValue(QStringLiteral(":updated_at"), at.toMSecsSinceEpoch());
-    query.bindValue(QStringLiteral(":id"), id);
-    query.bindValue(QStringLiteral(":revision"), expectedRevision);
-    if (!query.exec()) {
-        transaction.rollback();
-        if (isUniqueViolation(query))
-            return takenError(query);
-        return databaseError(QStringLiteral("updating a member"), query.errorText());
-    }
-    if (query.numRowsAffected() != 1)
-        return changed();
-    const auto counter = bumpChanges(scope);
+    const auto counter = updateMany(scope, {{id, expectedRevision, fields}}, at);
     if (!counter)
         return counter.error();
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
+    if (const StoreStatus committed = transaction.commit(); !committed)
         return committed.error();
     StoredMember next = current.value();
     next.member.fields = fields;
@@ -459,43 +481,111 @@ StoreResult<StoredMember> MemberRepository::update(const TenantScope &scope, con
     return next;
 }
 
-StoreStatus MemberRepository::remove(const TenantScope &scope, const QString &id,
-                                     qint64 expectedRevision, const QDateTime &at,
-                                     qint64 *changeCounter)
+StoreResult<qint64> MemberRepository::updateMany(const TenantScope &scope,
+                                                 const QList<MemberChange> &changes,
+                                                 const QDateTime &at)
 {
+    if (changes.isEmpty())
+        return changeCounter(scope);
+    // Every sealed column again under the current key: a row has one key_version.
+    const auto key = m_keyring.current(scope, m_database);
+    if (!key)
+        return key.error();
+    QSet<QString> groupIds;
+    for (const MemberChange &change : changes) {
+        if (change.fields.groupId)
+            groupIds.insert(*change.fields.groupId);
+    }
+
     Transaction transaction(m_database);
     if (!transaction.isActive())
-        return databaseError(QStringLiteral("deleting a member"), transaction.error());
+        return databaseError(QStringLiteral("updating a member"), transaction.error());
+    if (const StoreStatus groups = checkGroups(scope, groupIds); !groups)
+        return groups.error();
     ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "UPDATE members SET deleted_at = :deleted_at, updated_at = :updated_at, "
-        "code_index = :code_index, email_index = :email_index, revision = revision + 1 "
-        "WHERE tenant_id = :tenant_id AND id = :id AND revision = :revision "
-        "AND deleted_at IS NULL"));
-    query.bindValue(QStringLiteral(":deleted_at"), at.toMSecsSinceEpoch());
-    query.bindValue(QStringLiteral(":updated_at"), at.toMSecsSinceEpoch());
-    query.bindValue(QStringLiteral(":code_index"), rows::deletedIndex(id));
-    query.bindValue(QStringLiteral(":email_index"), rows::deletedIndex(id));
-    query.bindValue(QStringLiteral(":id"), id);
-    query.bindValue(QStringLiteral(":revision"), expectedRevision);
-    if (!query.exec())
-        return databaseError(QStringLiteral("deleting a member"), query.errorText());
-    if (query.numRowsAffected() != 1) {
-        // Missing (or another tenant's) and stale answer differently.
-        const auto current = get(scope, id);
-        if (!current)
-            return current.error();
-        return changed();
+    query.prepare(kUpdateSql);
+    for (const MemberChange &change : changes) {
+        bindFields(query, sealMember(scope, *key.value(), change.id, change.fields), change.fields);
+        query.bindValue(QStringLiteral(":updated_at"), at.toMSecsSinceEpoch());
+        query.bindValue(QStringLiteral(":id"), change.id);
+        query.bindValue(QStringLiteral(":revision"), change.expectedRevision);
+        if (!query.exec()) {
+            transaction.rollback();
+            if (isUniqueViolation(query))
+                return takenError(query);
+            return databaseError(QStringLiteral("updating a member"), query.errorText());
+        }
+        if (query.numRowsAffected() != 1) {
+            // Missing (or another tenant's) and stale answer differently.
+            const auto current = get(scope, change.id);
+            return current ? changed() : current.error();
+        }
     }
     const auto counter = bumpChanges(scope);
     if (!counter)
         return counter.error();
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
+    if (const StoreStatus committed = transaction.commit(); !committed)
         return committed.error();
+    return counter.value();
+}
+
+StoreStatus MemberRepository::remove(const TenantScope &scope, const QString &id,
+                                     qint64 expectedRevision, const QDateTime &at,
+                                     qint64 *changeCounter)
+{
+    const auto counter = removeMany(scope, {{id, expectedRevision}}, at);
+    if (!counter)
+        return counter.error();
     if (changeCounter)
         *changeCounter = counter.value();
     return Done{};
+}
+
+StoreResult<qint64> MemberRepository::removeMany(const TenantScope &scope,
+                                                 const QList<MemberRevision> &members,
+                                                 const QDateTime &at)
+{
+    if (members.isEmpty())
+        return changeCounter(scope);
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return databaseError(QStringLiteral("deleting a member"), transaction.error());
+    ScopedQuery query(scope, m_database);
+    query.prepare(kRemoveSql);
+    query.bindValue(QStringLiteral(":deleted_at"), at.toMSecsSinceEpoch());
+    query.bindValue(QStringLiteral(":updated_at"), at.toMSecsSinceEpoch());
+    for (const MemberRevision &member : members) {
+        query.bindValue(QStringLiteral(":code_index"), rows::deletedIndex(member.id));
+        query.bindValue(QStringLiteral(":email_index"), rows::deletedIndex(member.id));
+        query.bindValue(QStringLiteral(":id"), member.id);
+        query.bindValue(QStringLiteral(":revision"), member.revision);
+        if (!query.exec())
+            return databaseError(QStringLiteral("deleting a member"), query.errorText());
+        if (query.numRowsAffected() != 1) {
+            // Missing (or another tenant's) and stale answer differently.
+            const auto current = get(scope, member.id);
+            return current ? changed() : current.error();
+        }
+    }
+    const auto counter = bumpChanges(scope);
+    if (!counter)
+        return counter.error();
+    if (const StoreStatus committed = transaction.commit(); !committed)
+        return committed.error();
+    return counter.value();
+}
+
+StoreResult<QHash<QString, qint64>> MemberRepository::revisions(const TenantScope &scope)
+{
+    ScopedQuery query(scope, m_database);
+    query.prepare(QStringLiteral("SELECT id, revision FROM members WHERE tenant_id = :tenant_id "
+                                 "AND deleted_at IS NULL"));
+    if (!query.exec())
+        return databaseError(QStringLiteral("reading members"), query.errorText());
+    QHash<QString, qint64> revisions;
+    while (query.next())
+        revisions.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return revisions;
 }
 
 StoreResult<StoredMember> MemberRepository::restore(const TenantScope &scope, const QString &id,

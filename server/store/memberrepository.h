@@ -5,8 +5,10 @@
 #include "tenantscope.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -22,6 +24,22 @@ struct StoredMember
     // After create, update and restore: the member_changes value the write
     // committed (for MemberIndex::noteWritten); 0 when read.
     qint64 changeCounter = 0;
+};
+
+// A member of an update batch: the revision the caller read, and what the
+// member becomes.
+struct MemberChange
+{
+    QString id;
+    qint64 expectedRevision = 0;
+    api::MemberFields fields;
+};
+
+// A member of a removal batch, at the revision the caller read.
+struct MemberRevision
+{
+    QString id;
+    qint64 revision = 0;
 };
 
 // Members of a tenant. Employee code, e-mail, names, date of birth and memo
@@ -61,6 +79,28 @@ public:
     // code or e-mail was taken meanwhile.
     StoreResult<StoredMember> restore(const TenantScope &scope, const QString &id,
                                       const QDateTime &at);
+
+    // Batches, for imports and their undo: all or nothing (inside the caller's
+    // transaction when one is open), each statement prepared once, the key
+    // read once, each group checked once, and member_changes bumped once for
+    // the whole batch, so MemberIndex cannot follow a batch write by write
+    // (invalidate or replace it after the commit). The first member that fails
+    // decides the error, as the single calls above would say it. The single
+    // calls are batches of one.
+    // New random ids, in the order of `fields`; each revision is 1.
+    StoreResult<QList<StoredMember>> createMany(const TenantScope &scope,
+                                                const QList<api::MemberFields> &fields,
+                                                const QDateTime &at);
+    // Each revision grows by one; the member_changes value committed.
+    StoreResult<qint64> updateMany(const TenantScope &scope, const QList<MemberChange> &changes,
+                                   const QDateTime &at);
+    // Logical deletes, as remove(); the member_changes value committed.
+    StoreResult<qint64> removeMany(const TenantScope &scope, const QList<MemberRevision> &members,
+                                   const QDateTime &at);
+    // Every live member's revision by id, nothing opened (is an import's
+    // undo still possible?).
+    StoreResult<QHash<QString, qint64>> revisions(const TenantScope &scope);
+
     // Rows deleted before `deletedBefore`, removed for good; how many.
     StoreResult<int> purgeDeleted(const TenantScope &scope, const QDateTime &deletedBefore);
     // The tenant's member_changes counter (0 before the first write).
@@ -77,8 +117,11 @@ private:
                                           const QVariantMap &values, bool deleted = false);
     StoreResult<StoredMember> readOne(const TenantScope &scope, const QString &condition,
                                       const QVariantMap &values, bool deleted = false);
+    // Seals, checks and inserts `members` (ids, fields and times set); sets
+    // their changeCounter.
+    StoreStatus insert(const TenantScope &scope, QList<StoredMember> &members);
     StoreResult<qint64> bumpChanges(const TenantScope &scope);
-    StoreStatus checkGroup(const TenantScope &scope, const std::optional<QString> &groupId);
+    StoreStatus checkGroups(const TenantScope &scope, const QSet<QString> &groupIds);
 
     QSqlDatabase m_database;
     Keyring &m_keyring;

@@ -211,6 +211,38 @@ private Q_SLOTS:
         QVERIFY(!creating.rows.at(0).fields.groupId);
     }
 
+    // A row that only waits for a new group imports once the groups are
+    // created, so whatever else would stop it shows already.
+    void rowWaitingForItsGroupIsCheckedWhole()
+    {
+        const QList<store::StoredMember> members{
+            member(QStringLiteral("m-1"), QStringLiteral("E1"), QString(), QStringLiteral("山田"),
+                   QStringLiteral("太郎")),
+            member(QStringLiteral("m-2"), QStringLiteral("E5"),
+                   QStringLiteral("hanako@example.com"), QStringLiteral("佐藤"),
+                   QStringLiteral("花子"))};
+        const QString csv = QStringLiteral("社員番号,氏名,メールアドレス,所属\n"
+                                           "E2,新井 一,,本社/新部\n"
+                                           "E1,山田 太郎,hanako@example.com,本社/新部\n"
+                                           ",髙橋 次郎,,本社/新部\n");
+        const ImportPlan plan = planCsv(csv, members);
+        QCOMPARE(plan.invalid, 3);
+        QCOMPARE(codesOf(plan.rows.at(0).shown), QStringList{QStringLiteral("所属:unknownGroup")});
+        QCOMPARE(codesOf(plan.rows.at(1).shown),
+                 (QStringList{QStringLiteral("所属:unknownGroup"),
+                              QStringLiteral("メールアドレス:emailTaken")}));
+        QCOMPARE(codesOf(plan.rows.at(2).shown),
+                 (QStringList{QStringLiteral("所属:unknownGroup"),
+                              QStringLiteral(":needsEmailOrCode")}));
+
+        // With the groups created, the first row imports and the others do not.
+        const ImportPlan creating = planCsv(csv, members, true);
+        QCOMPARE(creating.added, 1);
+        QCOMPARE(creating.invalid, 2);
+        QCOMPARE(codesOf(creating.rows.at(1).shown),
+                 QStringList{QStringLiteral("メールアドレス:emailTaken")});
+    }
+
     void errorsPerRowAndColumn_data()
     {
         QTest::addColumn<QString>("row");

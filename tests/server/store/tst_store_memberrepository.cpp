@@ -1,7 +1,9 @@
 // MemberRepository: sealed round trip, nothing of a name, e-mail, code, birth
 // date or memo in clear on disk, unique codes and e-mails per tenant (given up
 // by deleted members, wanted back by a restore), optimistic revisions, purge,
-// the member_changes counter every write bumps, and tenant scoping.
+// the member_changes counter every write bumps, and tenant scoping; batches
+// (createMany, updateMany, removeMany) as imports use them: sealed on the
+// worker pool, one counter bump each, all or nothing.
 
 #include "store/memberpurge.h"
 #include "store/memberrepository.h"
@@ -34,6 +36,8 @@ private Q_SLOTS:
     void otherTenantsIdIsNotFound();
     void getManyKeepsTheOrder();
     void groupMustBeTheTenantsOwn();
+    void batchesRoundTrip();
+    void batchesAreAllOrNothing();
 };
 
 namespace {
@@ -425,6 +429,148 @@ void TestMemberRepository::groupMustBeTheTenantsOwn()
     const auto counts = members.countsByGroup(other);
     QCOMPARE(counts.value().value(QStringLiteral("g-other")), 1);
     QVERIFY(members.countsByGroup(tenant).value().isEmpty());
+}
+
+namespace {
+
+// Enough members that a batch is sealed on the worker pool.
+QList<MemberFields> manyFields(int count)
+{
+    QList<MemberFields> many;
+    for (int i = 0; i < count; ++i) {
+        MemberFields fields = fullFields();
+        fields.employeeCode = QStringLiteral("E-%1").arg(i, 4, 10, QLatin1Char('0'));
+        fields.email = QStringLiteral("m%1@example.jp").arg(i);
+        fields.givenName = QStringLiteral("美咲%1").arg(i);
+        many.append(fields);
+    }
+    return many;
+}
+
+} // namespace
+
+void TestMemberRepository::batchesRoundTrip()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QList<MemberFields> fields = manyFields(300);
+    const auto created = members.createMany(tenant, fields, kAt);
+    QVERIFY2(created.isOk(), qPrintable(messageOf(created)));
+    QCOMPARE(created.value().size(), fields.size());
+    QCOMPARE(members.changeCounter(tenant).value(), 1);
+    QHash<QString, MemberFields> byId;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const StoredMember &stored = created.value().at(i);
+        QCOMPARE(stored.member.fields, fields.at(i));
+        QCOMPARE(stored.revision, 1);
+        QCOMPARE(stored.changeCounter, 1);
+        QCOMPARE(stored.member.createdAt, kAt);
+        byId.insert(stored.member.id, fields.at(i));
+    }
+    // Each opens under its own row id: sealed in parallel, bound in order.
+    const auto all = members.all(tenant);
+    QVERIFY2(all.isOk(), qPrintable(messageOf(all)));
+    QCOMPARE(all.value().size(), fields.size());
+    for (const StoredMember &stored : all.value())
+        QCOMPARE(stored.member.fields, byId.value(stored.member.id));
+    QCOMPARE(members.findByEmployeeCode(tenant, QStringLiteral("E-0299")).value().member.fields,
+             fields.at(299));
+
+    QList<MemberChange> changes;
+    for (const StoredMember &stored : created.value()) {
+        MemberFields next = stored.member.fields;
+        next.position = QStringLiteral("課長");
+        next.email.reset();
+        changes.append({stored.member.id, stored.revision, next});
+    }
+    const auto updated = members.updateMany(tenant, changes, kAt.addDays(1));
+    QVERIFY2(updated.isOk(), qPrintable(messageOf(updated)));
+    QCOMPARE(updated.value(), 2);
+    const auto revisions = members.revisions(tenant);
+    QCOMPARE(revisions.value().size(), changes.size());
+    for (const MemberChange &change : changes) {
+        QCOMPARE(revisions.value().value(change.id), 2);
+        const auto read = members.get(tenant, change.id);
+        QCOMPARE(read.value().member.fields, change.fields);
+        QCOMPARE(read.value().member.updatedAt, kAt.addDays(1));
+    }
+    // The e-mails given up are free again.
+    QCOMPARE(members.findByEmail(tenant, QStringLiteral("m7@example.jp")).errorKind(),
+             StoreErrorKind::NotFound);
+
+    QList<MemberRevision> removals;
+    for (const MemberChange &change : changes)
+        removals.append({change.id, 2});
+    QCOMPARE(members.removeMany(tenant, removals, kAt.addDays(2)).value(), 3);
+    QVERIFY(members.all(tenant).value().isEmpty());
+    QVERIFY(members.revisions(tenant).value().isEmpty());
+    // Codes given up by the deleted are free for new members.
+    QVERIFY(members.createMany(tenant, fields.mid(0, 2), kAt).isOk());
+    // Empty batches write nothing.
+    QVERIFY(members.createMany(tenant, {}, kAt).value().isEmpty());
+    QCOMPARE(members.updateMany(tenant, {}, kAt).value(), 4);
+    QCOMPARE(members.removeMany(tenant, {}, kAt).value(), 4);
+}
+
+void TestMemberRepository::batchesAreAllOrNothing()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    const TenantScope tenant = store.createTenant(QStringLiteral("acme"));
+    const TenantScope other = store.createTenant(QStringLiteral("other"));
+    MemberRepository members(store.connection(), store.keyring());
+    const QList<MemberFields> fields = manyFields(300);
+    const QList<StoredMember> created = members.createMany(tenant, fields, kAt).value();
+    const auto unchanged = [&] {
+        const auto revisions = members.revisions(tenant);
+        return revisions.value().size() == created.size() &&
+               std::all_of(revisions.value().cbegin(), revisions.value().cend(),
+                           [](qint64 revision) { return revision == 1; }) &&
+               members.changeCounter(tenant).value() == 1;
+    };
+
+    // A code already held, the last of a batch: nothing of the batch stays.
+    QList<MemberFields> clash = manyFields(301).mid(300);
+    clash.prepend(memberFields(QStringLiteral("新"), QStringLiteral("人"), QStringLiteral("N-1")));
+    clash.append(fields.at(5));
+    clash.last().email.reset();
+    QCOMPARE(members.createMany(tenant, clash, kAt).errorKind(), StoreErrorKind::CodeTaken);
+    QVERIFY(unchanged());
+    QCOMPARE(members.findByEmployeeCode(tenant, QStringLiteral("N-1")).errorKind(),
+             StoreErrorKind::NotFound);
+
+    // One stale revision among many: a conflict, and no member changed.
+    QList<MemberChange> changes;
+    for (const StoredMember &stored : created)
+        changes.append({stored.member.id, stored.revision, fullFields()});
+    for (MemberChange &change : changes) {
+        change.fields.employeeCode = QStringLiteral("X-") + change.id;
+        change.fields.email.reset();
+    }
+    changes[250].expectedRevision = 7;
+    QCOMPARE(members.updateMany(tenant, changes, kAt).errorKind(), StoreErrorKind::Conflict);
+    QVERIFY(unchanged());
+    // Another tenant's member, or a missing one: not found, and nothing changed.
+    changes[250].expectedRevision = 1;
+    changes[250].id = members.create(other, fullFields(), kAt).value().member.id;
+    QCOMPARE(members.updateMany(tenant, changes, kAt).errorKind(), StoreErrorKind::NotFound);
+    QVERIFY(unchanged());
+    // A group of another tenant anywhere in a batch refuses the whole batch.
+    changes[250] = {created.at(250).member.id, 1, fullFields()};
+    changes[250].fields.employeeCode = QStringLiteral("Y-250");
+    changes[250].fields.groupId = QStringLiteral("no-such-group");
+    QCOMPARE(members.updateMany(tenant, changes, kAt).errorKind(), StoreErrorKind::NotFound);
+    QVERIFY(unchanged());
+
+    QList<MemberRevision> removals;
+    for (const StoredMember &stored : created)
+        removals.append({stored.member.id, 1});
+    removals[100].revision = 2;
+    QCOMPARE(members.removeMany(tenant, removals, kAt).errorKind(), StoreErrorKind::Conflict);
+    QVERIFY(unchanged());
+    QCOMPARE(members.all(tenant).value().size(), created.size());
 }
 
 QTEST_GUILESS_MAIN(TestMemberRepository)
