@@ -6,37 +6,49 @@
 //
 // engage_screenshots OUTPUT_DIR
 
+#include "api/group.h"
+#include "api/member.h"
 #include "api/person.h"
 #include "api/personrequests.h"
 #include "models/apiclient.h"
+#include "models/attributelistmodel.h"
 #include "models/certificateinfo.h"
 #include "models/credentialstore.h"
 #include "models/languageswitcher.h"
+#include "models/memberimportsession.h"
 #include "models/session.h"
 #include "models/settings.h"
 #include "models/usertablemodel.h"
 #include "serverprocess.h"
 #include "ui/applicationcontroller.h"
 #include "ui/clientcontext.h"
+#include "ui/dialogs/attributedialog.h"
 #include "ui/dialogs/certificatedialog.h"
 #include "ui/dialogs/errordialog.h"
+#include "ui/dialogs/groupscopedialog.h"
+#include "ui/dialogs/importwizard.h"
+#include "ui/dialogs/importwizardpages.h"
 #include "ui/dialogs/initialpassworddialog.h"
 #include "ui/dialogs/invitedialog.h"
 #include "ui/dialogs/logindialog.h"
 #include "ui/dialogs/passwordchangedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/attributespage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPixmap>
 #include <QSslCertificate>
 #include <QStyleFactory>
@@ -44,6 +56,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QUuid>
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -126,10 +139,16 @@ private:
 
     bool signIn(Session &session, const QString &tenant);
     void renameBehindTheBack(ApiClient &client, const QString &personId);
+    // The answer to one call; fails the tool when there is none.
+    QJsonObject fetch(ApiClient &client, const ApiRequest &request);
+    void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
+    void renderImport(MainWindow &window, ApiClient &client);
+    void renderGroupScope(MainWindow &window, ApiClient &client, PeoplePage &people);
 
     QDir m_output;
     const test::ServerProcess &m_server;
     QString m_language;
+    QString m_tenant;
     LanguageSwitcher m_switcher;
 };
 
@@ -176,9 +195,215 @@ void Renderer::renameBehindTheBack(ApiClient &client, const QString &personId)
     call(rename, nullptr);
 }
 
+QJsonObject Renderer::fetch(ApiClient &client, const ApiRequest &request)
+{
+    bool done = false;
+    QJsonObject answer;
+    ApiReply *reply = client.send(request);
+    QObject::connect(reply, &ApiReply::finished, reply, [&done, &answer, reply] {
+        if (reply->isOk())
+            answer = reply->json().object();
+        done = reply->isOk();
+    });
+    if (!waitUntil([&done] { return done; }))
+        fail(QStringLiteral("the service did not answer %1").arg(request.path));
+    return answer;
+}
+
+void Renderer::renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client)
+{
+    const bool ja = m_language == QLatin1String("ja");
+    // The demo defines some; a few more show the other types.
+    const QList<api::AttributeFields> extra{{QStringLiteral("資格取得日"),
+                                             QStringLiteral("Certified on"),
+                                             api::AttributeType::Date,
+                                             {}},
+                                            {QStringLiteral("語学スコア"),
+                                             QStringLiteral("Language score"),
+                                             api::AttributeType::Number,
+                                             {}}};
+    for (const api::AttributeFields &fields : extra) {
+        ApiRequest create;
+        create.method = "POST";
+        create.path = QStringLiteral("/api/v1/attributes");
+        create.body = api::toJson(fields);
+        fetch(client, create);
+    }
+    window.setCurrentPageIndex(1);
+    page.reloadAction()->trigger();
+    if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowCount() > 0; }))
+        fail(QStringLiteral("the Attributes page did not load"));
+    int choiceRow = 0;
+    for (int row = 0; row < page.model().rowCount(); ++row) {
+        if (page.model().attributeAt(row).fields.type == api::AttributeType::Choice) {
+            choiceRow = row;
+            break;
+        }
+    }
+    page.selectAttribute(page.model().attributeAt(choiceRow).id);
+    save(&window, QStringLiteral("attributes"));
+
+    auto *dialog = new AttributeDialog(page.model().attributeAt(choiceRow).fields, &window);
+    dialog->newChoiceField()->setText(ja ? QStringLiteral("仙台営業所")
+                                         : QStringLiteral("Sendai office"));
+    dialog->choicesList()->setCurrentRow(0);
+    saveDialog(dialog, QStringLiteral("attribute-dialog"));
+    window.setCurrentPageIndex(0);
+}
+
+// The wizard over a file that adds, changes and refuses members of the demo
+// company, page by page up to the summary; the import is undone afterwards.
+void Renderer::renderImport(MainWindow &window, ApiClient &client)
+{
+    const bool ja = m_language == QLatin1String("ja");
+    const auto page = api::memberPageFromJson(fetch(client, [] {
+        ApiRequest request;
+        request.path = QStringLiteral("/api/v1/members?limit=6&sort=employeeCode");
+        return request;
+    }()));
+    if (!page || page.value().page.items.size() < 6)
+        fail(QStringLiteral("the demo company has too few members to import"));
+    const QList<api::Member> members = page.value().page.items;
+    const auto groups = api::groupListFromJson(fetch(client, [] {
+        ApiRequest request;
+        request.path = QStringLiteral("/api/v1/groups");
+        return request;
+    }()));
+    if (!groups)
+        fail(QStringLiteral("cannot read the demo company's groups"));
+    // "Head office/Sales/Tokyo", as an HR system would export it.
+    const auto pathOf = [&groups](std::optional<QString> id) {
+        QStringList names;
+        while (id) {
+            const auto group = std::find_if(groups.value().cbegin(), groups.value().cend(),
+                                            [&id](const api::Group &g) { return g.id == *id; });
+            if (group == groups.value().cend())
+                break;
+            names.prepend(group->fields.name);
+            id = group->fields.parentId;
+        }
+        return names.join(u'/');
+    };
+
+    QStringList lines{ja ? QStringLiteral("社員番号,姓,名,メールアドレス,所属,入社日,役職")
+                         : QStringLiteral("Employee code,Family name,Given name,E-mail,"
+                                          "Department,Hire date,Position")};
+    const auto csvLine = [](const QStringList &cells) {
+        return cells.join(u',');
+    };
+    const auto dateOf = [](const std::optional<QDate> &date) {
+        return date ? date->toString(Qt::ISODate) : QString();
+    };
+    // The first members as they are, the next with a new position.
+    for (int i = 0; i < members.size(); ++i) {
+        const api::MemberFields &fields = members.at(i).fields;
+        const QString position =
+            i < 3 ? fields.position : (ja ? QStringLiteral("課長") : QStringLiteral("Team lead"));
+        lines << csvLine({fields.employeeCode.value_or(QString()), fields.familyName,
+                          fields.givenName, fields.email.value_or(QString()),
+                          pathOf(fields.groupId), dateOf(fields.hireDate), position});
+    }
+    // Two newcomers join an existing group (new: green), one a group that
+    // does not exist yet, one has a date that is none, one neither code nor
+    // e-mail (errors: red until the options create the group).
+    const QString existing = pathOf(members.constFirst().fields.groupId);
+    const QString newGroup = existing.section(u'/', 0, 0) + u'/' +
+                             (ja ? QStringLiteral("新規事業部") : QStringLiteral("Ventures"));
+    struct Newcomer
+    {
+        const char *code;
+        const char16_t *family;
+        const char16_t *given;
+        const char *email;
+        bool newGroup;
+        const char *hireDate;
+        const char16_t *position;
+    };
+    const Newcomer japanese[] = {
+        {"N-9001", u"髙橋", u"陽菜", "hina.takahashi@example.com", false, "2025-04-01", u"主任"},
+        {"N-9002", u"山﨑", u"蓮", "ren.yamazaki@example.com", false, "2025-04-01", u""},
+        {"N-9003", u"森", u"結衣", "yui.mori@example.com", true, "2025-04-01", u""},
+        {"N-9004", u"林", u"悠真", "", false, "2025-13-01", u""},
+        {"", u"小野", u"葵", "", false, "2025-04-01", u""}};
+    const Newcomer english[] = {
+        {"N-9001", u"Reyes", u"Lucia", "lucia.reyes@example.com", false, "2025-04-01", u"Analyst"},
+        {"N-9002", u"Okafor", u"Chidi", "chidi.okafor@example.com", false, "2025-04-01", u""},
+        {"N-9003", u"Novak", u"Ivana", "ivana.novak@example.com", true, "2025-04-01", u""},
+        {"N-9004", u"Hughes", u"Sam", "", false, "2025-13-01", u""},
+        {"", u"Baker", u"Noor", "", false, "2025-04-01", u""}};
+    QList<QStringList> newcomers;
+    for (const Newcomer &row : ja ? japanese : english)
+        newcomers.append({QString::fromLatin1(row.code), QString::fromUtf16(row.family),
+                          QString::fromUtf16(row.given), QString::fromLatin1(row.email),
+                          row.newGroup ? newGroup : existing, QString::fromLatin1(row.hireDate),
+                          QString::fromUtf16(row.position)});
+    for (const QStringList &cells : newcomers)
+        lines << csvLine(cells);
+
+    QTemporaryDir folder;
+    const QString path =
+        folder.filePath(ja ? QStringLiteral("社員名簿.csv") : QStringLiteral("employees.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(lines.join(u'\n').toUtf8() + '\n') < 0)
+        fail(QStringLiteral("cannot write %1").arg(path));
+    file.close();
+
+    auto *wizard = new ImportWizard(client, &window);
+    wizard->show();
+    waitUntil([&] { return !wizard->attributes().isLoading(); });
+    wizard->setFilePath(path);
+    save(wizard, QStringLiteral("import-file"));
+    const auto goTo = [&](int pageId) {
+        wizard->next();
+        if (!waitUntil([&] { return wizard->currentId() == pageId; }))
+            fail(QStringLiteral("the import wizard did not reach page %1").arg(pageId));
+    };
+    goTo(ImportWizard::MappingPageId);
+    save(wizard, QStringLiteral("import-mapping"));
+    goTo(ImportWizard::PreviewPageId);
+    save(wizard, QStringLiteral("import-preview"));
+    goTo(ImportWizard::OptionsPageId);
+    wizard->optionsPage()->createGroupsBox()->setChecked(true);
+    save(wizard, QStringLiteral("import-options"));
+    goTo(ImportWizard::SummaryPageId);
+    save(wizard, QStringLiteral("import-summary"));
+    wizard->session().undo();
+    if (!waitUntil([&] { return wizard->session().state() == MemberImportSession::State::Undone; }))
+        fail(QStringLiteral("the import was not undone"));
+    wizard->close();
+    delete wizard;
+}
+
+void Renderer::renderGroupScope(MainWindow &window, ApiClient &client, PeoplePage &people)
+{
+    const UserTableModel &model = people.model();
+    // The demo's scoped manager when the service names one: their groups are ticked.
+    QString scopedEmail;
+    for (const auto &value : m_server.announcement().value(QLatin1String("tenants")).toArray()) {
+        if (value.toObject().value(QLatin1String("slug")).toString() == m_tenant)
+            scopedEmail = value.toObject().value(QLatin1String("managerEmail")).toString();
+    }
+    int chosen = -1;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const api::Person &person = model.personAt(row);
+        if (person.role == api::Role::Manager && (chosen < 0 || person.email == scopedEmail))
+            chosen = row;
+    }
+    if (chosen < 0)
+        fail(QStringLiteral("the demo company has no manager"));
+    auto *dialog = new GroupScopeDialog(client, model.personAt(chosen), &window);
+    dialog->show();
+    if (!waitUntil([dialog] { return dialog->isReady(); }))
+        fail(QStringLiteral("the groups of a manager did not load"));
+    save(dialog, QStringLiteral("group-scope"));
+    dialog->close();
+    delete dialog;
+}
+
 void Renderer::render(const QString &language, const QString &tenant)
 {
     m_language = language;
+    m_tenant = tenant;
     if (!m_switcher.setLanguage(language))
         fail(QStringLiteral("no translation for %1").arg(language));
 
@@ -212,7 +437,10 @@ void Renderer::render(const QString &language, const QString &tenant)
     MainWindow window(context);
     auto *people = new PeoplePage(client, session);
     window.addPage(people, QIcon(QStringLiteral(":/icons/people.svg")));
-    window.addPage(new SettingsPage(context), QIcon(QStringLiteral(":/icons/settings.svg")));
+    auto *attributes = new AttributesPage(client, session);
+    window.addPage(attributes, QIcon(QStringLiteral(":/icons/attributes.svg")));
+    auto *settingsPage = new SettingsPage(context);
+    window.addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
     window.resize(1100, 680);
     window.show();
     if (!waitUntil([&] { return !people->model().isLoading() && people->model().rowCount() > 1; }))
@@ -245,9 +473,14 @@ void Renderer::render(const QString &language, const QString &tenant)
     save(&window, QStringLiteral("people-stale-edit"));
     people->reloadAction()->trigger();
 
-    window.setCurrentPageIndex(1);
+    renderGroupScope(window, client, *people);
+
+    window.setCurrentPageIndex(window.pageCount() - 1);
     save(&window, QStringLiteral("settings"));
     window.setCurrentPageIndex(0);
+
+    renderAttributes(window, *attributes, client);
+    renderImport(window, client);
 
     auto *invite = new InviteDialog(
         {api::Role::Owner, api::Role::Admin, api::Role::Manager, api::Role::Viewer}, &window);

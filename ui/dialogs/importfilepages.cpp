@@ -386,14 +386,14 @@ void ImportSummaryPage::updateTexts()
     } else {
         const api::ImportOutcome &outcome = *m_applied;
         QStringList lines;
-        lines << tr("%n members added", nullptr, outcome.added)
-              << tr("%n members updated", nullptr, outcome.changed);
+        lines << tr("%Ln members added", nullptr, outcome.added)
+              << tr("%Ln members updated", nullptr, outcome.changed);
         if (outcome.groupsCreated > 0)
-            lines << tr("%n groups created", nullptr, outcome.groupsCreated);
+            lines << tr("%Ln groups created", nullptr, outcome.groupsCreated);
         if (outcome.markedLeft > 0)
-            lines << tr("%n members marked as left", nullptr, outcome.markedLeft);
+            lines << tr("%Ln members marked as left", nullptr, outcome.markedLeft);
         if (outcome.skipped > 0)
-            lines << tr("%n rows with errors left out", nullptr, outcome.skipped);
+            lines << tr("%Ln rows with errors left out", nullptr, outcome.skipped);
         //: The summary of an applied import: a list of counts, one per line.
         m_outcome->setText(tr("<p><b>The import was applied.</b></p><ul><li>%1</li></ul>")
                                .arg(lines.join(QStringLiteral("</li><li>"))));
@@ -403,10 +403,10 @@ void ImportSummaryPage::updateTexts()
         // The undo's own account: what it took back.
         const api::ImportOutcome &undone = *m_session.outcome();
         QStringList lines;
-        lines << tr("%n members it added removed", nullptr, undone.added)
-              << tr("%n members put back as they were", nullptr, undone.changed);
+        lines << tr("%Ln members it added removed", nullptr, undone.added)
+              << tr("%Ln members put back as they were", nullptr, undone.changed);
         if (undone.groupsCreated > 0)
-            lines << tr("%n groups it created deleted", nullptr, undone.groupsCreated);
+            lines << tr("%Ln groups it created deleted", nullptr, undone.groupsCreated);
         //: The summary of an undone import: a list of counts, one per line.
         m_status->setText(tr("<p><b>The import was undone.</b></p><ul><li>%1</li></ul>")
                               .arg(lines.join(QStringLiteral("</li><li>"))));

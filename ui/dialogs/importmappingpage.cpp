@@ -279,8 +279,8 @@ void ImportMappingPage::retranslateUi()
 void ImportMappingPage::updateFacts()
 {
     const api::MemberImport &memberImport = m_session.memberImport();
-    //: What the service read: the file's name (%1), its format (%2) and how many rows (%n).
-    m_facts->setText(tr("%1: %2, %n rows of members. Choose where each column goes; columns set "
+    //: What the service read: the file's name (%1), its format (%2) and how many rows (%Ln).
+    m_facts->setText(tr("%1: %2, %Ln rows of members. Choose where each column goes; columns set "
                         "to “Do not import” are left out.",
                         nullptr, memberImport.rowCount)
                          .arg(memberImport.fileName, formatText(memberImport)));

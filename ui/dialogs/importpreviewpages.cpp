@@ -67,7 +67,7 @@ QString namesText(const QStringList &names, int shown)
     QStringList listed = names.mid(0, shown);
     if (names.size() > shown)
         //: Ends a list of names cut short: how many more there are.
-        listed << ImportPreviewPage::tr("%n more", nullptr, static_cast<int>(names.size()) - shown);
+        listed << ImportPreviewPage::tr("%Ln more", nullptr, static_cast<int>(names.size()) - shown);
     return QLocale().createSeparatedList(listed);
 }
 
@@ -182,12 +182,12 @@ void ImportPreviewPage::updateTexts()
     const auto &preview = m_session.preview();
     const api::ImportPreview counts = preview.value_or(api::ImportPreview{});
     //: How many rows of the file add a member.
-    countsLabel(api::ImportRowKind::Added)->setText(tr("%n new", nullptr, counts.added));
-    countsLabel(api::ImportRowKind::Changed)->setText(tr("%n changed", nullptr, counts.changed));
+    countsLabel(api::ImportRowKind::Added)->setText(tr("%Ln new", nullptr, counts.added));
+    countsLabel(api::ImportRowKind::Changed)->setText(tr("%Ln changed", nullptr, counts.changed));
     countsLabel(api::ImportRowKind::Unchanged)
-        ->setText(tr("%n unchanged", nullptr, counts.unchanged));
+        ->setText(tr("%Ln unchanged", nullptr, counts.unchanged));
     countsLabel(api::ImportRowKind::Invalid)
-        ->setText(tr("%n with errors", nullptr, counts.invalid));
+        ->setText(tr("%Ln with errors", nullptr, counts.invalid));
 
     const ImportPreviewModel &model = m_session.previewModel();
     if (model.totalRows() == 0)
@@ -208,7 +208,7 @@ void ImportPreviewPage::updateTexts()
         m_newGroups->clear();
         m_newGroups->setToolTip({});
     } else {
-        m_newGroups->setText(tr("The file names %n groups that do not exist yet: %1. Their rows "
+        m_newGroups->setText(tr("The file names %Ln groups that do not exist yet: %1. Their rows "
                                 "show as errors unless you choose to create them on the next page.",
                                 nullptr, static_cast<int>(groups.size()))
                                  .arg(namesText(groups, kNamesShown)));
@@ -226,7 +226,7 @@ void ImportPreviewPage::updateTexts()
         m_missing->clear();
         m_missing->setToolTip({});
     } else {
-        m_missing->setText(tr("%n members of the company are not in the file: %1.", nullptr,
+        m_missing->setText(tr("%Ln members of the company are not in the file: %1.", nullptr,
                               static_cast<int>(missing.size()))
                                .arg(namesText(missing, kNamesShown)));
         m_missing->setToolTip(missing.mid(0, kNamesListed).join(u'\n'));
@@ -349,35 +349,35 @@ void ImportOptionsPage::updateSummary()
 
     QStringList sentences;
     if (preview.added > 0)
-        sentences << tr("%n new members will be added.", nullptr, preview.added);
+        sentences << tr("%Ln new members will be added.", nullptr, preview.added);
     if (preview.changed > 0)
         sentences << (request.applyChanges
-                          ? tr("%n members will be updated with the file's data.", nullptr,
+                          ? tr("%Ln members will be updated with the file's data.", nullptr,
                                preview.changed)
-                          : tr("%n members whose data differs will stay as they are.", nullptr,
+                          : tr("%Ln members whose data differs will stay as they are.", nullptr,
                                preview.changed));
     if (creating && groupRows >= 0)
-        sentences << tr("%n new groups will be created, and the %1 rows that name them will be "
+        sentences << tr("%Ln new groups will be created, and the %1 rows that name them will be "
                         "imported too.",
                         nullptr, groups)
                          .arg(groupRows);
     else if (creating)
-        sentences << tr("%n new groups will be created, and the rows that name them will be "
+        sentences << tr("%Ln new groups will be created, and the rows that name them will be "
                         "imported too.",
                         nullptr, groups);
     else if (groups > 0)
         sentences << tr("No group will be created: rows that name a new group are left out.");
     if (missing > 0)
         sentences << (request.markMissingAsLeft
-                          ? tr("%n members missing from the file will be marked as left. They "
+                          ? tr("%Ln members missing from the file will be marked as left. They "
                                "stay in Engage with their history.",
                                nullptr, missing)
-                          : tr("%n members missing from the file will stay as they are.", nullptr,
+                          : tr("%Ln members missing from the file will stay as they are.", nullptr,
                                missing));
     // With the groups created, the rows waiting for them are errors no more.
     const int leftOut = preview.invalid - (creating ? std::max(groupRows, 0) : 0);
     if (leftOut > 0)
-        sentences << tr("%n rows with errors will be left out.", nullptr, leftOut);
+        sentences << tr("%Ln rows with errors will be left out.", nullptr, leftOut);
     const bool nothing = preview.added == 0 && (preview.changed == 0 || !request.applyChanges) &&
                          (missing == 0 || !request.markMissingAsLeft) && !creating;
     if (nothing)
@@ -405,12 +405,12 @@ void ImportOptionsPage::retranslateUi()
     m_intro->setText(tr("Rows with errors are left out, unless their only problem is a new "
                         "group you choose to create. Choose what else the import does:"));
     m_applyChanges->setText(
-        tr("&Update the %n members whose data in the file differs", nullptr, preview.changed));
+        tr("&Update the %Ln members whose data in the file differs", nullptr, preview.changed));
     m_applyChanges->setEnabled(preview.changed > 0);
-    m_createGroups->setText(tr("&Create the %n groups that do not exist yet", nullptr, groups));
+    m_createGroups->setText(tr("&Create the %Ln groups that do not exist yet", nullptr, groups));
     m_createGroups->setEnabled(groups > 0);
     m_markMissing->setText(
-        tr("&Mark the %n members missing from the file as left", nullptr, missing));
+        tr("&Mark the %Ln members missing from the file as left", nullptr, missing));
     m_markMissing->setEnabled(missing > 0);
     m_summaryTitle->setText(tr("What will happen"));
     updateSummary();

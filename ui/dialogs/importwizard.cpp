@@ -7,6 +7,7 @@
 
 #include <QAbstractButton>
 #include <QEvent>
+#include <QIcon>
 
 namespace engage::ui {
 
@@ -27,6 +28,7 @@ ImportWizard::ImportWizard(models::ApiClient &client, QWidget *parent)
 #ifndef Q_OS_MACOS
     setWizardStyle(QWizard::ModernStyle);
 #endif
+    setPixmap(QWizard::LogoPixmap, QIcon(QStringLiteral(":/icons/engage.svg")).pixmap(40, 40));
     setOptions(QWizard::NoBackButtonOnStartPage | QWizard::NoBackButtonOnLastPage |
                QWizard::NoCancelButtonOnLastPage);
     setPage(FilePageId, m_filePage);
