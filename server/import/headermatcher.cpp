@@ -102,16 +102,20 @@ QList<api::ImportColumn> proposeMapping(const QStringList &headers,
     return columns;
 }
 
-QHash<QString, QString> headersToRemember(const QList<api::ImportColumn> &columns,
-                                          const QList<api::Attribute> &attributes)
+HeaderMemory headerMemory(const QList<api::ImportColumn> &columns,
+                          const QList<api::Attribute> &attributes)
 {
-    QHash<QString, QString> remember;
+    HeaderMemory memory;
     for (const api::ImportColumn &column : columns) {
         const QString key = normalizedHeader(column.header);
-        if (!key.isEmpty() && column.target != knownTarget(column.header, attributes))
-            remember.insert(key, column.target);
+        if (key.isEmpty())
+            continue;
+        if (column.target != knownTarget(column.header, attributes))
+            memory.remember.insert(key, column.target);
+        else
+            memory.forget.insert(key);
     }
-    return remember;
+    return memory;
 }
 
 std::optional<api::Error> validateMapping(const QList<api::ImportColumn> &columns,

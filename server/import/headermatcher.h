@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -27,11 +28,17 @@ QList<api::ImportColumn> proposeMapping(const QStringList &headers,
                                         const QList<api::Attribute> &attributes,
                                         const QHash<QString, QString> &remembered);
 
-// What the tenant should remember of a mapping the user confirmed: the
-// columns whose target is not what Engage would propose without memory
-// (normalised header -> target).
-QHash<QString, QString> headersToRemember(const QList<api::ImportColumn> &columns,
-                                          const QList<api::Attribute> &attributes);
+// What a mapping the user confirmed changes in the tenant's memory: the
+// columns whose target is not what Engage would propose without memory are
+// remembered (normalised header -> target); the others are forgotten, so that
+// a header mapped back to its usual target no longer carries an old choice.
+struct HeaderMemory
+{
+    QHash<QString, QString> remember;
+    QSet<QString> forget;
+};
+HeaderMemory headerMemory(const QList<api::ImportColumn> &columns,
+                          const QList<api::Attribute> &attributes);
 
 // A mapping the user sent for a file with `headers`: one column per header in
 // order, known targets, existing attributes, no target twice, not the full

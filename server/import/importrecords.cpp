@@ -209,16 +209,19 @@ ImportRecords::rememberedHeaders(const store::TenantScope &scope)
 }
 
 store::StoreStatus ImportRecords::remember(const store::TenantScope &scope,
-                                           const QHash<QString, QString> &headers,
-                                           const QDateTime &at)
+                                           const HeaderMemory &memory, const QDateTime &at)
 {
-    for (auto it = headers.cbegin(); it != headers.cend(); ++it) {
+    QStringList replaced = memory.remember.keys();
+    replaced += QStringList(memory.forget.cbegin(), memory.forget.cend());
+    for (const QString &header : std::as_const(replaced)) {
         store::ScopedQuery remove(scope, m_database);
         remove.prepare(QStringLiteral("DELETE FROM import_header_mappings WHERE tenant_id = "
                                       ":tenant_id AND header = :header"));
-        remove.bindValue(QStringLiteral(":header"), it.key());
+        remove.bindValue(QStringLiteral(":header"), header);
         if (!remove.exec())
             return failed(QStringLiteral("forgetting a header"), remove);
+    }
+    for (auto it = memory.remember.cbegin(); it != memory.remember.cend(); ++it) {
         store::ScopedQuery insert(scope, m_database);
         insert.prepare(QStringLiteral(
             "INSERT INTO import_header_mappings (tenant_id, header, target, updated_at) "

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/memberimport.h"
+#include "headermatcher.h"
 #include "store/keyring.h"
 #include "store/storeresult.h"
 #include "store/tenantscope.h"
@@ -48,8 +49,8 @@ public:
 
     // The tenant's remembered headers: normalised header -> target.
     store::StoreResult<QHash<QString, QString>> rememberedHeaders(const store::TenantScope &scope);
-    store::StoreStatus remember(const store::TenantScope &scope,
-                                const QHash<QString, QString> &headers, const QDateTime &at);
+    store::StoreStatus remember(const store::TenantScope &scope, const HeaderMemory &memory,
+                                const QDateTime &at);
 
 private:
     QSqlDatabase m_database;

@@ -220,7 +220,7 @@ public:
             ImportRecords records(connection, context.keyring);
             const QDateTime now = QDateTime::currentDateTimeUtc();
             const auto remembered = records.remember(
-                identity.scope, headersToRemember(body.value().columns, attributes.value()), now);
+                identity.scope, headerMemory(body.value().columns, attributes.value()), now);
             if (!remembered)
                 return storeFailure("cannot remember headers:", remembered.error());
             const auto memory = records.rememberedHeaders(identity.scope);

@@ -151,11 +151,13 @@ private Q_SLOTS:
         QCOMPARE(columns.at(1).target, QString());
         QVERIFY(columns.at(1).remembered);
         QCOMPARE(columns.at(2).target, QStringLiteral("fullName"));
-        // What a confirmed mapping remembers: only what differs from the proposal.
-        const auto remember = headersToRemember(columns, m_attributes);
-        QCOMPARE(remember.size(), 2);
-        QCOMPARE(remember.value(QStringLiteral("staff no")), QStringLiteral("employeeCode"));
-        QCOMPARE(remember.value(QStringLiteral("氏名")), QString());
+        // What a confirmed mapping remembers: only what differs from the
+        // proposal; a column back at its usual target is forgotten.
+        const auto memory = headerMemory(columns, m_attributes);
+        QCOMPARE(memory.remember.size(), 2);
+        QCOMPARE(memory.remember.value(QStringLiteral("staff no")), QStringLiteral("employeeCode"));
+        QCOMPARE(memory.remember.value(QStringLiteral("氏名")), QString());
+        QCOMPARE(memory.forget, QSet<QString>{QStringLiteral("name")});
     }
 
     void mappingValidated()
