@@ -126,6 +126,12 @@ int AttributeListModel::rowOf(const QString &attributeId) const
     return -1;
 }
 
+const api::Attribute *AttributeListModel::attribute(const QString &attributeId) const
+{
+    const int row = rowOf(attributeId);
+    return row < 0 ? nullptr : &m_rows.at(row);
+}
+
 QString AttributeListModel::displayName(const api::AttributeFields &fields)
 {
     return japaneseUi() ? fields.nameJa : fields.nameEn;

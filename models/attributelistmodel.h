@@ -57,7 +57,8 @@ public:
 
     const api::Attribute &attributeAt(int row) const { return m_rows.at(row); }
     const QList<api::Attribute> &attributes() const { return m_rows; }
-    int rowOf(const QString &attributeId) const; // -1 when absent
+    int rowOf(const QString &attributeId) const;                       // -1 when absent
+    const api::Attribute *attribute(const QString &attributeId) const; // nullptr when absent
     bool isLoading() const { return !m_listReply.isNull(); }
 
     void reload();

@@ -3,9 +3,7 @@
 #include "apiclient.h"
 #include "apireply.h"
 
-#include <QLocale>
 #include <QUuid>
-#include <utility>
 
 namespace engage::models {
 
@@ -85,51 +83,6 @@ void MemberForm::take(ApiReply *reply, bool saving)
         else
             Q_EMIT loaded(member.value());
     });
-}
-
-// ---- attributes ---------------------------------------------------------------
-
-MemberAttributes::MemberAttributes(ApiClient &client, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
-{}
-
-void MemberAttributes::reload()
-{
-    if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr))
-        previous->abort();
-    ApiReply *reply = m_client.get(QStringLiteral("/api/v1/attributes"));
-    m_reply = reply;
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_reply)
-            return;
-        m_reply.clear();
-        if (!reply->isOk()) {
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        auto attributes = api::attributeListFromJson(reply->json().object());
-        if (!attributes) {
-            Q_EMIT failed(reply->unreadable(attributes.error().detail));
-            return;
-        }
-        m_attributes = attributes.takeValue();
-        Q_EMIT loaded();
-    });
-}
-
-const api::Attribute *MemberAttributes::attribute(const QString &id) const
-{
-    for (const api::Attribute &attribute : m_attributes) {
-        if (attribute.id == id)
-            return &attribute;
-    }
-    return nullptr;
-}
-
-QString MemberAttributes::displayName(const api::AttributeFields &fields)
-{
-    return QLocale().language() == QLocale::Japanese ? fields.nameJa : fields.nameEn;
 }
 
 } // namespace engage::models

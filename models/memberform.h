@@ -1,6 +1,5 @@
 #pragma once
 
-#include "api/attribute.h"
 #include "api/member.h"
 #include "apierror.h"
 
@@ -53,33 +52,6 @@ private:
     ApiClient &m_client;
     QString m_memberId;
     QByteArray m_etag;
-    QPointer<ApiReply> m_reply;
-};
-
-// The tenant's member attributes (GET /api/v1/attributes), which the member
-// form shows a field for and the members page filters by.
-class MemberAttributes final : public QObject
-{
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(MemberAttributes)
-
-public:
-    explicit MemberAttributes(ApiClient &client, QObject *parent = nullptr);
-
-    void reload();
-    const QList<api::Attribute> &attributes() const { return m_attributes; }
-    const api::Attribute *attribute(const QString &id) const;
-
-    // The attribute's name in the UI language (Japanese or English).
-    static QString displayName(const api::AttributeFields &fields);
-
-Q_SIGNALS:
-    void loaded();
-    void failed(const engage::models::ApiError &error);
-
-private:
-    ApiClient &m_client;
-    QList<api::Attribute> m_attributes;
     QPointer<ApiReply> m_reply;
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/validators.h"
 #include "fieldproblem.h"
+#include "models/attributelistmodel.h"
 #include "models/grouptreemodel.h"
 #include "models/memberform.h"
 #include "models/membertablemodel.h"
@@ -431,7 +432,7 @@ void MemberDialog::retranslateUi()
     m_jobCategoryLabel->setText(tr("&Job category:"));
     m_memo->setPlaceholderText(tr("Notes for administrators; members never see them."));
     for (AttributeField &field : m_attributes) {
-        const QString name = models::MemberAttributes::displayName(field.attribute.fields);
+        const QString name = models::AttributeListModel::displayName(field.attribute.fields);
         //: The label of a field: the name of one of the company's own member attributes.
         const QString label = tr("%1:").arg(name);
         if (field.label)

@@ -6,6 +6,7 @@
 #include "dialogs/errordialog.h"
 #include "dialogs/groupdialog.h"
 #include "dialogs/memberdialog.h"
+#include "models/attributelistmodel.h"
 #include "models/memberform.h"
 #include "models/membertablemodel.h"
 #include "models/session.h"
@@ -62,7 +63,7 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     , m_session(session)
     , m_members(new MemberTableModel(client, this))
     , m_groups(new GroupTreeModel(client, this))
-    , m_attributes(new models::MemberAttributes(client, this))
+    , m_attributes(new models::AttributeListModel(client, this))
     , m_banner(new MessageBanner(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_groupsLabel(headingLabel(this))
@@ -262,9 +263,9 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     connect(m_groups, &GroupTreeModel::editFailed, this, &MembersPage::onGroupEditFailed);
     connect(m_groups, &GroupTreeModel::staleEdit, this, &MembersPage::showStaleNotice);
     connect(m_groups, &GroupTreeModel::failed, this, &MembersPage::onFailed);
-    connect(m_attributes, &models::MemberAttributes::loaded, this,
+    connect(m_attributes, &models::AttributeListModel::loaded, this,
             &MembersPage::fillAttributeFilter);
-    connect(m_attributes, &models::MemberAttributes::failed, this, &MembersPage::onFailed);
+    connect(m_attributes, &models::AttributeListModel::failed, this, &MembersPage::onFailed);
 
     connect(m_memberView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MembersPage::updateActions);
@@ -389,7 +390,7 @@ void MembersPage::fillAttributeFilter()
     while (m_attributeFilter->count() > 1)
         m_attributeFilter->removeItem(m_attributeFilter->count() - 1);
     for (const api::Attribute &attribute : m_attributes->attributes())
-        m_attributeFilter->addItem(models::MemberAttributes::displayName(attribute.fields),
+        m_attributeFilter->addItem(models::AttributeListModel::displayName(attribute.fields),
                                    attribute.id);
     const int index = m_attributeFilter->findData(chosen);
     m_attributeFilter->setCurrentIndex(index < 0 ? 0 : index);

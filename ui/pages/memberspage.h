@@ -19,7 +19,7 @@ class QTreeView;
 
 namespace engage::models {
 class ApiClient;
-class MemberAttributes;
+class AttributeListModel;
 class MemberTableModel;
 class Session;
 } // namespace engage::models
@@ -118,7 +118,7 @@ private:
     models::Session &m_session;
     models::MemberTableModel *m_members;
     models::GroupTreeModel *m_groups;
-    models::MemberAttributes *m_attributes;
+    models::AttributeListModel *m_attributes;
     MessageBanner *m_banner;
     QSplitter *m_splitter;
     QLabel *m_groupsLabel;
