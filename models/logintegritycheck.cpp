@@ -29,7 +29,6 @@ void LogIntegrityCheck::start()
     ApiRequest request;
     request.method = "POST";
     request.path = QStringLiteral("/api/v1/logs/verify");
-    request.body = QJsonObject();
     // A long chain takes the service a while to read.
     request.timeout = std::chrono::minutes(5);
     ApiReply *reply = m_client.send(request);

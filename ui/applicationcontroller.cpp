@@ -12,6 +12,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
+#include "ui/pages/logspage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
@@ -401,7 +402,12 @@ bool ApplicationController::buildMainWindowStep()
         m_window->addPage(new AttributesPage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/attributes.svg")));
         return false;
-    case 3: {
+    case 3:
+        // Owners and admins only: the page tells the others why it is empty.
+        m_window->addPage(new LogsPage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/logs.svg")));
+        return false;
+    case 4: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,

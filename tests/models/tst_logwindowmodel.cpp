@@ -1,5 +1,6 @@
 // LogWindowModel against the real engage-server over TLS on loopback, signed
-// in as the owner of "northwind" with the security option: an access log of
+// in as the owner of the demo tenant "northwind" (which has the security
+// option): an access log of
 // 10,000 seeded rows (plus the requests of the test) read at any row under
 // QAbstractItemModelTester, row for row as seeded and with the cache bounded;
 // a jump to a date; filters run by the service (including hostile ones, and
@@ -47,8 +48,7 @@ struct SeededService
         newest = QDateTime::currentDateTimeUtc().addSecs(-3600);
         newest.setTime(QTime(newest.time().hour(), newest.time().minute()));
         LogSeed seed{QStringLiteral("northwind"), rows, newest, spacing};
-        server = startSeededServer(dir.path(), seed, {QStringLiteral("northwind")}, kStartMs, error,
-                                   &seeded);
+        server = startSeededServer(dir.path(), seed, {}, kStartMs, error, &seeded);
         return server != nullptr;
     }
     QDateTime timeOf(qint64 i) const { return newest.addMSecs(-(rows - i) * spacingMs); }

@@ -56,6 +56,65 @@ QString tenantId(const QSqlDatabase &database, const QString &slug, QString *err
     return query.value(0).toString();
 }
 
+// The head waits for the rows to be sealed (from the genesis value, the
+// older rows again with the same MACs).
+bool waitForSeal(const QSqlDatabase &database, const QString &tenant, const QString &log,
+                 qint64 lastSeq, QString *error)
+{
+    QSqlQuery head(database);
+    head.prepare(QStringLiteral(
+        "INSERT INTO log_chain_heads (tenant_id, log, seq, hash) VALUES (?, ?, ?, NULL) "
+        "ON CONFLICT (tenant_id, log) DO UPDATE SET seq = excluded.seq, hash = NULL"));
+    head.addBindValue(tenant);
+    head.addBindValue(log);
+    head.addBindValue(lastSeq);
+    if (!head.exec()) {
+        *error = failure("moving the chain head", head);
+        return false;
+    }
+    return true;
+}
+
+bool seedOperations(const QSqlDatabase &database, const QString &tenant, const LogSeed &seed,
+                    const QStringList &people, QString *error)
+{
+    if (seed.operationRows == 0)
+        return true;
+    QSqlQuery head(database);
+    head.prepare(QStringLiteral(
+        "SELECT COALESCE(MAX(tenant_seq), 0) FROM operation_log WHERE tenant_id = ?"));
+    head.addBindValue(tenant);
+    if (!head.exec() || !head.next()) {
+        *error = failure("reading the newest change", head);
+        return false;
+    }
+    const qint64 lastSeq = head.value(0).toLongLong();
+    QSqlQuery insert(database);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO operation_log (tenant_id, at, request_id, actor_id, target_type, target_id, "
+        "action, summary, changes, tenant_seq) VALUES (?, ?, ?, ?, 'member', ?, "
+        "'member.update', 'changed status, email', ?, ?)"));
+    const QString changes =
+        QStringLiteral(R"([{"field":"status","before":"active","after":"onLeave","masked":false},)"
+                       R"({"field":"email","masked":true}])");
+    const qint64 newestMs = seed.newest.toMSecsSinceEpoch();
+    for (qint64 i = 1; i <= seed.operationRows; ++i) {
+        insert.bindValue(0, tenant);
+        insert.bindValue(1, newestMs - (seed.operationRows - i) * seed.spacingMs);
+        insert.bindValue(2, QString(QStringLiteral("seed-op-") + QString::number(i)));
+        insert.bindValue(3, people.isEmpty() ? QString() : people.constFirst());
+        insert.bindValue(4, QString(QStringLiteral("member-") + QString::number(i)));
+        insert.bindValue(5, changes);
+        insert.bindValue(6, lastSeq + i);
+        if (!insert.exec()) {
+            *error = failure("inserting a change", insert);
+            return false;
+        }
+    }
+    return waitForSeal(database, tenant, QStringLiteral("operation"), lastSeq + seed.operationRows,
+                       error);
+}
+
 } // namespace
 
 QString seededPath(qint64 i)
@@ -148,16 +207,9 @@ SeedOutcome seedAccessLog(const QString &dataDir, const LogSeed &seed)
             return outcome;
         }
     }
-    // The head waits for the rows to be sealed (from the genesis value, the
-    // older rows again with the same MACs).
-    QSqlQuery head(database);
-    head.prepare(QStringLiteral(
-        "INSERT INTO log_chain_heads (tenant_id, log, seq, hash) VALUES (?, 'access', ?, NULL) "
-        "ON CONFLICT (tenant_id, log) DO UPDATE SET seq = excluded.seq, hash = NULL"));
-    head.addBindValue(tenant);
-    head.addBindValue(lastSeq + seed.rows);
-    if (!head.exec()) {
-        outcome.error = failure("moving the chain head", head);
+    if (!waitForSeal(database, tenant, QStringLiteral("access"), lastSeq + seed.rows,
+                     &outcome.error) ||
+        !seedOperations(database, tenant, seed, outcome.personIds, &outcome.error)) {
         database.rollback();
         return outcome;
     }
@@ -169,11 +221,12 @@ SeedOutcome seedAccessLog(const QString &dataDir, const LogSeed &seed)
     return outcome;
 }
 
-bool enableSecurityOption(const QString &dataDir, const QString &tenantSlug, QString *error)
+bool setSecurityOption(const QString &dataDir, const QString &tenantSlug, bool on, QString *error)
 {
     Connection connection(dataDir);
     QSqlQuery update(connection.database());
-    update.prepare(QStringLiteral("UPDATE tenants SET security_option = 1 WHERE slug = ?"));
+    update.prepare(QStringLiteral("UPDATE tenants SET security_option = ? WHERE slug = ?"));
+    update.addBindValue(on ? 1 : 0);
     update.addBindValue(tenantSlug);
     if (!update.exec() || update.numRowsAffected() != 1) {
         *error = failure("setting the security option", update);
@@ -183,7 +236,7 @@ bool enableSecurityOption(const QString &dataDir, const QString &tenantSlug, QSt
 }
 
 std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const LogSeed &seed,
-                                                 const QStringList &securityTenants,
+                                                 const QStringList &withoutOption,
                                                  int startTimeoutMs, QString *error,
                                                  SeedOutcome *outcome)
 {
@@ -208,8 +261,8 @@ std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const L
         if (outcome)
             *outcome = seeded;
     }
-    for (const QString &slug : securityTenants) {
-        if (!enableSecurityOption(dataDir, slug, error))
+    for (const QString &slug : withoutOption) {
+        if (!setSecurityOption(dataDir, slug, false, error))
             return nullptr;
     }
     auto server = std::make_unique<ServerProcess>(dataDir);

@@ -28,6 +28,10 @@ struct LogSeed
     qint64 rows = 0;
     QDateTime newest;
     qint64 spacingMs = 1000;
+    // Operation rows too, each "member.update" of "member-<i>" by the
+    // tenant's first person, changing status (active to onLeave) and e-mail
+    // (personal: masked), at the same times as the access rows.
+    qint64 operationRows = 0;
 };
 
 struct SeedOutcome
@@ -40,17 +44,17 @@ struct SeedOutcome
 
 SeedOutcome seedAccessLog(const QString &dataDir, const LogSeed &seed);
 
-// Gives the tenant the security option (which the demo tenants lack), as the
-// operator would; the server must be stopped.
-bool enableSecurityOption(const QString &dataDir, const QString &tenantSlug, QString *error);
+// Gives the tenant the security option or takes it away (the demo tenants
+// have it), as the operator would; the server must be stopped.
+bool setSecurityOption(const QString &dataDir, const QString &tenantSlug, bool on, QString *error);
 
 // engage-server on `dataDir` with the demo tenants, `seed` written into its
-// access log and the security option given to `securityTenants`: started
+// logs and the security option taken from `withoutOption`: started
 // once to make the demo, stopped, seeded, and started again (sealing the
 // rows takes it a while: `startTimeoutMs`). Null, with `error` set, when
 // any step fails.
 std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const LogSeed &seed,
-                                                 const QStringList &securityTenants,
+                                                 const QStringList &withoutOption,
                                                  int startTimeoutMs, QString *error,
                                                  SeedOutcome *outcome = nullptr);
 
