@@ -14,8 +14,10 @@
 #include "models/attributelistmodel.h"
 #include "models/certificateinfo.h"
 #include "models/credentialstore.h"
+#include "models/grouptreemodel.h"
 #include "models/languageswitcher.h"
 #include "models/memberimportsession.h"
+#include "models/membertablemodel.h"
 #include "models/session.h"
 #include "models/settings.h"
 #include "models/usertablemodel.h"
@@ -31,10 +33,12 @@
 #include "ui/dialogs/initialpassworddialog.h"
 #include "ui/dialogs/invitedialog.h"
 #include "ui/dialogs/logindialog.h"
+#include "ui/dialogs/memberdialog.h"
 #include "ui/dialogs/passwordchangedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
+#include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
 #include "ui/widgets/messagebanner.h"
@@ -141,6 +145,7 @@ private:
     void renameBehindTheBack(ApiClient &client, const QString &personId);
     // The answer to one call; fails the tool when there is none.
     QJsonObject fetch(ApiClient &client, const ApiRequest &request);
+    void renderMembers(MainWindow &window, MembersPage &page);
     void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
     void renderImport(MainWindow &window, ApiClient &client);
     void renderGroupScope(MainWindow &window, ApiClient &client, PeoplePage &people);
@@ -210,6 +215,35 @@ QJsonObject Renderer::fetch(ApiClient &client, const ApiRequest &request)
     return answer;
 }
 
+// The members of a department's first team, one selected, and its edit form.
+void Renderer::renderMembers(MainWindow &window, MembersPage &page)
+{
+    window.setCurrentPageIndex(1); // People, Members, Attributes, Settings
+    const GroupTreeModel &groups = page.groupModel();
+    if (!waitUntil([&] { return !groups.isLoading() && groups.rowCount(groups.rootIndex()) > 0; }))
+        fail(QStringLiteral("the Members page did not load its groups"));
+    const QModelIndex department = groups.index(0, 0, groups.rootIndex());
+    if (!page.selectGroup(
+            groups.index(0, 0, department).data(GroupTreeModel::GroupIdRole).toString()))
+        fail(QStringLiteral("cannot select a group"));
+    if (!waitUntil(
+            [&] { return !page.memberModel().isLoading() && page.memberModel().rowCount() > 1; }))
+        fail(QStringLiteral("the Members page did not load its members"));
+    page.memberView()->selectRow(1);
+    save(&window, QStringLiteral("members"));
+    page.editMemberAction()->trigger();
+    MemberDialog *dialog = nullptr;
+    if (!waitUntil([&] {
+            dialog = qobject_cast<MemberDialog *>(QApplication::activeModalWidget());
+            return dialog && dialog->isReady();
+        }))
+        fail(QStringLiteral("the member form did not open"));
+    save(dialog, QStringLiteral("member-form"));
+    dialog->reject();
+    waitUntil([] { return !QApplication::activeModalWidget(); });
+    window.setCurrentPageIndex(0);
+}
+
 void Renderer::renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client)
 {
     const bool ja = m_language == QLatin1String("ja");
@@ -229,7 +263,7 @@ void Renderer::renderAttributes(MainWindow &window, AttributesPage &page, ApiCli
         create.body = api::toJson(fields);
         fetch(client, create);
     }
-    window.setCurrentPageIndex(1);
+    window.setCurrentPageIndex(2);
     page.reloadAction()->trigger();
     if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowCount() > 0; }))
         fail(QStringLiteral("the Attributes page did not load"));
@@ -437,6 +471,8 @@ void Renderer::render(const QString &language, const QString &tenant)
     MainWindow window(context);
     auto *people = new PeoplePage(client, session);
     window.addPage(people, QIcon(QStringLiteral(":/icons/people.svg")));
+    auto *members = new MembersPage(client, session);
+    window.addPage(members, QIcon(QStringLiteral(":/icons/members.svg")));
     auto *attributes = new AttributesPage(client, session);
     window.addPage(attributes, QIcon(QStringLiteral(":/icons/attributes.svg")));
     auto *settingsPage = new SettingsPage(context);
@@ -479,6 +515,7 @@ void Renderer::render(const QString &language, const QString &tenant)
     save(&window, QStringLiteral("settings"));
     window.setCurrentPageIndex(0);
 
+    renderMembers(window, *members);
     renderAttributes(window, *attributes, client);
     renderImport(window, client);
 

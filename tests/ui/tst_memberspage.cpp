@@ -5,11 +5,7 @@
 // validates as the user types and saves with If-Match, a new member needs an
 // e-mail or an employee code, groups are created, renamed (F2), moved after
 // a confirmation and deleted only when empty, and the shortcuts act on what
-// has the focus.
-//
-// With ENGAGE_SCREENSHOT_DIR set, screenshots() saves the page and the member
-// form at 1280x800 there, in ENGAGE_SCREENSHOT_LANGUAGE (ja or en, default
-// en): members-<lang>.png and member-form-<lang>.png.
+// has the focus. (Its screenshots: engage_screenshots, docs/screenshots/render.sh.)
 
 #include "../models/serviceclient.h"
 #include "api/group.h"
@@ -27,7 +23,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDir>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -85,7 +80,6 @@ private Q_SLOTS:
     void aGroupWithMembersIsNotDeleted();
     void keyboardShortcuts();
     void importOnlyAsks();
-    void screenshots();
 
 private:
     bool waitForMembers();
@@ -678,32 +672,6 @@ void TestMembersPage::importOnlyAsks()
     m_page->importAction()->trigger();
     QCOMPARE(requested.size(), 1);
     QVERIFY(!QApplication::activeModalWidget());
-}
-
-void TestMembersPage::screenshots()
-{
-    const QString directory = qEnvironmentVariable("ENGAGE_SCREENSHOT_DIR");
-    if (directory.isEmpty())
-        QSKIP("ENGAGE_SCREENSHOT_DIR is not set");
-    const QString language =
-        qEnvironmentVariable("ENGAGE_SCREENSHOT_LANGUAGE", QStringLiteral("en"));
-    LanguageSwitcher switcher;
-    QVERIFY(switcher.setLanguage(language));
-    const GroupTreeModel &groups = m_page->groupModel();
-    const QModelIndex department = groups.index(0, 0, groups.rootIndex());
-    QVERIFY(m_page->selectGroup(
-        groups.index(0, 0, department).data(GroupTreeModel::GroupIdRole).toString()));
-    QVERIFY(waitForMembers());
-    m_page->memberView()->selectRow(1);
-    QTest::qWait(300);
-    QVERIFY(m_page->grab().save(
-        QDir(directory).filePath(QStringLiteral("members-%1.png").arg(language))));
-    MemberDialog *dialog = openSelectedMember();
-    QVERIFY(dialog);
-    QTest::qWait(300);
-    QVERIFY(dialog->grab().save(
-        QDir(directory).filePath(QStringLiteral("member-form-%1.png").arg(language))));
-    dialog->reject();
 }
 
 QTEST_MAIN(TestMembersPage)

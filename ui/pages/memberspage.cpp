@@ -105,6 +105,8 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(api::kMemberSearchMaxLength);
+    // Room for a name or a code and the placeholder that says so.
+    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);
     for (const int status :
@@ -292,7 +294,7 @@ void MembersPage::sizeColumns()
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
     QHeaderView *header = m_memberView->horizontalHeader();
     const QList<std::pair<int, int>> widths{
-        {MemberTableModel::NameColumn, 8 * em},
+        {MemberTableModel::NameColumn, 10 * em},
         {MemberTableModel::EmployeeCodeColumn, 5 * em},
         {MemberTableModel::GroupColumn, 8 * em},
         {MemberTableModel::EmploymentTypeColumn, 5 * em},
