@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>PageActions</name>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>A button's tooltip (%1) followed by its keyboard shortcut (%2).</extracomment>
+            <translation>%1 (%2)</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ApiError</name>
         <message>
             <source>The service could not read what this application sent. Try again; if it keeps happening, update the application.</source>
@@ -133,6 +141,48 @@
         </message>
     </context>
     <context>
+        <name>engage::models::AttributeListModel</name>
+        <message>
+            <source>Name</source>
+            <extracomment>Column of the attributes table: the name in the language of the user interface.</extracomment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Name in English</source>
+            <extracomment>Column of the attributes table: the name in the other language (English in a Japanese user interface, Japanese in an English one).</extracomment>
+            <translation>Name in English</translation>
+        </message>
+        <message>
+            <source>Name in Japanese</source>
+            <translation>Name in Japanese</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>Choices</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <extracomment>Type of an attribute: one of a list of choices.</extracomment>
+            <translation>Choice</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Text</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -164,6 +214,467 @@
                 <numerusform>The demo service did not report that it was ready within %n second. Its log is in %1.</numerusform>
                 <numerusform>The demo service did not report that it was ready within %n seconds. Its log is in %1.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::GroupTreeModel</name>
+        <message>
+            <source>All members (%L1)</source>
+            <extracomment>The item above every group in the tree, with the number of members in groups.</extracomment>
+            <translation>All members (%L1)</translation>
+        </message>
+        <message>
+            <source>%1 (%L2)</source>
+            <extracomment>A group in the tree: its name (%1) and the members of it and its subgroups (%2).</extracomment>
+            <translation>%1 (%L2)</translation>
+        </message>
+        <message>
+            <source>%1
+Code: %2
+Members: %L3 (%L4 directly in this group)</source>
+            <extracomment>A group's tooltip: its name, code and member count.</extracomment>
+            <translation>%1
+Code: %2
+Members: %L3 (%L4 directly in this group)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ImportPreviewModel</name>
+        <message>
+            <source>active</source>
+            <extracomment>A member's status in an import's changes.</extracomment>
+            <translation>active</translation>
+        </message>
+        <message>
+            <source>on leave</source>
+            <translation>on leave</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>left</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <extracomment>Whether a member receives surveys, in an import's changes.</extracomment>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A field (or a column of the file, %1) and what is said about it (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>a value is required</source>
+            <translation>a value is required</translation>
+        </message>
+        <message>
+            <source>the value is not valid</source>
+            <translation>the value is not valid</translation>
+        </message>
+        <message>
+            <source>the value is too long</source>
+            <translation>the value is too long</translation>
+        </message>
+        <message>
+            <source>not a date (write it as 2024-04-01)</source>
+            <translation>not a date (write it as 2024-04-01)</translation>
+        </message>
+        <message>
+            <source>not a number</source>
+            <translation>not a number</translation>
+        </message>
+        <message>
+            <source>not one of the attribute's choices</source>
+            <translation>not one of the attribute's choices</translation>
+        </message>
+        <message>
+            <source>no such group (choose to create new groups to add it)</source>
+            <translation>no such group (choose to create new groups to add it)</translation>
+        </message>
+        <message>
+            <source>no member has this ID</source>
+            <translation>no member has this ID</translation>
+        </message>
+        <message>
+            <source>another row of the file has the same value</source>
+            <translation>another row of the file has the same value</translation>
+        </message>
+        <message>
+            <source>another member has this e-mail</source>
+            <translation>another member has this e-mail</translation>
+        </message>
+        <message>
+            <source>another member has this employee code</source>
+            <translation>another member has this employee code</translation>
+        </message>
+        <message>
+            <source>a member needs an e-mail or an employee code</source>
+            <translation>a member needs an e-mail or an employee code</translation>
+        </message>
+        <message>
+            <source>matches more than one member</source>
+            <translation>matches more than one member</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <extracomment>Separates the changes (or errors) of one row of an import on one line.</extracomment>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <extracomment>Column of an import's preview: the row number in the file.</extracomment>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <extracomment>Column of an import's preview: new, changed or error.</extracomment>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Employee code</source>
+            <translation>Employee code</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <extracomment>A row of an import that adds a member.</extracomment>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <extracomment>A row of an import that changes a member.</extracomment>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <extracomment>A row of an import that cannot be imported.</extracomment>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>Deleted attribute</source>
+            <extracomment>A column mapped to an attribute that no longer exists.</extracomment>
+            <translation>Deleted attribute</translation>
+        </message>
+        <message>
+            <source>Member ID</source>
+            <extracomment>A target of an import's column: Engage's own id of a member.</extracomment>
+            <translation>Member ID</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Family name</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>Given name</translation>
+        </message>
+        <message>
+            <source>Full name (family name first)</source>
+            <extracomment>A target of an import's column: family and given name in one cell.</extracomment>
+            <translation>Full name (family name first)</translation>
+        </message>
+        <message>
+            <source>Group path</source>
+            <extracomment>A target of an import's column: groups from the top, such as Head office/Sales/Tokyo.</extracomment>
+            <translation>Group path</translation>
+        </message>
+        <message>
+            <source>Group code</source>
+            <translation>Group code</translation>
+        </message>
+        <message>
+            <source>Hire date</source>
+            <translation>Hire date</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>Employment type</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>Job category</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>A target of an import's column: active, on leave or left.</extracomment>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Receives surveys</source>
+            <translation>Receives surveys</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>Memo</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A field an import changes: the field (%1), its value before (%2) and after (%3).</extracomment>
+            <translation>%1: %2 → %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogIntegrityCheck</name>
+        <message>
+            <source>Access log</source>
+            <translation>Access log</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>Error log</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: intact, %n row(s) checked.</source>
+            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
+            <translation>
+                <numerusform>%1: intact, %n row checked.</numerusform>
+                <numerusform>%1: intact, %n rows checked.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the row was changed after it was written</source>
+            <translation>the row was changed after it was written</translation>
+        </message>
+        <message>
+            <source>a row before it was removed or inserted</source>
+            <translation>a row before it was removed or inserted</translation>
+        </message>
+        <message>
+            <source>a row number is missing or repeated</source>
+            <translation>a row number is missing or repeated</translation>
+        </message>
+        <message>
+            <source>the newest row does not match the chain's head</source>
+            <translation>the newest row does not match the chain's head</translation>
+        </message>
+        <message>
+            <source>rows recorded in the signed checkpoint are gone</source>
+            <translation>rows recorded in the signed checkpoint are gone</translation>
+        </message>
+        <message>
+            <source>the signed checkpoint is unreadable or its signature fails</source>
+            <translation>the signed checkpoint is unreadable or its signature fails</translation>
+        </message>
+        <message>
+            <source>%1: broken from row %2: %3.</source>
+            <extracomment>%1 the log ("Operation log"), %2 the number of the first broken row, %3 what is wrong.</extracomment>
+            <translation>%1: broken from row %2: %3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogWindowModel</name>
+        <message>
+            <source>Time</source>
+            <extracomment>Column of the log viewer: when the request came or the change was made.</extracomment>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <extracomment>Column of the log viewer: who made the request or the change.</extracomment>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <extracomment>Column of the access log: the HTTP method (GET, POST, ...).</extracomment>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <extracomment>Column of the access log: the address of what was requested.</extracomment>
+            <translation>Path</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>Column of the access and error logs: the HTTP status answered (200, 404, ...).</extracomment>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <extracomment>Column of the access log: how long the service took to answer.</extracomment>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source>IP address</source>
+            <extracomment>Column of the access log: the IP address the request came from.</extracomment>
+            <translation>IP address</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <extracomment>Column of the access log: the program that sent the request.</extracomment>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <extracomment>Column of the operation log: what was done (member.update, ...).</extracomment>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <extracomment>Column of the operation log: what the change was made to.</extracomment>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <extracomment>Column of the operation log: which fields the change touched.</extracomment>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Route</source>
+            <extracomment>Column of the error log: the kind of request that failed.</extracomment>
+            <translation>Route</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <extracomment>Column of the error log: the error code answered.</extracomment>
+            <translation>Error code</translation>
+        </message>
+        <message>
+            <source>Failed part</source>
+            <extracomment>Column of the error log: the part of the service that failed.</extracomment>
+            <translation>Failed part</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>Request ID</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <extracomment>A row of the log viewer still on its way from the service.</extracomment>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <extracomment>Who made a request without signing in, in the log viewer.</extracomment>
+            <translation>Anonymous</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <extracomment>How long the service took to answer, in milliseconds.</extracomment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>The service</source>
+            <extracomment>The actor of a change the service made itself (at start-up, a scheduled job).</extracomment>
+            <translation>The service</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A line of a log row copied to the clipboard: %1 the field, %2 its value.</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <extracomment>The number of a row in the tenant's log, as copied to the clipboard.</extracomment>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>%1: (personal, not shown)</source>
+            <extracomment>A personal field of a change, copied: %1 the field; the values are not shown.</extracomment>
+            <translation>%1: (personal, not shown)</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A field of a change, copied: %1 the field, %2 before, %3 after.</extracomment>
+            <translation>%1: %2 → %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::MemberTableModel</name>
+        <message>
+            <source>Name</source>
+            <extracomment>Column of the members table: family and given name.</extracomment>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Employee code</source>
+            <translation>Employee code</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <extracomment>Column of the members table: the department the member belongs to.</extracomment>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <extracomment>Column of the members table: full-time, part-time, contract, ...</extracomment>
+            <translation>Employment type</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <extracomment>Column of the members table: the member's job title.</extracomment>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>Column of the members table: active, on leave or left.</extracomment>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Hire date</source>
+            <translation>Hire date</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <extracomment>Status of a member who works and answers surveys.</extracomment>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>On leave</source>
+            <extracomment>Status of a member on parental, sick or other leave.</extracomment>
+            <translation>On leave</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <extracomment>Status of a member who has left the company.</extracomment>
+            <translation>Left</translation>
         </message>
     </context>
     <context>
@@ -299,6 +810,244 @@
         </message>
     </context>
     <context>
+        <name>engage::ui::AttributeDialog</name>
+        <message>
+            <source>Each member has one of the choices below, such as a location or a union. Dashboards can compare the choices.</source>
+            <translation>Each member has one of the choices below, such as a location or a union. Dashboards can compare the choices.</translation>
+        </message>
+        <message>
+            <source>A number such as 3 or -1.5, for example years of experience.</source>
+            <translation>A number such as 3 or -1.5, for example years of experience.</translation>
+        </message>
+        <message>
+            <source>A date, for example the date of a transfer.</source>
+            <translation>A date, for example the date of a transfer.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Any text on one line, up to %n characters.</source>
+            <translation>
+                <numerusform>Any text on one line, up to %n character.</numerusform>
+                <numerusform>Any text on one line, up to %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit Attribute</source>
+            <translation>Edit Attribute</translation>
+        </message>
+        <message>
+            <source>New Attribute</source>
+            <translation>New Attribute</translation>
+        </message>
+        <message>
+            <source>Attributes describe members beyond their group, such as a location or a union. Surveys can target them and dashboards compare them. Give the name in both languages: each person reads it in their own.</source>
+            <translation>Attributes describe members beyond their group, such as a location or a union. Surveys can target them and dashboards compare them. Give the name in both languages: each person reads it in their own.</translation>
+        </message>
+        <message>
+            <source>Name in &amp;Japanese:</source>
+            <translation>Name in &amp;Japanese:</translation>
+        </message>
+        <message>
+            <source>勤務地</source>
+            <extracomment>An example of an attribute's Japanese name: keep it in Japanese.</extracomment>
+            <translation>勤務地</translation>
+        </message>
+        <message>
+            <source>Name in &amp;English:</source>
+            <translation>Name in &amp;English:</translation>
+        </message>
+        <message>
+            <source>Work location</source>
+            <extracomment>An example of an attribute's English name: keep it in English.</extracomment>
+            <translation>Work location</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>&amp;Type:</translation>
+        </message>
+        <message>
+            <source>C&amp;hoices:</source>
+            <translation>C&amp;hoices:</translation>
+        </message>
+        <message>
+            <source>Type a choice and press Enter</source>
+            <translation>Type a choice and press Enter</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>Remove the selected choice (Delete)</source>
+            <translation>Remove the selected choice (Delete)</translation>
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation>Move &amp;Up</translation>
+        </message>
+        <message>
+            <source>Move the selected choice up (Alt+Up)</source>
+            <translation>Move the selected choice up (Alt+Up)</translation>
+        </message>
+        <message>
+            <source>Move Do&amp;wn</source>
+            <translation>Move Do&amp;wn</translation>
+        </message>
+        <message>
+            <source>Move the selected choice down (Alt+Down)</source>
+            <translation>Move the selected choice down (Alt+Down)</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>Choices</translation>
+        </message>
+        <message>
+            <source>Double-click a choice, or press F2, to rename it.</source>
+            <translation>Double-click a choice, or press F2, to rename it.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Add Attribute</source>
+            <translation>&amp;Add Attribute</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Enter a name of up to %n character, on one line.</numerusform>
+                <numerusform>Enter a name of up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Choice %1 must have 1 to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Choice %1 must have 1 to %n character, on one line.</numerusform>
+                <numerusform>Choice %1 must have 1 to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>“%1” is in the list twice.</source>
+            <translation>“%1” is in the list twice.</translation>
+        </message>
+        <message numerus="yes">
+            <source>An attribute can have at most %n choices.</source>
+            <translation>
+                <numerusform>An attribute can have at most %n choice.</numerusform>
+                <numerusform>An attribute can have at most %n choices.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::AttributesPage</name>
+        <message>
+            <source>Attributes</source>
+            <translation>Attributes</translation>
+        </message>
+        <message>
+            <source>Attributes describe members beyond their group, such as a location, a union or a shift. Define them here; each member's values are set on the Members page or by an import.</source>
+            <translation>Attributes describe members beyond their group, such as a location, a union or a shift. Define them here; each member's values are set on the Members page or by an import.</translation>
+        </message>
+        <message>
+            <source>Only owners and administrators can define attributes.</source>
+            <translation>Only owners and administrators can define attributes.</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Add…</translation>
+        </message>
+        <message>
+            <source>Define a new attribute</source>
+            <translation>Define a new attribute</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <source>Change the selected attribute's names, type or choices</source>
+            <translation>Change the selected attribute's names, type or choices</translation>
+        </message>
+        <message>
+            <source>De&amp;lete…</source>
+            <translation>De&amp;lete…</translation>
+        </message>
+        <message>
+            <source>Delete the selected attribute</source>
+            <translation>Delete the selected attribute</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>Rel&amp;oad</translation>
+        </message>
+        <message>
+            <source>Load the list again from the service</source>
+            <translation>Load the list again from the service</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attributes: the most a company can have.</source>
+            <translation>
+                <numerusform>%n attribute: the most a company can have.</numerusform>
+                <numerusform>%n attributes: the most a company can have.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attributes (at most %1)</source>
+            <extracomment>%n attributes are defined; a company can have at most %1.</extracomment>
+            <translation>
+                <numerusform>%n attribute (at most %1)</numerusform>
+                <numerusform>%n attributes (at most %1)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Attribute</source>
+            <translation>Delete Attribute</translation>
+        </message>
+        <message>
+            <source>Delete the attribute “%1”?</source>
+            <translation>Delete the attribute “%1”?</translation>
+        </message>
+        <message>
+            <source>Members keep their values, but lists, filters and dashboards no longer show them. Survey answers already given are not changed.</source>
+            <translation>Members keep their values, but lists, filters and dashboards no longer show them. Survey answers already given are not changed.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Someone else changed or deleted this attribute since the list was loaded, so your change was not made. Reload to see their change, then try again.</source>
+            <translation>Someone else changed or deleted this attribute since the list was loaded, so your change was not made. Reload to see their change, then try again.</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message numerus="yes">
+            <source>The company already has %n attributes, the most it can have. Delete one it no longer needs, then add this one.</source>
+            <translation>
+                <numerusform>The company already has %n attribute, the most it can have. Delete it if it is no longer needed, then add this one.</numerusform>
+                <numerusform>The company already has %n attributes, the most it can have. Delete one it no longer needs, then add this one.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</source>
+            <translation>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::CertificateDialog</name>
         <message>
             <source>%1 to %2</source>
@@ -397,6 +1146,624 @@
         <message>
             <source>Engage: error</source>
             <translation>Engage: error</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupDialog</name>
+        <message>
+            <source>Another group has this code. Codes must be unique.</source>
+            <translation>Another group has this code. Codes must be unique.</translation>
+        </message>
+        <message>
+            <source>New Group</source>
+            <translation>New Group</translation>
+        </message>
+        <message>
+            <source>Edit Group</source>
+            <translation>Edit Group</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Sales Department</source>
+            <translation>Sales Department</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <source>SALES</source>
+            <translation>SALES</translation>
+        </message>
+        <message>
+            <source>A short code that stays the same when the group is renamed. Imports match groups by it.</source>
+            <translation>A short code that stays the same when the group is renamed. Imports match groups by it.</translation>
+        </message>
+        <message>
+            <source>&amp;Parent group:</source>
+            <translation>&amp;Parent group:</translation>
+        </message>
+        <message>
+            <source>(Top level)</source>
+            <translation>(Top level)</translation>
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation>&amp;Create</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line, without '/'.</source>
+            <translation>
+                <numerusform>Enter a name of up to %n character, on one line, without '/'.</numerusform>
+                <numerusform>Enter a name of up to %n characters, on one line, without '/'.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a code of up to %n characters without spaces or '/'.</source>
+            <translation>
+                <numerusform>Enter a code of up to %n character without spaces or '/'.</numerusform>
+                <numerusform>Enter a code of up to %n characters without spaces or '/'.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupPicker</name>
+        <message>
+            <source> › </source>
+            <extracomment>Between the levels of a group's path: "Sales › Tokyo Office".</extracomment>
+            <translation> › </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupScopeDialog</name>
+        <message>
+            <source>Included with “%1”</source>
+            <translation>Included with “%1”</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>No group is ticked: %1 sees no members and no results.</source>
+            <translation>No group is ticked: %1 sees no members and no results.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n groups ticked, with the groups beneath them.</source>
+            <translation>
+                <numerusform>%n group ticked, with the groups beneath it.</numerusform>
+                <numerusform>%n groups ticked, with the groups beneath them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 is no longer a manager, so there are no groups to choose. Reload the list of people to see their role.</source>
+            <translation>%1 is no longer a manager, so there are no groups to choose. Reload the list of people to see their role.</translation>
+        </message>
+        <message>
+            <source>Groups of %1</source>
+            <extracomment>Title of the dialog choosing a manager's (%1) groups.</extracomment>
+            <translation>Groups of %1</translation>
+        </message>
+        <message>
+            <source>%1 sees the members and survey results of the groups ticked here, including every group beneath them.</source>
+            <translation>%1 sees the members and survey results of the groups ticked here, including every group beneath them.</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportFilePage</name>
+        <message>
+            <source>Sending %1 of %2…</source>
+            <translation>Sending %1 of %2…</translation>
+        </message>
+        <message>
+            <source>Sent. The service is reading the file…</source>
+            <translation>Sent. The service is reading the file…</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>The file is empty.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read. Check that it still exists and that you may open it.</source>
+            <translation>The file cannot be read. Check that it still exists and that you may open it.</translation>
+        </message>
+        <message>
+            <source>%1 cannot be found.</source>
+            <translation>%1 cannot be found.</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <extracomment>The chosen file's name (%1) and size (%2, such as "1.2 MB").</extracomment>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <source>Engage imports Excel workbooks (.xlsx) and CSV files (.csv). Save the list in one of these formats first.</source>
+            <translation>Engage imports Excel workbooks (.xlsx) and CSV files (.csv). Save the list in one of these formats first.</translation>
+        </message>
+        <message>
+            <source>This file is %1. Engage imports files of up to %2: split the list into several files, or leave out the columns it does not need.</source>
+            <translation>This file is %1. Engage imports files of up to %2: split the list into several files, or leave out the columns it does not need.</translation>
+        </message>
+        <message>
+            <source>Choose a Member List</source>
+            <translation>Choose a Member List</translation>
+        </message>
+        <message>
+            <source>Member lists (*.xlsx *.csv)</source>
+            <translation>Member lists (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>All files (*)</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>Reading the file…</translation>
+        </message>
+        <message>
+            <source>Choose the File</source>
+            <translation>Choose the File</translation>
+        </message>
+        <message>
+            <source>Step 1 of 5: the list of members to import.</source>
+            <translation>Step 1 of 5: the list of members to import.</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Choose an Excel workbook (.xlsx) or a CSV file (.csv) with one member per row and a header row, such as a list from your HR system. CSV files may be in UTF-8 or in the Shift_JIS of Japanese Excel.&lt;/p&gt;&lt;p&gt;Nothing changes until you apply the import at the end: first you check where each column goes and what would change.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Choose an Excel workbook (.xlsx) or a CSV file (.csv) with one member per row and a header row, such as a list from your HR system. CSV files may be in UTF-8 or in the Shift_JIS of Japanese Excel.&lt;/p&gt;&lt;p&gt;Nothing changes until you apply the import at the end: first you check where each column goes and what would change.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>&amp;File:</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>No file chosen</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>&amp;Choose…</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportMappingPage</name>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel workbook</translation>
+        </message>
+        <message>
+            <source>CSV in Shift_JIS</source>
+            <extracomment>A CSV file in the encoding of Japanese Excel.</extracomment>
+            <translation>CSV in Shift_JIS</translation>
+        </message>
+        <message>
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <source>CSV in %1</source>
+            <extracomment>A CSV file and its encoding (%1, such as UTF-8).</extracomment>
+            <translation>CSV in %1</translation>
+        </message>
+        <message>
+            <source>Saving the mapping…</source>
+            <translation>Saving the mapping…</translation>
+        </message>
+        <message>
+            <source>Working out what would change…</source>
+            <translation>Working out what would change…</translation>
+        </message>
+        <message>
+            <source>Where the column “%1” goes</source>
+            <translation>Where the column “%1” goes</translation>
+        </message>
+        <message>
+            <source>Do not import</source>
+            <translation>Do not import</translation>
+        </message>
+        <message>
+            <source>Attribute: %1</source>
+            <extracomment>A target of an import's column: one of the company's attributes (%1).</extracomment>
+            <translation>Attribute: %1</translation>
+        </message>
+        <message>
+            <source>✓ Remembered</source>
+            <extracomment>Marks a column mapped as the company mapped it in an earlier import.</extracomment>
+            <translation>✓ Remembered</translation>
+        </message>
+        <message>
+            <source>Your company mapped this column this way before.</source>
+            <translation>Your company mapped this column this way before.</translation>
+        </message>
+        <message>
+            <source>The columns “%1” and “%2” both go to %3. Choose one of them, and set the other to “Do not import”.</source>
+            <translation>The columns “%1” and “%2” both go to %3. Choose one of them, and set the other to “Do not import”.</translation>
+        </message>
+        <message>
+            <source>Choose the column with the employee code or the e-mail (or Engage's member ID), so that each row can be matched to a member.</source>
+            <translation>Choose the column with the employee code or the e-mail (or Engage's member ID), so that each row can be matched to a member.</translation>
+        </message>
+        <message>
+            <source>Match the Columns</source>
+            <translation>Match the Columns</translation>
+        </message>
+        <message>
+            <source>Step 2 of 5: which member field each column of the file fills.</source>
+            <translation>Step 2 of 5: which member field each column of the file fills.</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <extracomment>Column of the mapping table: a column's header as the file has it.</extracomment>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>Goes to</source>
+            <translation>Goes to</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2, %Ln rows of members. Choose where each column goes; columns set to “Do not import” are left out.</source>
+            <extracomment>What the service read: the file's name (%1), its format (%2) and how many rows (%Ln).</extracomment>
+            <translation>
+                <numerusform>%1: %2, %Ln row of members. Choose where each column goes; columns set to “Do not import” are left out.</numerusform>
+                <numerusform>%1: %2, %Ln rows of members. Choose where each column goes; columns set to “Do not import” are left out.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportOptionsPage</name>
+        <message numerus="yes">
+            <source>%Ln new members will be added.</source>
+            <translation>
+                <numerusform>%Ln new member will be added.</numerusform>
+                <numerusform>%Ln new members will be added.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members will be updated with the file's data.</source>
+            <translation>
+                <numerusform>%Ln member will be updated with the file's data.</numerusform>
+                <numerusform>%Ln members will be updated with the file's data.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members whose data differs will stay as they are.</source>
+            <translation>
+                <numerusform>%Ln member whose data differs will stay as they are.</numerusform>
+                <numerusform>%Ln members whose data differs will stay as they are.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created, and the %1 rows that name them will be imported too.</source>
+            <translation>
+                <numerusform>%Ln new group will be created, and the %1 rows that name it will be imported too.</numerusform>
+                <numerusform>%Ln new groups will be created, and the %1 rows that name them will be imported too.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created, and the rows that name them will be imported too.</source>
+            <translation>
+                <numerusform>%Ln new group will be created, and the rows that name it will be imported too.</numerusform>
+                <numerusform>%Ln new groups will be created, and the rows that name them will be imported too.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No group will be created: rows that name a new group are left out.</source>
+            <translation>No group will be created: rows that name a new group are left out.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members missing from the file will be marked as left. They stay in Engage with their history.</source>
+            <translation>
+                <numerusform>%Ln member missing from the file will be marked as left. They stay in Engage with their history.</numerusform>
+                <numerusform>%Ln members missing from the file will be marked as left. They stay in Engage with their history.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members missing from the file will stay as they are.</source>
+            <translation>
+                <numerusform>%Ln member missing from the file will stay as they are.</numerusform>
+                <numerusform>%Ln members missing from the file will stay as they are.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rows with errors will be left out.</source>
+            <translation>
+                <numerusform>%Ln row with errors will be left out.</numerusform>
+                <numerusform>%Ln rows with errors will be left out.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing will change.</source>
+            <translation>Nothing will change.</translation>
+        </message>
+        <message>
+            <source>Nothing is deleted, and you can undo the import afterwards as long as nobody has changed these members since.</source>
+            <translation>Nothing is deleted, and you can undo the import afterwards as long as nobody has changed these members since.</translation>
+        </message>
+        <message>
+            <source>Choose What to Apply</source>
+            <translation>Choose What to Apply</translation>
+        </message>
+        <message>
+            <source>Step 4 of 5: new members are always added; the rest is up to you.</source>
+            <translation>Step 4 of 5: new members are always added; the rest is up to you.</translation>
+        </message>
+        <message>
+            <source>Rows with errors are left out, unless their only problem is a new group you choose to create. Choose what else the import does:</source>
+            <translation>Rows with errors are left out, unless their only problem is a new group you choose to create. Choose what else the import does:</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Update the %Ln members whose data in the file differs</source>
+            <translation>
+                <numerusform>&amp;Update the %Ln member whose data in the file differs</numerusform>
+                <numerusform>&amp;Update the %Ln members whose data in the file differs</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Create the %Ln groups that do not exist yet</source>
+            <translation>
+                <numerusform>&amp;Create the %Ln group that does not exist yet</numerusform>
+                <numerusform>&amp;Create the %Ln groups that do not exist yet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Mark the %Ln members missing from the file as left</source>
+            <translation>
+                <numerusform>&amp;Mark the %Ln member missing from the file as left</numerusform>
+                <numerusform>&amp;Mark the %Ln members missing from the file as left</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What will happen</source>
+            <translation>What will happen</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportPreviewPage</name>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <extracomment>Ends a list of names cut short: how many more there are.</extracomment>
+            <translation>
+                <numerusform>%Ln more</numerusform>
+                <numerusform>%Ln more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new</source>
+            <extracomment>How many rows of the file add a member.</extracomment>
+            <translation>
+                <numerusform>%Ln new</numerusform>
+                <numerusform>%Ln new</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln changed</source>
+            <translation>
+                <numerusform>%Ln changed</numerusform>
+                <numerusform>%Ln changed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unchanged</source>
+            <translation>
+                <numerusform>%Ln unchanged</numerusform>
+                <numerusform>%Ln unchanged</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln with errors</source>
+            <translation>
+                <numerusform>%Ln with errors</numerusform>
+                <numerusform>%Ln with errors</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every row of the file matches its member: the import would change nothing.</source>
+            <translation>Every row of the file matches its member: the import would change nothing.</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 rows that would change something; scroll for more.</source>
+            <extracomment>Rows of the preview loaded so far (%1) out of all of them (%2); more load on scrolling.</extracomment>
+            <translation>Showing %1 of %2 rows that would change something; scroll for more.</translation>
+        </message>
+        <message>
+            <source>Unchanged rows are counted but not listed.</source>
+            <translation>Unchanged rows are counted but not listed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The file names %Ln groups that do not exist yet: %1. Their rows show as errors unless you choose to create them on the next page.</source>
+            <translation>
+                <numerusform>The file names %Ln group that does not exist yet: %1. Its rows show as errors unless you choose to create it on the next page.</numerusform>
+                <numerusform>The file names %Ln groups that do not exist yet: %1. Their rows show as errors unless you choose to create them on the next page.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members of the company are not in the file: %1.</source>
+            <translation>
+                <numerusform>%Ln member of the company is not in the file: %1.</numerusform>
+                <numerusform>%Ln members of the company are not in the file: %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check What Would Change</source>
+            <translation>Check What Would Change</translation>
+        </message>
+        <message>
+            <source>Step 3 of 5: nothing has changed yet. New members are green, changed ones amber, rows with errors red.</source>
+            <translation>Step 3 of 5: nothing has changed yet. New members are green, changed ones amber, rows with errors red.</translation>
+        </message>
+        <message>
+            <source>What the import would change</source>
+            <translation>What the import would change</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportProgressPage</name>
+        <message>
+            <source>Applying the Import</source>
+            <translation>Applying the Import</translation>
+        </message>
+        <message>
+            <source>The service makes all the changes in one go.</source>
+            <translation>The service makes all the changes in one go.</translation>
+        </message>
+        <message>
+            <source>Engage is applying the import. All of its changes are made together, or none of them: this cannot be interrupted, and takes a moment for a large file.</source>
+            <translation>Engage is applying the import. All of its changes are made together, or none of them: this cannot be interrupted, and takes a moment for a large file.</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>&amp;Try Again</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportSummaryPage</name>
+        <message>
+            <source>Some of these members have been changed since the import, so it can no longer be undone as a whole. Change them on the Members page instead.</source>
+            <translation>Some of these members have been changed since the import, so it can no longer be undone as a whole. Change them on the Members page instead.</translation>
+        </message>
+        <message>
+            <source>The import was applied, but the service's account of it could not be read. The operation log has what changed.</source>
+            <translation>The import was applied, but the service's account of it could not be read. The operation log has what changed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members added</source>
+            <translation>
+                <numerusform>%Ln member added</numerusform>
+                <numerusform>%Ln members added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members updated</source>
+            <translation>
+                <numerusform>%Ln member updated</numerusform>
+                <numerusform>%Ln members updated</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln groups created</source>
+            <translation>
+                <numerusform>%Ln group created</numerusform>
+                <numerusform>%Ln groups created</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members marked as left</source>
+            <translation>
+                <numerusform>%Ln member marked as left</numerusform>
+                <numerusform>%Ln members marked as left</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rows with errors left out</source>
+            <translation>
+                <numerusform>%Ln row with errors left out</numerusform>
+                <numerusform>%Ln rows with errors left out</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The import was applied.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+            <extracomment>The summary of an applied import: a list of counts, one per line.</extracomment>
+            <translation>&lt;p&gt;&lt;b&gt;The import was applied.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members it added removed</source>
+            <translation>
+                <numerusform>%Ln member it added removed</numerusform>
+                <numerusform>%Ln members it added removed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members put back as they were</source>
+            <translation>
+                <numerusform>%Ln member put back as they were</numerusform>
+                <numerusform>%Ln members put back as they were</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln groups it created deleted</source>
+            <translation>
+                <numerusform>%Ln group it created deleted</numerusform>
+                <numerusform>%Ln groups it created deleted</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The import was undone.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+            <extracomment>The summary of an undone import: a list of counts, one per line.</extracomment>
+            <translation>&lt;p&gt;&lt;b&gt;The import was undone.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message>
+            <source>The import was undone: the members are as they were before it.</source>
+            <translation>The import was undone: the members are as they were before it.</translation>
+        </message>
+        <message>
+            <source>Undoing the import…</source>
+            <translation>Undoing the import…</translation>
+        </message>
+        <message>
+            <source>Changed your mind? Undo puts everything this import changed back as it was, as long as nobody has changed these members since.</source>
+            <translation>Changed your mind? Undo puts everything this import changed back as it was, as long as nobody has changed these members since.</translation>
+        </message>
+        <message>
+            <source>Undo Import</source>
+            <translation>Undo Import</translation>
+        </message>
+        <message>
+            <source>Undo this import?</source>
+            <translation>Undo this import?</translation>
+        </message>
+        <message>
+            <source>Members it added are removed again, members it changed or marked as left are put back as they were, and groups it created are deleted unless someone has put members in them since.</source>
+            <translation>Members it added are removed again, members it changed or marked as left are put back as they were, and groups it created are deleted unless someone has put members in them since.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo Import</source>
+            <translation>&amp;Undo Import</translation>
+        </message>
+        <message>
+            <source>Import Summary</source>
+            <translation>Import Summary</translation>
+        </message>
+        <message>
+            <source>Step 5 of 5: what changed.</source>
+            <translation>Step 5 of 5: what changed.</translation>
+        </message>
+        <message>
+            <source>&amp;Undo This Import…</source>
+            <translation>&amp;Undo This Import…</translation>
+        </message>
+        <message>
+            <source>The operation log has an entry for this import (and one for its undo): who made it, when, and how many members it changed.</source>
+            <translation>The operation log has an entry for this import (and one for its undo): who made it, when, and how many members it changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportWizard</name>
+        <message>
+            <source>Import Members</source>
+            <translation>Import Members</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>&amp;Apply</translation>
         </message>
     </context>
     <context>
@@ -505,6 +1872,79 @@
         </message>
     </context>
     <context>
+        <name>engage::ui::LogDetailPane</name>
+        <message>
+            <source>Field</source>
+            <extracomment>Column of a change's fields in the log viewer: the field's name.</extracomment>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <extracomment>Column of a change's fields in the log viewer: the value before the change.</extracomment>
+            <translation>Before</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <extracomment>Column of a change's fields in the log viewer: the value after the change.</extracomment>
+            <translation>After</translation>
+        </message>
+        <message>
+            <source>Select a row to see it in full.</source>
+            <translation>Select a row to see it in full.</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Row %1</source>
+            <extracomment>Title of the log viewer's detail pane: %1 the row's number in the tenant's log.</extracomment>
+            <translation>Row %1</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>A field's name in the log viewer's detail pane.</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>Exact time</source>
+            <translation>Exact time</translation>
+        </message>
+        <message>
+            <source>(personal, not shown)</source>
+            <extracomment>A personal value of a change, which the log never holds.</extracomment>
+            <translation>(personal, not shown)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogHistogram</name>
+        <message>
+            <source>Counting rows…</source>
+            <translation>Counting rows…</translation>
+        </message>
+        <message>
+            <source>No rows in this range</source>
+            <translation>No rows in this range</translation>
+        </message>
+        <message>
+            <source>peak %1</source>
+            <extracomment>The tallest bar of the log histogram: the most rows in one hour or day.</extracomment>
+            <translation>peak %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %Ln row(s)</source>
+            <extracomment>Tooltip of a bar of the log histogram: %1 its hour or day, %2 its rows.</extracomment>
+            <translation>
+                <numerusform>%1: %Ln row</numerusform>
+                <numerusform>%1: %Ln rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::LoginDialog</name>
         <message>
             <source>Sign in to Engage</source>
@@ -541,6 +1981,262 @@
         <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogsPage</name>
+        <message>
+            <source>Anyone</source>
+            <extracomment>The person filter of the log viewer, unset.</extracomment>
+            <translation>Anyone</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>Logs</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>Access</translation>
+        </message>
+        <message>
+            <source>Every request made to the service</source>
+            <translation>Every request made to the service</translation>
+        </message>
+        <message>
+            <source>Operations</source>
+            <translation>Operations</translation>
+        </message>
+        <message>
+            <source>Every change: who changed what, and which fields</source>
+            <translation>Every change: who changed what, and which fields</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Errors</translation>
+        </message>
+        <message>
+            <source>Requests the service failed to answer</source>
+            <translation>Requests the service failed to answer</translation>
+        </message>
+        <message>
+            <source>&amp;Time:</source>
+            <extracomment>Label of the time range filter of the log viewer; "from" and "to" follow.</extracomment>
+            <translation>&amp;Time:</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Show only rows at or after this time</source>
+            <translation>Show only rows at or after this time</translation>
+        </message>
+        <message>
+            <source>Show only rows before this time</source>
+            <translation>Show only rows before this time</translation>
+        </message>
+        <message>
+            <source>&amp;Person:</source>
+            <translation>&amp;Person:</translation>
+        </message>
+        <message>
+            <source>&amp;Action:</source>
+            <translation>&amp;Action:</translation>
+        </message>
+        <message>
+            <source>Tar&amp;get:</source>
+            <translation>Tar&amp;get:</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>Stat&amp;us:</translation>
+        </message>
+        <message>
+            <source>404 or 4xx</source>
+            <translation>404 or 4xx</translation>
+        </message>
+        <message>
+            <source>IP a&amp;ddress:</source>
+            <translation>IP a&amp;ddress:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Text:</translation>
+        </message>
+        <message>
+            <source>Anywhere in the row</source>
+            <translation>Anywhere in the row</translation>
+        </message>
+        <message>
+            <source>Go to &amp;date:</source>
+            <translation>Go to &amp;date:</translation>
+        </message>
+        <message>
+            <source>&amp;Filter</source>
+            <translation>&amp;Filter</translation>
+        </message>
+        <message>
+            <source>Show only the rows that match these filters (Enter)</source>
+            <translation>Show only the rows that match these filters (Enter)</translation>
+        </message>
+        <message>
+            <source>Clea&amp;r</source>
+            <translation>Clea&amp;r</translation>
+        </message>
+        <message>
+            <source>Show every row again</source>
+            <translation>Show every row again</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Go</translation>
+        </message>
+        <message>
+            <source>Scroll to the newest row of that day</source>
+            <translation>Scroll to the newest row of that day</translation>
+        </message>
+        <message>
+            <source>&amp;Live</source>
+            <translation>&amp;Live</translation>
+        </message>
+        <message>
+            <source>Show new rows at the top as they are written</source>
+            <translation>Show new rows at the top as they are written</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Row</source>
+            <translation>&amp;Copy Row</translation>
+        </message>
+        <message>
+            <source>Copy every field of the selected row as text</source>
+            <translation>Copy every field of the selected row as text</translation>
+        </message>
+        <message>
+            <source>&amp;Verify Integrity</source>
+            <translation>&amp;Verify Integrity</translation>
+        </message>
+        <message>
+            <source>Check that no row of the access and operation logs was changed, removed or inserted</source>
+            <translation>Check that no row of the access and operation logs was changed, removed or inserted</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>Rel&amp;oad</translation>
+        </message>
+        <message>
+            <source>Count and load the rows again</source>
+            <translation>Count and load the rows again</translation>
+        </message>
+        <message>
+            <source>Log rows</source>
+            <translation>Log rows</translation>
+        </message>
+        <message>
+            <source>Rows over time: drag across the bars to show only that time</source>
+            <translation>Rows over time: drag across the bars to show only that time</translation>
+        </message>
+        <message>
+            <source>member.update or member.*</source>
+            <translation>member.update or member.*</translation>
+        </message>
+        <message>
+            <source>GET, POST, …</source>
+            <translation>GET, POST, …</translation>
+        </message>
+        <message>
+            <source>This log has no such column</source>
+            <translation>This log has no such column</translation>
+        </message>
+        <message>
+            <source>What was changed: member, group, person, …</source>
+            <translation>What was changed: member, group, person, …</translation>
+        </message>
+        <message>
+            <source>The ID of what was changed</source>
+            <translation>The ID of what was changed</translation>
+        </message>
+        <message>
+            <source>An HTTP status such as 404, or a class such as 4xx</source>
+            <translation>An HTTP status such as 404, or a class such as 4xx</translation>
+        </message>
+        <message>
+            <source>The IP address the request came from</source>
+            <translation>The IP address the request came from</translation>
+        </message>
+        <message>
+            <source>Only owners and administrators can see the access, operation and error logs.</source>
+            <translation>Only owners and administrators can see the access, operation and error logs.</translation>
+        </message>
+        <message>
+            <source>The access, operation and error logs come with the security option, which your organisation does not have. Its owner can add the option to the plan.</source>
+            <translation>The access, operation and error logs come with the security option, which your organisation does not have. Its owner can add the option to the plan.</translation>
+        </message>
+        <message>
+            <source>Counting rows…</source>
+            <translation>Counting rows…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln row</numerusform>
+                <numerusform>%Ln rows</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter a status such as 404, or a class such as 4xx.</source>
+            <translation>Enter a status such as 404, or a class such as 4xx.</translation>
+        </message>
+        <message>
+            <source>Enter an IP address such as 192.0.2.10 or 2001:db8::1.</source>
+            <translation>Enter an IP address such as 192.0.2.10 or 2001:db8::1.</translation>
+        </message>
+        <message>
+            <source>The end of the time range must be after its start.</source>
+            <translation>The end of the time range must be after its start.</translation>
+        </message>
+        <message>
+            <source>The start of the time range is not a time the logs can hold.</source>
+            <translation>The start of the time range is not a time the logs can hold.</translation>
+        </message>
+        <message>
+            <source>Enter an action such as member.update or member.*, or a method such as GET.</source>
+            <translation>Enter an action such as member.update or member.*, or a method such as GET.</translation>
+        </message>
+        <message>
+            <source>Enter a target type such as member, and its ID, in plain characters.</source>
+            <translation>Enter a target type such as member, and its ID, in plain characters.</translation>
+        </message>
+        <message>
+            <source>Enter the text to look for in plain characters.</source>
+            <translation>Enter the text to look for in plain characters.</translation>
+        </message>
+        <message>
+            <source>One of the filters cannot be used. Check them and try again.</source>
+            <translation>One of the filters cannot be used. Check them and try again.</translation>
+        </message>
+        <message>
+            <source>The logs are intact: no row was changed, removed or inserted.</source>
+            <translation>The logs are intact: no row was changed, removed or inserted.</translation>
+        </message>
+        <message>
+            <source>The logs were tampered with. Tell your security officer, and keep this result.</source>
+            <translation>The logs were tampered with. Tell your security officer, and keep this result.</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
         </message>
     </context>
     <context>
@@ -588,6 +2284,424 @@
         <message>
             <source>Change your password or sign out</source>
             <translation>Change your password or sign out</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::MemberDialog</name>
+        <message>
+            <source>New Member</source>
+            <translation>New Member</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Identification</source>
+            <translation>Identification</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Group and surveys</source>
+            <translation>Group and surveys</translation>
+        </message>
+        <message>
+            <source>Employment</source>
+            <translation>Employment</translation>
+        </message>
+        <message>
+            <source>Attributes</source>
+            <translation>Attributes</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>Memo</translation>
+        </message>
+        <message>
+            <source>Employee &amp;code:</source>
+            <translation>Employee &amp;code:</translation>
+        </message>
+        <message>
+            <source>E.g. 100234</source>
+            <translation>E.g. 100234</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-mail:</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>name@example.com</translation>
+        </message>
+        <message>
+            <source>&amp;Family name:</source>
+            <extracomment>Family name (surname); shown before the given name, as Japanese names are written.</extracomment>
+            <translation>&amp;Family name:</translation>
+        </message>
+        <message>
+            <source>&amp;Given name:</source>
+            <translation>&amp;Given name:</translation>
+        </message>
+        <message>
+            <source>G&amp;roup:</source>
+            <translation>G&amp;roup:</translation>
+        </message>
+        <message>
+            <source>(Not in a group)</source>
+            <translation>(Not in a group)</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>S&amp;tatus:</translation>
+        </message>
+        <message>
+            <source>&amp;Send surveys to this member</source>
+            <translation>&amp;Send surveys to this member</translation>
+        </message>
+        <message>
+            <source>&amp;Hire date:</source>
+            <translation>&amp;Hire date:</translation>
+        </message>
+        <message>
+            <source>&amp;Birth date:</source>
+            <translation>&amp;Birth date:</translation>
+        </message>
+        <message>
+            <source>Optional. Used only for age bands in results, never shown as a date.</source>
+            <translation>Optional. Used only for age bands in results, never shown as a date.</translation>
+        </message>
+        <message>
+            <source>Employment &amp;type:</source>
+            <translation>Employment &amp;type:</translation>
+        </message>
+        <message>
+            <source>E.g. full-time, part-time</source>
+            <translation>E.g. full-time, part-time</translation>
+        </message>
+        <message>
+            <source>Gra&amp;de:</source>
+            <translation>Gra&amp;de:</translation>
+        </message>
+        <message>
+            <source>&amp;Position:</source>
+            <translation>&amp;Position:</translation>
+        </message>
+        <message>
+            <source>&amp;Job category:</source>
+            <translation>&amp;Job category:</translation>
+        </message>
+        <message>
+            <source>Notes for administrators; members never see them.</source>
+            <translation>Notes for administrators; members never see them.</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>The label of a field: the name of one of the company's own member attributes.</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>(None)</source>
+            <translation>(None)</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a code of up to %n characters without spaces.</source>
+            <translation>
+                <numerusform>Enter a code of up to %n character without spaces.</numerusform>
+                <numerusform>Enter a code of up to %n characters without spaces.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Another member has this employee code.</source>
+            <translation>Another member has this employee code.</translation>
+        </message>
+        <message>
+            <source>Enter an e-mail address such as name@example.com.</source>
+            <translation>Enter an e-mail address such as name@example.com.</translation>
+        </message>
+        <message>
+            <source>Another member has this e-mail.</source>
+            <translation>Another member has this e-mail.</translation>
+        </message>
+        <message>
+            <source>Enter an e-mail or an employee code: a member needs at least one of them, to be sent surveys and to be matched by imports.</source>
+            <translation>Enter an e-mail or an employee code: a member needs at least one of them, to be sent surveys and to be matched by imports.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a family name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Enter a family name of up to %n character, on one line.</numerusform>
+                <numerusform>Enter a family name of up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a given name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Enter a given name of up to %n character, on one line.</numerusform>
+                <numerusform>Enter a given name of up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Each of these takes up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Each of these takes up to %n character, on one line.</numerusform>
+                <numerusform>Each of these takes up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The birth date must be before the hire date.</source>
+            <translation>The birth date must be before the hire date.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A memo takes up to %n characters.</source>
+            <translation>
+                <numerusform>A memo takes up to %n character.</numerusform>
+                <numerusform>A memo takes up to %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter a number such as 12 or 3.5.</source>
+            <translation>Enter a number such as 12 or 3.5.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>Enter up to %n character, on one line.</numerusform>
+                <numerusform>Enter up to %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose one of the values offered.</source>
+            <translation>Choose one of the values offered.</translation>
+        </message>
+        <message>
+            <source>Someone else changed or deleted this member since you opened it, so your change was not saved. Load their version to see it (what you typed here is then lost), or cancel.</source>
+            <translation>Someone else changed or deleted this member since you opened it, so your change was not saved. Load their version to see it (what you typed here is then lost), or cancel.</translation>
+        </message>
+        <message>
+            <source>Load Their Version</source>
+            <translation>Load Their Version</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::MembersPage</name>
+        <message>
+            <source>(Any value)</source>
+            <translation>(Any value)</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>&amp;Groups</source>
+            <translation>&amp;Groups</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>Groups</translation>
+        </message>
+        <message>
+            <source>Drag a group onto another one to move it there.</source>
+            <translation>Drag a group onto another one to move it there.</translation>
+        </message>
+        <message>
+            <source>Search by name, employee code or e-mail (%1)</source>
+            <translation>Search by name, employee code or e-mail (%1)</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>S&amp;tatus:</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>&amp;Attribute:</source>
+            <translation>&amp;Attribute:</translation>
+        </message>
+        <message>
+            <source>(Any)</source>
+            <translation>(Any)</translation>
+        </message>
+        <message>
+            <source>&amp;New Member…</source>
+            <translation>&amp;New Member…</translation>
+        </message>
+        <message>
+            <source>Add a member</source>
+            <translation>Add a member</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <source>Show and edit the selected member (Enter)</source>
+            <extracomment>Tooltip of the Edit button: the Enter key also opens the selected member.</extracomment>
+            <translation>Show and edit the selected member (Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>&amp;Delete…</translation>
+        </message>
+        <message>
+            <source>Delete the selected member</source>
+            <translation>Delete the selected member</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Import…</translation>
+        </message>
+        <message>
+            <source>Add and update members from an Excel workbook or a CSV file, after a preview</source>
+            <translation>Add and update members from an Excel workbook or a CSV file, after a preview</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>Rel&amp;oad</translation>
+        </message>
+        <message>
+            <source>Load groups and members again from the service</source>
+            <translation>Load groups and members again from the service</translation>
+        </message>
+        <message>
+            <source>New Gro&amp;up…</source>
+            <translation>New Gro&amp;up…</translation>
+        </message>
+        <message>
+            <source>Add a group under the selected one</source>
+            <translation>Add a group under the selected one</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>&amp;Rename…</translation>
+        </message>
+        <message>
+            <source>Rename the selected group or change its code</source>
+            <translation>Rename the selected group or change its code</translation>
+        </message>
+        <message>
+            <source>Delete Grou&amp;p…</source>
+            <translation>Delete Grou&amp;p…</translation>
+        </message>
+        <message>
+            <source>Delete the selected group, once it has no members or subgroups</source>
+            <translation>Delete the selected group, once it has no members or subgroups</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members</source>
+            <translation>
+                <numerusform>%Ln member</numerusform>
+                <numerusform>%Ln members</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 was saved.</source>
+            <translation>%1 was saved.</translation>
+        </message>
+        <message>
+            <source>Delete Member</source>
+            <translation>Delete Member</translation>
+        </message>
+        <message>
+            <source>Delete %1?</source>
+            <translation>Delete %1?</translation>
+        </message>
+        <message>
+            <source>The member no longer receives surveys and leaves the list. Their answers stay in the results until the retention period ends. If they only left the company, set their status to Left instead.</source>
+            <translation>The member no longer receives surveys and leaves the list. Their answers stay in the results until the retention period ends. If they only left the company, set their status to Left instead.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>%1 still has members or subgroups. Move them to another group first; a group is deleted only when it is empty.</source>
+            <translation>%1 still has members or subgroups. Move them to another group first; a group is deleted only when it is empty.</translation>
+        </message>
+        <message>
+            <source>Delete Group</source>
+            <translation>Delete Group</translation>
+        </message>
+        <message>
+            <source>Delete the group %1?</source>
+            <translation>Delete the group %1?</translation>
+        </message>
+        <message>
+            <source>The group leaves the tree. Past survey results keep it under its old name.</source>
+            <translation>The group leaves the tree. Past survey results keep it under its old name.</translation>
+        </message>
+        <message>
+            <source>Move %1 to the top level?</source>
+            <translation>Move %1 to the top level?</translation>
+        </message>
+        <message>
+            <source>Move %1 into %2?</source>
+            <translation>Move %1 into %2?</translation>
+        </message>
+        <message>
+            <source>Move Group</source>
+            <translation>Move Group</translation>
+        </message>
+        <message>
+            <source>Its subgroups and members move with it. Results of past surveys stay with the group wherever it is.</source>
+            <translation>Its subgroups and members move with it. Results of past surveys stay with the group wherever it is.</translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>&amp;Move</translation>
+        </message>
+        <message>
+            <source>%1 could not be deleted: it still has members (also members who left) or subgroups.</source>
+            <translation>%1 could not be deleted: it still has members (also members who left) or subgroups.</translation>
+        </message>
+        <message>
+            <source>%1 cannot move into one of its own subgroups.</source>
+            <translation>%1 cannot move into one of its own subgroups.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this since the list was loaded, so your change was not made. Reload to see their change, then try again.</source>
+            <translation>Someone else changed this since the list was loaded, so your change was not made. Reload to see their change, then try again.</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
         </message>
     </context>
     <context>
@@ -667,11 +2781,6 @@
     </context>
     <context>
         <name>engage::ui::PeoplePage</name>
-        <message>
-            <source>%1 (%2)</source>
-            <extracomment>A button's tooltip (%1) followed by its keyboard shortcut (%2).</extracomment>
-            <translation>%1 (%2)</translation>
-        </message>
         <message>
             <source>People</source>
             <translation>People</translation>
@@ -794,6 +2903,14 @@
         <message>
             <source>Reload</source>
             <translation>Reload</translation>
+        </message>
+        <message>
+            <source>&amp;Groups…</source>
+            <translation>&amp;Groups…</translation>
+        </message>
+        <message>
+            <source>Choose the groups whose members and results the selected manager sees</source>
+            <translation>Choose the groups whose members and results the selected manager sees</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja">
     <context>
+        <name>PageActions</name>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>A button's tooltip (%1) followed by its keyboard shortcut (%2).</extracomment>
+            <translation>%1（%2）</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ApiError</name>
         <message>
             <source>The service could not read what this application sent. Try again; if it keeps happening, update the application.</source>
@@ -133,6 +141,48 @@
         </message>
     </context>
     <context>
+        <name>engage::models::AttributeListModel</name>
+        <message>
+            <source>Name</source>
+            <extracomment>Column of the attributes table: the name in the language of the user interface.</extracomment>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Name in English</source>
+            <extracomment>Column of the attributes table: the name in the other language (English in a Japanese user interface, Japanese in an English one).</extracomment>
+            <translation>英語名</translation>
+        </message>
+        <message>
+            <source>Name in Japanese</source>
+            <translation>日本語名</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>選択肢</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <extracomment>Type of an attribute: one of a list of choices.</extracomment>
+            <translation>選択肢</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>数値</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日付</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>テキスト</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -163,6 +213,466 @@
             <translation>
                 <numerusform>デモサービスから %n 秒以内に準備完了の通知がありませんでした。ログは %1 にあります。</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::GroupTreeModel</name>
+        <message>
+            <source>All members (%L1)</source>
+            <extracomment>The item above every group in the tree, with the number of members in groups.</extracomment>
+            <translation>すべてのメンバー（%L1）</translation>
+        </message>
+        <message>
+            <source>%1 (%L2)</source>
+            <extracomment>A group in the tree: its name (%1) and the members of it and its subgroups (%2).</extracomment>
+            <translation>%1（%L2）</translation>
+        </message>
+        <message>
+            <source>%1
+Code: %2
+Members: %L3 (%L4 directly in this group)</source>
+            <extracomment>A group's tooltip: its name, code and member count.</extracomment>
+            <translation>%1
+コード: %2
+メンバー: %L3 人（うちこのグループ直属 %L4 人）</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ImportPreviewModel</name>
+        <message>
+            <source>active</source>
+            <extracomment>A member's status in an import's changes.</extracomment>
+            <translation>在籍</translation>
+        </message>
+        <message>
+            <source>on leave</source>
+            <translation>休職中</translation>
+        </message>
+        <message>
+            <source>left</source>
+            <translation>退職</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <extracomment>Whether a member receives surveys, in an import's changes.</extracomment>
+            <translation>はい</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>いいえ</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A field (or a column of the file, %1) and what is said about it (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>a value is required</source>
+            <translation>値が必要です</translation>
+        </message>
+        <message>
+            <source>the value is not valid</source>
+            <translation>値が正しくありません</translation>
+        </message>
+        <message>
+            <source>the value is too long</source>
+            <translation>値が長すぎます</translation>
+        </message>
+        <message>
+            <source>not a date (write it as 2024-04-01)</source>
+            <translation>日付ではありません（2024-04-01 の形式で入力してください）</translation>
+        </message>
+        <message>
+            <source>not a number</source>
+            <translation>数値ではありません</translation>
+        </message>
+        <message>
+            <source>not one of the attribute's choices</source>
+            <translation>属性の選択肢にない値です</translation>
+        </message>
+        <message>
+            <source>no such group (choose to create new groups to add it)</source>
+            <translation>このグループはありません（追加するには、新しいグループの作成を選んでください）</translation>
+        </message>
+        <message>
+            <source>no member has this ID</source>
+            <translation>この ID のメンバーはいません</translation>
+        </message>
+        <message>
+            <source>another row of the file has the same value</source>
+            <translation>ファイル内の別の行に同じ値があります</translation>
+        </message>
+        <message>
+            <source>another member has this e-mail</source>
+            <translation>このメールアドレスは別のメンバーが使用しています</translation>
+        </message>
+        <message>
+            <source>another member has this employee code</source>
+            <translation>この社員番号は別のメンバーが使用しています</translation>
+        </message>
+        <message>
+            <source>a member needs an e-mail or an employee code</source>
+            <translation>メンバーにはメールアドレスか社員番号が必要です</translation>
+        </message>
+        <message>
+            <source>matches more than one member</source>
+            <translation>複数のメンバーに一致します</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <extracomment>Separates the changes (or errors) of one row of an import on one line.</extracomment>
+            <translation>／</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <extracomment>Column of an import's preview: the row number in the file.</extracomment>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <extracomment>Column of an import's preview: new, changed or error.</extracomment>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>Employee code</source>
+            <translation>社員番号</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>変更内容</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>問題点</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <extracomment>A row of an import that adds a member.</extracomment>
+            <translation>新規</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <extracomment>A row of an import that changes a member.</extracomment>
+            <translation>変更</translation>
+        </message>
+        <message>
+            <source>Unchanged</source>
+            <translation>変更なし</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <extracomment>A row of an import that cannot be imported.</extracomment>
+            <translation>エラー</translation>
+        </message>
+        <message>
+            <source>Deleted attribute</source>
+            <extracomment>A column mapped to an attribute that no longer exists.</extracomment>
+            <translation>削除された属性</translation>
+        </message>
+        <message>
+            <source>Member ID</source>
+            <extracomment>A target of an import's column: Engage's own id of a member.</extracomment>
+            <translation>メンバーID</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>メールアドレス</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>姓</translation>
+        </message>
+        <message>
+            <source>Given name</source>
+            <translation>名</translation>
+        </message>
+        <message>
+            <source>Full name (family name first)</source>
+            <extracomment>A target of an import's column: family and given name in one cell.</extracomment>
+            <translation>氏名（姓・名の順）</translation>
+        </message>
+        <message>
+            <source>Group path</source>
+            <extracomment>A target of an import's column: groups from the top, such as Head office/Sales/Tokyo.</extracomment>
+            <translation>グループパス</translation>
+        </message>
+        <message>
+            <source>Group code</source>
+            <translation>グループコード</translation>
+        </message>
+        <message>
+            <source>Hire date</source>
+            <translation>入社日</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>生年月日</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>雇用形態</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等級</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>役職</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>職種</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>A target of an import's column: active, on leave or left.</extracomment>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>Receives surveys</source>
+            <translation>サーベイ対象</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A field an import changes: the field (%1), its value before (%2) and after (%3).</extracomment>
+            <translation>%1: %2 → %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogIntegrityCheck</name>
+        <message>
+            <source>Access log</source>
+            <translation>アクセスログ</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>操作ログ</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>エラーログ</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: intact, %n row(s) checked.</source>
+            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
+            <translation>
+                <numerusform>%1: 改ざんはありません（%n 行を確認）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>the row was changed after it was written</source>
+            <translation>行が書き込み後に変更されています</translation>
+        </message>
+        <message>
+            <source>a row before it was removed or inserted</source>
+            <translation>それより前の行が削除または挿入されています</translation>
+        </message>
+        <message>
+            <source>a row number is missing or repeated</source>
+            <translation>行番号が欠けているか重複しています</translation>
+        </message>
+        <message>
+            <source>the newest row does not match the chain's head</source>
+            <translation>最新の行がチェーンの先頭と一致しません</translation>
+        </message>
+        <message>
+            <source>rows recorded in the signed checkpoint are gone</source>
+            <translation>署名付きチェックポイントに記録された行が失われています</translation>
+        </message>
+        <message>
+            <source>the signed checkpoint is unreadable or its signature fails</source>
+            <translation>署名付きチェックポイントを読み取れないか、署名の検証に失敗しました</translation>
+        </message>
+        <message>
+            <source>%1: broken from row %2: %3.</source>
+            <extracomment>%1 the log ("Operation log"), %2 the number of the first broken row, %3 what is wrong.</extracomment>
+            <translation>%1: %2 行目以降の整合性が失われています（%3）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogWindowModel</name>
+        <message>
+            <source>Time</source>
+            <extracomment>Column of the log viewer: when the request came or the change was made.</extracomment>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <extracomment>Column of the log viewer: who made the request or the change.</extracomment>
+            <translation>ユーザー</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <extracomment>Column of the access log: the HTTP method (GET, POST, ...).</extracomment>
+            <translation>メソッド</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <extracomment>Column of the access log: the address of what was requested.</extracomment>
+            <translation>パス</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>Column of the access and error logs: the HTTP status answered (200, 404, ...).</extracomment>
+            <translation>ステータス</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <extracomment>Column of the access log: how long the service took to answer.</extracomment>
+            <translation>所要時間</translation>
+        </message>
+        <message>
+            <source>IP address</source>
+            <extracomment>Column of the access log: the IP address the request came from.</extracomment>
+            <translation>IP アドレス</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <extracomment>Column of the access log: the program that sent the request.</extracomment>
+            <translation>クライアント</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <extracomment>Column of the operation log: what was done (member.update, ...).</extracomment>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Target</source>
+            <extracomment>Column of the operation log: what the change was made to.</extracomment>
+            <translation>対象</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <extracomment>Column of the operation log: which fields the change touched.</extracomment>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>Route</source>
+            <extracomment>Column of the error log: the kind of request that failed.</extracomment>
+            <translation>ルート</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <extracomment>Column of the error log: the error code answered.</extracomment>
+            <translation>エラーコード</translation>
+        </message>
+        <message>
+            <source>Failed part</source>
+            <extracomment>Column of the error log: the part of the service that failed.</extracomment>
+            <translation>障害箇所</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>リクエストID</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <extracomment>A row of the log viewer still on its way from the service.</extracomment>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <extracomment>Who made a request without signing in, in the log viewer.</extracomment>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <extracomment>How long the service took to answer, in milliseconds.</extracomment>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>The service</source>
+            <extracomment>The actor of a change the service made itself (at start-up, a scheduled job).</extracomment>
+            <translation>サービス</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A line of a log row copied to the clipboard: %1 the field, %2 its value.</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <extracomment>The number of a row in the tenant's log, as copied to the clipboard.</extracomment>
+            <translation>行番号</translation>
+        </message>
+        <message>
+            <source>%1: (personal, not shown)</source>
+            <extracomment>A personal field of a change, copied: %1 the field; the values are not shown.</extracomment>
+            <translation>%1: （個人情報のため非表示）</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A field of a change, copied: %1 the field, %2 before, %3 after.</extracomment>
+            <translation>%1: %2 → %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::MemberTableModel</name>
+        <message>
+            <source>Name</source>
+            <extracomment>Column of the members table: family and given name.</extracomment>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>Employee code</source>
+            <translation>社員番号</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>メールアドレス</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <extracomment>Column of the members table: the department the member belongs to.</extracomment>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <extracomment>Column of the members table: full-time, part-time, contract, ...</extracomment>
+            <translation>雇用形態</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <extracomment>Column of the members table: the member's job title.</extracomment>
+            <translation>役職</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <extracomment>Column of the members table: active, on leave or left.</extracomment>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>Hire date</source>
+            <translation>入社日</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <extracomment>Status of a member who works and answers surveys.</extracomment>
+            <translation>在籍</translation>
+        </message>
+        <message>
+            <source>On leave</source>
+            <extracomment>Status of a member on parental, sick or other leave.</extracomment>
+            <translation>休職中</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <extracomment>Status of a member who has left the company.</extracomment>
+            <translation>退職</translation>
         </message>
     </context>
     <context>
@@ -297,6 +807,237 @@
         </message>
     </context>
     <context>
+        <name>engage::ui::AttributeDialog</name>
+        <message>
+            <source>Each member has one of the choices below, such as a location or a union. Dashboards can compare the choices.</source>
+            <translation>各メンバーに、勤務地や所属組合など、以下の選択肢のいずれかを設定します。ダッシュボードで選択肢ごとに比較できます。</translation>
+        </message>
+        <message>
+            <source>A number such as 3 or -1.5, for example years of experience.</source>
+            <translation>3 や -1.5 のような数値です（例: 経験年数）。</translation>
+        </message>
+        <message>
+            <source>A date, for example the date of a transfer.</source>
+            <translation>日付です（例: 異動日）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Any text on one line, up to %n characters.</source>
+            <translation>
+                <numerusform>%n 文字以内、1 行の自由なテキストです。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Edit Attribute</source>
+            <translation>属性の編集</translation>
+        </message>
+        <message>
+            <source>New Attribute</source>
+            <translation>新しい属性</translation>
+        </message>
+        <message>
+            <source>Attributes describe members beyond their group, such as a location or a union. Surveys can target them and dashboards compare them. Give the name in both languages: each person reads it in their own.</source>
+            <translation>属性は、勤務地や所属組合など、グループ以外の観点でメンバーを表す項目です。サーベイの対象の指定や、ダッシュボードでの比較に使えます。名前は両方の言語で入力してください。各ユーザーには、それぞれの言語で表示されます。</translation>
+        </message>
+        <message>
+            <source>Name in &amp;Japanese:</source>
+            <translation>日本語名(&amp;J):</translation>
+        </message>
+        <message>
+            <source>勤務地</source>
+            <extracomment>An example of an attribute's Japanese name: keep it in Japanese.</extracomment>
+            <translation>勤務地</translation>
+        </message>
+        <message>
+            <source>Name in &amp;English:</source>
+            <translation>英語名(&amp;E):</translation>
+        </message>
+        <message>
+            <source>Work location</source>
+            <extracomment>An example of an attribute's English name: keep it in English.</extracomment>
+            <translation>Work location</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>種類(&amp;T):</translation>
+        </message>
+        <message>
+            <source>C&amp;hoices:</source>
+            <translation>選択肢(&amp;H):</translation>
+        </message>
+        <message>
+            <source>Type a choice and press Enter</source>
+            <translation>選択肢を入力して Enter キーを押してください</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>追加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected choice (Delete)</source>
+            <translation>選択した選択肢を削除します（Delete）</translation>
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation>上へ移動(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move the selected choice up (Alt+Up)</source>
+            <translation>選択した選択肢を上に移動します（Alt+Up）</translation>
+        </message>
+        <message>
+            <source>Move Do&amp;wn</source>
+            <translation>下へ移動(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Move the selected choice down (Alt+Down)</source>
+            <translation>選択した選択肢を下に移動します（Alt+Down）</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>選択肢</translation>
+        </message>
+        <message>
+            <source>Double-click a choice, or press F2, to rename it.</source>
+            <translation>選択肢の名前を変更するには、ダブルクリックするか F2 キーを押してください。</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>保存しています…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Add Attribute</source>
+            <translation>属性を追加(&amp;A)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>名前は %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Choice %1 must have 1 to %n characters, on one line.</source>
+            <translation>
+                <numerusform>選択肢 %1 は 1～%n 文字で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>“%1” is in the list twice.</source>
+            <translation>「%1」が一覧に 2 回含まれています。</translation>
+        </message>
+        <message numerus="yes">
+            <source>An attribute can have at most %n choices.</source>
+            <translation>
+                <numerusform>属性の選択肢は %n 個までです。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::AttributesPage</name>
+        <message>
+            <source>Attributes</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Attributes describe members beyond their group, such as a location, a union or a shift. Define them here; each member's values are set on the Members page or by an import.</source>
+            <translation>属性は、勤務地、所属組合、シフトなど、グループ以外の観点でメンバーを表す項目です。ここで属性を定義し、各メンバーの値は「メンバー」ページまたはインポートで設定します。</translation>
+        </message>
+        <message>
+            <source>Only owners and administrators can define attributes.</source>
+            <translation>属性を定義できるのは、オーナーと管理者だけです。</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>追加(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Define a new attribute</source>
+            <translation>新しい属性を定義します</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>編集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Change the selected attribute's names, type or choices</source>
+            <translation>選択した属性の名前・種類・選択肢を変更します</translation>
+        </message>
+        <message>
+            <source>De&amp;lete…</source>
+            <translation>削除(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected attribute</source>
+            <translation>選択した属性を削除します</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>再読み込み(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Load the list again from the service</source>
+            <translation>サービスから一覧を読み込み直します</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attributes: the most a company can have.</source>
+            <translation>
+                <numerusform>属性 %n 件（上限に達しています）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attributes (at most %1)</source>
+            <extracomment>%n attributes are defined; a company can have at most %1.</extracomment>
+            <translation>
+                <numerusform>属性 %n 件（上限 %1 件）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Attribute</source>
+            <translation>属性の削除</translation>
+        </message>
+        <message>
+            <source>Delete the attribute “%1”?</source>
+            <translation>属性「%1」を削除しますか？</translation>
+        </message>
+        <message>
+            <source>Members keep their values, but lists, filters and dashboards no longer show them. Survey answers already given are not changed.</source>
+            <translation>メンバーの値は保持されますが、一覧・絞り込み・ダッシュボードには表示されなくなります。回答済みのサーベイの回答は変わりません。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Someone else changed or deleted this attribute since the list was loaded, so your change was not made. Reload to see their change, then try again.</source>
+            <translation>一覧の読み込み後に他の人がこの属性を変更または削除したため、変更は反映されませんでした。再読み込みして変更内容を確認してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
+        </message>
+        <message numerus="yes">
+            <source>The company already has %n attributes, the most it can have. Delete one it no longer needs, then add this one.</source>
+            <translation>
+                <numerusform>この会社の属性はすでに上限の %n 件に達しています。不要になった属性を削除してから、この属性を追加してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</source>
+            <translation>削除した選択肢が設定されているメンバーがいるため、何も変更されませんでした。その選択肢を残すか、先にそのメンバーに別の選択肢を設定してください。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::CertificateDialog</name>
         <message>
             <source>%1 to %2</source>
@@ -395,6 +1136,594 @@
         <message>
             <source>Engage: error</source>
             <translation>Engage: エラー</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupDialog</name>
+        <message>
+            <source>Another group has this code. Codes must be unique.</source>
+            <translation>このコードは別のグループで使用されています。コードは重複しないようにしてください。</translation>
+        </message>
+        <message>
+            <source>New Group</source>
+            <translation>新しいグループ</translation>
+        </message>
+        <message>
+            <source>Edit Group</source>
+            <translation>グループの編集</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>名前(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Sales Department</source>
+            <translation>営業部</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>コード(&amp;C):</translation>
+        </message>
+        <message>
+            <source>SALES</source>
+            <translation>SALES</translation>
+        </message>
+        <message>
+            <source>A short code that stays the same when the group is renamed. Imports match groups by it.</source>
+            <translation>グループ名を変更しても変わらない短いコードです。インポートでは、このコードでグループを照合します。</translation>
+        </message>
+        <message>
+            <source>&amp;Parent group:</source>
+            <translation>親グループ(&amp;P):</translation>
+        </message>
+        <message>
+            <source>(Top level)</source>
+            <translation>（最上位）</translation>
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation>作成(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a name of up to %n characters, on one line, without '/'.</source>
+            <translation>
+                <numerusform>名前は「/」を含めず、%n 文字以内で 1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a code of up to %n characters without spaces or '/'.</source>
+            <translation>
+                <numerusform>コードは空白や「/」を含めず、%n 文字以内で入力してください。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupPicker</name>
+        <message>
+            <source> › </source>
+            <extracomment>Between the levels of a group's path: "Sales › Tokyo Office".</extracomment>
+            <translation> › </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::GroupScopeDialog</name>
+        <message>
+            <source>Included with “%1”</source>
+            <translation>「%1」に含まれます</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>No group is ticked: %1 sees no members and no results.</source>
+            <translation>チェックされたグループがありません。%1 さんは、メンバーも結果も閲覧できません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n groups ticked, with the groups beneath them.</source>
+            <translation>
+                <numerusform>%n 件のグループにチェックが入っています（配下のグループを含みます）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 is no longer a manager, so there are no groups to choose. Reload the list of people to see their role.</source>
+            <translation>%1 さんはマネージャーではなくなったため、選べるグループはありません。ユーザーの一覧を再読み込みして、ロールを確認してください。</translation>
+        </message>
+        <message>
+            <source>Groups of %1</source>
+            <extracomment>Title of the dialog choosing a manager's (%1) groups.</extracomment>
+            <translation>%1 さんの担当グループ</translation>
+        </message>
+        <message>
+            <source>%1 sees the members and survey results of the groups ticked here, including every group beneath them.</source>
+            <translation>%1 さんは、ここでチェックしたグループ（配下のすべてのグループを含む）のメンバーとサーベイ結果を閲覧できます。</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportFilePage</name>
+        <message>
+            <source>Sending %1 of %2…</source>
+            <translation>送信しています（%1 / %2）…</translation>
+        </message>
+        <message>
+            <source>Sent. The service is reading the file…</source>
+            <translation>送信しました。サービスがファイルを読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>ファイルが空です。</translation>
+        </message>
+        <message>
+            <source>The file cannot be read. Check that it still exists and that you may open it.</source>
+            <translation>ファイルを読み込めません。ファイルが存在し、開く権限があることを確認してください。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be found.</source>
+            <translation>%1 が見つかりません。</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <extracomment>The chosen file's name (%1) and size (%2, such as "1.2 MB").</extracomment>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>Engage imports Excel workbooks (.xlsx) and CSV files (.csv). Save the list in one of these formats first.</source>
+            <translation>Engage でインポートできるのは、Excel ブック（.xlsx）と CSV ファイル（.csv）です。先に、一覧をいずれかの形式で保存してください。</translation>
+        </message>
+        <message>
+            <source>This file is %1. Engage imports files of up to %2: split the list into several files, or leave out the columns it does not need.</source>
+            <translation>このファイルのサイズは %1 です。Engage でインポートできるのは %2 までです。一覧を複数のファイルに分けるか、不要な列を除いてください。</translation>
+        </message>
+        <message>
+            <source>Choose a Member List</source>
+            <translation>メンバー一覧の選択</translation>
+        </message>
+        <message>
+            <source>Member lists (*.xlsx *.csv)</source>
+            <translation>メンバー一覧 (*.xlsx *.csv)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>すべてのファイル (*)</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>ファイルを読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Choose the File</source>
+            <translation>ファイルの選択</translation>
+        </message>
+        <message>
+            <source>Step 1 of 5: the list of members to import.</source>
+            <translation>ステップ 1/5: インポートするメンバーの一覧を選びます。</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Choose an Excel workbook (.xlsx) or a CSV file (.csv) with one member per row and a header row, such as a list from your HR system. CSV files may be in UTF-8 or in the Shift_JIS of Japanese Excel.&lt;/p&gt;&lt;p&gt;Nothing changes until you apply the import at the end: first you check where each column goes and what would change.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;見出し行があり、1 行に 1 人のメンバーが記載された Excel ブック（.xlsx）または CSV ファイル（.csv）を選んでください。人事システムから出力した一覧などが使えます。CSV ファイルは UTF-8 と、日本語版 Excel の Shift_JIS に対応しています。&lt;/p&gt;&lt;p&gt;最後にインポートを適用するまで、何も変更されません。まず、各列の割り当て先と変更内容を確認します。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&amp;File:</source>
+            <translation>ファイル(&amp;F):</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>ファイルが選択されていません</translation>
+        </message>
+        <message>
+            <source>&amp;Choose…</source>
+            <translation>選択(&amp;C)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportMappingPage</name>
+        <message>
+            <source>Excel workbook</source>
+            <translation>Excel ブック</translation>
+        </message>
+        <message>
+            <source>CSV in Shift_JIS</source>
+            <extracomment>A CSV file in the encoding of Japanese Excel.</extracomment>
+            <translation>CSV（Shift_JIS）</translation>
+        </message>
+        <message>
+            <source>CSV</source>
+            <translation>CSV</translation>
+        </message>
+        <message>
+            <source>CSV in %1</source>
+            <extracomment>A CSV file and its encoding (%1, such as UTF-8).</extracomment>
+            <translation>CSV（%1）</translation>
+        </message>
+        <message>
+            <source>Saving the mapping…</source>
+            <translation>割り当てを保存しています…</translation>
+        </message>
+        <message>
+            <source>Working out what would change…</source>
+            <translation>変更内容を確認しています…</translation>
+        </message>
+        <message>
+            <source>Where the column “%1” goes</source>
+            <translation>列「%1」の割り当て先</translation>
+        </message>
+        <message>
+            <source>Do not import</source>
+            <translation>インポートしない</translation>
+        </message>
+        <message>
+            <source>Attribute: %1</source>
+            <extracomment>A target of an import's column: one of the company's attributes (%1).</extracomment>
+            <translation>属性: %1</translation>
+        </message>
+        <message>
+            <source>✓ Remembered</source>
+            <extracomment>Marks a column mapped as the company mapped it in an earlier import.</extracomment>
+            <translation>✓ 前回の設定</translation>
+        </message>
+        <message>
+            <source>Your company mapped this column this way before.</source>
+            <translation>以前のインポートでも、この列はこのように割り当てられています。</translation>
+        </message>
+        <message>
+            <source>The columns “%1” and “%2” both go to %3. Choose one of them, and set the other to “Do not import”.</source>
+            <translation>列「%1」と「%2」がどちらも %3 に割り当てられています。どちらか一方を選び、もう一方は「インポートしない」にしてください。</translation>
+        </message>
+        <message>
+            <source>Choose the column with the employee code or the e-mail (or Engage's member ID), so that each row can be matched to a member.</source>
+            <translation>各行をメンバーと照合できるよう、社員番号またはメールアドレス（あるいは Engage のメンバーID）の列を選んでください。</translation>
+        </message>
+        <message>
+            <source>Match the Columns</source>
+            <translation>列の割り当て</translation>
+        </message>
+        <message>
+            <source>Step 2 of 5: which member field each column of the file fills.</source>
+            <translation>ステップ 2/5: ファイルの各列を、メンバーのどの項目に取り込むかを指定します。</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <extracomment>Column of the mapping table: a column's header as the file has it.</extracomment>
+            <translation>ファイルの列</translation>
+        </message>
+        <message>
+            <source>Goes to</source>
+            <translation>割り当て先</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2, %Ln rows of members. Choose where each column goes; columns set to “Do not import” are left out.</source>
+            <extracomment>What the service read: the file's name (%1), its format (%2) and how many rows (%Ln).</extracomment>
+            <translation>
+                <numerusform>%1: %2、メンバー %Ln 行。各列の割り当て先を選んでください。「インポートしない」にした列は取り込まれません。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportOptionsPage</name>
+        <message numerus="yes">
+            <source>%Ln new members will be added.</source>
+            <translation>
+                <numerusform>新しいメンバー %Ln 人が追加されます。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members will be updated with the file's data.</source>
+            <translation>
+                <numerusform>メンバー %Ln 人の情報がファイルの内容で更新されます。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members whose data differs will stay as they are.</source>
+            <translation>
+                <numerusform>内容が異なるメンバー %Ln 人は、現状のまま変更されません。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created, and the %1 rows that name them will be imported too.</source>
+            <translation>
+                <numerusform>新しいグループ %Ln 件が作成され、それらを指定している %1 行もインポートされます。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created, and the rows that name them will be imported too.</source>
+            <translation>
+                <numerusform>新しいグループ %Ln 件が作成され、それらを指定している行もインポートされます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No group will be created: rows that name a new group are left out.</source>
+            <translation>グループは作成されません。新しいグループを指定している行は除外されます。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members missing from the file will be marked as left. They stay in Engage with their history.</source>
+            <translation>
+                <numerusform>ファイルにないメンバー %Ln 人が退職に設定されます。履歴とともに Engage に残ります。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members missing from the file will stay as they are.</source>
+            <translation>
+                <numerusform>ファイルにないメンバー %Ln 人は、現状のまま変更されません。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rows with errors will be left out.</source>
+            <translation>
+                <numerusform>エラーのある %Ln 行は除外されます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing will change.</source>
+            <translation>何も変更されません。</translation>
+        </message>
+        <message>
+            <source>Nothing is deleted, and you can undo the import afterwards as long as nobody has changed these members since.</source>
+            <translation>何も削除されません。インポート後にこれらのメンバーが誰にも変更されていなければ、インポートを取り消すことができます。</translation>
+        </message>
+        <message>
+            <source>Choose What to Apply</source>
+            <translation>適用内容の選択</translation>
+        </message>
+        <message>
+            <source>Step 4 of 5: new members are always added; the rest is up to you.</source>
+            <translation>ステップ 4/5: 新しいメンバーは常に追加されます。それ以外は選択できます。</translation>
+        </message>
+        <message>
+            <source>Rows with errors are left out, unless their only problem is a new group you choose to create. Choose what else the import does:</source>
+            <translation>エラーのある行は除外されます。ただし、問題が新しいグループだけで、そのグループの作成を選んだ場合は取り込まれます。インポートで行う処理を選んでください:</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Update the %Ln members whose data in the file differs</source>
+            <translation>
+                <numerusform>ファイルの内容と異なるメンバー %Ln 人を更新する(&amp;U)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Create the %Ln groups that do not exist yet</source>
+            <translation>
+                <numerusform>まだ存在しないグループ %Ln 件を作成する(&amp;C)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Mark the %Ln members missing from the file as left</source>
+            <translation>
+                <numerusform>ファイルにないメンバー %Ln 人を退職に設定する(&amp;M)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What will happen</source>
+            <translation>実行される内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportPreviewPage</name>
+        <message numerus="yes">
+            <source>%Ln more</source>
+            <extracomment>Ends a list of names cut short: how many more there are.</extracomment>
+            <translation>
+                <numerusform>ほか %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new</source>
+            <extracomment>How many rows of the file add a member.</extracomment>
+            <translation>
+                <numerusform>新規 %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln changed</source>
+            <translation>
+                <numerusform>変更 %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln unchanged</source>
+            <translation>
+                <numerusform>変更なし %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln with errors</source>
+            <translation>
+                <numerusform>エラー %Ln 件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Every row of the file matches its member: the import would change nothing.</source>
+            <translation>ファイルのすべての行が既存のメンバーと一致しています。インポートしても何も変更されません。</translation>
+        </message>
+        <message>
+            <source>Showing %1 of %2 rows that would change something; scroll for more.</source>
+            <extracomment>Rows of the preview loaded so far (%1) out of all of them (%2); more load on scrolling.</extracomment>
+            <translation>変更のある %2 行のうち %1 行を表示しています。スクロールすると続きを表示します。</translation>
+        </message>
+        <message>
+            <source>Unchanged rows are counted but not listed.</source>
+            <translation>変更のない行は件数にのみ含め、一覧には表示しません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The file names %Ln groups that do not exist yet: %1. Their rows show as errors unless you choose to create them on the next page.</source>
+            <translation>
+                <numerusform>ファイルに、まだ存在しないグループが %Ln 件含まれています: %1。次のページでこれらの作成を選ばない限り、該当する行はエラーになります。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members of the company are not in the file: %1.</source>
+            <translation>
+                <numerusform>ファイルに含まれていない会社のメンバーが %Ln 人います: %1。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check What Would Change</source>
+            <translation>変更内容の確認</translation>
+        </message>
+        <message>
+            <source>Step 3 of 5: nothing has changed yet. New members are green, changed ones amber, rows with errors red.</source>
+            <translation>ステップ 3/5: まだ何も変更されていません。新しいメンバーは緑、変更されるメンバーはオレンジ、エラーのある行は赤で表示されます。</translation>
+        </message>
+        <message>
+            <source>What the import would change</source>
+            <translation>インポートによる変更内容</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportProgressPage</name>
+        <message>
+            <source>Applying the Import</source>
+            <translation>インポートの適用</translation>
+        </message>
+        <message>
+            <source>The service makes all the changes in one go.</source>
+            <translation>サービスがすべての変更を一括で行います。</translation>
+        </message>
+        <message>
+            <source>Engage is applying the import. All of its changes are made together, or none of them: this cannot be interrupted, and takes a moment for a large file.</source>
+            <translation>インポートを適用しています。変更はすべてまとめて反映され、一部だけが反映されることはありません。処理は中断できず、大きなファイルでは少し時間がかかります。</translation>
+        </message>
+        <message>
+            <source>&amp;Try Again</source>
+            <translation>再試行(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportSummaryPage</name>
+        <message>
+            <source>Some of these members have been changed since the import, so it can no longer be undone as a whole. Change them on the Members page instead.</source>
+            <translation>インポート後に一部のメンバーが変更されたため、インポート全体を取り消すことはできなくなりました。代わりに「メンバー」ページで変更してください。</translation>
+        </message>
+        <message>
+            <source>The import was applied, but the service's account of it could not be read. The operation log has what changed.</source>
+            <translation>インポートは適用されましたが、サービスからの結果を読み取れませんでした。変更内容は操作ログで確認できます。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members added</source>
+            <translation>
+                <numerusform>メンバー %Ln 人を追加</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members updated</source>
+            <translation>
+                <numerusform>メンバー %Ln 人を更新</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln groups created</source>
+            <translation>
+                <numerusform>グループ %Ln 件を作成</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members marked as left</source>
+            <translation>
+                <numerusform>メンバー %Ln 人を退職に設定</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln rows with errors left out</source>
+            <translation>
+                <numerusform>エラーのある %Ln 行を除外</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The import was applied.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+            <extracomment>The summary of an applied import: a list of counts, one per line.</extracomment>
+            <translation>&lt;p&gt;&lt;b&gt;インポートを適用しました。&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members it added removed</source>
+            <translation>
+                <numerusform>追加したメンバー %Ln 人を削除</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members put back as they were</source>
+            <translation>
+                <numerusform>メンバー %Ln 人を元の状態に復元</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln groups it created deleted</source>
+            <translation>
+                <numerusform>作成したグループ %Ln 件を削除</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;The import was undone.&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</source>
+            <extracomment>The summary of an undone import: a list of counts, one per line.</extracomment>
+            <translation>&lt;p&gt;&lt;b&gt;インポートを取り消しました。&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;%1&lt;/li&gt;&lt;/ul&gt;</translation>
+        </message>
+        <message>
+            <source>The import was undone: the members are as they were before it.</source>
+            <translation>インポートを取り消しました。メンバーはインポート前の状態に戻っています。</translation>
+        </message>
+        <message>
+            <source>Undoing the import…</source>
+            <translation>インポートを取り消しています…</translation>
+        </message>
+        <message>
+            <source>Changed your mind? Undo puts everything this import changed back as it was, as long as nobody has changed these members since.</source>
+            <translation>インポートを取り消すと、このインポートによる変更がすべて元に戻ります（その後、これらのメンバーが誰にも変更されていない場合に限ります）。</translation>
+        </message>
+        <message>
+            <source>Undo Import</source>
+            <translation>インポートの取り消し</translation>
+        </message>
+        <message>
+            <source>Undo this import?</source>
+            <translation>このインポートを取り消しますか？</translation>
+        </message>
+        <message>
+            <source>Members it added are removed again, members it changed or marked as left are put back as they were, and groups it created are deleted unless someone has put members in them since.</source>
+            <translation>追加したメンバーは削除され、変更したメンバーや退職に設定したメンバーは元の状態に戻ります。作成したグループは、その後メンバーが追加されていない限り削除されます。</translation>
+        </message>
+        <message>
+            <source>&amp;Undo Import</source>
+            <translation>インポートを取り消す(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Import Summary</source>
+            <translation>インポートの結果</translation>
+        </message>
+        <message>
+            <source>Step 5 of 5: what changed.</source>
+            <translation>ステップ 5/5: 変更された内容です。</translation>
+        </message>
+        <message>
+            <source>&amp;Undo This Import…</source>
+            <translation>このインポートを取り消す(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>The operation log has an entry for this import (and one for its undo): who made it, when, and how many members it changed.</source>
+            <translation>このインポート（と、その取り消し）は操作ログに記録されます。実行したユーザー、日時、変更されたメンバーの人数を確認できます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ImportWizard</name>
+        <message>
+            <source>Import Members</source>
+            <translation>メンバーのインポート</translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation>適用(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -502,6 +1831,78 @@
         </message>
     </context>
     <context>
+        <name>engage::ui::LogDetailPane</name>
+        <message>
+            <source>Field</source>
+            <extracomment>Column of a change's fields in the log viewer: the field's name.</extracomment>
+            <translation>項目</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <extracomment>Column of a change's fields in the log viewer: the value before the change.</extracomment>
+            <translation>変更前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <extracomment>Column of a change's fields in the log viewer: the value after the change.</extracomment>
+            <translation>変更後</translation>
+        </message>
+        <message>
+            <source>Select a row to see it in full.</source>
+            <translation>行を選択すると、詳細が表示されます。</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>変更内容</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Row %1</source>
+            <extracomment>Title of the log viewer's detail pane: %1 the row's number in the tenant's log.</extracomment>
+            <translation>行 %1</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>A field's name in the log viewer's detail pane.</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>Exact time</source>
+            <translation>正確な日時</translation>
+        </message>
+        <message>
+            <source>(personal, not shown)</source>
+            <extracomment>A personal value of a change, which the log never holds.</extracomment>
+            <translation>（個人情報のため非表示）</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogHistogram</name>
+        <message>
+            <source>Counting rows…</source>
+            <translation>行数を集計しています…</translation>
+        </message>
+        <message>
+            <source>No rows in this range</source>
+            <translation>この期間の行はありません</translation>
+        </message>
+        <message>
+            <source>peak %1</source>
+            <extracomment>The tallest bar of the log histogram: the most rows in one hour or day.</extracomment>
+            <translation>最大 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %Ln row(s)</source>
+            <extracomment>Tooltip of a bar of the log histogram: %1 its hour or day, %2 its rows.</extracomment>
+            <translation>
+                <numerusform>%1: %Ln 行</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::LoginDialog</name>
         <message>
             <source>Sign in to Engage</source>
@@ -538,6 +1939,261 @@
         <message>
             <source>&amp;Quit</source>
             <translation>終了(&amp;Q)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogsPage</name>
+        <message>
+            <source>Anyone</source>
+            <extracomment>The person filter of the log viewer, unset.</extracomment>
+            <translation>全員</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>ログ</translation>
+        </message>
+        <message>
+            <source>Access</source>
+            <translation>アクセス</translation>
+        </message>
+        <message>
+            <source>Every request made to the service</source>
+            <translation>サービスへのすべてのリクエスト</translation>
+        </message>
+        <message>
+            <source>Operations</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Every change: who changed what, and which fields</source>
+            <translation>すべての変更: 誰が何を変更したか、どの項目を変更したか</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>エラー</translation>
+        </message>
+        <message>
+            <source>Requests the service failed to answer</source>
+            <translation>サービスが応答に失敗したリクエスト</translation>
+        </message>
+        <message>
+            <source>&amp;Time:</source>
+            <extracomment>Label of the time range filter of the log viewer; "from" and "to" follow.</extracomment>
+            <translation>期間(&amp;T):</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>開始</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <source>Show only rows at or after this time</source>
+            <translation>この日時以降の行だけを表示します</translation>
+        </message>
+        <message>
+            <source>Show only rows before this time</source>
+            <translation>この日時より前の行だけを表示します</translation>
+        </message>
+        <message>
+            <source>&amp;Person:</source>
+            <translation>ユーザー(&amp;P):</translation>
+        </message>
+        <message>
+            <source>&amp;Action:</source>
+            <translation>操作(&amp;A):</translation>
+        </message>
+        <message>
+            <source>Tar&amp;get:</source>
+            <translation>対象(&amp;G):</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>ステータス(&amp;U):</translation>
+        </message>
+        <message>
+            <source>404 or 4xx</source>
+            <translation>404 または 4xx</translation>
+        </message>
+        <message>
+            <source>IP a&amp;ddress:</source>
+            <translation>IP アドレス(&amp;D):</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>テキスト(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Anywhere in the row</source>
+            <translation>行内のすべての項目から検索</translation>
+        </message>
+        <message>
+            <source>Go to &amp;date:</source>
+            <translation>日付へ移動(&amp;D):</translation>
+        </message>
+        <message>
+            <source>&amp;Filter</source>
+            <translation>絞り込み(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Show only the rows that match these filters (Enter)</source>
+            <translation>これらの条件に一致する行だけを表示します（Enter）</translation>
+        </message>
+        <message>
+            <source>Clea&amp;r</source>
+            <translation>クリア(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Show every row again</source>
+            <translation>すべての行を再表示します</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>移動(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Scroll to the newest row of that day</source>
+            <translation>その日の最新の行までスクロールします</translation>
+        </message>
+        <message>
+            <source>&amp;Live</source>
+            <translation>ライブ(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Show new rows at the top as they are written</source>
+            <translation>新しい行を、書き込まれるたびに先頭に表示します</translation>
+        </message>
+        <message>
+            <source>&amp;Copy Row</source>
+            <translation>行をコピー(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy every field of the selected row as text</source>
+            <translation>選択した行のすべての項目をテキストとしてコピーします</translation>
+        </message>
+        <message>
+            <source>&amp;Verify Integrity</source>
+            <translation>整合性を検証(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Check that no row of the access and operation logs was changed, removed or inserted</source>
+            <translation>アクセスログと操作ログの行が変更・削除・挿入されていないか（改ざんがないか）を確認します</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>再読み込み(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Count and load the rows again</source>
+            <translation>行数を数え直し、行を読み込み直します</translation>
+        </message>
+        <message>
+            <source>Log rows</source>
+            <translation>ログの行</translation>
+        </message>
+        <message>
+            <source>Rows over time: drag across the bars to show only that time</source>
+            <translation>時間ごとの行数: バーの上をドラッグすると、その期間の行だけを表示します</translation>
+        </message>
+        <message>
+            <source>member.update or member.*</source>
+            <translation>member.update または member.*</translation>
+        </message>
+        <message>
+            <source>GET, POST, …</source>
+            <translation>GET、POST、…</translation>
+        </message>
+        <message>
+            <source>This log has no such column</source>
+            <translation>このログにはこの列がありません</translation>
+        </message>
+        <message>
+            <source>What was changed: member, group, person, …</source>
+            <translation>変更の対象: member、group、person、…</translation>
+        </message>
+        <message>
+            <source>The ID of what was changed</source>
+            <translation>変更の対象の ID</translation>
+        </message>
+        <message>
+            <source>An HTTP status such as 404, or a class such as 4xx</source>
+            <translation>404 のような HTTP ステータス、または 4xx のようなクラス</translation>
+        </message>
+        <message>
+            <source>The IP address the request came from</source>
+            <translation>リクエストの送信元の IP アドレス</translation>
+        </message>
+        <message>
+            <source>Only owners and administrators can see the access, operation and error logs.</source>
+            <translation>アクセスログ・操作ログ・エラーログを閲覧できるのは、オーナーと管理者だけです。</translation>
+        </message>
+        <message>
+            <source>The access, operation and error logs come with the security option, which your organisation does not have. Its owner can add the option to the plan.</source>
+            <translation>アクセスログ・操作ログ・エラーログは、セキュリティオプションで利用できます。ご利用の組織にはこのオプションがありません。組織のオーナーがプランにオプションを追加できます。</translation>
+        </message>
+        <message>
+            <source>Counting rows…</source>
+            <translation>行数を集計しています…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln 行</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter a status such as 404, or a class such as 4xx.</source>
+            <translation>404 のようなステータス、または 4xx のようなクラスを入力してください。</translation>
+        </message>
+        <message>
+            <source>Enter an IP address such as 192.0.2.10 or 2001:db8::1.</source>
+            <translation>192.0.2.10 や 2001:db8::1 のような IP アドレスを入力してください。</translation>
+        </message>
+        <message>
+            <source>The end of the time range must be after its start.</source>
+            <translation>期間の終了は、開始より後にしてください。</translation>
+        </message>
+        <message>
+            <source>The start of the time range is not a time the logs can hold.</source>
+            <translation>期間の開始が、ログで扱える日時の範囲外です。</translation>
+        </message>
+        <message>
+            <source>Enter an action such as member.update or member.*, or a method such as GET.</source>
+            <translation>member.update や member.* のような操作、または GET のようなメソッドを入力してください。</translation>
+        </message>
+        <message>
+            <source>Enter a target type such as member, and its ID, in plain characters.</source>
+            <translation>member のような対象の種類とその ID を、制御文字などの特殊な文字を使わずに入力してください。</translation>
+        </message>
+        <message>
+            <source>Enter the text to look for in plain characters.</source>
+            <translation>検索する文字列を、制御文字などの特殊な文字を使わずに入力してください。</translation>
+        </message>
+        <message>
+            <source>One of the filters cannot be used. Check them and try again.</source>
+            <translation>使用できない絞り込み条件があります。条件を確認してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>The logs are intact: no row was changed, removed or inserted.</source>
+            <translation>ログは改ざんされていません。変更・削除・挿入された行はありません。</translation>
+        </message>
+        <message>
+            <source>The logs were tampered with. Tell your security officer, and keep this result.</source>
+            <translation>ログが改ざんされています。セキュリティ担当者に連絡し、この結果を保管してください。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
         </message>
     </context>
     <context>
@@ -585,6 +2241,417 @@
         <message>
             <source>Change your password or sign out</source>
             <translation>パスワードの変更またはサインアウト</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::MemberDialog</name>
+        <message>
+            <source>New Member</source>
+            <translation>新しいメンバー</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>メンバー</translation>
+        </message>
+        <message>
+            <source>Identification</source>
+            <translation>識別情報</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>氏名</translation>
+        </message>
+        <message>
+            <source>Group and surveys</source>
+            <translation>グループとサーベイ</translation>
+        </message>
+        <message>
+            <source>Employment</source>
+            <translation>雇用情報</translation>
+        </message>
+        <message>
+            <source>Attributes</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Employee &amp;code:</source>
+            <translation>社員番号(&amp;C):</translation>
+        </message>
+        <message>
+            <source>E.g. 100234</source>
+            <translation>例: 100234</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation>メールアドレス(&amp;E):</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>name@example.com</translation>
+        </message>
+        <message>
+            <source>&amp;Family name:</source>
+            <extracomment>Family name (surname); shown before the given name, as Japanese names are written.</extracomment>
+            <translation>姓(&amp;F):</translation>
+        </message>
+        <message>
+            <source>&amp;Given name:</source>
+            <translation>名(&amp;G):</translation>
+        </message>
+        <message>
+            <source>G&amp;roup:</source>
+            <translation>グループ(&amp;R):</translation>
+        </message>
+        <message>
+            <source>(Not in a group)</source>
+            <translation>（グループなし）</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>状態(&amp;T):</translation>
+        </message>
+        <message>
+            <source>&amp;Send surveys to this member</source>
+            <translation>このメンバーにサーベイを送信する(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Hire date:</source>
+            <translation>入社日(&amp;H):</translation>
+        </message>
+        <message>
+            <source>&amp;Birth date:</source>
+            <translation>生年月日(&amp;B):</translation>
+        </message>
+        <message>
+            <source>Optional. Used only for age bands in results, never shown as a date.</source>
+            <translation>任意。結果の年代区分にのみ使われ、日付として表示されることはありません。</translation>
+        </message>
+        <message>
+            <source>Employment &amp;type:</source>
+            <translation>雇用形態(&amp;T):</translation>
+        </message>
+        <message>
+            <source>E.g. full-time, part-time</source>
+            <translation>例: 正社員、パートタイム</translation>
+        </message>
+        <message>
+            <source>Gra&amp;de:</source>
+            <translation>等級(&amp;D):</translation>
+        </message>
+        <message>
+            <source>&amp;Position:</source>
+            <translation>役職(&amp;P):</translation>
+        </message>
+        <message>
+            <source>&amp;Job category:</source>
+            <translation>職種(&amp;J):</translation>
+        </message>
+        <message>
+            <source>Notes for administrators; members never see them.</source>
+            <translation>管理者向けのメモです。メンバー本人には表示されません。</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>The label of a field: the name of one of the company's own member attributes.</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>(None)</source>
+            <translation>（なし）</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>追加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>保存しています…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a code of up to %n characters without spaces.</source>
+            <translation>
+                <numerusform>社員番号は空白を含めず、%n 文字以内で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Another member has this employee code.</source>
+            <translation>この社員番号は別のメンバーが使用しています。</translation>
+        </message>
+        <message>
+            <source>Enter an e-mail address such as name@example.com.</source>
+            <translation>name@example.com のようなメールアドレスを入力してください。</translation>
+        </message>
+        <message>
+            <source>Another member has this e-mail.</source>
+            <translation>このメールアドレスは別のメンバーが使用しています。</translation>
+        </message>
+        <message>
+            <source>Enter an e-mail or an employee code: a member needs at least one of them, to be sent surveys and to be matched by imports.</source>
+            <translation>メールアドレスか社員番号を入力してください。サーベイの送信とインポートでの照合のため、メンバーにはどちらか一方が必要です。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a family name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>姓は %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter a given name of up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>名は %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Each of these takes up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>これらの項目は、それぞれ %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The birth date must be before the hire date.</source>
+            <translation>生年月日は、入社日より前の日付にしてください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A memo takes up to %n characters.</source>
+            <translation>
+                <numerusform>メモは %n 文字以内で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Enter a number such as 12 or 3.5.</source>
+            <translation>12 や 3.5 のような数値を入力してください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Enter up to %n characters, on one line.</source>
+            <translation>
+                <numerusform>%n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose one of the values offered.</source>
+            <translation>表示されている値から選んでください。</translation>
+        </message>
+        <message>
+            <source>Someone else changed or deleted this member since you opened it, so your change was not saved. Load their version to see it (what you typed here is then lost), or cancel.</source>
+            <translation>このメンバーを開いた後に他の人が変更または削除したため、変更は保存されませんでした。最新の内容を読み込んで確認する（ここで入力した内容は失われます）か、キャンセルしてください。</translation>
+        </message>
+        <message>
+            <source>Load Their Version</source>
+            <translation>最新の内容を読み込む</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::MembersPage</name>
+        <message>
+            <source>(Any value)</source>
+            <translation>（すべての値）</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD</source>
+            <translation>YYYY-MM-DD</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>値</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>メンバー</translation>
+        </message>
+        <message>
+            <source>&amp;Groups</source>
+            <translation>グループ(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Groups</source>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <source>Drag a group onto another one to move it there.</source>
+            <translation>グループを別のグループの上にドラッグすると、その下に移動できます。</translation>
+        </message>
+        <message>
+            <source>Search by name, employee code or e-mail (%1)</source>
+            <translation>氏名・社員番号・メールアドレスで検索（%1）</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>検索</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>状態(&amp;T):</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>&amp;Attribute:</source>
+            <translation>属性(&amp;A):</translation>
+        </message>
+        <message>
+            <source>(Any)</source>
+            <translation>（すべて）</translation>
+        </message>
+        <message>
+            <source>&amp;New Member…</source>
+            <translation>新しいメンバー(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Add a member</source>
+            <translation>メンバーを追加します</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>編集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Show and edit the selected member (Enter)</source>
+            <extracomment>Tooltip of the Edit button: the Enter key also opens the selected member.</extracomment>
+            <translation>選択したメンバーを表示・編集します（Enter）</translation>
+        </message>
+        <message>
+            <source>&amp;Delete…</source>
+            <translation>削除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected member</source>
+            <translation>選択したメンバーを削除します</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>インポート(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Add and update members from an Excel workbook or a CSV file, after a preview</source>
+            <translation>Excel ブックまたは CSV ファイルから、プレビューで確認したうえでメンバーを追加・更新します</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>再読み込み(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Load groups and members again from the service</source>
+            <translation>サービスからグループとメンバーを読み込み直します</translation>
+        </message>
+        <message>
+            <source>New Gro&amp;up…</source>
+            <translation>新しいグループ(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Add a group under the selected one</source>
+            <translation>選択したグループの下にグループを追加します</translation>
+        </message>
+        <message>
+            <source>&amp;Rename…</source>
+            <translation>名前の変更(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Rename the selected group or change its code</source>
+            <translation>選択したグループの名前またはコードを変更します</translation>
+        </message>
+        <message>
+            <source>Delete Grou&amp;p…</source>
+            <translation>グループの削除(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected group, once it has no members or subgroups</source>
+            <translation>選択したグループを削除します（メンバーとサブグループがない場合のみ）</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members</source>
+            <translation>
+                <numerusform>%Ln 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 was saved.</source>
+            <translation>%1 さんの情報を保存しました。</translation>
+        </message>
+        <message>
+            <source>Delete Member</source>
+            <translation>メンバーの削除</translation>
+        </message>
+        <message>
+            <source>Delete %1?</source>
+            <translation>%1 さんを削除しますか？</translation>
+        </message>
+        <message>
+            <source>The member no longer receives surveys and leaves the list. Their answers stay in the results until the retention period ends. If they only left the company, set their status to Left instead.</source>
+            <translation>このメンバーにはサーベイが送信されなくなり、一覧からも削除されます。回答は保存期間が終わるまで結果に残ります。退職しただけの場合は、代わりに状態を「退職」に設定してください。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>%1 still has members or subgroups. Move them to another group first; a group is deleted only when it is empty.</source>
+            <translation>「%1」にはまだメンバーまたはサブグループがあります。先に別のグループへ移動してください。グループは空の場合にのみ削除できます。</translation>
+        </message>
+        <message>
+            <source>Delete Group</source>
+            <translation>グループの削除</translation>
+        </message>
+        <message>
+            <source>Delete the group %1?</source>
+            <translation>グループ「%1」を削除しますか？</translation>
+        </message>
+        <message>
+            <source>The group leaves the tree. Past survey results keep it under its old name.</source>
+            <translation>グループはツリーから削除されます。過去のサーベイ結果では、元の名前のまま残ります。</translation>
+        </message>
+        <message>
+            <source>Move %1 to the top level?</source>
+            <translation>「%1」を最上位に移動しますか？</translation>
+        </message>
+        <message>
+            <source>Move %1 into %2?</source>
+            <translation>「%1」を「%2」の下に移動しますか？</translation>
+        </message>
+        <message>
+            <source>Move Group</source>
+            <translation>グループの移動</translation>
+        </message>
+        <message>
+            <source>Its subgroups and members move with it. Results of past surveys stay with the group wherever it is.</source>
+            <translation>サブグループとメンバーも一緒に移動します。過去のサーベイ結果は、移動先でもこのグループに紐づいたままです。</translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>移動(&amp;M)</translation>
+        </message>
+        <message>
+            <source>%1 could not be deleted: it still has members (also members who left) or subgroups.</source>
+            <translation>「%1」を削除できませんでした。メンバー（退職したメンバーを含む）またはサブグループがまだあります。</translation>
+        </message>
+        <message>
+            <source>%1 cannot move into one of its own subgroups.</source>
+            <translation>「%1」を、そのグループ自身のサブグループの下には移動できません。</translation>
+        </message>
+        <message>
+            <source>Someone else changed this since the list was loaded, so your change was not made. Reload to see their change, then try again.</source>
+            <translation>一覧の読み込み後に他の人がこの内容を変更したため、変更は反映されませんでした。再読み込みして変更内容を確認してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
         </message>
     </context>
     <context>
@@ -661,11 +2728,6 @@
     </context>
     <context>
         <name>engage::ui::PeoplePage</name>
-        <message>
-            <source>%1 (%2)</source>
-            <extracomment>A button's tooltip (%1) followed by its keyboard shortcut (%2).</extracomment>
-            <translation>%1（%2）</translation>
-        </message>
         <message>
             <source>People</source>
             <translation>ユーザー</translation>
@@ -786,6 +2848,14 @@
         <message>
             <source>Reload</source>
             <translation>再読み込み</translation>
+        </message>
+        <message>
+            <source>&amp;Groups…</source>
+            <translation>グループ(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Choose the groups whose members and results the selected manager sees</source>
+            <translation>選択したマネージャーが、メンバーと結果を閲覧できるグループを選びます</translation>
         </message>
     </context>
     <context>
