@@ -1433,13 +1433,13 @@ Members: %L3 (%L4 directly in this group)</source>
         <message numerus="yes">
             <source>%Ln new groups will be created, and the %1 rows that name them will be imported too.</source>
             <translation>
-                <numerusform>新しいグループ %Ln 件が作成され、それらを指定している %1 行もインポートされます。</numerusform>
+                <numerusform>新しいグループ %Ln 件が作成され、新しいグループを指定している %1 行もインポートされます。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%Ln new groups will be created, and the rows that name them will be imported too.</source>
             <translation>
-                <numerusform>新しいグループ %Ln 件が作成され、それらを指定している行もインポートされます。</numerusform>
+                <numerusform>新しいグループ %Ln 件が作成され、新しいグループを指定している行もインポートされます。</numerusform>
             </translation>
         </message>
         <message>
@@ -1557,7 +1557,7 @@ Members: %L3 (%L4 directly in this group)</source>
         <message numerus="yes">
             <source>The file names %Ln groups that do not exist yet: %1. Their rows show as errors unless you choose to create them on the next page.</source>
             <translation>
-                <numerusform>ファイルに、まだ存在しないグループが %Ln 件含まれています: %1。次のページでこれらの作成を選ばない限り、該当する行はエラーになります。</numerusform>
+                <numerusform>ファイルに、まだ存在しないグループが %Ln 件含まれています: %1。次のページでグループの作成を選ばない限り、該当する行はエラーになります。</numerusform>
             </translation>
         </message>
         <message>
