@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <map>
 
 namespace engage::server::store {
 
@@ -185,6 +186,84 @@ StoreError takenError(const ScopedQuery &query)
                       QStringLiteral("another member of the tenant has this e-mail")};
 }
 
+// Opens member rows (the columns of kColumns) under the key versions they
+// name, each version looked up once.
+class RowReader final
+{
+public:
+    RowReader(const TenantScope &scope, const QSqlDatabase &database, Keyring &keyring)
+        : m_scope(scope)
+        , m_database(database)
+        , m_keyring(keyring)
+    {}
+
+    // The current row of `query`.
+    StoreResult<StoredMember> read(const ScopedQuery &query)
+    {
+        StoredMember stored;
+        api::Member &member = stored.member;
+        member.id = query.value(0).toString();
+        const int keyVersion = query.value(1).toInt();
+        auto &key = m_keys[keyVersion];
+        if (!key) {
+            auto found = m_keyring.version(m_scope, m_database, keyVersion);
+            if (!found)
+                return found.error();
+            key = found.value();
+        }
+        const rows::RowSealer sealer(m_scope, *key, kTable, member.id);
+        bool opened = true;
+        const auto open = [&](int index, const QString &column) -> std::optional<QString> {
+            const QVariant value = query.value(index);
+            if (value.isNull())
+                return std::nullopt;
+            auto plain = sealer.open(column, value.toByteArray());
+            opened = opened && plain.has_value();
+            return plain;
+        };
+        api::MemberFields &fields = member.fields;
+        fields.employeeCode = open(2, kCodeColumn);
+        fields.email = open(3, kEmailColumn);
+        fields.familyName = open(4, kFamilyNameColumn).value_or(QString());
+        fields.givenName = open(5, kGivenNameColumn).value_or(QString());
+        if (const auto birth = open(6, kBirthDateColumn))
+            fields.birthDate = QDate::fromString(*birth, Qt::ISODate);
+        fields.memo = open(7, kMemoColumn).value_or(QString());
+        if (!opened)
+            return StoreError{
+                StoreErrorKind::Crypto,
+                QStringLiteral("member %1 does not open under its tenant key").arg(member.id)};
+        if (!query.value(8).isNull())
+            fields.groupId = query.value(8).toString();
+        fields.attributes = attributesFromText(query.value(9).toString());
+        if (!query.value(10).isNull())
+            fields.hireDate = QDate::fromString(query.value(10).toString(), Qt::ISODate);
+        fields.employmentType = query.value(11).toString();
+        fields.grade = query.value(12).toString();
+        fields.position = query.value(13).toString();
+        fields.jobCategory = query.value(14).toString();
+        const auto status = api::memberStatusFromName(query.value(15).toString());
+        if (!status)
+            return databaseError(QStringLiteral("reading members"),
+                                 QStringLiteral("unknown status in row %1").arg(member.id));
+        fields.status = *status;
+        fields.deliver = query.value(16).toInt() != 0;
+        stored.revision = query.value(17).toLongLong();
+        member.createdAt = rows::fromMsecs(query.value(18));
+        member.updatedAt = rows::fromMsecs(query.value(19));
+        return stored;
+    }
+
+private:
+    const TenantScope &m_scope;
+    const QSqlDatabase &m_database;
+    Keyring &m_keyring;
+    std::map<int, std::shared_ptr<const TenantKey>> m_keys;
+};
+
+const QString kSelectSql = QStringLiteral("SELECT ") + kColumns +
+                           QStringLiteral(" FROM members WHERE tenant_id = :tenant_id");
+
 StoreError notFound()
 {
     return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such member")};
@@ -315,69 +394,20 @@ StoreResult<QList<StoredMember>> MemberRepository::read(const TenantScope &scope
                                                         const QVariantMap &values, bool deleted)
 {
     ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral("SELECT ") + kColumns +
-                  QStringLiteral(" FROM members WHERE tenant_id = :tenant_id") + condition +
+    query.prepare(kSelectSql + condition +
                   (deleted ? QStringLiteral(" AND deleted_at IS NOT NULL")
                            : QStringLiteral(" AND deleted_at IS NULL")));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         query.bindValue(it.key(), it.value());
     if (!query.exec())
         return databaseError(QStringLiteral("reading members"), query.errorText());
-
+    RowReader reader(scope, m_database, m_keyring);
     QList<StoredMember> members;
-    std::shared_ptr<const TenantKey> key;
     while (query.next()) {
-        StoredMember stored;
-        api::Member &member = stored.member;
-        member.id = query.value(0).toString();
-        const int keyVersion = query.value(1).toInt();
-        if (!key || key->version != keyVersion) {
-            auto found = m_keyring.version(scope, m_database, keyVersion);
-            if (!found)
-                return found.error();
-            key = found.value();
-        }
-        const rows::RowSealer sealer(scope, *key, kTable, member.id);
-        bool opened = true;
-        const auto open = [&](int index, const QString &column) -> std::optional<QString> {
-            const QVariant value = query.value(index);
-            if (value.isNull())
-                return std::nullopt;
-            auto plain = sealer.open(column, value.toByteArray());
-            opened = opened && plain.has_value();
-            return plain;
-        };
-        api::MemberFields &fields = member.fields;
-        fields.employeeCode = open(2, kCodeColumn);
-        fields.email = open(3, kEmailColumn);
-        fields.familyName = open(4, kFamilyNameColumn).value_or(QString());
-        fields.givenName = open(5, kGivenNameColumn).value_or(QString());
-        if (const auto birth = open(6, kBirthDateColumn))
-            fields.birthDate = QDate::fromString(*birth, Qt::ISODate);
-        fields.memo = open(7, kMemoColumn).value_or(QString());
-        if (!opened)
-            return StoreError{
-                StoreErrorKind::Crypto,
-                QStringLiteral("member %1 does not open under its tenant key").arg(member.id)};
-        if (!query.value(8).isNull())
-            fields.groupId = query.value(8).toString();
-        fields.attributes = attributesFromText(query.value(9).toString());
-        if (!query.value(10).isNull())
-            fields.hireDate = QDate::fromString(query.value(10).toString(), Qt::ISODate);
-        fields.employmentType = query.value(11).toString();
-        fields.grade = query.value(12).toString();
-        fields.position = query.value(13).toString();
-        fields.jobCategory = query.value(14).toString();
-        const auto status = api::memberStatusFromName(query.value(15).toString());
-        if (!status)
-            return databaseError(QStringLiteral("reading members"),
-                                 QStringLiteral("unknown status in row %1").arg(member.id));
-        fields.status = *status;
-        fields.deliver = query.value(16).toInt() != 0;
-        stored.revision = query.value(17).toLongLong();
-        member.createdAt = rows::fromMsecs(query.value(18));
-        member.updatedAt = rows::fromMsecs(query.value(19));
-        members.append(std::move(stored));
+        auto member = reader.read(query);
+        if (!member)
+            return member.error();
+        members.append(std::move(member.value()));
     }
     return members;
 }
@@ -422,32 +452,24 @@ StoreResult<StoredMember> MemberRepository::findByEmail(const TenantScope &scope
 StoreResult<QList<StoredMember>> MemberRepository::getMany(const TenantScope &scope,
                                                            const QStringList &ids)
 {
-    if (ids.isEmpty())
-        return QList<StoredMember>();
-    QStringList placeholders;
-    QVariantMap values;
-    for (qsizetype i = 0; i < ids.size(); ++i) {
-        const QString placeholder = QStringLiteral(":id%1").arg(i);
-        placeholders.append(placeholder);
-        values.insert(placeholder, ids.at(i));
-    }
-    auto found = read(scope,
-                      QStringLiteral(" AND id IN (") + placeholders.join(QStringLiteral(", ")) +
-                          QStringLiteral(")"),
-                      values);
-    if (!found)
-        return found.error();
-    QHash<QString, qsizetype> byId;
-    for (qsizetype i = 0; i < found.value().size(); ++i)
-        byId.insert(found.value().at(i).member.id, i);
-    QList<StoredMember> ordered;
-    ordered.reserve(found.value().size());
+    // One primary-key lookup per id: with "id IN (...)" SQLite walks the
+    // tenant's index instead, every member of the tenant for a page of fifty.
+    ScopedQuery query(scope, m_database);
+    query.prepare(kSelectSql + QStringLiteral(" AND id = :id AND deleted_at IS NULL"));
+    RowReader reader(scope, m_database, m_keyring);
+    QList<StoredMember> members;
     for (const QString &id : ids) {
-        const auto it = byId.constFind(id);
-        if (it != byId.cend())
-            ordered.append(found.value().at(*it));
+        query.bindValue(QStringLiteral(":id"), id);
+        if (!query.exec())
+            return databaseError(QStringLiteral("reading members"), query.errorText());
+        if (!query.next())
+            continue;
+        auto member = reader.read(query);
+        if (!member)
+            return member.error();
+        members.append(std::move(member.value()));
     }
-    return ordered;
+    return members;
 }
 
 StoreResult<QList<StoredMember>> MemberRepository::all(const TenantScope &scope)

@@ -2,8 +2,8 @@
 // date or memo in clear on disk, unique codes and e-mails per tenant (given up
 // by deleted members, wanted back by a restore), optimistic revisions, purge,
 // the member_changes counter every write bumps, and tenant scoping; batches
-// (createMany, updateMany, removeMany) as imports use them: sealed on the
-// worker pool, one counter bump each, all or nothing.
+// (createMany, updateMany, removeMany) as imports use them: one counter bump
+// each, all or nothing.
 
 #include "store/memberpurge.h"
 #include "store/memberrepository.h"
@@ -433,7 +433,7 @@ void TestMemberRepository::groupMustBeTheTenantsOwn()
 
 namespace {
 
-// Enough members that a batch is sealed on the worker pool.
+// Members of distinct codes and e-mails.
 QList<MemberFields> manyFields(int count)
 {
     QList<MemberFields> many;
@@ -469,7 +469,7 @@ void TestMemberRepository::batchesRoundTrip()
         QCOMPARE(stored.member.createdAt, kAt);
         byId.insert(stored.member.id, fields.at(i));
     }
-    // Each opens under its own row id: sealed in parallel, bound in order.
+    // Each opens under its own row id: sealed and bound in order.
     const auto all = members.all(tenant);
     QVERIFY2(all.isOk(), qPrintable(messageOf(all)));
     QCOMPARE(all.value().size(), fields.size());
