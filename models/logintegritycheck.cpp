@@ -70,7 +70,7 @@ QString LogIntegrityCheck::describe(const api::LogVerification &result)
     const QLocale locale;
     if (result.intact)
         //: %1 the log ("Access log"); %n rows checked.
-        return tr("%1: intact, %n row(s) checked.", nullptr,
+        return tr("%1: intact, %Ln row(s) checked.", nullptr,
                   int(std::min<qint64>(result.checkedRows, INT_MAX)))
             .arg(logName(result.log));
     const QString row = locale.toString(result.firstBrokenSeq.value_or(0));

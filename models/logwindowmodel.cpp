@@ -252,7 +252,7 @@ QString LogWindowModel::fieldText(const LogEntry &entry, Field field) const
             return operation->action;
         case Field::Target:
             //: A change's target in the operation log: %1 its type ("member"), %2 its id.
-            return tr("%1 %2").arg(operation->targetType, operation->targetId);
+            return tr("%2 (%1)").arg(operation->targetType, operation->targetId);
         case Field::Summary:
             return operation->summary;
         default:

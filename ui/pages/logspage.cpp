@@ -138,7 +138,6 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_copyAction);
     m_splitter->addWidget(m_view);
@@ -196,8 +195,15 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     footer->addWidget(m_jumpLabel);
     footer->addWidget(m_jumpDate);
     for (QAction *action :
-         {m_jumpAction, m_liveAction, m_copyAction, m_verifyAction, m_reloadAction})
-        footer->addWidget(buttonFor(action, m_content));
+         {m_jumpAction, m_liveAction, m_copyAction, m_verifyAction, m_reloadAction}) {
+        QPushButton *button = buttonFor(action, m_content);
+        footer->addWidget(button);
+        // The live tail's button shows whether it is on.
+        if (action == m_liveAction) {
+            button->setCheckable(true);
+            connect(m_liveAction, &QAction::toggled, button, &QPushButton::setChecked);
+        }
+    }
 
     auto *content = new QVBoxLayout(m_content);
     content->setContentsMargins(0, 0, 0, 0);
@@ -261,6 +267,7 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
                     onCurrentRowChanged();
             });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        sizeColumns();
         m_detail->showEntry(nullptr);
         updateActions();
     });
@@ -294,6 +301,61 @@ QString LogsPage::personName(const QString &personId) const
 {
     const int row = m_people->rowOf(personId);
     return row < 0 ? QString() : m_people->personAt(row).displayName;
+}
+
+// Widths from the font, not from the rows: measuring rows would read them
+// (millions). The longest text of each log takes the rest of the width.
+void LogsPage::sizeColumns()
+{
+    const QFontMetrics metrics = m_view->fontMetrics();
+    const auto width = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 24;
+    };
+    QHeaderView *header = m_view->horizontalHeader();
+    const QString time = models::logTimeText(QDateTime(QDate(2000, 12, 28), QTime(23, 59, 59)),
+                                             m_model->timeZone(), QLocale());
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const LogWindowModel::Field field = m_model->columnField(column);
+        const int title = width(LogWindowModel::fieldName(field));
+        int wanted = 0;
+        switch (field) {
+        case LogWindowModel::Field::Time:
+            wanted = width(time);
+            break;
+        case LogWindowModel::Field::Person:
+        case LogWindowModel::Field::Action:
+            wanted = width(QString(16, u'n'));
+            break;
+        case LogWindowModel::Field::Method:
+        case LogWindowModel::Field::Status:
+            wanted = width(QStringLiteral("DELETE"));
+            break;
+        case LogWindowModel::Field::Latency:
+            wanted = width(QStringLiteral("10,000.0 ms"));
+            break;
+        case LogWindowModel::Field::Address:
+            wanted = width(QStringLiteral("255.255.255.255"));
+            break;
+        case LogWindowModel::Field::Target:
+        case LogWindowModel::Field::Code:
+        case LogWindowModel::Field::Category:
+        case LogWindowModel::Field::UserAgent:
+            wanted = width(QString(18, u'n'));
+            break;
+        case LogWindowModel::Field::RequestId:
+            wanted = width(QString(36, u'0'));
+            break;
+        case LogWindowModel::Field::Path:
+        case LogWindowModel::Field::Summary:
+        case LogWindowModel::Field::Route:
+            break;
+        }
+        const bool stretches = wanted == 0;
+        header->setSectionResizeMode(column,
+                                     stretches ? QHeaderView::Stretch : QHeaderView::Interactive);
+        if (!stretches)
+            header->resizeSection(column, std::max(wanted, title));
+    }
 }
 
 void LogsPage::changeEvent(QEvent *event)
@@ -363,6 +425,7 @@ void LogsPage::retranslateUi()
     updateFieldsForLog();
     updateAccess();
     updateCount();
+    sizeColumns();
     if (m_verification)
         onVerified(*m_verification);
 }

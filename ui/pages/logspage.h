@@ -99,6 +99,7 @@ private:
     void retranslateUi();
     void updateAccess();
     void updateFieldsForLog();
+    void sizeColumns();
     void updateCount();
     void updateActions();
     void load();

@@ -49,6 +49,8 @@ LogDetailPane::LogDetailPane(const LogWindowModel &model, QWidget *parent)
     layout->addWidget(m_fieldsBox);
     layout->addWidget(m_changesTitle);
     layout->addWidget(m_changes, 1);
+    // Without a change's fields, the fields stay at the top.
+    layout->addStretch(0);
     rebuild();
 }
 
@@ -105,6 +107,8 @@ void LogDetailPane::rebuild()
     const auto *operation = m_entry ? std::get_if<api::OperationLogRow>(&*m_entry) : nullptr;
     m_changesTitle->setVisible(operation != nullptr);
     m_changes->setVisible(operation != nullptr);
+    if (auto *column = qobject_cast<QVBoxLayout *>(layout()))
+        column->setStretch(column->count() - 1, operation || !m_entry ? 0 : 1);
     if (!m_entry) {
         m_title->setText(tr("Row"));
         return;
