@@ -462,14 +462,6 @@ Members: %L3 (%L4 directly in this group)</translation>
             <source>Error log</source>
             <translation>Error log</translation>
         </message>
-        <message numerus="yes">
-            <source>%1: intact, %n row(s) checked.</source>
-            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
-            <translation>
-                <numerusform>%1: intact, %n row checked.</numerusform>
-                <numerusform>%1: intact, %n rows checked.</numerusform>
-            </translation>
-        </message>
         <message>
             <source>the row was changed after it was written</source>
             <translation>the row was changed after it was written</translation>
@@ -498,6 +490,14 @@ Members: %L3 (%L4 directly in this group)</translation>
             <source>%1: broken from row %2: %3.</source>
             <extracomment>%1 the log ("Operation log"), %2 the number of the first broken row, %3 what is wrong.</extracomment>
             <translation>%1: broken from row %2: %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: intact, %Ln row(s) checked.</source>
+            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
+            <translation>
+                <numerusform>%1: intact, %Ln row checked.</numerusform>
+                <numerusform>%1: intact, %Ln rows checked.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -597,11 +597,6 @@ Members: %L3 (%L4 directly in this group)</translation>
             <translation>The service</translation>
         </message>
         <message>
-            <source>%1 %2</source>
-            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
-            <translation>%1 %2</translation>
-        </message>
-        <message>
             <source>%1: %2</source>
             <extracomment>A line of a log row copied to the clipboard: %1 the field, %2 its value.</extracomment>
             <translation>%1: %2</translation>
@@ -620,6 +615,11 @@ Members: %L3 (%L4 directly in this group)</translation>
             <source>%1: %2 → %3</source>
             <extracomment>A field of a change, copied: %1 the field, %2 before, %3 after.</extracomment>
             <translation>%1: %2 → %3</translation>
+        </message>
+        <message>
+            <source>%2 (%1)</source>
+            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
+            <translation>%2 (%1)</translation>
         </message>
     </context>
     <context>

@@ -461,13 +461,6 @@ Members: %L3 (%L4 directly in this group)</source>
             <source>Error log</source>
             <translation>エラーログ</translation>
         </message>
-        <message numerus="yes">
-            <source>%1: intact, %n row(s) checked.</source>
-            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
-            <translation>
-                <numerusform>%1: 改ざんはありません（%n 行を確認）。</numerusform>
-            </translation>
-        </message>
         <message>
             <source>the row was changed after it was written</source>
             <translation>行が書き込み後に変更されています</translation>
@@ -496,6 +489,13 @@ Members: %L3 (%L4 directly in this group)</source>
             <source>%1: broken from row %2: %3.</source>
             <extracomment>%1 the log ("Operation log"), %2 the number of the first broken row, %3 what is wrong.</extracomment>
             <translation>%1: %2 行目以降の整合性が失われています（%3）。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: intact, %Ln row(s) checked.</source>
+            <extracomment>%1 the log ("Access log"); %n rows checked.</extracomment>
+            <translation>
+                <numerusform>%1: 改ざんはありません（%Ln 行を確認）。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -595,11 +595,6 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>サービス</translation>
         </message>
         <message>
-            <source>%1 %2</source>
-            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
-            <translation>%1 %2</translation>
-        </message>
-        <message>
             <source>%1: %2</source>
             <extracomment>A line of a log row copied to the clipboard: %1 the field, %2 its value.</extracomment>
             <translation>%1: %2</translation>
@@ -618,6 +613,11 @@ Members: %L3 (%L4 directly in this group)</source>
             <source>%1: %2 → %3</source>
             <extracomment>A field of a change, copied: %1 the field, %2 before, %3 after.</extracomment>
             <translation>%1: %2 → %3</translation>
+        </message>
+        <message>
+            <source>%2 (%1)</source>
+            <extracomment>A change's target in the operation log: %1 its type ("member"), %2 its id.</extracomment>
+            <translation>%2（%1）</translation>
         </message>
     </context>
     <context>
