@@ -16,6 +16,7 @@
 #include "models/credentialstore.h"
 #include "models/grouptreemodel.h"
 #include "models/languageswitcher.h"
+#include "models/logwindowmodel.h"
 #include "models/memberimportsession.h"
 #include "models/membertablemodel.h"
 #include "models/session.h"
@@ -38,6 +39,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
+#include "ui/pages/logspage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
@@ -56,6 +58,7 @@
 #include <QPixmap>
 #include <QSslCertificate>
 #include <QStyleFactory>
+#include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
@@ -146,6 +149,7 @@ private:
     // The answer to one call; fails the tool when there is none.
     QJsonObject fetch(ApiClient &client, const ApiRequest &request);
     void renderMembers(MainWindow &window, MembersPage &page);
+    void renderLogs(MainWindow &window, LogsPage &page);
     void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
     void renderImport(MainWindow &window, ApiClient &client);
     void renderGroupScope(MainWindow &window, ApiClient &client, PeoplePage &people);
@@ -241,6 +245,22 @@ void Renderer::renderMembers(MainWindow &window, MembersPage &page)
     save(dialog, QStringLiteral("member-form"));
     dialog->reject();
     waitUntil([] { return !QApplication::activeModalWidget(); });
+    window.setCurrentPageIndex(0);
+}
+
+// The operation log with its newest change open in the detail pane.
+void Renderer::renderLogs(MainWindow &window, LogsPage &page)
+{
+    window.setCurrentPageIndex(3); // People, Members, Attributes, Logs, Settings
+    page.tabs()->setCurrentIndex(1);
+    if (!waitUntil([&] {
+            return !page.model().isLoading() && page.model().rowCount() > 0 &&
+                   page.model().isLoaded(0);
+        }))
+        fail(QStringLiteral("the Logs page did not load"));
+    page.view()->selectionModel()->setCurrentIndex(
+        page.model().index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    save(&window, QStringLiteral("logs"));
     window.setCurrentPageIndex(0);
 }
 
@@ -475,6 +495,8 @@ void Renderer::render(const QString &language, const QString &tenant)
     window.addPage(members, QIcon(QStringLiteral(":/icons/members.svg")));
     auto *attributes = new AttributesPage(client, session);
     window.addPage(attributes, QIcon(QStringLiteral(":/icons/attributes.svg")));
+    auto *logs = new LogsPage(client, session);
+    window.addPage(logs, QIcon(QStringLiteral(":/icons/logs.svg")));
     auto *settingsPage = new SettingsPage(context);
     window.addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
     window.resize(1100, 680);
@@ -516,6 +538,7 @@ void Renderer::render(const QString &language, const QString &tenant)
     window.setCurrentPageIndex(0);
 
     renderMembers(window, *members);
+    renderLogs(window, *logs);
     renderAttributes(window, *attributes, client);
     renderImport(window, client);
 
