@@ -1,9 +1,11 @@
 // The member-import routes end to end, in-process over real TLS on a real
 // (SQLite) store: upload, mapping, preview, apply, the operation-log row, the
-// same file again, undo, and undo refused once a member changed; roles,
-// tenants, size limit and hostile file names.
+// same file again, undo, and undo refused once a member changed; a workbook
+// written by openpyxl, dates as date cells, the same way; roles, tenants,
+// size limit and hostile file names.
 
 #include "api/memberimport.h"
+#include "externaltool.h"
 #include "import/importroutes.h"
 #include "servicefixture.h"
 #include "store/attributerepository.h"
@@ -15,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -27,6 +30,25 @@ using engage::test::ServiceFixture;
 namespace {
 
 const QString kImports = QStringLiteral("/api/v1/member-imports");
+const QByteArray kXlsxType =
+    QByteArrayLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+// Three members as an HR system's export writes them, by openpyxl: dates as
+// date cells (a datetime at midnight too), delivery as booleans, one group
+// path with a full-width separator and a trailing space, one group new.
+const QByteArray kRosterWorkbook = QByteArrayLiteral(R"(import datetime, sys
+from openpyxl import Workbook
+workbook = Workbook()
+sheet = workbook.active
+sheet.append(['社員番号', '姓', '名', 'メールアドレス', '所属', '入社日', '生年月日', '在籍状況', '配信'])
+sheet.append(['XL01', '髙橋', '一郎', 'ichiro.xl@example.jp', '本社/営業部',
+              datetime.date(2019, 4, 1), datetime.datetime(1990, 1, 31), '在籍', False])
+sheet.append(['XL02', '山﨑', '花子', None, '本社／営業部 ', datetime.date(2020, 10, 1), None,
+              '休職', True])
+sheet.append(['XL03', '渡邊', '蓮', None, '本社/輸入部', datetime.date(2021, 4, 1),
+              datetime.date(2000, 2, 29), '在籍', True])
+workbook.save(sys.argv[1])
+)");
 
 QString problemCode(const HttpResponse &response)
 {
@@ -395,6 +417,86 @@ private Q_SLOTS:
             upload(owner, roster(), QStringLiteral("x.csv"), QByteArrayLiteral("application/json"));
         QCOMPARE(response.status, 415);
         QCOMPARE(problemCode(response), QStringLiteral("unsupported-media-type"));
+    }
+
+    // An .xlsx through the routes: dry run, apply, the same file again.
+    void openpyxlWorkbook()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("roster.xlsx"));
+        const auto made = test::runTool(QStringLiteral("/usr/bin/python3"),
+                                        {QStringLiteral("-"), path}, kRosterWorkbook, 60000);
+        QVERIFY2(made.succeeded(), qPrintable(made.describe()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray workbook = file.readAll();
+
+        const QString owner = token(m_a, QStringLiteral("owner"));
+        HttpResponse response = upload(owner, workbook, QStringLiteral("社員.xlsx"), kXlsxType);
+        QVERIFY2(response.status == 201, qPrintable(response.describe()));
+        const api::MemberImport first = api::memberImportFromJson(response.json()).value();
+        QCOMPARE(first.format, QStringLiteral("xlsx"));
+        QCOMPARE(first.encoding, QString());
+        QCOMPARE(first.rowCount, 3);
+        for (const api::ImportColumn &column : first.columns)
+            QVERIFY2(!column.target.isEmpty(), qPrintable(column.header));
+
+        api::ImportPreview dryRun = preview(owner, first.id);
+        QCOMPARE(dryRun.added, 2);
+        QCOMPARE(dryRun.invalid, 1); // XL03 waits for its group
+        QCOMPARE(dryRun.rows.at(2).errors.size(), 1);
+        QCOMPARE(dryRun.rows.at(2).errors.at(0).code, QStringLiteral("unknownGroup"));
+        QCOMPARE(dryRun.newGroupPaths, QStringList{QStringLiteral("本社/輸入部")});
+        const auto after = [&dryRun](int row, const QString &field) {
+            for (const api::ImportFieldChange &change : dryRun.rows.at(row).changes) {
+                if (change.field == field)
+                    return change.after;
+            }
+            return QString();
+        };
+        QCOMPARE(after(0, QStringLiteral("hireDate")), QStringLiteral("2019-04-01"));
+        QCOMPARE(after(0, QStringLiteral("birthDate")), QStringLiteral("1990-01-31"));
+        QCOMPARE(after(1, QStringLiteral("groupPath")), QStringLiteral("本社/営業部"));
+
+        api::ImportApplyRequest choice;
+        choice.createGroups = true;
+        response = m_service.send("POST", importPath(first.id, QStringLiteral("/apply")), owner,
+                                  api::toJson(choice));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const api::ImportOutcome outcome = api::importOutcomeFromJson(response.json()).value();
+        QCOMPARE(outcome.added, 3);
+        QCOMPARE(outcome.groupsCreated, 1);
+        QCOMPARE(outcome.skipped, 0);
+
+        const auto takahashi = byCode(QStringLiteral("XL01"));
+        QVERIFY(takahashi);
+        const api::MemberFields &fields = takahashi.value().member.fields;
+        QCOMPARE(fields.familyName, QStringLiteral("髙橋"));
+        QCOMPARE(fields.email.value_or(QString()), QStringLiteral("ichiro.xl@example.jp"));
+        QCOMPARE(fields.groupId, m_eigyo);
+        QCOMPARE(fields.hireDate, QDate(2019, 4, 1));
+        QCOMPARE(fields.birthDate, QDate(1990, 1, 31));
+        QCOMPARE(fields.status, api::MemberStatus::Active);
+        QVERIFY(!fields.deliver);
+        const auto yamasaki = byCode(QStringLiteral("XL02"));
+        QCOMPARE(yamasaki.value().member.fields.groupId, m_eigyo);
+        QCOMPARE(yamasaki.value().member.fields.status, api::MemberStatus::OnLeave);
+        QVERIFY(!yamasaki.value().member.fields.birthDate);
+        const auto watanabe = byCode(QStringLiteral("XL03"));
+        QCOMPARE(watanabe.value().member.fields.birthDate, QDate(2000, 2, 29));
+        QVERIFY(watanabe.value().member.fields.groupId != m_eigyo);
+
+        // The same workbook again changes nothing.
+        response = upload(owner, workbook, QStringLiteral("社員.xlsx"), kXlsxType);
+        QVERIFY2(response.status == 201, qPrintable(response.describe()));
+        dryRun = preview(owner, response.json().value(QStringLiteral("id")).toString());
+        QCOMPARE(dryRun.unchanged, 3);
+        QCOMPARE(dryRun.added, 0);
+        QCOMPARE(dryRun.changed, 0);
+        QCOMPARE(dryRun.invalid, 0);
+        QVERIFY(dryRun.rows.isEmpty());
+        QVERIFY(dryRun.newGroupPaths.isEmpty());
     }
 
     // 20,000 new members: upload, dry run, apply, the same file again, undo.
