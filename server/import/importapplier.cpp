@@ -197,9 +197,25 @@ store::StoreResult<api::ImportOutcome> ImportApplier::apply(const store::TenantS
          now});
     if (!logged)
         return logged.error();
+    const auto counter = members.changeCounter(scope);
+    if (!counter)
+        return counter.error();
     if (const auto committed = transaction.commit(); !committed)
         return committed.error();
-    m_index.invalidate(scope);
+    // Every member of the tenant is at hand, opened: the member index starts
+    // from them rather than opening every row again on the next listing.
+    QList<store::StoredMember> after = allMembers.value();
+    QHash<QString, qsizetype> positions;
+    for (qsizetype i = 0; i < after.size(); ++i)
+        positions.insert(after.at(i).member.id, i);
+    for (const store::MemberChange &change : std::as_const(changes)) {
+        store::StoredMember &stored = after[positions.value(change.id)];
+        stored.member.fields = change.fields;
+        stored.member.updatedAt = now;
+        stored.revision = change.expectedRevision + 1;
+    }
+    after.append(created.value());
+    m_index.replace(scope, std::move(after), counter.value());
     return outcome;
 }
 

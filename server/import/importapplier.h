@@ -24,7 +24,8 @@ struct ImportActor
 // Apply and undo, each as one transaction of its own: the members, the groups,
 // the import's status, its undo record and the operation-log row commit
 // together or not at all. After a commit the tenant's member index is
-// invalidated (a bulk change is cheaper rebuilt than followed).
+// rebuilt on its next use (a bulk change is cheaper rebuilt than followed):
+// after an apply from the members the apply holds, after an undo from the store.
 class ImportApplier final
 {
 public:

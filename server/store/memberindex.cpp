@@ -256,6 +256,9 @@ struct MemberIndex::TenantIndex
     bool stale = false;
     qint64 seen = 0; // the member_changes counter `data` reflects
     Data data;
+    // Every member as a bulk writer left them, and the counter it committed:
+    // what the next rebuild starts from when the counter still says so.
+    std::optional<std::pair<qint64, QList<StoredMember>>> handed;
 };
 
 MemberIndex::MemberIndex(Keyring &keyring)
@@ -299,7 +302,14 @@ MemberIndex::current(const TenantScope &scope, const QSqlDatabase &connection, S
         *error = counter.error();
         return nullptr;
     }
-    const auto all = members.all(scope);
+    std::optional<std::pair<qint64, QList<StoredMember>>> handed;
+    {
+        const QWriteLocker writer(&index->lock);
+        std::swap(handed, index->handed);
+    }
+    auto all = handed && handed->first == counter.value()
+                   ? StoreResult<QList<StoredMember>>(std::move(handed->second))
+                   : members.all(scope);
     if (!all) {
         *error = all.error();
         return nullptr;
@@ -454,6 +464,21 @@ void MemberIndex::noteWritten(const TenantScope &scope, const StoredMember &memb
     index->data.remove(member.member.id);
     if (entry)
         index->data.insert(std::move(entry));
+}
+
+void MemberIndex::replace(const TenantScope &scope, QList<StoredMember> members, qint64 counter)
+{
+    std::shared_ptr<TenantIndex> index;
+    {
+        const QMutexLocker locker(&m_mutex);
+        std::shared_ptr<TenantIndex> &slot = m_tenants[scope.tenantId()];
+        if (!slot)
+            slot = std::make_shared<TenantIndex>();
+        index = slot;
+    }
+    const QWriteLocker writer(&index->lock);
+    index->stale = true;
+    index->handed.emplace(counter, std::move(members));
 }
 
 void MemberIndex::invalidate(const TenantScope &scope)

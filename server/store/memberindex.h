@@ -5,6 +5,7 @@
 #include "tenantscope.h"
 
 #include <QHash>
+#include <QList>
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
@@ -56,6 +57,11 @@ public:
                      qint64 counter);
     // After a bulk change (an import): the next use rebuilds.
     void invalidate(const TenantScope &scope);
+    // After a bulk change that committed `counter`, when the writer holds
+    // every live member of the tenant opened (an import's apply): the next
+    // use builds from `members` instead of reading and opening every row
+    // again, unless the tenant changed since.
+    void replace(const TenantScope &scope, QList<StoredMember> members, qint64 counter);
 
 private:
     struct TenantIndex;

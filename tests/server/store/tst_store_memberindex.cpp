@@ -39,6 +39,7 @@ private Q_SLOTS:
     void filters();
     void anotherConnectionsWriteRebuilds();
     void noteWrittenFollows();
+    void replaceStartsFromTheHandedMembers();
     void concurrentPagesAndWrites();
     void fiftyThousandMembers();
 };
@@ -449,6 +450,39 @@ void TestMemberIndex::noteWrittenFollows()
     QCOMPARE(tenant.ids(active).size(), 3);
     tenant.index.invalidate(tenant.scope);
     QCOMPARE(tenant.ids(active).size(), 4);
+}
+
+// After a bulk write the writer hands every member over: the next use builds
+// from them, unless the store moved on since.
+void TestMemberIndex::replaceStartsFromTheHandedMembers()
+{
+    StoreFixture store;
+    QVERIFY(store.isReady());
+    Tenant tenant(store);
+    const QString first =
+        tenant.add(memberFields(QStringLiteral("Alpha"), QString(), QStringLiteral("A")));
+    QCOMPARE(tenant.ids(searchFor(QStringLiteral("alpha"))), QStringList{first});
+    const auto batch = tenant.members.createMany(
+        tenant.scope,
+        {memberFields(QStringLiteral("Beta"), QString(), QStringLiteral("B")),
+         memberFields(QStringLiteral("Gamma"), QString(), QStringLiteral("C"))},
+        kAt);
+    QVERIFY2(batch.isOk(), qPrintable(messageOf(batch)));
+    const qint64 counter = batch.value().constFirst().changeCounter;
+    // Marked, so that the listing shows where it came from: a real writer
+    // hands over what it committed.
+    QList<StoredMember> handed = tenant.members.all(tenant.scope).value();
+    for (StoredMember &stored : handed)
+        stored.member.fields.givenName = QStringLiteral("handed");
+    tenant.index.replace(tenant.scope, handed, counter);
+    QCOMPARE(tenant.ids(searchFor(QStringLiteral("handed"))).size(), 3);
+    QCOMPARE(tenant.ids(searchFor(QStringLiteral("gamma"))).size(), 1);
+
+    // Handed over, then a write the index was not told of: the store is read.
+    tenant.index.replace(tenant.scope, handed, counter);
+    tenant.add(memberFields(QStringLiteral("Delta"), QString(), QStringLiteral("D")));
+    QCOMPARE(tenant.ids(searchFor(QStringLiteral("handed"))), QStringList{});
+    QCOMPARE(tenant.ids(searchFor(QString())).size(), 4);
 }
 
 void TestMemberIndex::concurrentPagesAndWrites()
