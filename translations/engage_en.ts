@@ -1448,13 +1448,6 @@ Members: %L3 (%L4 directly in this group)</translation>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%Ln new groups will be created, and the %1 rows that name them will be imported too.</source>
-            <translation>
-                <numerusform>%Ln new group will be created, and the %1 rows that name it will be imported too.</numerusform>
-                <numerusform>%Ln new groups will be created, and the %1 rows that name them will be imported too.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%Ln new groups will be created, and the rows that name them will be imported too.</source>
             <translation>
                 <numerusform>%Ln new group will be created, and the rows that name it will be imported too.</numerusform>
@@ -1530,6 +1523,20 @@ Members: %L3 (%L4 directly in this group)</translation>
         <message>
             <source>What will happen</source>
             <translation>What will happen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created.</source>
+            <translation>
+                <numerusform>%Ln new group will be created.</numerusform>
+                <numerusform>%Ln new groups will be created.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln rows that name a new group will be imported too.</source>
+            <translation>
+                <numerusform>The %Ln row that names a new group will be imported too.</numerusform>
+                <numerusform>The %Ln rows that name a new group will be imported too.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -1431,12 +1431,6 @@ Members: %L3 (%L4 directly in this group)</source>
             </translation>
         </message>
         <message numerus="yes">
-            <source>%Ln new groups will be created, and the %1 rows that name them will be imported too.</source>
-            <translation>
-                <numerusform>新しいグループ %Ln 件が作成され、新しいグループを指定している %1 行もインポートされます。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
             <source>%Ln new groups will be created, and the rows that name them will be imported too.</source>
             <translation>
                 <numerusform>新しいグループ %Ln 件が作成され、新しいグループを指定している行もインポートされます。</numerusform>
@@ -1505,6 +1499,18 @@ Members: %L3 (%L4 directly in this group)</source>
         <message>
             <source>What will happen</source>
             <translation>実行される内容</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln new groups will be created.</source>
+            <translation>
+                <numerusform>新しいグループ %Ln 件が作成されます。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The %Ln rows that name a new group will be imported too.</source>
+            <translation>
+                <numerusform>新しいグループを指定している %Ln 行もインポートされます。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

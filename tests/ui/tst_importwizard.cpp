@@ -237,9 +237,9 @@ void TestImportWizard::importsPageByPageAndUndoes()
     QVERIFY(options->summaryText().contains(QStringLiteral("5 rows with errors will be left out")));
     QVERIFY(options->summaryText().contains(QStringLiteral("Nothing will change.")));
     options->createGroupsBox()->setChecked(true);
-    QVERIFY2(options->summaryText().contains(
-                 QStringLiteral("new groups will be created, and the 4 rows that name them will "
-                                "be imported too.")),
+    QVERIFY2(options->summaryText().contains(QStringLiteral(
+                 "new groups will be created. The 4 rows that name a new group will be imported "
+                 "too.")),
              qPrintable(options->summaryText()));
     QVERIFY(options->summaryText().contains(QStringLiteral("1 rows with errors will be left out")));
     QVERIFY(!options->summaryText().contains(QStringLiteral("Nothing will change.")));

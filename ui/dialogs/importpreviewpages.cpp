@@ -67,7 +67,8 @@ QString namesText(const QStringList &names, int shown)
     QStringList listed = names.mid(0, shown);
     if (names.size() > shown)
         //: Ends a list of names cut short: how many more there are.
-        listed << ImportPreviewPage::tr("%Ln more", nullptr, static_cast<int>(names.size()) - shown);
+        listed << ImportPreviewPage::tr("%Ln more", nullptr,
+                                        static_cast<int>(names.size()) - shown);
     return QLocale().createSeparatedList(listed);
 }
 
@@ -357,10 +358,9 @@ void ImportOptionsPage::updateSummary()
                           : tr("%Ln members whose data differs will stay as they are.", nullptr,
                                preview.changed));
     if (creating && groupRows >= 0)
-        sentences << tr("%Ln new groups will be created, and the %1 rows that name them will be "
-                        "imported too.",
-                        nullptr, groups)
-                         .arg(groupRows);
+        sentences << tr("%Ln new groups will be created.", nullptr, groups)
+                  << tr("The %Ln rows that name a new group will be imported too.", nullptr,
+                        groupRows);
     else if (creating)
         sentences << tr("%Ln new groups will be created, and the rows that name them will be "
                         "imported too.",

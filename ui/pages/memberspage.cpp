@@ -105,8 +105,6 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaxLength(api::kMemberSearchMaxLength);
-    // Room for a name or a code and the placeholder that says so.
-    m_search->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 12);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(kSearchDelayMs);
     for (const int status :
@@ -162,9 +160,9 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
 
     // Right: filters, the table and its count.
     auto *right = new QWidget(m_splitter);
+    // The search on a line of its own: it is what is used most, and the
+    // filters beside it would squeeze it (and themselves) in Japanese.
     auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 3);
-    filters->addSpacing(8);
     filters->addWidget(m_statusLabel);
     filters->addWidget(m_statusFilter);
     filters->addSpacing(8);
@@ -173,6 +171,7 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     filters->addWidget(m_valueFilter, 1);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_search);
     rightLayout->addLayout(filters);
     rightLayout->addWidget(m_memberView, 1);
     rightLayout->addWidget(m_count);
