@@ -26,6 +26,12 @@ QString choiceKey(const QString &text)
 
 std::optional<QDate> parseDate(const QString &text)
 {
+    // Date cells of a workbook arrive as YYYY-MM-DD already.
+    if (text.size() == 10) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            return day;
+    }
     static const QRegularExpression pattern(
         QStringLiteral("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$"));
     const auto match = pattern.match(nfkc(text));
@@ -191,22 +197,22 @@ private:
     QHash<QString, QString> m_paths;
 };
 
-// The cells of one row by target, with the header each came from.
-struct RowValues
-{
-    QHash<QString, QString> values;  // target -> trimmed cell (non-empty only)
-    QHash<QString, QString> headers; // target -> header
-
-    QString value(const QString &target) const { return values.value(target); }
-    bool has(const QString &target) const { return values.contains(target); }
-};
-
 // Keys a row is matched and checked for duplicates by.
 struct RowKeys
 {
     QString memberId;
     QString code;
     QString email; // crypto::normalizedEmail
+};
+
+// The cells of one row by target.
+struct RowValues
+{
+    QHash<QString, QString> values; // target -> trimmed cell (non-empty only)
+    RowKeys keys;
+
+    QString value(const QString &target) const { return values.value(target); }
+    bool has(const QString &target) const { return values.contains(target); }
 };
 
 RowKeys keysOf(const RowValues &row)
@@ -251,9 +257,9 @@ public:
                 if (target.isEmpty() || cell.isEmpty())
                     continue;
                 row.values.insert(target, cell);
-                row.headers.insert(target, m_input.columns.at(i).header);
             }
-            const RowKeys keys = keysOf(row);
+            row.keys = keysOf(row);
+            const RowKeys &keys = row.keys;
             if (!keys.memberId.isEmpty())
                 ++idCount[keys.memberId];
             if (!keys.code.isEmpty())
@@ -270,7 +276,7 @@ public:
             if (row.values.isEmpty())
                 continue; // a blank line of the file
             PlannedRow planned = planRow(row, int(index + 1));
-            const RowKeys keys = keysOf(row);
+            const RowKeys &keys = row.keys;
             if (idCount.value(keys.memberId) > 1)
                 addError(planned, QStringLiteral("memberId"), QStringLiteral("duplicateInFile"),
                          QStringLiteral("Another row of the file has this member id."));
@@ -324,7 +330,7 @@ private:
 
     const store::StoredMember *match(const RowValues &row, PlannedRow &planned) const
     {
-        const RowKeys keys = keysOf(row);
+        const RowKeys &keys = row.keys;
         if (!keys.memberId.isEmpty()) {
             const store::StoredMember *member = m_byId.value(keys.memberId);
             if (!member)

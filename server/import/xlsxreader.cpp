@@ -541,16 +541,20 @@ private:
             if (!text)
                 return text.error();
             const QString &value = text.value();
-            const QString where = columnName(column) + QString::number(rowNumber);
+            // Named only for an error: most cells are fine. (A QString, not
+            // the QStringBuilder of temporaries that `auto` would return.)
+            const auto where = [&]() -> QString {
+                return columnName(column) + QString::number(rowNumber);
+            };
             if (value.size() > kImportMaxCellCharacters)
                 return fileError(QStringLiteral("Cell %1 is longer than %2 characters.")
-                                     .arg(where)
+                                     .arg(where())
                                      .arg(kImportMaxCellCharacters));
             if (column > api::kImportMaxColumns) {
                 if (!value.trimmed().isEmpty())
                     return fileError(QStringLiteral("Cell %1 is right of column %2, the last "
                                                     "one an import reads.")
-                                         .arg(where, columnName(api::kImportMaxColumns)));
+                                         .arg(where(), columnName(api::kImportMaxColumns)));
             } else {
                 cells->resize(column - 1);
                 cells->append(value);
