@@ -1,6 +1,7 @@
 #include "invitedialog.h"
 
 #include "api/validators.h"
+#include "fieldproblem.h"
 #include "models/usertablemodel.h"
 #include "widgets/messagebanner.h"
 
@@ -35,35 +36,6 @@ QString roleHint(api::Role role)
     return {};
 }
 
-QLabel *problemLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
-    label->setPalette(palette);
-    label->hide();
-    return label;
-}
-
-// A field with its note right beneath it: a hidden note then takes no room,
-// as a row of its own in the form would.
-QLayout *withNote(QWidget *field, QLabel *note)
-{
-    auto *layout = new QVBoxLayout;
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    layout->addWidget(note);
-    return layout;
-}
-
-void showProblem(QLabel *label, QLineEdit *field, const QString &problem)
-{
-    label->setText(problem);
-    label->setVisible(!problem.isEmpty());
-    field->setAccessibleDescription(problem);
-}
-
 } // namespace
 
 InviteDialog::InviteDialog(const QList<api::Role> &grantableRoles, QWidget *parent)
@@ -72,10 +44,10 @@ InviteDialog::InviteDialog(const QList<api::Role> &grantableRoles, QWidget *pare
     , m_intro(new QLabel(this))
     , m_nameLabel(new QLabel(this))
     , m_name(new QLineEdit(this))
-    , m_nameProblem(problemLabel(this))
+    , m_nameProblem(fieldProblemLabel(this))
     , m_emailLabel(new QLabel(this))
     , m_email(new QLineEdit(this))
-    , m_emailProblem(problemLabel(this))
+    , m_emailProblem(fieldProblemLabel(this))
     , m_roleLabel(new QLabel(this))
     , m_role(new QComboBox(this))
     , m_roleHint(new QLabel(this))
@@ -106,9 +78,9 @@ InviteDialog::InviteDialog(const QList<api::Role> &grantableRoles, QWidget *pare
     m_role->setCurrentIndex(m_role->count() - 1);
 
     auto *form = new QFormLayout;
-    form->addRow(m_nameLabel, withNote(m_name, m_nameProblem));
-    form->addRow(m_emailLabel, withNote(m_email, m_emailProblem));
-    form->addRow(m_roleLabel, withNote(m_role, m_roleHint));
+    form->addRow(m_nameLabel, withProblem(m_name, m_nameProblem));
+    form->addRow(m_emailLabel, withProblem(m_email, m_emailProblem));
+    form->addRow(m_roleLabel, withProblem(m_role, m_roleHint));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -193,16 +165,16 @@ void InviteDialog::validate()
     // An empty field gets no reproach (the disabled button says enough); a
     // wrong one says what would be right.
     const bool nameValid = !api::validateDisplayName(displayName());
-    showProblem(m_nameProblem, m_name,
-                nameValid || m_name->text().isEmpty()
-                    ? QString()
-                    : tr("Enter a name of up to %n characters, on one line.", nullptr,
-                         api::kDisplayNameMaxLength));
+    showFieldProblem(m_nameProblem, m_name,
+                     nameValid || m_name->text().isEmpty()
+                         ? QString()
+                         : tr("Enter a name of up to %n characters, on one line.", nullptr,
+                              api::kDisplayNameMaxLength));
     const bool emailValid = !api::validateEmail(email());
-    showProblem(m_emailProblem, m_email,
-                emailValid || m_email->text().isEmpty()
-                    ? QString()
-                    : tr("Enter an e-mail address such as name@example.com."));
+    showFieldProblem(m_emailProblem, m_email,
+                     emailValid || m_email->text().isEmpty()
+                         ? QString()
+                         : tr("Enter an e-mail address such as name@example.com."));
     m_addButton->setEnabled(nameValid && emailValid && m_role->count() > 0 && !m_busy);
 }
 
