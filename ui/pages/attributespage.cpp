@@ -3,8 +3,8 @@
 #include "dialogs/attributedialog.h"
 #include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
-#include "models/session.h"
 #include "widgets/messagebanner.h"
+#include "widgets/pageaccess.h"
 #include "widgets/pageactions.h"
 
 #include <QAction>
@@ -24,7 +24,7 @@ using models::AttributeListModel;
 
 AttributesPage::AttributesPage(models::ApiClient &client, models::Session &session, QWidget *parent)
     : QWidget(parent)
-    , m_session(session)
+    , m_access(new PageAccess(session, PageAccess::Audience::OwnersAndAdmins, this))
     , m_model(new AttributeListModel(client, this))
     , m_banner(new MessageBanner(this))
     , m_intro(new QLabel(this))
@@ -85,7 +85,7 @@ AttributesPage::AttributesPage(models::ApiClient &client, models::Session &sessi
             openDialogFor(row);
     });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
-        if (m_hasAccess)
+        if (m_access->hasAccess())
             openDialogFor(index.row());
     });
     connect(m_deleteAction, &QAction::triggered, this, &AttributesPage::onDelete);
@@ -121,10 +121,10 @@ AttributesPage::AttributesPage(models::ApiClient &client, models::Session &sessi
     connect(m_model, &AttributeListModel::staleEdit, this, &AttributesPage::onStaleEdit);
     connect(m_model, &AttributeListModel::editFailed, this, &AttributesPage::onEditFailed);
     connect(m_model, &AttributeListModel::failed, this, &AttributesPage::onFailed);
-    connect(&m_session, &models::Session::stateChanged, this, &AttributesPage::updateAccess);
+    connect(m_access, &PageAccess::changed, this, &AttributesPage::updateAccess);
 
     retranslateUi();
-    updateAccess();
+    m_access->update();
 }
 
 AttributeDialog *AttributesPage::openDialog() const
@@ -172,35 +172,24 @@ void AttributesPage::retranslateUi()
     updateCount();
 }
 
-void AttributesPage::updateAccess()
+void AttributesPage::updateAccess(bool load)
 {
-    const auto &me = m_session.person();
-    const bool signedIn = m_session.state() == models::Session::State::SignedIn && me;
-    m_hasAccess = signedIn && (me->role == api::Role::Owner || me->role == api::Role::Admin);
-
-    for (QAction *action : {m_addAction, m_editAction, m_deleteAction, m_reloadAction})
-        action->setVisible(m_hasAccess);
-    m_intro->setVisible(m_hasAccess);
-    m_view->setVisible(m_hasAccess);
-    m_count->setVisible(m_hasAccess);
-    m_noAccess->setVisible(signedIn && !m_hasAccess);
-
-    if (!m_hasAccess && m_dialog)
-        m_dialog->reject();
-    const QString personId = signedIn ? me->id : QString();
-    if (m_hasAccess && personId != m_accessPersonId)
+    m_access->showContent({m_intro, m_view, m_count},
+                          {m_addAction, m_editAction, m_deleteAction, m_reloadAction}, m_noAccess);
+    m_access->rejectWithoutAccess({m_dialog});
+    if (load)
         reload();
-    m_accessPersonId = m_hasAccess ? personId : QString();
     updateActions();
 }
 
 void AttributesPage::updateActions()
 {
-    const bool selected = m_hasAccess && selectedRow().has_value();
-    m_addAction->setEnabled(m_hasAccess && m_model->rowCount() < api::kAttributesMax);
+    const bool hasAccess = m_access->hasAccess();
+    const bool selected = hasAccess && selectedRow().has_value();
+    m_addAction->setEnabled(hasAccess && m_model->rowCount() < api::kAttributesMax);
     m_editAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
-    m_reloadAction->setEnabled(m_hasAccess && !m_model->isLoading());
+    m_reloadAction->setEnabled(hasAccess && !m_model->isLoading());
 }
 
 void AttributesPage::updateCount()
@@ -217,7 +206,7 @@ void AttributesPage::updateCount()
 
 void AttributesPage::reload()
 {
-    if (!m_hasAccess)
+    if (!m_access->hasAccess())
         return;
     m_banner->hide();
     m_model->reload();

@@ -20,6 +20,7 @@ namespace engage::ui {
 
 class AttributeDialog;
 class MessageBanner;
+class PageAccess;
 
 // The attributes the company defines for its members: a table (name in the
 // UI language and in the other one, type, number of choices) and the edits
@@ -52,7 +53,7 @@ protected:
 
 private:
     void retranslateUi();
-    void updateAccess();
+    void updateAccess(bool load);
     void updateActions();
     void updateCount();
     void reload();
@@ -64,7 +65,7 @@ private:
     void onEditFailed(models::AttributeListModel::Edit edit, const models::ApiError &error);
     void onFailed(const models::ApiError &error);
 
-    models::Session &m_session;
+    PageAccess *m_access;
     models::AttributeListModel *m_model;
     MessageBanner *m_banner;
     QLabel *m_intro;
@@ -78,8 +79,6 @@ private:
     QList<QWidget *> m_buttons;
     QPointer<AttributeDialog> m_dialog;
     QString m_selectedId; // kept across a reload
-    bool m_hasAccess = false;
-    QString m_accessPersonId;
 };
 
 } // namespace engage::ui

@@ -11,6 +11,7 @@
 #include "models/membertablemodel.h"
 #include "models/session.h"
 #include "widgets/messagebanner.h"
+#include "widgets/pageaccess.h"
 #include "widgets/pageactions.h"
 
 #include <QAction>
@@ -61,6 +62,7 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     : QWidget(parent)
     , m_client(client)
     , m_session(session)
+    , m_access(new PageAccess(session, PageAccess::Audience::SignedIn, this))
     , m_members(new MemberTableModel(client, this))
     , m_groups(new GroupTreeModel(client, this))
     , m_attributes(new models::AttributeListModel(client, this))
@@ -279,11 +281,11 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     // The group counts in the tree follow a deletion.
     connect(m_members, &MemberTableModel::removed, m_groups, &GroupTreeModel::reload);
     connect(m_members, &MemberTableModel::failed, this, &MembersPage::onFailed);
-    connect(&m_session, &models::Session::stateChanged, this, &MembersPage::updateAccess);
+    connect(m_access, &PageAccess::changed, this, &MembersPage::updateAccess);
 
     retranslateUi();
     sizeColumns();
-    updateAccess();
+    m_access->update();
 }
 
 // Wide enough for a typical value and for the header, without measuring
@@ -346,7 +348,7 @@ std::optional<QString> MembersPage::selectedMemberId() const
 
 void MembersPage::reload()
 {
-    if (!m_hasAccess)
+    if (!m_access->hasAccess())
         return;
     m_banner->hide();
     m_groups->reload();
@@ -356,7 +358,7 @@ void MembersPage::reload()
 
 void MembersPage::applyQuery()
 {
-    if (!m_hasAccess)
+    if (!m_access->hasAccess())
         return;
     m_searchDelay->stop();
     api::MemberQuery query;
@@ -473,11 +475,10 @@ void MembersPage::retranslateUi()
     updateCount();
 }
 
-void MembersPage::updateAccess()
+void MembersPage::updateAccess(bool load)
 {
+    const bool signedIn = m_access->hasAccess();
     const auto &me = m_session.person();
-    const bool signedIn = m_session.state() == models::Session::State::SignedIn && me;
-    m_hasAccess = signedIn;
     const api::Role role = me ? me->role : api::Role::Viewer;
     // The service's rules, so that the page never offers what would only be
     // refused: viewers read, managers keep the members of their groups,
@@ -489,23 +490,15 @@ void MembersPage::updateAccess()
         action->setVisible(m_mayEditMembers);
     for (QAction *action : {m_newGroupAction, m_renameGroupAction, m_deleteGroupAction})
         action->setVisible(m_mayEditGroups);
-    m_reloadAction->setVisible(signedIn);
-    m_splitter->setVisible(signedIn);
+    m_access->showContent({m_splitter}, {m_reloadAction});
     m_groupView->setDragEnabled(m_mayEditGroups);
     m_groupView->setAcceptDrops(m_mayEditGroups);
 
-    if (!signedIn) {
-        if (m_memberDialog)
-            m_memberDialog->reject();
-        if (m_groupDialog)
-            m_groupDialog->reject();
-    }
-    const QString personId = signedIn ? me->id : QString();
-    if (signedIn && personId != m_accessPersonId) {
+    m_access->rejectWithoutAccess({m_memberDialog, m_groupDialog});
+    if (load) {
         m_selectedGroupId.clear();
         reload();
     }
-    m_accessPersonId = personId;
     updateActions();
 }
 
@@ -520,7 +513,7 @@ void MembersPage::updateActions()
     m_newGroupAction->setEnabled(m_mayEditGroups);
     m_renameGroupAction->setEnabled(m_mayEditGroups && group);
     m_deleteGroupAction->setEnabled(m_mayEditGroups && group);
-    m_reloadAction->setEnabled(m_hasAccess);
+    m_reloadAction->setEnabled(m_access->hasAccess());
 }
 
 void MembersPage::updateCount()

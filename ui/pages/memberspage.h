@@ -29,6 +29,7 @@ namespace engage::ui {
 class GroupDialog;
 class MemberDialog;
 class MessageBanner;
+class PageAccess;
 
 // The organisation: the group tree on the left ("All members" above the
 // groups, each with the members of its subtree), the members of the chosen
@@ -91,7 +92,7 @@ protected:
 
 private:
     void retranslateUi();
-    void updateAccess();
+    void updateAccess(bool load);
     void updateActions();
     void updateCount();
     void applyQuery();
@@ -116,6 +117,7 @@ private:
 
     models::ApiClient &m_client;
     models::Session &m_session;
+    PageAccess *m_access;
     models::MemberTableModel *m_members;
     models::GroupTreeModel *m_groups;
     models::AttributeListModel *m_attributes;
@@ -145,8 +147,6 @@ private:
     QPointer<GroupDialog> m_groupDialog;
     // Re-selected after the tree is loaded again.
     QString m_selectedGroupId;
-    QString m_accessPersonId; // who the loaded lists were shown to
-    bool m_hasAccess = false;
     bool m_mayEditMembers = false;
     bool m_mayEditGroups = false;
 };

@@ -9,6 +9,7 @@
 #include "models/session.h"
 #include "models/usertablemodel.h"
 #include "widgets/messagebanner.h"
+#include "widgets/pageaccess.h"
 #include "widgets/pageactions.h"
 
 #include <QAction>
@@ -99,6 +100,7 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
     : QWidget(parent)
     , m_client(client)
     , m_session(session)
+    , m_access(new PageAccess(session, PageAccess::Audience::OwnersAndAdmins, this))
     , m_model(new UserTableModel(client, this))
     , m_filter(
           new PeopleFilterModel([this](int row) { return mayEdit(m_model->personAt(row)); }, this))
@@ -225,10 +227,10 @@ PeoplePage::PeoplePage(models::ApiClient &client, models::Session &session, QWid
     connect(m_model, &UserTableModel::invited, this, &PeoplePage::onInvited);
     connect(m_model, &UserTableModel::staleEdit, this, &PeoplePage::onStaleEdit);
     connect(m_model, &UserTableModel::failed, this, &PeoplePage::onFailed);
-    connect(&m_session, &models::Session::stateChanged, this, &PeoplePage::updateAccess);
+    connect(m_access, &PageAccess::changed, this, &PeoplePage::updateAccess);
 
     retranslateUi();
-    updateAccess();
+    m_access->update();
 }
 
 bool PeoplePage::selectPerson(const QString &personId)
@@ -282,31 +284,15 @@ void PeoplePage::retranslateUi()
         showStaleNotice();
 }
 
-void PeoplePage::updateAccess()
+void PeoplePage::updateAccess(bool load)
 {
-    const auto &me = m_session.person();
-    const bool signedIn = m_session.state() == models::Session::State::SignedIn && me;
-    m_hasAccess = signedIn && (me->role == api::Role::Owner || me->role == api::Role::Admin);
-
-    for (QAction *action : {m_addAction, m_roleAction, m_statusAction, m_groupsAction,
-                            m_deleteAction, m_reloadAction})
-        action->setVisible(m_hasAccess);
-    m_searchLabel->setVisible(m_hasAccess);
-    m_search->setVisible(m_hasAccess);
-    m_view->setVisible(m_hasAccess);
-    m_count->setVisible(m_hasAccess);
-    m_hint->setVisible(m_hasAccess);
-    // Nothing to say to someone not signed in: the sign-in dialog is up.
-    m_noAccess->setVisible(signedIn && !m_hasAccess);
-
-    if (!m_hasAccess && m_inviteDialog)
-        m_inviteDialog->reject();
-    if (!m_hasAccess && m_groupsDialog)
-        m_groupsDialog->reject();
-    const QString personId = signedIn ? me->id : QString();
-    if (m_hasAccess && personId != m_accessPersonId)
+    m_access->showContent(
+        {m_searchLabel, m_search, m_view, m_count, m_hint},
+        {m_addAction, m_roleAction, m_statusAction, m_groupsAction, m_deleteAction, m_reloadAction},
+        m_noAccess);
+    m_access->rejectWithoutAccess({m_inviteDialog, m_groupsDialog});
+    if (load)
         reload();
-    m_accessPersonId = m_hasAccess ? personId : QString();
     updateActions();
 }
 
@@ -314,13 +300,14 @@ void PeoplePage::updateActions()
 {
     const api::Person *person = selectedPerson();
     const bool editable = person && mayEdit(*person);
-    m_addAction->setEnabled(m_hasAccess);
+    const bool hasAccess = m_access->hasAccess();
+    m_addAction->setEnabled(hasAccess);
     m_roleAction->setEnabled(editable);
     m_statusAction->setEnabled(editable);
     m_deleteAction->setEnabled(editable);
     // Only managers see by group; the others see the whole company or nothing.
-    m_groupsAction->setEnabled(m_hasAccess && person && person->role == api::Role::Manager);
-    m_reloadAction->setEnabled(m_hasAccess && !m_model->isLoading());
+    m_groupsAction->setEnabled(hasAccess && person && person->role == api::Role::Manager);
+    m_reloadAction->setEnabled(hasAccess && !m_model->isLoading());
 
     if (person && person->status == api::PersonStatus::Disabled) {
         m_statusAction->setText(tr("Reac&tivate"));
@@ -356,7 +343,7 @@ void PeoplePage::updateCount()
 
 void PeoplePage::reload()
 {
-    if (!m_hasAccess)
+    if (!m_access->hasAccess())
         return;
     m_staleId.reset();
     m_banner->hide();
@@ -382,7 +369,7 @@ bool PeoplePage::mayEdit(const api::Person &person) const
     // The service's rules (server/domain/peopleroutes.cpp), so that the page
     // never offers what would only be refused.
     const auto &me = m_session.person();
-    if (!m_hasAccess || !me || person.id == me->id)
+    if (!m_access->hasAccess() || !me || person.id == me->id)
         return false;
     return me->role == api::Role::Owner || person.role != api::Role::Owner;
 }
@@ -390,7 +377,7 @@ bool PeoplePage::mayEdit(const api::Person &person) const
 QList<api::Role> PeoplePage::grantableRoles() const
 {
     const auto &me = m_session.person();
-    if (!m_hasAccess || !me)
+    if (!m_access->hasAccess() || !me)
         return {};
     QList<api::Role> roles{api::Role::Admin, api::Role::Manager, api::Role::Viewer};
     if (me->role == api::Role::Owner)

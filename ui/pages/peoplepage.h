@@ -24,6 +24,7 @@ namespace engage::ui {
 class GroupScopeDialog;
 class InviteDialog;
 class MessageBanner;
+class PageAccess;
 class PeopleFilterModel;
 
 // The tenant's administrators: a sortable, searchable table and the edits an
@@ -63,7 +64,7 @@ protected:
 
 private:
     void retranslateUi();
-    void updateAccess();
+    void updateAccess(bool load);
     void updateActions();
     void updateCount();
     void reload();
@@ -85,6 +86,7 @@ private:
 
     models::ApiClient &m_client;
     models::Session &m_session;
+    PageAccess *m_access;
     models::UserTableModel *m_model;
     PeopleFilterModel *m_filter;
     MessageBanner *m_banner;
@@ -108,8 +110,6 @@ private:
     QString m_selectedId;
     // The person of the stale-edit notice, re-shown in the new language.
     std::optional<QString> m_staleId;
-    bool m_hasAccess = false;
-    QString m_accessPersonId; // who the loaded list was shown to
 };
 
 } // namespace engage::ui
