@@ -2,7 +2,8 @@
 
 // What the tests of the client's models share: a client composed as the
 // application composes it (ApiClient pinned to the test server's certificate,
-// and a Session), sign-in, and single calls waited for.
+// and a Session), sign-in (once, or at two desks), and single calls waited
+// for.
 
 #include "models/apiclient.h"
 #include "models/credentialstore.h"
@@ -115,5 +116,42 @@ inline bool signIn(models::Session &session, const Account &account)
                    << failed.constFirst().constFirst().value<models::ApiError>().detail;
     return !signedIn.isEmpty();
 }
+
+// The owner of a demo tenant signed in twice, with the credentials in a
+// keychain service of the test's own: `client` for what is under test, and
+// `other`, the same owner at another desk, whose edits make the first one's
+// stale and who reads what the service stored.
+struct OwnerAtTwoDesks
+{
+    // False, with a warning, when the tenant is not announced or a sign-in
+    // fails.
+    bool signIn(const ServerProcess &server, const QString &slug, const QString &keychainService)
+    {
+        owner = demoOwner(server, slug);
+        if (owner.email.isEmpty() || owner.password.isEmpty()) {
+            qWarning() << "no demo tenant" << slug;
+            return false;
+        }
+        store = std::make_unique<models::CredentialStore>(keychainService);
+        client = std::make_unique<Client>(server, *store, QStringLiteral("client"));
+        if (!test::signIn(client->session, owner))
+            return false;
+        other = std::make_unique<Client>(server, *store, QStringLiteral("other"));
+        return test::signIn(other->session, owner);
+    }
+
+    void signOut()
+    {
+        client->session.signOut();
+        other->session.signOut();
+        // The sign-outs' keychain removals and calls finish before the store goes.
+        QTest::qWait(1000);
+    }
+
+    Account owner;
+    std::unique_ptr<models::CredentialStore> store;
+    std::unique_ptr<Client> client;
+    std::unique_ptr<Client> other;
+};
 
 } // namespace engage::test

@@ -49,9 +49,7 @@ private:
     bool waitForEdit(Edit edit);
 
     ServerProcess m_server;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_client;
-    std::unique_ptr<Client> m_other;
+    OwnerAtTwoDesks m_desks; // `client` is the model's
     std::unique_ptr<GroupTreeModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
@@ -59,19 +57,13 @@ private:
 void TestGroupTreeModel::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    const Account owner = demoOwner(m_server, QStringLiteral("sakura-foods"));
-    QVERIFY(!owner.password.isEmpty());
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("EngageTest-") +
-                                                QUuid::createUuid().toString(QUuid::WithoutBraces));
-    m_client = std::make_unique<Client>(m_server, *m_store, QStringLiteral("model"));
-    QVERIFY(signIn(m_client->session, owner));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, owner));
+    QVERIFY(m_desks.signIn(m_server, QStringLiteral("sakura-foods"),
+                           QStringLiteral("Engage tst_grouptreemodel")));
 }
 
 void TestGroupTreeModel::init()
 {
-    m_model = std::make_unique<GroupTreeModel>(m_client->api);
+    m_model = std::make_unique<GroupTreeModel>(m_desks.client->api);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(reload());
@@ -86,9 +78,7 @@ void TestGroupTreeModel::cleanup()
 
 void TestGroupTreeModel::cleanupTestCase()
 {
-    m_client->session.signOut();
-    m_other->session.signOut();
-    QTest::qWait(1000);
+    m_desks.signOut();
 }
 
 bool TestGroupTreeModel::reload()
@@ -105,7 +95,7 @@ bool TestGroupTreeModel::reload()
 
 QList<api::Group> TestGroupTreeModel::serviceGroups()
 {
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/groups"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/groups"));
     if (!listed.ok)
         return {};
     const auto groups = api::groupListFromJson(listed.json);
@@ -130,7 +120,7 @@ std::optional<api::Group> TestGroupTreeModel::createGroup(const std::optional<QS
     request.body = api::toJson(
         api::GroupFields{QStringLiteral("T") + unique, QStringLiteral("Test ") + unique, parentId});
     request.idempotencyKey = unique.toLatin1();
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok) {
         qWarning() << "cannot create a group:" << created.error.detail;
         return std::nullopt;
@@ -362,7 +352,7 @@ void TestGroupTreeModel::staleEdit()
     renamed.name = QStringLiteral("Renamed elsewhere");
     request.body = api::toJson(renamed);
     request.ifMatch = '"' + QByteArray::number(group->revision) + '"';
-    QVERIFY(call(m_other->api, request).ok);
+    QVERIFY(call(m_desks.other->api, request).ok);
 
     QSignalSpy stale(m_model.get(), &GroupTreeModel::staleEdit);
     m_model->update(group->id, group->fields.code, QStringLiteral("Renamed here"));

@@ -56,9 +56,7 @@ private:
     std::optional<api::Member> createMember(const QString &familyName);
 
     ServerProcess m_server;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_client; // the model's
-    std::unique_ptr<Client> m_other;  // someone else at another desk
+    OwnerAtTwoDesks m_desks; // `client` is the model's
     std::unique_ptr<MemberTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     qint64 m_allMembers = 0;
@@ -67,19 +65,13 @@ private:
 void TestMemberTableModel::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    const Account owner = demoOwner(m_server, QStringLiteral("sakura-foods"));
-    QVERIFY(!owner.password.isEmpty());
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("EngageTest-") +
-                                                QUuid::createUuid().toString(QUuid::WithoutBraces));
-    m_client = std::make_unique<Client>(m_server, *m_store, QStringLiteral("model"));
-    QVERIFY(signIn(m_client->session, owner));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, owner));
+    QVERIFY(m_desks.signIn(m_server, QStringLiteral("sakura-foods"),
+                           QStringLiteral("Engage tst_membertablemodel")));
 }
 
 void TestMemberTableModel::init()
 {
-    m_model = std::make_unique<MemberTableModel>(m_client->api);
+    m_model = std::make_unique<MemberTableModel>(m_desks.client->api);
     m_model->setPageSize(200);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -94,10 +86,7 @@ void TestMemberTableModel::cleanup()
 
 void TestMemberTableModel::cleanupTestCase()
 {
-    m_client->session.signOut();
-    m_other->session.signOut();
-    // The sign-outs' keychain removals and calls finish before the store goes.
-    QTest::qWait(1000);
+    m_desks.signOut();
 }
 
 bool TestMemberTableModel::load(const api::MemberQuery &query)
@@ -139,7 +128,7 @@ std::optional<api::Member> TestMemberTableModel::createMember(const QString &fam
     request.path = QStringLiteral("/api/v1/members");
     request.body = api::toJson(fields);
     request.idempotencyKey = unique.toLatin1();
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok) {
         qWarning() << "cannot create a member:" << created.error.detail;
         return std::nullopt;
@@ -201,7 +190,7 @@ void TestMemberTableModel::searchNarrowsTheList()
 
 void TestMemberTableModel::groupFilterTakesTheSubtree()
 {
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/groups"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/groups"));
     QVERIFY(listed.ok);
     const auto groups = api::groupListFromJson(listed.json);
     QVERIFY(groups);
@@ -283,7 +272,7 @@ void TestMemberTableModel::answerToAnOlderQueryIsDropped()
     QVERIFY(failed.isEmpty());
     QCOMPARE(m_model->query(), active);
     const Outcome expected =
-        get(m_other->api, QStringLiteral("/api/v1/members?status=active&limit=1"));
+        get(m_desks.other->api, QStringLiteral("/api/v1/members?status=active&limit=1"));
     QVERIFY(expected.ok);
     QCOMPARE(m_model->total(), expected.json.value(QLatin1String("total")).toInteger());
     for (const auto &args : std::as_const(totals))
@@ -309,7 +298,7 @@ void TestMemberTableModel::removesAMember()
     QCOMPARE(removed.constFirst().constFirst().toString(), member->id);
     QCOMPARE(m_model->rowCount(), 0);
     QCOMPARE(m_model->total(), 0);
-    const Outcome gone = get(m_other->api, memberPath(member->id));
+    const Outcome gone = get(m_desks.other->api, memberPath(member->id));
     QVERIFY(!gone.ok);
     QCOMPARE(gone.error.code, api::ProblemCode::NotFound);
 }
@@ -324,7 +313,7 @@ void TestMemberTableModel::removalOfAChangedMemberIsStale()
     QCOMPARE(m_model->rowCount(), 1);
 
     // Someone else changes the member after the list was loaded.
-    const Outcome read = get(m_other->api, memberPath(member->id));
+    const Outcome read = get(m_desks.other->api, memberPath(member->id));
     QVERIFY(read.ok);
     api::MemberFields changed = member->fields;
     changed.position = QStringLiteral("Promoted");
@@ -333,7 +322,7 @@ void TestMemberTableModel::removalOfAChangedMemberIsStale()
     put.path = memberPath(member->id);
     put.body = api::toJson(changed);
     put.ifMatch = read.etag;
-    QVERIFY(call(m_other->api, put).ok);
+    QVERIFY(call(m_desks.other->api, put).ok);
 
     QSignalSpy stale(m_model.get(), &MemberTableModel::staleEdit);
     QSignalSpy removed(m_model.get(), &MemberTableModel::removed);
@@ -341,7 +330,7 @@ void TestMemberTableModel::removalOfAChangedMemberIsStale()
     QVERIFY(waitFor(stale));
     QCOMPARE(stale.constFirst().constFirst().toString(), member->id);
     QVERIFY(removed.isEmpty());
-    QVERIFY(get(m_other->api, memberPath(member->id)).ok);
+    QVERIFY(get(m_desks.other->api, memberPath(member->id)).ok);
 }
 
 void TestMemberTableModel::columnsShowTheMember()

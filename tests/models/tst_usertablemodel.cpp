@@ -70,13 +70,10 @@ private:
     std::optional<api::Person> createAndReload(api::Role role);
     // Waits for the edit of `personId` to reach the model.
     bool waitForRowChange(const QString &personId, const std::function<bool()> &done);
-    Outcome serverPerson(const QString &id) { return get(m_other->api, personPath(id)); }
+    Outcome serverPerson(const QString &id) { return get(m_desks.other->api, personPath(id)); }
 
     ServerProcess m_server;
-    Account m_owner;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_client; // the model's
-    std::unique_ptr<Client> m_other;  // "someone else", the same owner elsewhere
+    OwnerAtTwoDesks m_desks; // `client` is the model's
     std::unique_ptr<UserTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
@@ -84,19 +81,13 @@ private:
 void TestUserTableModel::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_owner = demoOwner(m_server, QStringLiteral("northwind"));
-    QVERIFY(!m_owner.password.isEmpty());
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("EngageTest-") +
-                                                QUuid::createUuid().toString(QUuid::WithoutBraces));
-    m_client = std::make_unique<Client>(m_server, *m_store, QStringLiteral("model"));
-    QVERIFY(signIn(m_client->session, m_owner));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, m_owner));
+    QVERIFY(m_desks.signIn(m_server, QStringLiteral("northwind"),
+                           QStringLiteral("Engage tst_usertablemodel")));
 }
 
 void TestUserTableModel::init()
 {
-    m_model = std::make_unique<UserTableModel>(m_client->api);
+    m_model = std::make_unique<UserTableModel>(m_desks.client->api);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -110,10 +101,7 @@ void TestUserTableModel::cleanup()
 
 void TestUserTableModel::cleanupTestCase()
 {
-    m_client->session.signOut();
-    m_other->session.signOut();
-    // The sign-outs' keychain removals and calls finish before the store goes.
-    QTest::qWait(1000);
+    m_desks.signOut();
 }
 
 bool TestUserTableModel::reload()
@@ -138,7 +126,7 @@ std::optional<api::Person> TestUserTableModel::createAndReload(api::Role role)
         api::toJson(api::NewPersonRequest{QStringLiteral("member-%1@northwind.example").arg(unique),
                                           QStringLiteral("Member %1").arg(unique), role});
     request.idempotencyKey = unique.toLatin1() + "-create";
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok) {
         qWarning() << "cannot create a person:" << created.error.detail;
         return std::nullopt;
@@ -185,7 +173,7 @@ void TestUserTableModel::reloadListsPeople()
 {
     QVERIFY(reload());
 
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/users?limit=200"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/users?limit=200"));
     QVERIFY2(listed.ok, qPrintable(listed.error.detail));
     const QJsonArray items = listed.json.value(QLatin1String("items")).toArray();
     QCOMPARE(m_model->rowCount(), int(items.size()));
@@ -197,14 +185,14 @@ void TestUserTableModel::reloadListsPeople()
     }
     QCOMPARE(m_model->rowOf(QStringLiteral("00000000-0000-0000-0000-000000000000")), -1);
 
-    const int row = m_model->rowOf(m_client->session.person()->id);
+    const int row = m_model->rowOf(m_desks.client->session.person()->id);
     QVERIFY(row >= 0);
     const auto cell = [this, row](int column, int role = Qt::DisplayRole) {
         return m_model->data(m_model->index(row, column), role);
     };
     const api::Person &owner = m_model->personAt(row);
     QCOMPARE(cell(UserTableModel::NameColumn).toString(), owner.displayName);
-    QCOMPARE(cell(UserTableModel::EmailColumn).toString(), m_owner.email);
+    QCOMPARE(cell(UserTableModel::EmailColumn).toString(), m_desks.owner.email);
     QCOMPARE(cell(UserTableModel::RoleColumn).toString(), QStringLiteral("Owner"));
     QCOMPARE(cell(UserTableModel::StatusColumn).toString(), QStringLiteral("Active"));
     QVERIFY(owner.lastSignInAt); // signed in for this test
@@ -261,9 +249,9 @@ void TestUserTableModel::invite()
     QCOMPARE(cell(0, UserTableModel::EtagRole).toByteArray(), stored.etag);
 
     // The first password is real: it signs the person in, to choose their own.
-    Client invitee(m_server, *m_store, QStringLiteral("invitee"));
+    Client invitee(m_server, *m_desks.store, QStringLiteral("invitee"));
     QSignalSpy required(&invitee.session, &Session::passwordChangeRequired);
-    invitee.session.signIn(m_owner.tenant, email, password);
+    invitee.session.signIn(m_desks.owner.tenant, email, password);
     QVERIFY(waitFor(required));
     invitee.session.signOut();
 }
@@ -340,7 +328,7 @@ void TestUserTableModel::staleEdit()
     request.path = personPath(id);
     request.body = api::toJson(rename);
     request.ifMatch = current.etag;
-    const Outcome renamed = call(m_other->api, request);
+    const Outcome renamed = call(m_desks.other->api, request);
     QVERIFY2(renamed.ok, qPrintable(renamed.error.detail));
 
     const int row = m_model->rowOf(id);
@@ -416,7 +404,7 @@ void TestUserTableModel::remove()
 void TestUserTableModel::refusalLeavesModelUnchanged()
 {
     QVERIFY(reload());
-    const QString self = m_client->session.person()->id;
+    const QString self = m_desks.client->session.person()->id;
     const int rows = m_model->rowCount();
     QSignalSpy failed(m_model.get(), &UserTableModel::failed);
     QSignalSpy stale(m_model.get(), &UserTableModel::staleEdit);
@@ -438,7 +426,7 @@ void TestUserTableModel::headersFollowLanguage()
 {
     QVERIFY(reload());
     QVERIFY(m_model->rowCount() > 0);
-    const int row = m_model->rowOf(m_client->session.person()->id);
+    const int row = m_model->rowOf(m_desks.client->session.person()->id);
     const QModelIndex role = m_model->index(row, UserTableModel::RoleColumn);
     QSignalSpy headers(m_model.get(), &QAbstractItemModel::headerDataChanged);
     QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);

@@ -88,31 +88,20 @@ private:
     bool reloadPage();
 
     ServerProcess m_server;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_owner; // the page's
-    std::unique_ptr<Client> m_other;
+    OwnerAtTwoDesks m_desks; // `client` is the page's
     std::unique_ptr<AttributesPage> m_page;
 };
 
 void TestAttributesPage::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("Engage tst_attributespage"));
-    const Account owner = demoOwner(m_server, kTenant);
-    m_owner = std::make_unique<Client>(m_server, *m_store, QStringLiteral("page"));
-    QVERIFY(signIn(m_owner->session, owner));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, owner));
+    QVERIFY(m_desks.signIn(m_server, kTenant, QStringLiteral("Engage tst_attributespage")));
 }
 
 void TestAttributesPage::init()
 {
-    m_page = std::make_unique<AttributesPage>(m_owner->api, m_owner->session);
-    m_page->resize(900, 600);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    m_page->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page = std::make_unique<AttributesPage>(m_desks.client->api, m_desks.client->session);
+    QVERIFY(showActive(*m_page, {900, 600}));
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->model().isLoading(), kWaitMs);
     QVERIFY(m_page->banner()->isHidden());
 }
@@ -147,7 +136,7 @@ api::Attribute TestAttributesPage::createThroughTheService(const QStringList &ch
     request.body = api::toJson(api::AttributeFields{QStringLiteral("拠点 %1").arg(tag),
                                                     QStringLiteral("Site %1").arg(tag),
                                                     api::AttributeType::Choice, choices});
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok)
         return {};
     const auto attribute = api::attributeFromJson(created.json);
@@ -263,7 +252,7 @@ void TestAttributesPage::explainsARemovedChoiceMembersHold()
     add.method = "POST";
     add.path = QStringLiteral("/api/v1/members");
     add.body = api::toJson(member);
-    const Outcome added = call(m_other->api, add);
+    const Outcome added = call(m_desks.other->api, add);
     QVERIFY2(added.ok, qPrintable(added.error.detail));
 
     QVERIFY(reloadPage());
@@ -306,7 +295,7 @@ void TestAttributesPage::deletesOnlyAfterConfirmation()
     QVERIFY(answerMessageBox(QMessageBox::DestructiveRole));
     QVERIFY(waitFor(removed));
     QCOMPARE(m_page->model().rowOf(attribute.id), -1);
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/attributes"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/attributes"));
     QVERIFY(listed.ok);
     QVERIFY(!QJsonDocument(listed.json).toJson().contains(attribute.id.toUtf8()));
 }
@@ -348,12 +337,12 @@ void TestAttributesPage::aManagerIsOfferedNothing()
     invite.path = QStringLiteral("/api/v1/users");
     invite.body = api::toJson(api::NewPersonRequest{
         email, QStringLiteral("Manager %1").arg(unique()), api::Role::Manager});
-    const Outcome created = call(m_other->api, invite);
+    const Outcome created = call(m_desks.other->api, invite);
     QVERIFY(created.ok);
     const auto answer = api::createdPersonFromJson(created.json);
     QVERIFY(answer && answer.value().initialPassword);
 
-    auto client = std::make_unique<Client>(m_server, *m_store, QStringLiteral("manager"));
+    auto client = std::make_unique<Client>(m_server, *m_desks.store, QStringLiteral("manager"));
     QSignalSpy required(&client->session, &Session::passwordChangeRequired);
     client->session.signIn(kTenant, email, *answer.value().initialPassword);
     QVERIFY(waitFor(required));

@@ -101,33 +101,20 @@ private:
     }
 
     ServerProcess m_server;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_owner; // the page's
-    std::unique_ptr<Client> m_other; // someone else at another desk
+    OwnerAtTwoDesks m_desks; // `client` is the page's
     std::unique_ptr<MembersPage> m_page;
 };
 
 void TestMembersPage::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("Engage tst_memberspage"));
-    const Account owner = demoOwner(m_server, kTenant);
-    QVERIFY(!owner.email.isEmpty());
-    m_owner = std::make_unique<Client>(m_server, *m_store, QStringLiteral("page"));
-    QVERIFY(signIn(m_owner->session, owner));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, owner));
+    QVERIFY(m_desks.signIn(m_server, kTenant, QStringLiteral("Engage tst_memberspage")));
 }
 
 void TestMembersPage::init()
 {
-    m_page = std::make_unique<MembersPage>(m_owner->api, m_owner->session);
-    m_page->resize(1280, 800);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    // Shortcuts act on the page that has the focus.
-    m_page->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page = std::make_unique<MembersPage>(m_desks.client->api, m_desks.client->session);
+    QVERIFY(showActive(*m_page, {1280, 800}));
     m_page->memberView()->setFocus();
     QVERIFY(waitForGroups());
     QVERIFY(waitForMembers());
@@ -174,7 +161,7 @@ std::optional<api::Member> TestMembersPage::createMember(const QString &familyNa
     request.path = QStringLiteral("/api/v1/members");
     request.body = api::toJson(fields);
     request.idempotencyKey = key.toLatin1();
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok) {
         qWarning() << "cannot create a member:" << created.error.detail;
         return std::nullopt;
@@ -185,12 +172,12 @@ std::optional<api::Member> TestMembersPage::createMember(const QString &familyNa
 
 Outcome TestMembersPage::member(const QString &id)
 {
-    return get(m_other->api, QStringLiteral("/api/v1/members/") + id);
+    return get(m_desks.other->api, QStringLiteral("/api/v1/members/") + id);
 }
 
 std::optional<api::Group> TestMembersPage::serviceGroup(const QString &id)
 {
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/groups"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/groups"));
     const auto groups = api::groupListFromJson(listed.json);
     if (!listed.ok || !groups)
         return std::nullopt;
@@ -478,7 +465,7 @@ void TestMembersPage::staleEditOffersTheirVersion()
     put.path = QStringLiteral("/api/v1/members/") + created->id;
     put.body = api::toJson(theirs);
     put.ifMatch = read.etag;
-    QVERIFY(call(m_other->api, put).ok);
+    QVERIFY(call(m_desks.other->api, put).ok);
 
     field<QLineEdit>(dialog, QStringLiteral("grade"))->setText(QStringLiteral("G3"));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);

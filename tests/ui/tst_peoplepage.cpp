@@ -101,34 +101,20 @@ private:
     bool select(const QString &personId);
 
     ServerProcess m_server;
-    std::unique_ptr<CredentialStore> m_store;
-    std::unique_ptr<Client> m_owner; // the page's
-    std::unique_ptr<Client> m_other; // someone else at another desk
-    Account m_ownerAccount;
+    OwnerAtTwoDesks m_desks; // `client` is the page's
     std::unique_ptr<PeoplePage> m_page;
 };
 
 void TestPeoplePage::initTestCase()
 {
     QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
-    m_store = std::make_unique<CredentialStore>(QStringLiteral("Engage tst_peoplepage"));
-    m_ownerAccount = demoOwner(m_server, kTenant);
-    QVERIFY(!m_ownerAccount.email.isEmpty());
-    m_owner = std::make_unique<Client>(m_server, *m_store, QStringLiteral("page"));
-    QVERIFY(signIn(m_owner->session, m_ownerAccount));
-    m_other = std::make_unique<Client>(m_server, *m_store, QStringLiteral("other"));
-    QVERIFY(signIn(m_other->session, m_ownerAccount));
+    QVERIFY(m_desks.signIn(m_server, kTenant, QStringLiteral("Engage tst_peoplepage")));
 }
 
 void TestPeoplePage::init()
 {
-    m_page = std::make_unique<PeoplePage>(m_owner->api, m_owner->session);
-    m_page->resize(900, 600);
-    m_page->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
-    // Shortcuts act on the page that has the focus.
-    m_page->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    m_page = std::make_unique<PeoplePage>(m_desks.client->api, m_desks.client->session);
+    QVERIFY(showActive(*m_page, {900, 600}));
     m_page->view()->setFocus();
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->model().isLoading() && m_page->model().rowCount() > 0,
                              kWaitMs);
@@ -150,7 +136,7 @@ Created TestPeoplePage::createPerson(api::Role role, const QString &name)
         QStringLiteral("person-%1@sakura.example").arg(unique),
         name.isEmpty() ? QStringLiteral("Person %1").arg(unique) : name, role});
     request.idempotencyKey = unique.toLatin1();
-    const Outcome created = call(m_other->api, request);
+    const Outcome created = call(m_desks.other->api, request);
     if (!created.ok)
         return {};
     const auto answer = api::createdPersonFromJson(created.json);
@@ -162,12 +148,12 @@ Created TestPeoplePage::createPerson(api::Role role, const QString &name)
 
 Outcome TestPeoplePage::person(const QString &id)
 {
-    return get(m_other->api, QStringLiteral("/api/v1/users/") + id);
+    return get(m_desks.other->api, QStringLiteral("/api/v1/users/") + id);
 }
 
 std::unique_ptr<Client> TestPeoplePage::signInFirstTime(const Created &created)
 {
-    auto client = std::make_unique<Client>(m_server, *m_store, QStringLiteral("first-time"));
+    auto client = std::make_unique<Client>(m_server, *m_desks.store, QStringLiteral("first-time"));
     QSignalSpy required(&client->session, &Session::passwordChangeRequired);
     client->session.signIn(kTenant, created.email, created.password);
     if (!waitFor(required))
@@ -194,12 +180,12 @@ bool TestPeoplePage::select(const QString &personId)
 
 void TestPeoplePage::listsThePeopleOfTheCompany()
 {
-    const Outcome listed = get(m_other->api, QStringLiteral("/api/v1/users?limit=200"));
+    const Outcome listed = get(m_desks.other->api, QStringLiteral("/api/v1/users?limit=200"));
     QVERIFY(listed.ok);
     QStringList expected;
     for (const auto &item : listed.json.value(QLatin1String("items")).toArray())
         expected << item.toObject().value(QLatin1String("email")).toString();
-    QVERIFY(expected.contains(m_ownerAccount.email));
+    QVERIFY(expected.contains(m_desks.owner.email));
 
     QStringList shown;
     const QAbstractItemModel *view = m_page->view()->model();
@@ -294,7 +280,7 @@ void TestPeoplePage::invitationRefusedByTheServiceStaysInTheDialog()
     QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("displayName")),
                      QStringLiteral("Twin"));
     // Taken: the owner's own address.
-    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("email")), m_ownerAccount.email);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("email")), m_desks.owner.email);
     const int before = m_page->model().rowCount();
     QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
     QVERIFY(dialog->isBusy());
@@ -375,7 +361,7 @@ void TestPeoplePage::staleEditOffersAReload()
     patch.displayName = QStringLiteral("Renamed Elsewhere");
     rename.body = api::toJson(patch);
     rename.ifMatch = before.etag;
-    QVERIFY(call(m_other->api, rename).ok);
+    QVERIFY(call(m_desks.other->api, rename).ok);
 
     QVERIFY(select(created.id));
     m_page->statusAction()->trigger();
@@ -418,7 +404,7 @@ void TestPeoplePage::changedAfterTheFirstEditIsStaleToo()
     patch.role = api::Role::Manager;
     promote.body = api::toJson(patch);
     promote.ifMatch = before.etag;
-    QVERIFY(call(m_other->api, promote).ok);
+    QVERIFY(call(m_desks.other->api, promote).ok);
 
     m_page->statusAction()->trigger(); // reactivate, on an outdated revision: 412
     QTRY_VERIFY_WITH_TIMEOUT(m_page->banner()->isVisible(), kWaitMs);
@@ -477,7 +463,7 @@ void TestPeoplePage::deletesOnlyAfterConfirmation()
 
 void TestPeoplePage::nobodyEditsThemselves()
 {
-    QVERIFY(select(m_owner->session.person()->id));
+    QVERIFY(select(m_desks.client->session.person()->id));
     QVERIFY(m_page->addPersonAction()->isEnabled());
     QVERIFY(!m_page->changeRoleAction()->isEnabled());
     QVERIFY(!m_page->statusAction()->isEnabled());
@@ -540,7 +526,7 @@ void TestPeoplePage::anAdminCannotGrantOrTouchOwners()
     dialog->reject();
     QTRY_VERIFY(!QApplication::activeModalWidget());
 
-    QVERIFY(page.selectPerson(m_owner->session.person()->id));
+    QVERIFY(page.selectPerson(m_desks.client->session.person()->id));
     QVERIFY(!page.changeRoleAction()->isEnabled());
     QVERIFY(!page.statusAction()->isEnabled());
     QVERIFY(!page.deletePersonAction()->isEnabled());

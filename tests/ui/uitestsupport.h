@@ -1,9 +1,9 @@
 #pragma once
 
 // What the widget tests share: the client composed as app/main.cpp composes it
-// (with a Settings INI of its own), a profile for the test server, a wait for
-// the modal dialog of a given type, the answer to a message box, and a translator that marks every
-// string.
+// (with a Settings INI of its own), a profile for the test server, a page shown
+// in the active window, a wait for the modal dialog of a given type, the answer
+// to a message box, and a translator that marks every string.
 
 #include "models/apiclient.h"
 #include "models/connectionprofile.h"
@@ -51,6 +51,18 @@ inline models::ConnectionProfile serverProfile(const ServerProcess &server, cons
     if (pinned)
         profile.fingerprint = server.fingerprint();
     return profile;
+}
+
+// Shows `page` at `size` as the active window: shortcuts act only in the
+// active window. False when it was not exposed or not activated.
+inline bool showActive(QWidget &page, const QSize &size)
+{
+    page.resize(size);
+    page.show();
+    if (!QTest::qWaitForWindowExposed(&page))
+        return false;
+    page.activateWindow();
+    return QTest::qWaitForWindowActive(&page);
 }
 
 // The modal dialog of type T once it is on screen; null after the timeout.
