@@ -223,19 +223,12 @@ StoreResult<api::Attribute> AttributeRepository::update(const TenantScope &scope
 StoreStatus AttributeRepository::remove(const TenantScope &scope, const QString &id,
                                         qint64 expectedRevision)
 {
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "UPDATE member_attributes SET deleted_at = :deleted_at, updated_at = :updated_at, "
-        "revision = revision + 1 WHERE tenant_id = :tenant_id AND id = :id AND "
-        "revision = :revision AND deleted_at IS NULL"));
-    const qint64 now = rows::nowMsecs();
-    query.bindValue(QStringLiteral(":deleted_at"), now);
-    query.bindValue(QStringLiteral(":updated_at"), now);
-    query.bindValue(QStringLiteral(":id"), id);
-    query.bindValue(QStringLiteral(":revision"), expectedRevision);
-    if (!query.exec())
-        return databaseError(QStringLiteral("deleting an attribute"), query.errorText());
-    if (query.numRowsAffected() == 1)
+    const auto marked = rows::markDeleted(scope, m_database, QStringLiteral("member_attributes"),
+                                          {}, id, expectedRevision, rows::nowMsecs(),
+                                          QStringLiteral("deleting an attribute"));
+    if (!marked)
+        return marked.error();
+    if (marked.value())
         return Done{};
     // Missing (or another tenant's) and stale answer differently.
     const auto current = get(scope, id);

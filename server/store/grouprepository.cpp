@@ -333,19 +333,12 @@ StoreStatus GroupRepository::remove(const TenantScope &scope, const QString &id,
 
     const qint64 now = rows::nowMsecs();
     // The code is given up for a new group; the history keeps it.
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "UPDATE org_groups SET deleted_at = :deleted_at, updated_at = :updated_at, "
-        "code = :code, revision = revision + 1 WHERE tenant_id = :tenant_id AND id = :id AND "
-        "revision = :revision AND deleted_at IS NULL"));
-    query.bindValue(QStringLiteral(":deleted_at"), now);
-    query.bindValue(QStringLiteral(":updated_at"), now);
-    query.bindValue(QStringLiteral(":code"), rows::deletedIndex(id));
-    query.bindValue(QStringLiteral(":id"), id);
-    query.bindValue(QStringLiteral(":revision"), expectedRevision);
-    if (!query.exec())
-        return databaseError(QStringLiteral("deleting a group"), query.errorText());
-    if (query.numRowsAffected() != 1)
+    const auto marked =
+        rows::markDeleted(scope, m_database, QStringLiteral("org_groups"), QStringLiteral("code"),
+                          id, expectedRevision, now, QStringLiteral("deleting a group"));
+    if (!marked)
+        return marked.error();
+    if (!marked.value())
         return changed();
     ScopedQuery scopes(scope, m_database);
     scopes.prepare(QStringLiteral(

@@ -321,20 +321,12 @@ StoreResult<StoredPerson> PersonRepository::update(const TenantScope &scope, con
 StoreStatus PersonRepository::remove(const TenantScope &scope, const QString &id,
                                      qint64 expectedRevision)
 {
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "UPDATE people SET deleted_at = :now, updated_at = :now2, email_index = :deleted_index, "
-        "revision = revision + 1 WHERE tenant_id = :tenant_id AND id = :id "
-        "AND revision = :revision AND deleted_at IS NULL"));
-    const qint64 now = rows::nowMsecs();
-    query.bindValue(QStringLiteral(":now"), now);
-    query.bindValue(QStringLiteral(":now2"), now);
-    query.bindValue(QStringLiteral(":deleted_index"), rows::deletedIndex(id));
-    query.bindValue(QStringLiteral(":id"), id);
-    query.bindValue(QStringLiteral(":revision"), expectedRevision);
-    if (!query.exec())
-        return databaseError(QStringLiteral("deleting a person"), query.errorText());
-    if (query.numRowsAffected() == 1) {
+    const auto marked = rows::markDeleted(scope, m_database, QStringLiteral("people"),
+                                          QStringLiteral("email_index"), id, expectedRevision,
+                                          rows::nowMsecs(), QStringLiteral("deleting a person"));
+    if (!marked)
+        return marked.error();
+    if (marked.value()) {
         CredentialChanges::mark(scope.tenantId());
         return Done{};
     }

@@ -2,6 +2,7 @@
 
 #include "crypto/aead.h"
 #include "keyring.h"
+#include "scopedquery.h"
 
 namespace engage::server::store::rows {
 
@@ -33,6 +34,31 @@ std::optional<QByteArray> decodeCursor(const QString &cursor)
 QString deletedIndex(const QString &id)
 {
     return QStringLiteral("deleted:") + id;
+}
+
+StoreResult<bool> markDeleted(const TenantScope &scope, const QSqlDatabase &database,
+                              const QString &table, const QString &releasedColumn,
+                              const QString &id, qint64 expectedRevision, qint64 at,
+                              const QString &what)
+{
+    const QString release = releasedColumn.isEmpty() ? QString()
+                                                     : QStringLiteral(", ") + releasedColumn +
+                                                           QStringLiteral(" = :released");
+    ScopedQuery query(scope, database);
+    query.prepare(QStringLiteral("UPDATE ") + table +
+                  QStringLiteral(" SET deleted_at = :deleted_at, updated_at = :updated_at") +
+                  release +
+                  QStringLiteral(", revision = revision + 1 WHERE tenant_id = :tenant_id AND "
+                                 "id = :id AND revision = :revision AND deleted_at IS NULL"));
+    query.bindValue(QStringLiteral(":deleted_at"), at);
+    query.bindValue(QStringLiteral(":updated_at"), at);
+    if (!releasedColumn.isEmpty())
+        query.bindValue(QStringLiteral(":released"), deletedIndex(id));
+    query.bindValue(QStringLiteral(":id"), id);
+    query.bindValue(QStringLiteral(":revision"), expectedRevision);
+    if (!query.exec())
+        return databaseError(what, query.errorText());
+    return query.numRowsAffected() == 1;
 }
 
 RowSealer::RowSealer(const TenantScope &scope, const TenantKey &key, const QString &table,

@@ -1,9 +1,10 @@
 #pragma once
 
 // What the repositories share and nothing outside the store needs: times as
-// stored, opaque cursors, sealed columns and the index values deleted rows
-// give up.
+// stored, opaque cursors, sealed columns, the index values deleted rows give
+// up, and the revision-checked deletion that gives them up.
 
+#include "storeresult.h"
 #include "tenantscope.h"
 
 #include <QByteArray>
@@ -11,6 +12,8 @@
 #include <QString>
 #include <QVariant>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace engage::server::store {
 
@@ -31,6 +34,17 @@ std::optional<QByteArray> decodeCursor(const QString &cursor);
 // The value a logically deleted row keeps in a unique blind-index column, so
 // that the e-mail or code it had can be given to a new row.
 QString deletedIndex(const QString &id);
+
+// Marks the live row `id` of `table` deleted `at` (milliseconds, as stored)
+// if its revision is still `expectedRevision`, and gives the value of the
+// unique index column `releasedColumn` (none when empty) up for a new row.
+// False when no row was marked: missing, another tenant's, or changed since;
+// which of them is the caller's to tell. `what` names the work in a database
+// error.
+StoreResult<bool> markDeleted(const TenantScope &scope, const QSqlDatabase &database,
+                              const QString &table, const QString &releasedColumn,
+                              const QString &id, qint64 expectedRevision, qint64 at,
+                              const QString &what);
 
 // Seals and opens the columns of one row under one version of the tenant's
 // key, with associated data binding tenant, table, column, row id and key
