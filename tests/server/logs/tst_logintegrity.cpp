@@ -20,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -113,14 +114,15 @@ private:
         return results.value();
     }
 
-    static const api::LogVerification *resultFor(const QList<api::LogVerification> &results,
-                                                 api::LogKind log)
+    // A copy: verify() answers a temporary list.
+    static std::optional<api::LogVerification> resultFor(const QList<api::LogVerification> &results,
+                                                         api::LogKind log)
     {
         for (const api::LogVerification &result : results) {
             if (result.log == log)
-                return &result;
+                return result;
         }
-        return nullptr;
+        return std::nullopt;
     }
 
 private Q_SLOTS:
@@ -228,7 +230,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(checkpoints().write(connection(), QDateTime::currentDateTimeUtc(), &error),
                  qPrintable(error));
-        QVERIFY(resultFor(verify(), log)->intact);
+        QVERIFY(resultFor(verify(), log).value().intact);
 
         const QStringList columns = store::logchain::chainedColumns(
             log == api::LogKind::Access ? store::logchain::kAccess : store::logchain::kOperation);
@@ -244,14 +246,15 @@ private Q_SLOTS:
         }
 
         const auto results = verify();
-        const api::LogVerification *result = resultFor(results, log);
+        const auto result = resultFor(results, log);
+        QVERIFY(result);
         QVERIFY(result);
         QVERIFY(!result->intact);
         QCOMPARE(result->breakKind, kind);
         QCOMPARE(result->firstBrokenSeq, seq);
         const api::LogKind other =
             log == api::LogKind::Access ? api::LogKind::Operation : api::LogKind::Access;
-        QVERIFY(resultFor(results, other)->intact);
+        QVERIFY(resultFor(results, other).value().intact);
     }
 
     void forgedCheckpointIsRefused()
@@ -296,7 +299,8 @@ private Q_SLOTS:
         for (std::thread &thread : threads)
             thread.join();
         QCOMPARE(failures.load(), 0);
-        const api::LogVerification *result = resultFor(verify(), api::LogKind::Operation);
+        const auto result = resultFor(verify(), api::LogKind::Operation);
+        QVERIFY(result);
         QVERIFY2(result->intact, qPrintable(result->detail));
         QCOMPARE(result->checkedRows, kThreads * kEach);
     }
@@ -314,12 +318,13 @@ private Q_SLOTS:
         QVERIFY(exec(connection(), QStringLiteral("INSERT INTO log_chain_heads (tenant_id, log, "
                                                   "seq, hash) VALUES ('%1', 'operation', 2, NULL)")
                                        .arg(kTenant)));
-        QVERIFY(!resultFor(verify(), api::LogKind::Operation)->intact);
+        QVERIFY(!resultFor(verify(), api::LogKind::Operation).value().intact);
         const auto sealed = store::logchain::sealLegacyRows(connection(), m_chainKey);
         QVERIFY(sealed);
         QCOMPARE(sealed.value(), 2);
         QVERIFY(recordOperation(3));
-        const api::LogVerification *result = resultFor(verify(), api::LogKind::Operation);
+        const auto result = resultFor(verify(), api::LogKind::Operation);
+        QVERIFY(result);
         QVERIFY2(result->intact, qPrintable(result->detail));
         QCOMPARE(result->checkedRows, 3);
     }
