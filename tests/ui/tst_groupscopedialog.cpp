@@ -14,6 +14,7 @@
 
 #include <QAbstractProxyModel>
 #include <QAction>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeView>
@@ -128,6 +129,19 @@ void TestGroupScopeDialog::offeredForManagersOnly()
     QVERIFY(m_page->groupsAction()->isEnabled());
 }
 
+namespace {
+
+// Saves and waits until the dialog closed (it deletes itself then, so it is
+// watched through a QPointer).
+bool saveAndClose(GroupScopeDialog *dialog)
+{
+    const QPointer<GroupScopeDialog> watched(dialog);
+    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+    return QTest::qWaitFor([&watched] { return !watched || !watched->isVisible(); }, kWaitMs);
+}
+
+} // namespace
+
 void TestGroupScopeDialog::ticksSubtreesAndSaves()
 {
     const QString manager = createPerson(api::Role::Manager);
@@ -154,8 +168,7 @@ void TestGroupScopeDialog::ticksSubtreesAndSaves()
     QVERIFY(!tree->setData(child, Qt::Unchecked, Qt::CheckStateRole));
     QCOMPARE(dialog->checkedGroupIds(), QStringList{parentId});
 
-    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWaitMs);
+    QVERIFY(saveAndClose(dialog));
     QCOMPARE(serviceScope(manager), QStringList{parentId});
 
     // Next time it shows as saved; unticked, the subtree is free again.
@@ -169,8 +182,7 @@ void TestGroupScopeDialog::ticksSubtreesAndSaves()
     QVERIFY(checks->setData(again, Qt::Unchecked, Qt::CheckStateRole));
     QVERIFY(checks->flags(checks->index(0, 0, again)) & Qt::ItemIsEnabled);
     QVERIFY(dialog->checkedGroupIds().isEmpty());
-    QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), kWaitMs);
+    QVERIFY(saveAndClose(dialog));
     QVERIFY(serviceScope(manager).isEmpty());
 }
 
