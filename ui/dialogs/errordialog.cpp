@@ -1,5 +1,6 @@
 #include "errordialog.h"
 
+#include "ui/widgets/messagebanner.h"
 #include "ui/widgets/requestidfield.h"
 
 #include <QApplication>
@@ -105,6 +106,18 @@ void showErrorDialog(QWidget *parent, const models::ApiError &error, std::functi
     auto *dialog = new ErrorDialog(parent, error.message(), error.detail, error.requestId);
     dialog->setError(error);
     open(dialog, std::move(closed));
+}
+
+bool reportPageFailure(QWidget *page, MessageBanner &banner, const models::ApiError &error)
+{
+    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
+        return false;
+    if (!error.isRecoverable()) {
+        showErrorDialog(page, error);
+        return false;
+    }
+    banner.showError(error);
+    return true;
 }
 
 void showErrorDialog(QWidget *parent, const QString &message, const QString &detail,

@@ -314,12 +314,7 @@ void AttributesPage::onEditFailed(AttributeListModel::Edit edit, const models::A
 
 void AttributesPage::onFailed(const models::ApiError &error)
 {
-    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
-        return;
-    if (error.isRecoverable())
-        m_banner->showError(error);
-    else
-        showErrorDialog(this, error);
+    reportPageFailure(this, *m_banner, error);
 }
 
 } // namespace engage::ui

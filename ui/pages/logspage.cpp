@@ -655,8 +655,6 @@ void LogsPage::onVerified(const api::LogVerificationReport &report)
 
 void LogsPage::onFailed(const models::ApiError &error)
 {
-    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
-        return;
     // The service's refusal for a tenant without the security option.
     if (error.kind == models::ApiError::Kind::Problem && error.httpStatus == 403) {
         m_model->clear();
@@ -664,12 +662,8 @@ void LogsPage::onFailed(const models::ApiError &error)
         updateAccess();
         return;
     }
-    if (error.isRecoverable()) {
-        m_banner->showError(error);
+    if (reportPageFailure(this, *m_banner, error))
         m_banner->setAction(tr("Reload"), [this] { m_reloadAction->trigger(); });
-    } else {
-        showErrorDialog(this, error);
-    }
 }
 
 } // namespace engage::ui

@@ -736,14 +736,7 @@ void MembersPage::showStaleNotice()
 
 void MembersPage::onFailed(const models::ApiError &error)
 {
-    // An ended session is the Session's to report (it asks for a password
-    // again), and an abandoned call has nothing to tell.
-    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
-        return;
-    if (error.isRecoverable())
-        m_banner->showError(error);
-    else
-        showErrorDialog(this, error);
+    reportPageFailure(this, *m_banner, error);
 }
 
 } // namespace engage::ui

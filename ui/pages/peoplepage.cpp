@@ -496,16 +496,9 @@ void PeoplePage::onFailed(const models::ApiError &error)
         }
         m_inviteDialog->reject();
     }
-    // An ended session is the Session's to report (it asks for a password
-    // again), and an abandoned call has nothing to tell.
-    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
-        return;
-    if (error.isRecoverable()) {
+    // The banner now says something else than "changed meanwhile".
+    if (reportPageFailure(this, *m_banner, error))
         m_staleId.reset();
-        m_banner->showError(error);
-    } else {
-        showErrorDialog(this, error);
-    }
 }
 
 } // namespace engage::ui
