@@ -6,6 +6,7 @@
 #include "domain/groupscoperoutes.h"
 #include "domain/memberroutes.h"
 #include "domain/peopleroutes.h"
+#include "engagement/engagementroutes.h"
 #include "import/importroutes.h"
 #include "logs/logroutes.h"
 #include "ops/healthroutes.h"
@@ -24,6 +25,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     domain::addAttributeRoutes(router, context);
     import::addImportRoutes(router, context);
     logs::addLogRoutes(router, context);
+    engagement::addEngagementRoutes(router, context);
 }
 
 } // namespace engage::server

@@ -5,6 +5,9 @@
 class QThreadPool;
 
 namespace engage::server {
+namespace engagement {
+class AggregateCache;
+}
 namespace store {
 class Database;
 class Keyring;
@@ -15,15 +18,16 @@ namespace ops {
 
 // What routes need of the running service, made once at start-up and
 // outliving every request: where the data is, the tenants' keys, the
-// in-memory member index (one per service, shared by the workers), and the
-// worker threads that slow work (password hashing, database calls) runs on,
-// never the network threads.
+// in-memory member index and engagement aggregates (one each per service,
+// shared by the workers), and the worker threads that slow work (password
+// hashing, database calls) runs on, never the network threads.
 struct ServiceContext
 {
     const store::Database &database;
     store::Keyring &keyring;
     QThreadPool &workers;
     store::MemberIndex &memberIndex;
+    engagement::AggregateCache &aggregates;
     // The --data-dir: sealed temporary import files go to <dataDirectory>/imports/.
     QString dataDirectory;
 };

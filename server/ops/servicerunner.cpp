@@ -13,6 +13,7 @@
 #include "store/demoseed.h"
 #include "store/keyring.h"
 #include "store/logchain.h"
+#include "engagement/aggregatecache.h"
 #include "store/memberindex.h"
 #include "store/memberpurge.h"
 #include "store/migrator.h"
@@ -227,9 +228,10 @@ int runService(int argc, char *argv[], const QString &applicationName,
     // connections (one per thread) are neither leaked nor reopened.
     workers.setExpiryTimeout(-1);
     store::MemberIndex memberIndex(keyring);
+    engagement::AggregateCache aggregates;
     http::Router router;
     installRoutes(router,
-                  ServiceContext{database, keyring, workers, memberIndex, options->dataDir});
+                  ServiceContext{database, keyring, workers, memberIndex, aggregates, options->dataDir});
 
     // Declared before the server, so that it outlives every report.
     store::AccessLogWriter accessLog(database);

@@ -63,7 +63,7 @@ bool ServiceFixture::open(QString *error)
     m_workers.setMaxThreadCount(4);
     m_memberIndex = std::make_unique<store::MemberIndex>(*m_keyring);
     m_context = std::make_unique<ops::ServiceContext>(
-        ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_dir.path()});
+        ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_aggregates, m_dir.path()});
     m_passwordHash = crypto::hashPassword(password());
     if (m_passwordHash.isEmpty()) {
         *error = QStringLiteral("cannot hash the shared password");

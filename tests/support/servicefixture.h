@@ -86,6 +86,7 @@ private:
     std::unique_ptr<server::store::Database> m_database;
     std::unique_ptr<server::store::Keyring> m_keyring;
     std::unique_ptr<server::store::MemberIndex> m_memberIndex;
+    server::engagement::AggregateCache m_aggregates;
     QThreadPool m_workers;
     std::unique_ptr<server::ops::ServiceContext> m_context;
     server::http::Router m_router;

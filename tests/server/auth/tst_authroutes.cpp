@@ -16,6 +16,7 @@
 #include "ops/servicecontext.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "engagement/aggregatecache.h"
 #include "store/memberindex.h"
 #include "store/migrator.h"
 #include "store/personrepository.h"
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<store::Database> m_database;
     std::unique_ptr<store::Keyring> m_keyring;
     std::unique_ptr<store::MemberIndex> m_memberIndex;
+    engagement::AggregateCache m_aggregates;
     QThreadPool m_workers;
     std::unique_ptr<ops::ServiceContext> m_context;
     http::Router m_router;
@@ -205,7 +207,7 @@ private Q_SLOTS:
         m_workers.setMaxThreadCount(4);
         m_memberIndex = std::make_unique<store::MemberIndex>(*m_keyring);
         m_context = std::make_unique<ops::ServiceContext>(
-            ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_dir.path()});
+            ops::ServiceContext{*m_database, *m_keyring, m_workers, *m_memberIndex, m_aggregates, m_dir.path()});
 
         m_passwordHash = crypto::hashPassword(kPassword);
         QVERIFY(!m_passwordHash.isEmpty());

@@ -6,6 +6,7 @@
 #include "serviceroutes.h"
 #include "store/database.h"
 #include "store/keyring.h"
+#include "engagement/aggregatecache.h"
 #include "store/memberindex.h"
 
 #include <QJsonArray>
@@ -61,8 +62,9 @@ private Q_SLOTS:
         QThreadPool workers;
         http::Router router;
         store::MemberIndex memberIndex(keyring);
+        engagement::AggregateCache aggregates;
         addServiceRoutes(router,
-                         ops::ServiceContext{database, keyring, workers, memberIndex, dir.path()});
+                         ops::ServiceContext{database, keyring, workers, memberIndex, aggregates, dir.path()});
 
         QStringList served;
         for (const QByteArray &route : router.routeTable())
