@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QWidget>
+
+class QChart;
+class QChartView;
+class QPainter;
+
+namespace engage::ui {
+
+// What the dashboard's Qt Charts have in common: a QChartView filling the
+// widget, a chart themed from the widget's palette (QChart::ChartThemeLight
+// or ChartThemeDark by the lightness of QPalette::Window, the background and
+// text in the palette's own colours), fonts from the widget's font so that
+// Japanese is drawn with a Japanese face, axis numbers in the UI language
+// (QChart::locale), and a rebuild on every palette, font or language change.
+// Subclasses build their series from their model in rebuild().
+class DashboardChart : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardChart)
+
+public:
+    ~DashboardChart() override;
+
+    QChart *chart() const { return m_chart; }
+    QChartView *chartView() const { return m_view; }
+    // True when the palette is dark and the chart uses the dark theme.
+    bool isDark() const;
+
+    // Prints: draws the chart as shown, in vector form, into `target` of
+    // `painter` (a QPrinter page, a QPdfWriter, an image), scaled to fit with
+    // its aspect ratio kept and centred. QWidget::render stays usable for a
+    // bitmap of the whole widget.
+    void render(QPainter *painter, const QRectF &target);
+    using QWidget::render;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    explicit DashboardChart(QWidget *parent = nullptr);
+
+    // Builds axes, series, titles and labels from the model, in the current
+    // theme and language; called again whenever any of them changes.
+    virtual void rebuild() = 0;
+    // Applies the palette's theme, fonts and locale to the chart, then rebuild().
+    void refresh();
+
+    // The colour of the index-th series of a chart (0 engagement, 1-9 the
+    // factors, in api::allFactors() order), legible on the palette's background.
+    QColor seriesColour(int index) const;
+    QColor textColour() const;
+    QColor gridColour() const;
+    QFont labelFont() const;
+    QFont titleFont() const;
+
+    void changeEvent(QEvent *event) override;
+
+private:
+    QChartView *m_view = nullptr;
+    QChart *m_chart = nullptr;
+};
+
+} // namespace engage::ui
