@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/role.h"
+#include "engagement/aggregatecache.h"
 #include "http/router.h"
 #include "httpsprobe.h"
 #include "ops/servicecontext.h"
