@@ -132,6 +132,41 @@ qint64 ObjectReader::integer(QLatin1String key, qint64 min, qint64 max)
     return exact;
 }
 
+std::optional<double> ObjectReader::takeNumber(QLatin1String key, bool required, double min,
+                                               double max, int decimals)
+{
+    const std::optional<QJsonValue> value = take(key, required);
+    if (!value)
+        return std::nullopt;
+    const double scale = std::pow(10.0, decimals);
+    const double number = value->isDouble() ? value->toDouble() : 0.0;
+    // Scaled numbers within a millionth of a whole one are a rounded value
+    // that binary floating point cannot hold exactly.
+    const double scaled = number * scale;
+    const double whole = std::round(scaled);
+    if (!value->isDouble() || !std::isfinite(number) || number < min || number > max ||
+        std::abs(scaled - whole) > 1e-6) {
+        fail(key, ProblemCode::InvalidField,
+             QStringLiteral("Must be a number from %1 to %2 with at most %3 decimals.")
+                 .arg(min)
+                 .arg(max)
+                 .arg(decimals));
+        return std::nullopt;
+    }
+    return whole / scale;
+}
+
+double ObjectReader::number(QLatin1String key, double min, double max, int decimals)
+{
+    return takeNumber(key, true, min, max, decimals).value_or(0.0);
+}
+
+std::optional<double> ObjectReader::optionalNumber(QLatin1String key, double min, double max,
+                                                   int decimals)
+{
+    return takeNumber(key, false, min, max, decimals);
+}
+
 QDateTime ObjectReader::dateTime(QLatin1String key)
 {
     const QString text = string(key, validateDateTime);

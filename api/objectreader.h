@@ -57,6 +57,12 @@ public:
     bool boolean(QLatin1String key);
     // A JSON number with an integral value within [min, max].
     qint64 integer(QLatin1String key, qint64 min, qint64 max);
+    // A finite JSON number within [min, max] with at most `decimals` decimal
+    // places (within a rounding error, which is dropped: 2.1999999999999886
+    // reads as 2.2), so a difference of two rounded scores reads as it shows.
+    double number(QLatin1String key, double min, double max, int decimals);
+    // Absent or null reads as std::nullopt.
+    std::optional<double> optionalNumber(QLatin1String key, double min, double max, int decimals);
     QDateTime dateTime(QLatin1String key);
     std::optional<QDateTime> optionalDateTime(QLatin1String key);
     QDate date(QLatin1String key);
@@ -104,6 +110,8 @@ private:
     std::optional<QString> takeString(QLatin1String key, bool required);
     // The value of `key` when it is a JSON array of at most `maxItems` items.
     std::optional<QJsonArray> takeArray(QLatin1String key, qsizetype maxItems);
+    std::optional<double> takeNumber(QLatin1String key, bool required, double min, double max,
+                                     int decimals);
     void fail(QLatin1String key, ProblemCode code, QString detail);
     void fail(QLatin1String key, Error error);
 
