@@ -2,11 +2,14 @@
 
 #include "memberrepository.h"
 #include "operationlog.h"
+#include "pulserepository.h"
+#include "scopedquery.h"
 #include "transaction.h"
 
 #include <QList>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringList>
 #include <utility>
 
 namespace engage::server::store {
@@ -15,6 +18,29 @@ MemberPurge::MemberPurge(QSqlDatabase database, Keyring &keyring)
     : m_database(std::move(database))
     , m_keyring(keyring)
 {}
+
+StoreStatus MemberPurge::forgetTargets(const TenantScope &scope, const QDateTime &deletedBefore)
+{
+    // The same members purgeDeleted removes, read first: their pulse targets
+    // must not keep ids that point nowhere (their answers stay, anonymous).
+    QStringList memberIds;
+    {
+        ScopedQuery query(scope, m_database);
+        query.prepare(QStringLiteral("SELECT id FROM members WHERE tenant_id = :tenant_id AND "
+                                     "deleted_at IS NOT NULL AND deleted_at < :before"));
+        query.bindValue(QStringLiteral(":before"), deletedBefore.toMSecsSinceEpoch());
+        if (!query.exec())
+            return databaseError(QStringLiteral("listing members to purge"), query.errorText());
+        while (query.next())
+            memberIds.append(query.value(0).toString());
+    }
+    PulseRepository pulses(m_database, m_keyring);
+    for (const QString &memberId : std::as_const(memberIds)) {
+        if (const StoreStatus forgotten = pulses.forgetMember(scope, memberId); !forgotten)
+            return forgotten;
+    }
+    return Done{};
+}
 
 StoreResult<int> MemberPurge::run(const QDateTime &now)
 {
@@ -34,8 +60,11 @@ StoreResult<int> MemberPurge::run(const QDateTime &now)
         Transaction transaction(m_database);
         if (!transaction.isActive())
             return databaseError(QStringLiteral("purging members"), transaction.error());
-        const auto purged = MemberRepository(m_database, m_keyring)
-                                .purgeDeleted(scope, now.addDays(-retentionDays));
+        const QDateTime deletedBefore = now.addDays(-retentionDays);
+        if (const StoreStatus forgotten = forgetTargets(scope, deletedBefore); !forgotten)
+            return forgotten.error();
+        const auto purged =
+            MemberRepository(m_database, m_keyring).purgeDeleted(scope, deletedBefore);
         if (!purged)
             return purged.error();
         if (purged.value() == 0)

@@ -14,6 +14,7 @@
 namespace engage::server::store {
 
 class Keyring;
+struct TenantKey;
 
 // Surveys, rounds, their targets, responses and answers (schema 0005). Every
 // method joins the caller's Transaction if one is open; batch writes are all
@@ -85,6 +86,11 @@ struct StoredAnswer
     qint64 answeredAt = 0; // ms since the epoch
 };
 
+// A snapshot as stored (round_targets, responses, round_cells): a compact
+// JSON object with its keys sorted, so equal snapshots have equal text.
+QString snapshotText(const QHash<QString, QString> &snapshot);
+QHash<QString, QString> snapshotFromText(const QString &text);
+
 class PulseRepository final
 {
 public:
@@ -153,6 +159,8 @@ public:
     StoreStatus forgetMember(const TenantScope &scope, const QString &memberId);
 
 private:
+    static QString respondentKey(const TenantKey &key, const QString &memberId);
+
     QSqlDatabase m_database;
     Keyring &m_keyring;
 };

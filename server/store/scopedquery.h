@@ -29,6 +29,9 @@ public:
     // Whether `sql` passes the check above; `reason` says why not.
     static bool isScoped(const QString &sql, QString *reason = nullptr);
 
+    // Before prepare(), for long scans read once in order: the driver then
+    // keeps no rows behind the current one.
+    void setForwardOnly(bool forward) { m_query.setForwardOnly(forward); }
     bool prepare(const QString &sql);
     void bindValue(const QString &placeholder, const QVariant &value);
     bool exec();
