@@ -1,6 +1,7 @@
 #include "attributeroutes.h"
 
 #include "api/attribute.h"
+#include "fieldchanges.h"
 #include "http/router.h"
 #include "ops/servicecontext.h"
 #include "routesupport.h"
@@ -46,28 +47,30 @@ http::Response attributeFailure(const char *what, const store::StoreError &error
     }
 }
 
-QStringList differingFields(const api::AttributeFields &a, const api::AttributeFields &b)
+// An attribute's definition is the tenant's, not personal: the operation
+// log keeps it in clear (the choices one per line).
+FieldChanges attributeChanges(const api::AttributeFields &a, const api::AttributeFields &b)
 {
-    QStringList names;
-    if (a.nameJa != b.nameJa)
-        names << QStringLiteral("nameJa");
-    if (a.nameEn != b.nameEn)
-        names << QStringLiteral("nameEn");
-    if (a.type != b.type)
-        names << QStringLiteral("type");
-    if (a.choices != b.choices)
-        names << QStringLiteral("choices");
-    return names;
+    FieldChanges changes;
+    changes.compare(QStringLiteral("nameJa"), a.nameJa, b.nameJa);
+    changes.compare(QStringLiteral("nameEn"), a.nameEn, b.nameEn);
+    changes.compare(QStringLiteral("type"), api::attributeTypeName(a.type),
+                    api::attributeTypeName(b.type));
+    changes.compare(QStringLiteral("choices"), a.choices.join(QLatin1Char('\n')),
+                    b.choices.join(QLatin1Char('\n')));
+    return changes;
 }
 
 store::StoreStatus logChange(const auth::Identity &identity, const http::Request &request,
                              const QSqlDatabase &connection, const QString &attributeId,
-                             const QString &action, const QString &summary)
+                             const QString &action, const QString &summary,
+                             const FieldChanges &changes = {})
 {
     return store::OperationLog::record(identity.scope, connection,
                                        {request.requestId, identity.personId, kTargetType,
                                         attributeId, action, summary,
-                                        QDateTime::currentDateTimeUtc()});
+                                        QDateTime::currentDateTimeUtc()},
+                                       changes.changes());
 }
 
 // ---- handlers -------------------------------------------------------------
@@ -110,7 +113,8 @@ http::Response createAttribute(const ops::ServiceContext &context, const auth::I
             return storeFailure("cannot keep the idempotency key:", remembered.error());
         const auto logged = logChange(
             identity, request, connection, attribute.id, QStringLiteral("attribute.create"),
-            QStringLiteral("created of type %1").arg(api::attributeTypeName(fields.type)));
+            QStringLiteral("created of type %1").arg(api::attributeTypeName(fields.type)),
+            attributeChanges(api::AttributeFields(), fields));
         if (!logged)
             return storeFailure("cannot log the create:", logged.error());
         http::Response response = attributeAnswer(201, attribute);
@@ -157,8 +161,8 @@ http::Response updateAttribute(const ops::ServiceContext &, const auth::Identity
         [&](store::AttributeRepository &attributes,
             const api::Attribute &current) -> http::Response {
             const api::AttributeFields &fields = body.value();
-            const QStringList changed = differingFields(current.fields, fields);
-            if (changed.isEmpty())
+            const FieldChanges changes = attributeChanges(current.fields, fields);
+            if (changes.isEmpty())
                 return attributeAnswer(200, current);
             const auto updated =
                 attributes.update(identity.scope, current.id, current.revision, fields);
@@ -166,7 +170,7 @@ http::Response updateAttribute(const ops::ServiceContext &, const auth::Identity
                 return attributeFailure("cannot update an attribute:", updated.error());
             const auto logged = logChange(
                 identity, request, connection, current.id, QStringLiteral("attribute.update"),
-                QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")));
+                QStringLiteral("changed: ") + changes.fields().join(QStringLiteral(", ")), changes);
             if (!logged)
                 return storeFailure("cannot log the update:", logged.error());
             return attributeAnswer(200, updated.value());

@@ -1,6 +1,7 @@
 #include "grouproutes.h"
 
 #include "api/group.h"
+#include "fieldchanges.h"
 #include "http/router.h"
 #include "ops/servicecontext.h"
 #include "routesupport.h"
@@ -66,16 +67,15 @@ http::Response groupFailure(const char *what, const store::StoreError &error)
     }
 }
 
-QStringList differingFields(const api::GroupFields &a, const api::GroupFields &b)
+// A group's code, name and parent are the tenant's organisation, not
+// personal: the operation log keeps them in clear.
+FieldChanges groupChanges(const api::GroupFields &a, const api::GroupFields &b)
 {
-    QStringList names;
-    if (a.code != b.code)
-        names << QStringLiteral("code");
-    if (a.name != b.name)
-        names << QStringLiteral("name");
-    if (a.parentId != b.parentId)
-        names << QStringLiteral("parentId");
-    return names;
+    FieldChanges changes;
+    changes.compare(QStringLiteral("code"), a.code, b.code);
+    changes.compare(QStringLiteral("name"), a.name, b.name);
+    changes.compare(QStringLiteral("parentId"), a.parentId, b.parentId);
+    return changes;
 }
 
 // 400 when the new parent is not a live group of the tenant.
@@ -95,11 +95,13 @@ std::optional<http::Response> refuseParent(store::GroupRepository &groups,
 
 store::StoreStatus logChange(const auth::Identity &identity, const http::Request &request,
                              const QSqlDatabase &connection, const QString &groupId,
-                             const QString &action, const QString &summary, const QDateTime &at)
+                             const QString &action, const QString &summary, const QDateTime &at,
+                             const FieldChanges &changes = {})
 {
     return store::OperationLog::record(
         identity.scope, connection,
-        {request.requestId, identity.personId, kTargetType, groupId, action, summary, at});
+        {request.requestId, identity.personId, kTargetType, groupId, action, summary, at},
+        changes.changes());
 }
 
 // Why a group the store calls NotEmpty cannot go, as precisely as we can say.
@@ -225,11 +227,11 @@ http::Response createGroup(const ops::ServiceContext &context, const auth::Ident
             once.remember({201, QJsonDocument(json).toJson(QJsonDocument::Compact)}, now);
         if (!remembered)
             return storeFailure("cannot keep the idempotency key:", remembered.error());
+        const FieldChanges changes = groupChanges(api::GroupFields(), fields);
         const auto logged =
             logChange(identity, request, connection, group.id, QStringLiteral("group.create"),
-                      QStringLiteral("created with ") +
-                          differingFields(api::GroupFields(), fields).join(QStringLiteral(", ")),
-                      now);
+                      QStringLiteral("created with ") + changes.fields().join(QStringLiteral(", ")),
+                      now, changes);
         if (!logged)
             return storeFailure("cannot log the create:", logged.error());
         http::Response response = groupAnswer(201, group);
@@ -272,8 +274,8 @@ http::Response updateGroup(const ops::ServiceContext &, const auth::Identity &id
         identity, request, connection, "an update of a group", refusal,
         [&](store::GroupRepository &groups, const api::Group &current) -> http::Response {
             const api::GroupFields &fields = body.value();
-            const QStringList changed = differingFields(current.fields, fields);
-            if (changed.isEmpty())
+            const FieldChanges changes = groupChanges(current.fields, fields);
+            if (changes.isEmpty())
                 return groupAnswer(200, current);
             if (fields.parentId != current.fields.parentId) {
                 if (auto refused = refuseParent(groups, identity, fields))
@@ -285,8 +287,8 @@ http::Response updateGroup(const ops::ServiceContext &, const auth::Identity &id
                 return groupFailure("cannot update a group:", updated.error());
             const auto logged =
                 logChange(identity, request, connection, current.id, QStringLiteral("group.update"),
-                          QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")),
-                          QDateTime::currentDateTimeUtc());
+                          QStringLiteral("changed: ") + changes.fields().join(QStringLiteral(", ")),
+                          QDateTime::currentDateTimeUtc(), changes);
             if (!logged)
                 return storeFailure("cannot log the update:", logged.error());
             return groupAnswer(200, updated.value());

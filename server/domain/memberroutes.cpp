@@ -2,6 +2,7 @@
 
 #include "api/attribute.h"
 #include "api/member.h"
+#include "fieldchanges.h"
 #include "http/router.h"
 #include "ops/servicecontext.h"
 #include "routesupport.h"
@@ -61,38 +62,47 @@ http::Response memberFailure(const char *what, const store::StoreError &error)
     }
 }
 
-// The names of the fields in which `a` and `b` differ (an attribute as
-// "attributes.<id>"): what the operation log says of a change, never a value.
-QStringList differingFields(const api::MemberFields &a, const api::MemberFields &b)
+std::optional<QString> dateText(const std::optional<QDate> &date)
 {
-    QStringList names;
-    auto compare = [&names](bool differs, const char *name) {
-        if (differs)
-            names.append(QLatin1String(name));
-    };
-    compare(a.employeeCode != b.employeeCode, "employeeCode");
-    compare(a.email != b.email, "email");
-    compare(a.familyName != b.familyName, "familyName");
-    compare(a.givenName != b.givenName, "givenName");
-    compare(a.groupId != b.groupId, "groupId");
+    return date ? std::optional<QString>(date->toString(Qt::ISODate)) : std::nullopt;
+}
+
+// What the operation log says of a change from `a` to `b`: work data with
+// its values, what identifies or describes the person (code, e-mail, names,
+// birth date, memo) and the tenant's attributes (union membership, ...)
+// only as changed.
+FieldChanges memberChanges(const api::MemberFields &a, const api::MemberFields &b)
+{
+    FieldChanges changes;
+    changes.compareMasked(QStringLiteral("employeeCode"), a.employeeCode, b.employeeCode);
+    changes.compareMasked(QStringLiteral("email"), a.email, b.email);
+    changes.compareMasked(QStringLiteral("familyName"), a.familyName, b.familyName);
+    changes.compareMasked(QStringLiteral("givenName"), a.givenName, b.givenName);
+    changes.compare(QStringLiteral("groupId"), a.groupId, b.groupId);
     QStringList attributeIds = a.attributes.keys() + b.attributes.keys();
     attributeIds.removeDuplicates();
     attributeIds.sort();
-    for (const QString &id : attributeIds) {
-        if (a.attributes.value(id) != b.attributes.value(id) ||
-            a.attributes.contains(id) != b.attributes.contains(id))
-            names.append(QStringLiteral("attributes.") + id);
-    }
-    compare(a.hireDate != b.hireDate, "hireDate");
-    compare(a.birthDate != b.birthDate, "birthDate");
-    compare(a.employmentType != b.employmentType, "employmentType");
-    compare(a.grade != b.grade, "grade");
-    compare(a.position != b.position, "position");
-    compare(a.jobCategory != b.jobCategory, "jobCategory");
-    compare(a.status != b.status, "status");
-    compare(a.deliver != b.deliver, "deliver");
-    compare(a.memo != b.memo, "memo");
-    return names;
+    const auto valueOf = [](const api::AttributeValues &values, const QString &id) {
+        return values.contains(id) ? std::optional<QString>(values.value(id)) : std::nullopt;
+    };
+    for (const QString &id : attributeIds)
+        changes.compareMasked(QStringLiteral("attributes.") + id, valueOf(a.attributes, id),
+                              valueOf(b.attributes, id));
+    changes.compare(QStringLiteral("hireDate"), dateText(a.hireDate), dateText(b.hireDate));
+    changes.compareMasked(QStringLiteral("birthDate"), dateText(a.birthDate),
+                          dateText(b.birthDate));
+    changes.compare(QStringLiteral("employmentType"), a.employmentType, b.employmentType);
+    changes.compare(QStringLiteral("grade"), a.grade, b.grade);
+    changes.compare(QStringLiteral("position"), a.position, b.position);
+    changes.compare(QStringLiteral("jobCategory"), a.jobCategory, b.jobCategory);
+    changes.compare(QStringLiteral("status"), api::memberStatusName(a.status),
+                    api::memberStatusName(b.status));
+    const auto flag = [](bool on) {
+        return on ? QStringLiteral("true") : QStringLiteral("false");
+    };
+    changes.compare(QStringLiteral("deliver"), flag(a.deliver), flag(b.deliver));
+    changes.compareMasked(QStringLiteral("memo"), a.memo, b.memo);
+    return changes;
 }
 
 // The 400 for fields that name what the tenant does not have: a group that is
@@ -164,11 +174,13 @@ http::Response writeMember(const ops::ServiceContext &context, const auth::Ident
 
 store::StoreStatus logChange(const auth::Identity &identity, const http::Request &request,
                              const QSqlDatabase &connection, const QString &memberId,
-                             const QString &action, const QString &summary, const QDateTime &at)
+                             const QString &action, const QString &summary, const QDateTime &at,
+                             const FieldChanges &changes = {})
 {
     return store::OperationLog::record(
         identity.scope, connection,
-        {request.requestId, identity.personId, kTargetType, memberId, action, summary, at});
+        {request.requestId, identity.personId, kTargetType, memberId, action, summary, at},
+        changes.changes());
 }
 
 // ---- handlers -------------------------------------------------------------
@@ -254,11 +266,11 @@ http::Response createMember(const ops::ServiceContext &context, const auth::Iden
             if (!remembered)
                 return storeFailure("cannot keep the idempotency key:", remembered.error());
             // Against a member of defaults: the fields the create set.
+            const FieldChanges changes = memberChanges(api::MemberFields(), fields);
             const QString summary =
-                QStringLiteral("created with ") +
-                differingFields(api::MemberFields(), fields).join(QStringLiteral(", "));
+                QStringLiteral("created with ") + changes.fields().join(QStringLiteral(", "));
             const auto logged = logChange(identity, request, connection, stored.member.id,
-                                          QStringLiteral("member.create"), summary, now);
+                                          QStringLiteral("member.create"), summary, now, changes);
             if (!logged)
                 return storeFailure("cannot log the create:", logged.error());
             written = Written{stored, false};
@@ -343,8 +355,8 @@ http::Response updateMember(const ops::ServiceContext &context, const auth::Iden
         [&](store::MemberRepository &members, const store::StoredMember &current,
             std::optional<Written> &written) -> http::Response {
             const api::MemberFields &fields = body.value();
-            const QStringList changed = differingFields(current.member.fields, fields);
-            if (changed.isEmpty())
+            const FieldChanges changes = memberChanges(current.member.fields, fields);
+            if (changes.isEmpty())
                 return memberAnswer(200, current);
             if (fields.groupId != current.member.fields.groupId) {
                 const auto visible = visibleGroups(identity, connection);
@@ -364,7 +376,8 @@ http::Response updateMember(const ops::ServiceContext &context, const auth::Iden
                 return memberFailure("cannot update a member:", updated.error());
             const auto logged = logChange(
                 identity, request, connection, current.member.id, QStringLiteral("member.update"),
-                QStringLiteral("changed: ") + changed.join(QStringLiteral(", ")), now);
+                QStringLiteral("changed: ") + changes.fields().join(QStringLiteral(", ")), now,
+                changes);
             if (!logged)
                 return storeFailure("cannot log the update:", logged.error());
             written = Written{updated.value(), false};

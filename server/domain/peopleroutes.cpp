@@ -3,6 +3,7 @@
 #include "api/cursorpage.h"
 #include "api/personrequests.h"
 #include "crypto/passwordhasher.h"
+#include "fieldchanges.h"
 #include "http/router.h"
 #include "ops/servicecontext.h"
 #include "routesupport.h"
@@ -257,22 +258,26 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
             // Only what differs is a change: the log names it, and an edit that
             // changes nothing writes nothing.
             store::PersonChanges changes;
-            QStringList changed;
+            FieldChanges changed;
             if (patch.email && *patch.email != current.person.email) {
                 changes.email = patch.email;
-                changed << QStringLiteral("email");
+                changed.compareMasked(QStringLiteral("email"), current.person.email, *patch.email);
             }
             if (patch.displayName && *patch.displayName != current.person.displayName) {
                 changes.displayName = patch.displayName;
-                changed << QStringLiteral("displayName");
+                changed.compareMasked(QStringLiteral("displayName"), current.person.displayName,
+                                      *patch.displayName);
             }
             if (patch.role && *patch.role != current.person.role) {
                 changes.role = patch.role;
-                changed << QStringLiteral("role");
+                changed.compare(QStringLiteral("role"), api::roleName(current.person.role),
+                                api::roleName(*patch.role));
             }
             if (patch.status && *patch.status != current.person.status) {
                 changes.status = patch.status;
-                changed << QStringLiteral("status");
+                changed.compare(QStringLiteral("status"),
+                                api::personStatusName(current.person.status),
+                                api::personStatusName(*patch.status));
             }
             if (changed.isEmpty())
                 return personAnswer(200, current);
@@ -307,7 +312,8 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
                     return storeFailure("cannot update a person:", updated.error());
                 }
             }
-            QString summary = QStringLiteral("changed: ") + changed.join(QStringLiteral(", "));
+            QString summary =
+                QStringLiteral("changed: ") + changed.fields().join(QStringLiteral(", "));
             // Disabling cuts access at once: no client of the person keeps a session.
             if (changes.status == api::PersonStatus::Disabled) {
                 const auto revoked =
@@ -319,7 +325,8 @@ http::Response updatePerson(const ops::ServiceContext &context, const auth::Iden
             const auto logged =
                 store::OperationLog::record(identity.scope, connection,
                                             {request.requestId, identity.personId, kTargetType, *id,
-                                             QStringLiteral("person.update"), summary, now});
+                                             QStringLiteral("person.update"), summary, now},
+                                            changed.changes());
             if (!logged)
                 return storeFailure("cannot log the update:", logged.error());
             return personAnswer(200, updated.value());

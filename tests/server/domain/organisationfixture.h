@@ -6,6 +6,7 @@
 
 #include "api/attribute.h"
 #include "api/group.h"
+#include "api/logrecord.h"
 #include "api/member.h"
 #include "domain/attributeroutes.h"
 #include "domain/grouproutes.h"
@@ -15,6 +16,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QStringList>
 
@@ -145,6 +147,29 @@ public:
             summaries.append(query.value(0).toString() + QLatin1Char(' ') +
                              query.value(1).toString());
         return summaries;
+    }
+
+    // The field-level changes of the newest `action` row on `targetId`, as
+    // the log keeps them; nothing when there is no such row or it does not parse.
+    std::optional<QList<api::FieldChange>> operationChanges(const QString &action,
+                                                            const QString &targetId) const
+    {
+        QSqlQuery query(service.connection());
+        query.prepare(QStringLiteral("SELECT changes FROM operation_log WHERE action = :action "
+                                     "AND target_id = :target ORDER BY seq DESC LIMIT 1"));
+        query.bindValue(QStringLiteral(":action"), action);
+        query.bindValue(QStringLiteral(":target"), targetId);
+        if (!query.exec() || !query.next())
+            return std::nullopt;
+        const QJsonArray rows = QJsonDocument::fromJson(query.value(0).toByteArray()).array();
+        QList<api::FieldChange> changes;
+        for (const QJsonValue &row : rows) {
+            const auto change = api::fieldChangeFromJson(row.toObject());
+            if (!change)
+                return std::nullopt;
+            changes.append(change.value());
+        }
+        return changes;
     }
 
 private:

@@ -162,6 +162,13 @@ private Q_SLOTS:
         QCOMPARE(m_org.service.operationCount(QStringLiteral("group.update"), a), 2);
         QVERIFY(m_org.operationSummaries().contains(
             QStringLiteral("group.update changed: code, parentId")));
+        const auto changes = m_org.operationChanges(QStringLiteral("group.update"), a);
+        QVERIFY(changes);
+        const QList<api::FieldChange> expected{
+            {QStringLiteral("code"), QStringLiteral("H-A"), QStringLiteral("H-A2"), false},
+            {QStringLiteral("parentId"), std::nullopt, b, false},
+        };
+        QCOMPARE(*changes, expected);
     }
 
     void cycleAndTakenCode()

@@ -178,6 +178,25 @@ private Q_SLOTS:
         QVERIFY(summaries.contains(
             QStringLiteral("member.update changed: familyName, attributes.%1, status")
                 .arg(m_rank)));
+        // Field by field: work data with its values, personal data only as changed.
+        const auto changes = m_org.operationChanges(QStringLiteral("member.update"), member.id);
+        QVERIFY(changes);
+        const QList<api::FieldChange> expected{
+            {QStringLiteral("familyName"), std::nullopt, std::nullopt, true},
+            {QStringLiteral("attributes.") + m_rank, std::nullopt, std::nullopt, true},
+            {QStringLiteral("status"), QStringLiteral("active"), QStringLiteral("onLeave"), false},
+        };
+        QCOMPARE(*changes, expected);
+        const auto createdWith = m_org.operationChanges(QStringLiteral("member.create"), member.id);
+        QVERIFY(createdWith);
+        QVERIFY(!createdWith->isEmpty());
+        for (const api::FieldChange &change : *createdWith) {
+            if (change.field == QStringLiteral("hireDate"))
+                QCOMPARE(change.after, QStringLiteral("2015-04-01"));
+            else if (change.field != QStringLiteral("groupId"))
+                QVERIFY2(change.masked && !change.before && !change.after,
+                         qPrintable(change.field));
+        }
         for (const QString &summary : summaries) {
             for (const QString &value :
                  {QStringLiteral("山"), QStringLiteral("太郎"), QStringLiteral("E-1001"),
