@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAbstractAxis;
 class QChart;
 class QChartView;
 class QPainter;
@@ -54,6 +55,10 @@ protected:
     QColor gridColour() const;
     QFont labelFont() const;
     QFont titleFont() const;
+    // Fonts and colours of the theme on an axis the subclass made.
+    void styleAxis(QAbstractAxis *axis) const;
+    // Shows `text` at the pointer, or hides the tooltip when it is empty.
+    void showToolTip(const QString &text);
 
     void changeEvent(QEvent *event) override;
 

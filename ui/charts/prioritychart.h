@@ -54,6 +54,7 @@ protected:
 
 private:
     void placeLabels();
+    models::PriorityModel::Quadrant quadrantOf(int row) const;
 
     models::PriorityModel &m_model;
     std::optional<double> m_engagementScore;

@@ -1,0 +1,177 @@
+#include "factorchart.h"
+
+#include "models/dashboard/factorscoremodel.h"
+#include "models/dashboard/scoreroles.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QFontMetrics>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+namespace engage::ui {
+
+using models::FactorScoreModel;
+
+FactorChart::FactorChart(models::FactorScoreModel &model, QWidget *parent)
+    : DashboardChart(parent)
+    , m_model(model)
+{
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &FactorChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &FactorChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &FactorChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &FactorChart::rebuild);
+    connect(chart(), &QChart::plotAreaChanged, this, &FactorChart::placeValueLabels);
+    refresh();
+}
+
+FactorChart::~FactorChart() = default;
+
+void FactorChart::setBenchmarkLabel(const QString &label)
+{
+    if (label == m_benchmarkLabel)
+        return;
+    m_benchmarkLabel = label;
+    rebuild();
+}
+
+QList<double> FactorChart::barValues() const
+{
+    QList<double> values;
+    for (int bar = m_scores->count() - 1; bar >= 0; --bar)
+        values.append(m_scores->at(bar));
+    return values;
+}
+
+QStringList FactorChart::valueLabels() const
+{
+    QStringList labels;
+    for (const QGraphicsSimpleTextItem *item : m_valueLabels)
+        labels.append(item->text());
+    return labels;
+}
+
+// The bars go from the bottom up, the model's rows from the top down.
+int FactorChart::rowOfBar(int barIndex) const
+{
+    return int(m_factors.size()) - 1 - barIndex;
+}
+
+void FactorChart::rebuild()
+{
+    QChart &plot = *chart();
+    plot.removeAllSeries();
+    for (QAbstractAxis *axis : plot.axes()) {
+        plot.removeAxis(axis);
+        delete axis;
+    }
+    qDeleteAll(m_valueLabels);
+    m_valueLabels.clear();
+    m_factors.clear();
+
+    const QList<api::FactorScore> &factors = m_model.breakdown().factors;
+    const int rows = std::min(m_model.rowCount(), int(factors.size()));
+    for (int row = 0; row < rows; ++row)
+        m_factors.append(factors.at(row).factor);
+
+    m_bars = new QHorizontalBarSeries;
+    m_bars->setBarWidth(0.6);
+    m_scores = new QBarSet(tr("Score"));
+    m_scores->setColor(seriesColour(0));
+    m_scores->setBorderColor(seriesColour(0));
+    m_benchmarks = new QScatterSeries;
+    m_benchmarks->setName(m_benchmarkLabel.isEmpty()
+                              ? tr("Benchmark")
+                              //: Legend of the factor chart: %1 where the benchmark comes from.
+                              : tr("Benchmark (%1)").arg(m_benchmarkLabel));
+    m_benchmarks->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    m_benchmarks->setMarkerSize(13);
+    m_benchmarks->setColor(textColour());
+    m_benchmarks->setBorderColor(palette().color(QPalette::Base));
+
+    QStringList categories;
+    for (int bar = 0; bar < rows; ++bar) {
+        const int row = rowOfBar(bar);
+        const QModelIndex score = m_model.index(row, FactorScoreModel::ScoreColumn);
+        categories.append(
+            m_model.data(m_model.index(row, FactorScoreModel::NameColumn)).toString());
+        const QVariant value = m_model.data(score, models::ScoreValueRole);
+        m_scores->append(value.isValid() ? value.toDouble() : 0.0);
+        if (const auto benchmark = factors.at(row).benchmark)
+            m_benchmarks->append(*benchmark, bar);
+
+        auto *label = new QGraphicsSimpleTextItem(m_model.data(score).toString(), &plot);
+        label->setFont(labelFont());
+        label->setBrush(textColour());
+        label->setToolTip(m_model.data(score, Qt::ToolTipRole).toString());
+        label->setZValue(10);
+        m_valueLabels.prepend(label);
+    }
+    m_bars->append(m_scores);
+    plot.addSeries(m_bars);
+    plot.addSeries(m_benchmarks);
+
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    styleAxis(names);
+    names->setGridLineVisible(false);
+    plot.addAxis(names, Qt::AlignLeft);
+    auto *scale = new QValueAxis;
+    scale->setRange(0, 100);
+    scale->setTickType(QValueAxis::TicksDynamic);
+    scale->setTickAnchor(0);
+    scale->setTickInterval(20);
+    scale->setLabelFormat(QStringLiteral("%.0f"));
+    //: The horizontal axis of the factor chart.
+    scale->setTitleText(tr("Score (0–100)"));
+    styleAxis(scale);
+    plot.addAxis(scale, Qt::AlignBottom);
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_benchmarks)}) {
+        series->attachAxis(names);
+        series->attachAxis(scale);
+    }
+    plot.setTitle(rows == 0 ? tr("No scores for this selection.") : QString());
+
+    connect(m_bars, &QHorizontalBarSeries::hovered, this, [this](bool status, int bar) {
+        const int row = rowOfBar(bar);
+        showToolTip(
+            status
+                ? m_model.data(m_model.index(row, FactorScoreModel::NameColumn)).toString() +
+                      u'\n' +
+                      m_model
+                          .data(m_model.index(row, FactorScoreModel::ScoreColumn), Qt::ToolTipRole)
+                          .toString()
+                : QString());
+    });
+    connect(m_bars, &QHorizontalBarSeries::clicked, this,
+            [this](int bar) { Q_EMIT factorActivated(m_factors.at(rowOfBar(bar))); });
+    placeValueLabels();
+}
+
+// Each score sits just past its bar's end, or inside the end when the bar
+// reaches so far that the text would leave the plot.
+void FactorChart::placeValueLabels()
+{
+    const QRectF area = chart()->plotArea();
+    for (int row = 0; row < m_valueLabels.size(); ++row) {
+        QGraphicsSimpleTextItem *label = m_valueLabels.at(row);
+        const int bar = rowOfBar(row);
+        const QPointF end = chart()->mapToPosition(QPointF(m_scores->at(bar), bar), m_bars);
+        const QRectF box = label->boundingRect();
+        double x = end.x() + 4;
+        label->setBrush(textColour());
+        if (x + box.width() > area.right()) {
+            x = end.x() - 4 - box.width();
+            label->setBrush(palette().color(QPalette::Base));
+        }
+        label->setPos(x, end.y() - box.height() / 2);
+    }
+}
+
+} // namespace engage::ui

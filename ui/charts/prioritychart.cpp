@@ -1,0 +1,309 @@
+#include "prioritychart.h"
+
+#include "models/dashboard/scoreroles.h"
+
+#include <QChart>
+#include <QGraphicsSimpleTextItem>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace engage::ui {
+
+using Quadrant = models::PriorityModel::Quadrant;
+
+namespace {
+
+constexpr std::array<Quadrant, 4> kQuadrants = {Quadrant::ActFirst, Quadrant::Keep, Quadrant::Watch,
+                                                Quadrant::LowPriority};
+
+// Low score is left, high impact is up.
+bool isLeft(Quadrant quadrant)
+{
+    return quadrant == Quadrant::ActFirst || quadrant == Quadrant::Watch;
+}
+
+bool isTop(Quadrant quadrant)
+{
+    return quadrant == Quadrant::ActFirst || quadrant == Quadrant::Keep;
+}
+
+std::optional<double> median(QList<double> values)
+{
+    if (values.isEmpty())
+        return std::nullopt;
+    std::sort(values.begin(), values.end());
+    const auto middle = values.size() / 2;
+    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
+}
+
+} // namespace
+
+PriorityChart::PriorityChart(models::PriorityModel &model, QWidget *parent)
+    : DashboardChart(parent)
+    , m_model(model)
+{
+    chart()->legend()->hide();
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &PriorityChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &PriorityChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &PriorityChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &PriorityChart::rebuild);
+    connect(chart(), &QChart::plotAreaChanged, this, &PriorityChart::placeLabels);
+    refresh();
+}
+
+PriorityChart::~PriorityChart() = default;
+
+void PriorityChart::setEngagementScore(std::optional<double> score)
+{
+    if (score == m_engagementScore)
+        return;
+    m_engagementScore = score;
+    rebuild();
+}
+
+QScatterSeries *PriorityChart::quadrantPoints(Quadrant quadrant) const
+{
+    return m_quadrants.value(int(quadrant));
+}
+
+QStringList PriorityChart::pointLabels() const
+{
+    QStringList labels;
+    for (const PointLabel &label : m_pointLabels)
+        labels.append(label.item->text());
+    return labels;
+}
+
+Quadrant PriorityChart::quadrantOf(int row) const
+{
+    return static_cast<Quadrant>(m_model
+                                     .data(m_model.index(row, models::PriorityModel::NameColumn),
+                                           models::PriorityModel::QuadrantRole)
+                                     .toInt());
+}
+
+void PriorityChart::rebuild()
+{
+    QChart &plot = *chart();
+    plot.removeAllSeries();
+    for (QAbstractAxis *axis : plot.axes()) {
+        plot.removeAxis(axis);
+        delete axis;
+    }
+    for (const PointLabel &label : std::as_const(m_pointLabels))
+        delete label.item;
+    m_pointLabels.clear();
+    qDeleteAll(m_quadrantLabels);
+    m_quadrantLabels.clear();
+    delete m_leftOutNote;
+    m_leftOutNote = nullptr;
+    m_quadrants.clear();
+    m_leftOut.clear();
+
+    const QList<api::PriorityPoint> &points = m_model.chart().points;
+    const int rows = std::min(m_model.rowCount(), int(points.size()));
+    QList<double> impacts;
+    double left = m_engagementScore.value_or(50);
+    double right = left;
+    double bottom = 0;
+    double top = 0;
+    for (int row = 0; row < rows; ++row) {
+        const api::PriorityPoint &point = points.at(row);
+        if (!point.score.value || !point.impact)
+            continue;
+        impacts.append(*point.impact);
+        left = std::min(left, *point.score.value);
+        right = std::max(right, *point.score.value);
+        bottom = std::min(bottom, *point.impact);
+        top = std::max(top, *point.impact);
+    }
+    m_scoreSplit = m_engagementScore;
+    m_impactSplit = median(impacts);
+
+    // Scores on multiples of ten around the points and the split; impacts
+    // from zero (or below, when some are negative) to the largest, on tenths.
+    auto *scoreAxis = new QValueAxis;
+    scoreAxis->setRange(std::max(0.0, std::floor((left - 5) / 10) * 10),
+                        std::min(100.0, std::ceil((right + 5) / 10) * 10));
+    scoreAxis->setTickType(QValueAxis::TicksDynamic);
+    scoreAxis->setTickAnchor(0);
+    scoreAxis->setTickInterval(10);
+    scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
+    //: The horizontal axis of the priority chart.
+    scoreAxis->setTitleText(tr("Score"));
+    styleAxis(scoreAxis);
+    plot.addAxis(scoreAxis, Qt::AlignBottom);
+    auto *impactAxis = new QValueAxis;
+    impactAxis->setRange(std::max(-1.0, std::floor(bottom * 10 - 0.5) / 10),
+                         std::min(1.0, std::ceil(top * 10 + 0.5) / 10));
+    impactAxis->setTickType(QValueAxis::TicksDynamic);
+    impactAxis->setTickAnchor(0);
+    impactAxis->setTickInterval(0.2);
+    impactAxis->setLabelFormat(QStringLiteral("%.1f"));
+    //: The vertical axis of the priority chart: how strongly a factor's
+    //: score goes with engagement across respondents.
+    impactAxis->setTitleText(tr("Impact (correlation with engagement)"));
+    styleAxis(impactAxis);
+    plot.addAxis(impactAxis, Qt::AlignLeft);
+
+    const auto attach = [&](QAbstractSeries *series) {
+        plot.addSeries(series);
+        series->attachAxis(scoreAxis);
+        series->attachAxis(impactAxis);
+    };
+    QPen splitPen(textColour(), 1, Qt::DashLine);
+    splitPen.setColor([&] {
+        QColor colour = textColour();
+        colour.setAlphaF(0.55f);
+        return colour;
+    }());
+    if (m_scoreSplit) {
+        auto *line = new QLineSeries;
+        line->append(*m_scoreSplit, impactAxis->min());
+        line->append(*m_scoreSplit, impactAxis->max());
+        line->setPen(splitPen);
+        attach(line);
+    }
+    if (m_impactSplit) {
+        auto *line = new QLineSeries;
+        line->append(scoreAxis->min(), *m_impactSplit);
+        line->append(scoreAxis->max(), *m_impactSplit);
+        line->setPen(splitPen);
+        attach(line);
+    }
+
+    // Act first in red, keep in green, watch in amber, low priority in grey.
+    const std::array<int, 4> colourOf = {3, 2, 1, 9};
+    for (std::size_t i = 0; i < kQuadrants.size(); ++i) {
+        auto *series = new QScatterSeries;
+        series->setName(models::PriorityModel::quadrantName(kQuadrants.at(i)));
+        series->setMarkerSize(12);
+        series->setColor(seriesColour(colourOf.at(i)));
+        series->setBorderColor(palette().color(QPalette::Base));
+        connect(series, &QScatterSeries::hovered, this, [this](const QPointF &at, bool state) {
+            QString text;
+            for (int row = 0; state && row < m_model.rowCount(); ++row) {
+                const api::PriorityPoint &point = m_model.chart().points.at(row);
+                if (point.score.value == at.x() && point.impact == at.y())
+                    //: Tooltip of a point of the priority chart: %1 the factor,
+                    //: %2 its score, %3 its impact, %4 its quadrant.
+                    text =
+                        tr("%1: score %2, impact %3 (%4)")
+                            .arg(models::factorName(point.factor), models::formatScore(point.score),
+                                 QLocale().toString(*point.impact, 'f', 2),
+                                 models::PriorityModel::quadrantName(quadrantOf(row))) +
+                        u'\n' +
+                        m_model
+                            .data(m_model.index(row, models::PriorityModel::ScoreColumn),
+                                  Qt::ToolTipRole)
+                            .toString();
+            }
+            showToolTip(text);
+        });
+        connect(series, &QScatterSeries::clicked, this, [this](const QPointF &at) {
+            for (const api::PriorityPoint &point : m_model.chart().points) {
+                if (point.score.value == at.x() && point.impact == at.y()) {
+                    Q_EMIT factorActivated(point.factor);
+                    return;
+                }
+            }
+        });
+        m_quadrants.insert(int(kQuadrants.at(i)), series);
+        attach(series);
+
+        auto *name = new QGraphicsSimpleTextItem(series->name(), &plot);
+        QFont bold = labelFont();
+        bold.setBold(true);
+        name->setFont(bold);
+        name->setBrush(series->color());
+        m_quadrantLabels.append(name);
+    }
+
+    QStringList leftOutNames;
+    for (int row = 0; row < rows; ++row) {
+        const api::PriorityPoint &point = points.at(row);
+        QScatterSeries *series = m_quadrants.value(int(quadrantOf(row)));
+        if (!series || !point.score.value || !point.impact) {
+            m_leftOut.append(point.factor);
+            leftOutNames.append(models::factorName(point.factor));
+            continue;
+        }
+        const QPointF value(*point.score.value, *point.impact);
+        series->append(value);
+        auto *label = new QGraphicsSimpleTextItem(models::factorName(point.factor), &plot);
+        label->setFont(labelFont());
+        label->setBrush(textColour());
+        label->setZValue(10);
+        m_pointLabels.append({value, label});
+    }
+    if (!leftOutNames.isEmpty()) {
+        //: Below the priority chart: %1 the factors (a list) whose score or
+        //: impact is withheld.
+        m_leftOutNote =
+            new QGraphicsSimpleTextItem(tr("Not placed, score or impact withheld: %1")
+                                            .arg(QLocale().createSeparatedList(leftOutNames)),
+                                        &plot);
+        m_leftOutNote->setFont(labelFont());
+        m_leftOutNote->setBrush(textColour());
+    }
+    plot.setTitle(m_pointLabels.isEmpty() ? tr("No factor can be placed for this selection.")
+                                          : QString());
+    const int noteHeight = m_leftOutNote ? int(m_leftOutNote->boundingRect().height()) + 6 : 0;
+    plot.setMargins(QMargins(8, 8, 8, 8 + noteHeight));
+    placeLabels();
+}
+
+// Quadrant names in the plot's corners; each factor's name beside its point
+// on the first side (right, left, above, below) where it overlaps neither a
+// name already placed nor the plot's edge.
+void PriorityChart::placeLabels()
+{
+    const QRectF area = chart()->plotArea();
+    QList<QRectF> taken;
+    for (std::size_t i = 0; i < kQuadrants.size() && int(i) < m_quadrantLabels.size(); ++i) {
+        QGraphicsSimpleTextItem *name = m_quadrantLabels.at(int(i));
+        const QRectF box = name->boundingRect();
+        const double x =
+            isLeft(kQuadrants.at(i)) ? area.left() + 6 : area.right() - 6 - box.width();
+        const double y =
+            isTop(kQuadrants.at(i)) ? area.top() + 4 : area.bottom() - 4 - box.height();
+        name->setPos(x, y);
+        taken.append(QRectF(QPointF(x, y), box.size()));
+    }
+    for (const PointLabel &label : std::as_const(m_pointLabels)) {
+        const QPointF at = chart()->mapToPosition(label.value);
+        const QSizeF size = label.item->boundingRect().size();
+        const double gap = 8;
+        const std::array<QPointF, 4> corners = {
+            QPointF(at.x() + gap, at.y() - size.height() / 2),
+            QPointF(at.x() - gap - size.width(), at.y() - size.height() / 2),
+            QPointF(at.x() - size.width() / 2, at.y() - gap - size.height()),
+            QPointF(at.x() - size.width() / 2, at.y() + gap)};
+        QRectF chosen(corners.front(), size);
+        for (const QPointF &corner : corners) {
+            const QRectF box(corner, size);
+            const bool free = std::none_of(taken.cbegin(), taken.cend(), [&](const QRectF &other) {
+                return other.intersects(box);
+            });
+            if (free && area.contains(box)) {
+                chosen = box;
+                break;
+            }
+        }
+        label.item->setPos(chosen.topLeft());
+        taken.append(chosen);
+    }
+    if (m_leftOutNote) {
+        const QRectF whole = chart()->rect();
+        m_leftOutNote->setPos(whole.left() + 10,
+                              whole.bottom() - m_leftOutNote->boundingRect().height() - 6);
+    }
+}
+
+} // namespace engage::ui

@@ -1,0 +1,398 @@
+#include "trendchart.h"
+
+#include "models/dashboard/scoreroles.h"
+#include "models/dashboard/trendmodel.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QDateTime>
+#include <QFontMetrics>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QMap>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+namespace engage::ui {
+
+namespace {
+
+constexpr double kMsPerDay = 24.0 * 60 * 60 * 1000;
+
+double timeOf(const QDate &date)
+{
+    // Noon, so that a memo sits on its day in any time zone's rendering.
+    return double(QDateTime(date, QTime(12, 0)).toMSecsSinceEpoch());
+}
+
+} // namespace
+
+TrendChart::TrendChart(models::TrendModel &model, QWidget *parent)
+    : DashboardChart(parent)
+    , m_model(model)
+    , m_visible{api::Factor::Engagement}
+{
+    chart()->legend()->setAlignment(Qt::AlignRight);
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &TrendChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::dataChanged, this, &TrendChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TrendChart::rebuild);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &TrendChart::rebuild);
+    connect(chart(), &QChart::plotAreaChanged, this, &TrendChart::labelTimeAxis);
+    refresh();
+}
+
+TrendChart::~TrendChart() = default;
+
+void TrendChart::setMemos(const QList<api::Memo> &memos)
+{
+    m_memos = memos;
+    rebuild();
+}
+
+QList<api::Factor> TrendChart::visibleFactors() const
+{
+    QList<api::Factor> factors;
+    for (const api::Factor factor : api::allFactors()) {
+        if (m_visible.contains(factor))
+            factors.append(factor);
+    }
+    return factors;
+}
+
+void TrendChart::setVisibleFactors(const QList<api::Factor> &factors)
+{
+    if (visibleFactors() == factors)
+        return;
+    m_visible = factors;
+    applyVisibility();
+    Q_EMIT visibleFactorsChanged();
+}
+
+void TrendChart::setFactorVisible(api::Factor factor, bool visible)
+{
+    if (isFactorVisible(factor) == visible)
+        return;
+    if (visible)
+        m_visible.append(factor);
+    else
+        m_visible.removeAll(factor);
+    applyVisibility();
+    Q_EMIT visibleFactorsChanged();
+}
+
+bool TrendChart::isFactorVisible(api::Factor factor) const
+{
+    return m_visible.contains(factor);
+}
+
+QList<QLineSeries *> TrendChart::segments(api::Factor factor) const
+{
+    return m_segments.value(api::factorIndex(factor));
+}
+
+QString TrendChart::memoToolTip(int index) const
+{
+    if (index < 0 || index >= m_memos.size())
+        return {};
+    const api::Memo &memo = m_memos.at(index);
+    const QString date = QLocale().toString(memo.fields.date, QLocale::LongFormat);
+    const QString heading =
+        memo.fields.shared
+            //: Tooltip of a memo on the trend chart: %1 its date, %2 its author.
+            ? tr("Memo by %2 on %1").arg(date, memo.authorName)
+            //: Tooltip of a memo on the trend chart that only its author sees.
+            : tr("Your private memo on %1").arg(date);
+    return heading + u'\n' + memo.fields.text;
+}
+
+void TrendChart::rebuild()
+{
+    QChart &plot = *chart();
+    plot.removeAllSeries();
+    for (QAbstractAxis *axis : plot.axes()) {
+        plot.removeAxis(axis);
+        delete axis;
+    }
+    m_segments.clear();
+
+    m_scoreAxis = new QValueAxis;
+    //: The vertical axis of the trend chart.
+    m_scoreAxis->setTitleText(tr("Score"));
+    m_scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_scoreAxis->setTickType(QValueAxis::TicksDynamic);
+    m_scoreAxis->setTickAnchor(0);
+    m_scoreAxis->setTickInterval(10);
+    styleAxis(m_scoreAxis);
+    plot.addAxis(m_scoreAxis, Qt::AlignLeft);
+    m_timeAxis = new QCategoryAxis;
+    //: The horizontal axis of the trend chart.
+    m_timeAxis->setTitleText(tr("Round closed"));
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    styleAxis(m_timeAxis);
+    plot.addAxis(m_timeAxis, Qt::AlignBottom);
+
+    const int rounds = m_model.rowCount();
+    plot.setTitle(rounds == 0 ? tr("No closed rounds in this period.") : QString());
+    double lowest = 100;
+    double highest = 0;
+    for (const api::Factor factor : api::allFactors()) {
+        const int column = models::TrendModel::columnOf(factor);
+        const int colourIndex = api::factorIndex(factor);
+        QList<QLineSeries *> runs;
+        QLineSeries *run = nullptr;
+        for (int row = 0; row <= rounds; ++row) {
+            const QVariant value =
+                row < rounds ? m_model.data(m_model.index(row, column), models::ScoreValueRole)
+                             : QVariant();
+            if (!value.isValid()) {
+                run = nullptr;
+                // The legend names a factor through its first series, so
+                // one exists even when every score is withheld.
+                if (row < rounds || !runs.isEmpty())
+                    continue;
+            }
+            if (!run) {
+                run = new QLineSeries;
+                run->setName(models::factorName(factor));
+                QPen pen(seriesColour(colourIndex));
+                pen.setWidthF(factor == api::Factor::Engagement ? 3.0 : 2.0);
+                run->setPen(pen);
+                run->setPointsVisible(true);
+                run->setMarkerSize(factor == api::Factor::Engagement ? 8 : 6);
+                connect(run, &QLineSeries::hovered, this,
+                        [this, factor](const QPointF &point, bool state) {
+                            if (state)
+                                showPointToolTip(factor, point);
+                            else
+                                showToolTip({});
+                        });
+                runs.append(run);
+            }
+            if (!value.isValid())
+                continue;
+            const double score = value.toDouble();
+            lowest = std::min(lowest, score);
+            highest = std::max(highest, score);
+            const QDateTime closes = m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime();
+            run->append(double(closes.toMSecsSinceEpoch()), score);
+        }
+        for (QLineSeries *series : runs) {
+            plot.addSeries(series);
+            series->attachAxis(m_timeAxis);
+            series->attachAxis(m_scoreAxis);
+        }
+        m_segments.insert(api::factorIndex(factor), runs);
+    }
+
+    // The score axis spans the scores shown, on multiples of ten, with room
+    // below them for the memo markers.
+    double bottom = 0;
+    double top = 100;
+    if (lowest <= highest) {
+        bottom = std::max(0.0, std::floor((lowest - 8) / 10) * 10);
+        top = std::min(100.0, std::ceil((highest + 3) / 10) * 10);
+    }
+    m_scoreAxis->setRange(bottom, top);
+
+    m_memoMarkers = new QScatterSeries;
+    //: The legend entry of the memo markers on the trend chart.
+    m_memoMarkers->setName(tr("Memo"));
+    m_memoMarkers->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+    m_memoMarkers->setMarkerSize(13);
+    m_memoMarkers->setColor(textColour());
+    m_memoMarkers->setBorderColor(palette().color(QPalette::Base));
+    const double step = (top - bottom) * 0.06;
+    QMap<QDate, int> perDay;
+    for (const api::Memo &memo : std::as_const(m_memos)) {
+        const int stacked = perDay[memo.fields.date]++;
+        m_memoMarkers->append(timeOf(memo.fields.date), bottom + step * (0.7 + stacked));
+    }
+    connect(m_memoMarkers, &QScatterSeries::hovered, this,
+            [this](const QPointF &point, bool state) {
+                showToolTip(state ? memoToolTip(memoIndexAt(point)) : QString());
+            });
+    connect(m_memoMarkers, &QScatterSeries::clicked, this, [this](const QPointF &point) {
+        const int index = memoIndexAt(point);
+        if (index >= 0)
+            Q_EMIT memoActivated(m_memos.at(index).id);
+    });
+    plot.addSeries(m_memoMarkers);
+    m_memoMarkers->attachAxis(m_timeAxis);
+    m_memoMarkers->attachAxis(m_scoreAxis);
+
+    buildTimeAxis();
+    for (QLegendMarker *marker : plot.legend()->markers()) {
+        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
+            if (marker->series() == m_memoMarkers)
+                return;
+            for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it) {
+                if (it->value(0) == marker->series()) {
+                    const api::Factor factor = api::allFactors().at(it.key());
+                    setFactorVisible(factor, !isFactorVisible(factor));
+                    return;
+                }
+            }
+        });
+    }
+    applyVisibility();
+}
+
+void TrendChart::buildTimeAxis()
+{
+    double first = 0;
+    double last = 0;
+    bool any = false;
+    const auto include = [&](double x) {
+        first = any ? std::min(first, x) : x;
+        last = any ? std::max(last, x) : x;
+        any = true;
+    };
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        include(double(
+            m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime().toMSecsSinceEpoch()));
+    for (const api::Memo &memo : std::as_const(m_memos))
+        include(timeOf(memo.fields.date));
+    if (!any) {
+        const double now = double(QDateTime::currentMSecsSinceEpoch());
+        first = now - 365 * kMsPerDay;
+        last = now;
+    }
+    // A margin of a week or 4 % on each side keeps the first and last
+    // points and their labels off the plot's edges.
+    const double margin = std::max(7 * kMsPerDay, (last - first) * 0.04);
+    m_timeAxis->setRange(first - margin, last + margin);
+    m_timeAxis->setStartValue(first - margin);
+    labelTimeAxis();
+}
+
+// Names every round's close date, or every second, third, ... when the
+// plot is too narrow for all of them; the year where it changes.
+void TrendChart::labelTimeAxis()
+{
+    if (!m_timeAxis)
+        return;
+    QList<QDateTime> closes;
+    for (int row = 0; row < m_model.rowCount(); ++row)
+        closes.append(m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime());
+    const QLocale locale;
+    //: A QLocale date format for the rounds on the trend chart's time axis,
+    //: with the year (first label, and where the year changes). Japanese: yyyy/M/d
+    const QString withYear = tr("d MMM yyyy");
+    //: A QLocale date format for the rounds on the trend chart's time axis,
+    //: without the year. Japanese: M/d
+    const QString withoutYear = tr("d MMM");
+
+    const QFontMetrics metrics(labelFont());
+    int widest = 0;
+    for (const QDateTime &close : std::as_const(closes))
+        widest =
+            std::max(widest, metrics.horizontalAdvance(locale.toString(close.date(), withYear)));
+    const double plotWidth =
+        chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() * 0.6;
+    const double span = std::max(1.0, m_timeAxis->max() - m_timeAxis->min());
+    double spacing = plotWidth;
+    for (int i = 1; i < closes.size(); ++i)
+        spacing =
+            std::min(spacing, double(closes.at(i - 1).msecsTo(closes.at(i))) / span * plotWidth);
+    const int stride = std::max(1, int(std::ceil((widest + 12) / std::max(1.0, spacing))));
+
+    // The last round is always named; the stride counts back from it.
+    QStringList labels;
+    QList<double> positions;
+    int year = 0;
+    const int first = closes.isEmpty() ? 0 : int((closes.size() - 1) % stride);
+    for (int i = first; i < closes.size(); i += stride) {
+        const QDate date = closes.at(i).date();
+        const QString label = locale.toString(date, date.year() != year ? withYear : withoutYear);
+        year = date.year();
+        if (labels.contains(label))
+            continue;
+        labels.append(label);
+        positions.append(double(closes.at(i).toMSecsSinceEpoch()));
+    }
+    // Relabelling changes the layout, which calls this again: only a change
+    // of the labels goes on.
+    if (labels == m_timeAxis->categoriesLabels())
+        return;
+    for (const QString &label : m_timeAxis->categoriesLabels())
+        m_timeAxis->remove(label);
+    for (int i = 0; i < labels.size(); ++i)
+        m_timeAxis->append(labels.at(i), positions.at(i));
+}
+
+void TrendChart::applyVisibility()
+{
+    for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it) {
+        const bool shown = m_visible.contains(api::allFactors().at(it.key()));
+        for (QLineSeries *series : *it)
+            series->setVisible(shown);
+    }
+    // Hiding a series hides its legend entry too: the first run of every
+    // factor keeps its entry (dimmed when hidden) so it can be shown again,
+    // the other runs never have one.
+    for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it) {
+        const bool shown = m_visible.contains(api::allFactors().at(it.key()));
+        for (int i = 0; i < it->size(); ++i) {
+            for (QLegendMarker *marker : chart()->legend()->markers(it->at(i))) {
+                marker->setVisible(i == 0);
+                QColor label = textColour();
+                QColor swatch = it->at(i)->pen().color();
+                if (!shown) {
+                    label.setAlphaF(0.4f);
+                    swatch.setAlphaF(0.25f);
+                }
+                marker->setLabelBrush(label);
+                marker->setBrush(swatch);
+                marker->setPen(Qt::NoPen);
+            }
+        }
+    }
+}
+
+void TrendChart::showPointToolTip(api::Factor factor, const QPointF &point)
+{
+    // The nearest round to the pointer.
+    int nearest = -1;
+    double distance = 0;
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const double x = double(
+            m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime().toMSecsSinceEpoch());
+        if (nearest < 0 || std::abs(x - point.x()) < distance) {
+            nearest = row;
+            distance = std::abs(x - point.x());
+        }
+    }
+    if (nearest < 0)
+        return;
+    const QModelIndex score = m_model.index(nearest, models::TrendModel::columnOf(factor));
+    //: Tooltip of a point of the trend chart: %1 the factor, %2 the round's
+    //: close date, %3 the score; the next line says what it rests on.
+    showToolTip(tr("%1 on %2: %3")
+                    .arg(models::factorName(factor),
+                         m_model.data(m_model.index(nearest, 0)).toString(),
+                         m_model.data(score).toString()) +
+                u'\n' + m_model.data(score, Qt::ToolTipRole).toString());
+}
+
+int TrendChart::memoIndexAt(const QPointF &point) const
+{
+    const QList<QPointF> points = m_memoMarkers->points();
+    for (int i = 0; i < points.size(); ++i) {
+        if (qFuzzyCompare(points.at(i).x(), point.x()) &&
+            std::abs(points.at(i).y() - point.y()) < 1e-6)
+            return i;
+    }
+    return -1;
+}
+
+void TrendChart::resizeEvent(QResizeEvent *event)
+{
+    DashboardChart::resizeEvent(event);
+    labelTimeAxis();
+}
+
+} // namespace engage::ui
