@@ -917,7 +917,8 @@ Result<AttributeBreakdown> attributeBreakdownFromJson(const QJsonObject &object)
             for (const AttributeRow &row : breakdown.rows)
                 values.append(row.value);
             if (auto error = validateDistinct(values))
-                return withFieldPrefix(std::move(*error), QString(kRows));
+                return invalid(QStringLiteral("%1.%2.%3").arg(kRows, error->field, kValue),
+                               QStringLiteral("Must name each value once."));
             return std::nullopt;
         });
 }
