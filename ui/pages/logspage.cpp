@@ -155,28 +155,30 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     fromBox->addWidget(m_from, 1);
     fromBox->addWidget(m_toCheck);
     fromBox->addWidget(m_to, 1);
+    // Three rows: when and who; what was done and how it ended; what it was
+    // done to and any text, beside the buttons. Ids get room to be read.
     filters->addWidget(m_fromLabel, 0, 0);
     filters->addLayout(fromBox, 0, 1, 1, 3);
     filters->addWidget(m_personLabel, 0, 4);
-    filters->addWidget(m_person, 0, 5);
-    filters->addWidget(m_searchLabel, 0, 6);
-    filters->addWidget(m_search, 0, 7, 1, 2);
+    filters->addWidget(m_person, 0, 5, 1, 2);
     filters->addWidget(m_actionLabel, 1, 0);
     filters->addWidget(m_action, 1, 1);
     filters->addWidget(m_statusLabel, 1, 2);
     filters->addWidget(m_status, 1, 3);
     filters->addWidget(m_addressLabel, 1, 4);
-    filters->addWidget(m_address, 1, 5);
-    filters->addWidget(m_targetLabel, 1, 6);
+    filters->addWidget(m_address, 1, 5, 1, 2);
+    filters->addWidget(m_targetLabel, 2, 0);
     auto *target = new QHBoxLayout;
-    target->addWidget(m_targetType);
-    target->addWidget(m_targetId, 2);
-    filters->addLayout(target, 1, 7);
+    target->addWidget(m_targetType, 1);
+    target->addWidget(m_targetId, 3);
+    filters->addLayout(target, 2, 1, 1, 3);
+    filters->addWidget(m_searchLabel, 2, 4);
+    filters->addWidget(m_search, 2, 5);
     auto *filterButtons = new QHBoxLayout;
     filterButtons->addWidget(buttonFor(m_applyAction, m_content));
     filterButtons->addWidget(buttonFor(m_clearAction, m_content));
-    filters->addLayout(filterButtons, 1, 8);
-    for (const int column : {1, 5, 7})
+    filters->addLayout(filterButtons, 2, 6);
+    for (const int column : {1, 5})
         filters->setColumnStretch(column, 2);
     filters->setColumnStretch(3, 1);
     for (auto [label, buddy] : {std::pair<QLabel *, QWidget *>{m_fromLabel, m_fromCheck},
@@ -392,21 +394,22 @@ void LogsPage::retranslateUi()
     if (m_person->count() == 0)
         m_person->addItem(QString());
     m_person->setItemText(0, tr("Anyone"));
-    m_actionLabel->setText(tr("&Action:"));
-    m_targetLabel->setText(tr("Tar&get:"));
+    // Mnemonics: the menu bar owns F, G and A; each letter below is used once.
+    m_actionLabel->setText(tr("Actio&n:"));
+    m_targetLabel->setText(tr("Ta&rget:"));
     m_targetType->setPlaceholderText(tr("Type"));
     m_targetId->setPlaceholderText(tr("ID"));
     m_statusLabel->setText(tr("Stat&us:"));
     m_status->setPlaceholderText(tr("404 or 4xx"));
     m_addressLabel->setText(tr("IP a&ddress:"));
-    m_searchLabel->setText(tr("&Text:"));
+    m_searchLabel->setText(tr("Te&xt:"));
     m_search->setPlaceholderText(tr("Anywhere in the row"));
-    m_jumpLabel->setText(tr("Go to &date:"));
-    m_applyAction->setText(tr("&Filter"));
+    m_jumpLabel->setText(tr("&Jump to date:"));
+    m_applyAction->setText(tr("Appl&y Filters"));
     m_applyAction->setToolTip(tr("Show only the rows that match these filters (Enter)"));
-    m_clearAction->setText(tr("Clea&r"));
+    m_clearAction->setText(tr("Cl&ear"));
     m_clearAction->setToolTip(tr("Show every row again"));
-    m_jumpAction->setText(tr("&Go"));
+    m_jumpAction->setText(tr("Sho&w"));
     m_jumpAction->setToolTip(
         withShortcut(tr("Scroll to the newest row of that day"), m_jumpAction));
     m_liveAction->setText(tr("&Live"));

@@ -3,11 +3,12 @@
 #include "models/logwindowmodel.h"
 
 #include <QEvent>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QTableWidget>
+#include <QTextBrowser>
+#include <QTextTable>
 #include <QVBoxLayout>
 
 namespace engage::ui {
@@ -19,8 +20,7 @@ LogDetailPane::LogDetailPane(const LogWindowModel &model, QWidget *parent)
     , m_model(model)
     , m_title(new QLabel(this))
     , m_placeholder(new QLabel(this))
-    , m_fieldsBox(new QWidget(this))
-    , m_fields(new QFormLayout(m_fieldsBox))
+    , m_fields(new QTextBrowser(this))
     , m_changesTitle(new QLabel(this))
     , m_changes(new QTableWidget(0, 3, this))
 {
@@ -31,10 +31,11 @@ LogDetailPane::LogDetailPane(const LogWindowModel &model, QWidget *parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_fields->setContentsMargins(0, 0, 0, 0);
-    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_fields->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_fields->setFrameShape(QFrame::NoFrame);
+    m_fields->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_fields->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_fields->viewport()->setBackgroundRole(QPalette::Window);
+    m_fields->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     m_changes->verticalHeader()->hide();
     m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_changes->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -46,7 +47,7 @@ LogDetailPane::LogDetailPane(const LogWindowModel &model, QWidget *parent)
     layout->setContentsMargins(8, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_placeholder, 1);
-    layout->addWidget(m_fieldsBox);
+    layout->addWidget(m_fields, 1);
     layout->addWidget(m_changesTitle);
     layout->addWidget(m_changes, 1);
     // Without a change's fields, the fields stay at the top.
@@ -65,20 +66,7 @@ void LogDetailPane::showEntry(const models::LogEntry *entry)
 
 QString LogDetailPane::text() const
 {
-    QStringList lines;
-    for (int row = 0; row < m_fields->rowCount(); ++row) {
-        const auto *label =
-            qobject_cast<QLabel *>(m_fields->itemAt(row, QFormLayout::LabelRole)
-                                       ? m_fields->itemAt(row, QFormLayout::LabelRole)->widget()
-                                       : nullptr);
-        const auto *value =
-            qobject_cast<QLabel *>(m_fields->itemAt(row, QFormLayout::FieldRole)
-                                       ? m_fields->itemAt(row, QFormLayout::FieldRole)->widget()
-                                       : nullptr);
-        if (label && value)
-            lines.append(label->text() + QLatin1Char(' ') + value->text());
-    }
-    return lines.join(QLatin1Char('\n'));
+    return m_lines.join(QLatin1Char('\n'));
 }
 
 void LogDetailPane::changeEvent(QEvent *event)
@@ -90,8 +78,8 @@ void LogDetailPane::changeEvent(QEvent *event)
 
 void LogDetailPane::rebuild()
 {
-    while (m_fields->rowCount() > 0)
-        m_fields->removeRow(0);
+    m_fields->clear();
+    m_lines.clear();
     m_changes->setHorizontalHeaderLabels({
         //: Column of a change's fields in the log viewer: the field's name.
         tr("Field"),
@@ -103,12 +91,10 @@ void LogDetailPane::rebuild()
     m_placeholder->setText(tr("Select a row to see it in full."));
     m_changesTitle->setText(tr("Changes"));
     m_placeholder->setVisible(!m_entry);
-    m_fieldsBox->setVisible(m_entry.has_value());
+    m_fields->setVisible(m_entry.has_value());
     const auto *operation = m_entry ? std::get_if<api::OperationLogRow>(&*m_entry) : nullptr;
     m_changesTitle->setVisible(operation != nullptr);
     m_changes->setVisible(operation != nullptr);
-    if (auto *column = qobject_cast<QVBoxLayout *>(layout()))
-        column->setStretch(column->count() - 1, operation || !m_entry ? 0 : 1);
     if (!m_entry) {
         m_title->setText(tr("Row"));
         return;
@@ -116,13 +102,27 @@ void LogDetailPane::rebuild()
     const QLocale locale;
     //: Title of the log viewer's detail pane: %1 the row's number in the tenant's log.
     m_title->setText(tr("Row %1").arg(locale.toString(models::logSeqOf(*m_entry))));
-    const auto add = [this](const QString &name, const QString &value) {
-        auto *text = new QLabel(value.isEmpty() ? QStringLiteral("—") : value, m_fieldsBox);
-        text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        text->setWordWrap(true);
-        text->setTextFormat(Qt::PlainText);
+    QTextCursor cursor(m_fields->document());
+    QTextTableFormat tableFormat;
+    tableFormat.setBorderStyle(QTextFrameFormat::BorderStyle_None);
+    tableFormat.setCellPadding(1);
+    tableFormat.setWidth(QTextLength(QTextLength::PercentageLength, 100));
+    // Names as wide as they need, values the rest (wrapping anywhere).
+    tableFormat.setColumnWidthConstraints({QTextLength(QTextLength::VariableLength, 0),
+                                           QTextLength(QTextLength::PercentageLength, 70)});
+    QTextTable *table = cursor.insertTable(1, 2, tableFormat);
+    QTextCharFormat nameFormat;
+    nameFormat.setForeground(palette().color(QPalette::WindowText));
+    const auto add = [&](const QString &name, const QString &value) {
         //: A field's name in the log viewer's detail pane.
-        m_fields->addRow(tr("%1:").arg(name), text);
+        const QString label = tr("%1:").arg(name);
+        const QString shown = value.isEmpty() ? QStringLiteral("—") : value;
+        if (!m_lines.isEmpty())
+            table->appendRows(1);
+        const int row = table->rows() - 1;
+        table->cellAt(row, 0).firstCursorPosition().insertText(label, nameFormat);
+        table->cellAt(row, 1).firstCursorPosition().insertText(shown);
+        m_lines.append(label + QLatin1Char(' ') + shown);
     };
     const QList<LogWindowModel::Field> fields =
         LogWindowModel::fieldsOf(models::logKindOf(*m_entry));

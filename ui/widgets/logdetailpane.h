@@ -5,9 +5,9 @@
 #include <QWidget>
 #include <optional>
 
-class QFormLayout;
 class QLabel;
 class QTableWidget;
+class QTextBrowser;
 
 namespace engage::models {
 class LogWindowModel;
@@ -17,7 +17,8 @@ namespace engage::ui {
 
 // One row of a log in full, beside the log viewer's table: every field,
 // selectable, and for a change its fields before and after side by side
-// (personal values are never sent: they show as hidden).
+// (personal values are never sent: they show as hidden). The fields wrap
+// anywhere, so ids and addresses longer than the pane is wide are never cut.
 class LogDetailPane final : public QWidget
 {
     Q_OBJECT
@@ -42,8 +43,8 @@ private:
     std::optional<models::LogEntry> m_entry;
     QLabel *m_title;
     QLabel *m_placeholder;
-    QWidget *m_fieldsBox;
-    QFormLayout *m_fields;
+    QTextBrowser *m_fields;
+    QStringList m_lines; // "Name: value", as text() gives them
     QLabel *m_changesTitle;
     QTableWidget *m_changes;
 };
