@@ -2,12 +2,21 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <cmath>
 
 namespace engage::server::engagement {
 
 namespace {
 
 constexpr quint32 kSumsMagic = 0x45435331; // "ECS1": version 1 of the layout below
+
+// Anything off the scale is no answer: counting it would break the sums'
+// invariants (0 <= sum <= 4 * count), and deserialiseCellSums would then
+// refuse the stored cell.
+bool onScale(qint8 answer)
+{
+    return answer >= api::kAnswerMin && answer <= api::kAnswerMax;
+}
 
 struct FactorMeans
 {
@@ -20,7 +29,7 @@ FactorMeans factorMeans(const RespondentAnswers &answers)
     FactorMeans means;
     const QList<api::BankItem> &bank = api::questionBank();
     for (int i = 0; i < api::kBankSize; ++i) {
-        if (answers[i] == 0)
+        if (!onScale(answers[i]))
             continue;
         const int factor = api::factorIndex(bank.at(i).factor);
         means.total[factor] += (answers[i] - api::kAnswerMin) * 25.0;
@@ -54,6 +63,36 @@ void combine(CellSums &into, const CellSums &other, int sign)
     }
 }
 
+// What addRespondent, += and -= of sound sums can produce: stored bytes that
+// decode to anything else are damaged or forged, not a cell.
+bool sound(const CellSums &sums)
+{
+    const auto within = [](qint64 value, qint64 limit) {
+        return value >= 0 && value <= limit;
+    };
+    if (sums.targets < 0 || sums.roundRespondents < 0 || sums.respondents < 0)
+        return false;
+    for (const ItemSums &item : sums.items) {
+        // sum <= 4 * count without the overflow of a forged count.
+        const qint64 perAnswer = api::kAnswerMax - api::kAnswerMin;
+        if (!within(item.count, sums.respondents) || item.sum < 0 ||
+            item.sum / perAnswer > item.count ||
+            (item.sum / perAnswer == item.count && item.sum % perAnswer != 0))
+            return false;
+    }
+    for (int f = 0; f < api::kFactorCount; ++f) {
+        const PairSums &pair = sums.impact[f];
+        if (!within(sums.factorRespondents[f], sums.respondents) ||
+            !within(pair.n, sums.factorRespondents[f]))
+            return false;
+        for (double value : {pair.x, pair.y, pair.xx, pair.yy, pair.xy}) {
+            if (!std::isfinite(value))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 void CellSums::addRespondent(const RespondentAnswers &answers)
@@ -62,7 +101,7 @@ void CellSums::addRespondent(const RespondentAnswers &answers)
     const int engagement = api::factorIndex(api::Factor::Engagement);
     bool any = false;
     for (int i = 0; i < api::kBankSize; ++i) {
-        if (answers[i] == 0)
+        if (!onScale(answers[i]))
             continue;
         any = true;
         ++items[i].count;
@@ -148,7 +187,7 @@ std::optional<CellSums> deserialiseCellSums(const QByteArray &bytes)
         in >> sums.factorRespondents[f] >> pair.n >> pair.x >> pair.y >> pair.xx >> pair.yy >>
             pair.xy;
     }
-    if (magic != kSumsMagic || in.status() != QDataStream::Ok || !in.atEnd())
+    if (magic != kSumsMagic || in.status() != QDataStream::Ok || !in.atEnd() || !sound(sums))
         return std::nullopt;
     return sums;
 }
