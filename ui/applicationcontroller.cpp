@@ -12,6 +12,7 @@
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/pages/logspage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
@@ -388,26 +389,30 @@ bool ApplicationController::buildMainWindowStep()
     }
     switch (m_window->pageCount()) {
     case 0:
+        m_window->addPage(new DashboardPage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/dashboard.svg")));
+        return false;
+    case 1:
         m_window->addPage(new PeoplePage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/people.svg")));
         return false;
-    case 1: {
+    case 2: {
         auto *membersPage = new MembersPage(m_context.client, m_context.session);
         m_window->addPage(membersPage, QIcon(QStringLiteral(":/icons/members.svg")));
         connect(membersPage, &MembersPage::importRequested, this,
                 [this, membersPage] { showImportWizard(membersPage); });
         return false;
     }
-    case 2:
+    case 3:
         m_window->addPage(new AttributesPage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/attributes.svg")));
         return false;
-    case 3:
+    case 4:
         // Owners and admins only: the page tells the others why it is empty.
         m_window->addPage(new LogsPage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/logs.svg")));
         return false;
-    case 4: {
+    case 5: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,
