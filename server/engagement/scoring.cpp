@@ -9,8 +9,9 @@ namespace {
 
 // Half up (away from zero for a negative change) to 1/`scale`. The value to
 // round is the double nearest a rational (25 * sum / count, or a mean of a
-// few of those), a few ulps off after the arithmetic: the mean of 62.5 and
-// 62.4 comes out as 62.449999999999996. A relative nudge of 1e-12 carries
+// few of those), a few ulps off after the arithmetic: item scores 25 * 173 /
+// 60, 25 * 7 / 2 and 25 * 26 / 12 average exactly 71.25, but their doubles
+// to 71.24999999999999 (tst_scoring). A relative nudge of 1e-12 carries
 // such values onto the half they stand for: the arithmetic's error is below
 // 1e-14 relative, while an item score's tenths (250 * sum / count, at most
 // 1000) that are not on a half lie at least 1 / (2 * count) from it, more
