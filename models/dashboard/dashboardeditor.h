@@ -8,6 +8,7 @@
 namespace engage::models {
 
 class ApiClient;
+struct ApiRequest;
 
 // The dashboard's few edits: memos (create with an Idempotency-Key, update
 // and remove with If-Match, the author only) and the tenant's benchmarks
@@ -32,6 +33,9 @@ Q_SIGNALS:
     void failed(const engage::models::ApiError &error);
 
 private:
+    // POST or PUT of a memo: both answer the memo as stored.
+    void sendMemo(const ApiRequest &request);
+
     ApiClient &m_client;
 };
 

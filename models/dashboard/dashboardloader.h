@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <array>
 #include <optional>
 
 namespace engage::models {
@@ -77,7 +78,22 @@ Q_SIGNALS:
     void finished();
 
 private:
+    static constexpr int kPanelCount = static_cast<int>(Panel::Benchmarks) + 1;
+
+    void abandon(Panel panel);
+    void request(Panel panel);
+    void onAnswer(Panel panel, const ApiReply &reply);
+    void fail(Panel panel, const ApiError &error);
+    void setState(Panel panel, State state);
+    void finishIfDone();
+
     ApiClient &m_client;
+    std::array<State, kPanelCount> m_states{};
+    std::array<std::optional<ApiError>, kPanelCount> m_failures;
+    std::array<QPointer<ApiReply>, kPanelCount> m_replies;
+    quint64 m_generation = 0;         // of load(); answers to an older one are dropped
+    quint64 m_finishedGeneration = 0; // the load finished() was last emitted for
+    bool m_roundsFresh = false;
     api::DashboardQuery m_query;
     api::RoundList m_rounds;
     api::Summary m_summary;

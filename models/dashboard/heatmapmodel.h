@@ -46,6 +46,8 @@ public:
 private:
     api::Heatmap m_heatmap;
     QList<int> m_order; // row -> index into m_heatmap.rows
+    int m_sortColumn = GroupColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 };
 
 } // namespace engage::models
