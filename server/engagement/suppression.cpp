@@ -119,17 +119,14 @@ Suppression suppressFamily(const QList<SliceNode> &nodes, int threshold)
             family.withhold(i);
         }
     }
-    // Each pass withholds one more node, so this ends after at most one pass
-    // per node; withholding the root's children ends with the root's own
-    // count, which is at least the threshold.
+    // A shown node whose difference isolates too few people keeps its score:
+    // the smallest shown node below it goes instead, so departments stay
+    // visible and the finer slices give way. A shown node has at least the
+    // threshold, so a residual below it means something below is shown. Each
+    // pass withholds one more node, so this ends after at most one pass per
+    // node.
     while (const std::optional<int> violation = family.smallestViolation()) {
-        int target = *violation;
-        // The root is the slice the page is about (the tenant, the chosen
-        // group): hide what lies below it rather than the whole page.
-        if (target == 0 && family.node(0).respondents >= threshold) {
-            // A residual below the root's count means something below is shown.
-            target = *family.smallestOf(family.frontier(0));
-        }
+        const int target = family.smallestOf(family.frontier(*violation)).value_or(*violation);
         suppression.complementary.insert(family.node(target).id);
         family.withhold(target);
     }

@@ -37,8 +37,9 @@ struct Suppression
 // respondents minus those of the shown nodes directly below it (looking
 // through withheld ones) must be 0 or at least `threshold`, so "parent minus
 // the sum of its visible children" never isolates fewer people than the
-// threshold; where it would, the smallest such shown node (ties: by id) is
-// withheld too, until none remains. Deterministic for the same input.
+// threshold; where it would, the smallest of those shown nodes below it
+// (ties: by id) is withheld too, until none remains: the parent keeps its
+// score. Deterministic for the same input.
 Suppression suppressFamily(const QList<SliceNode> &nodes, int threshold);
 
 // The difference rule across filters ("A minus (A and B)"): a slice that is
