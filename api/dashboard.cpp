@@ -349,7 +349,10 @@ HeatmapRow readHeatmapRow(ObjectReader &reader)
     HeatmapRow row;
     row.groupId = reader.string(kGroupId, validateOptionalId);
     row.parentId = reader.string(kParentId, validateOptionalId);
-    row.name = reader.string(kName, validateGroupName);
+    // The tenant's own row has neither id nor name: the client names it.
+    row.name = reader.string(kName, [](QStringView name) {
+        return name.isEmpty() ? std::nullopt : validateGroupName(name);
+    });
     row.depth = int(reader.integer(kDepth, 0, kGroupsMax));
     row.responseRate = reader.object(kResponseRate, responseRateFromJson);
     row.cells = reader.objectArray(kCells, scoreFromJson, kFactorCount);
@@ -377,6 +380,9 @@ std::optional<Error> checkHeatmap(const Heatmap &heatmap)
         if (!placed)
             return invalid(path + QLatin1String(".depth"),
                            QStringLiteral("Must be one level below the row's parent."));
+        if (row.name.isEmpty() != row.groupId.isEmpty())
+            return invalid(path + QLatin1String(".name"),
+                           QStringLiteral("Must name a group, and only a group."));
         if ((!first && row.groupId.isEmpty()) || ids.contains(row.groupId))
             return invalid(path + QLatin1String(".groupId"),
                            QStringLiteral("Must name another group."));

@@ -55,7 +55,8 @@ QVariant HeatmapModel::data(const QModelIndex &index, int role) const
                                     index.column(), role, row.groupId);
     switch (role) {
     case Qt::DisplayRole:
-        return row.name;
+        //: The heatmap's row for the whole tenant, above its groups.
+        return row.groupId.isEmpty() ? tr("Whole company") : row.name;
     case Qt::ToolTipRole:
         return DashboardText::rateExplanation(row.responseRate);
     case ScoreIdRole:

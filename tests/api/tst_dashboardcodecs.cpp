@@ -391,6 +391,15 @@ void TestDashboardCodecs::typedRoundTrips()
     QCOMPARE(map.rows.at(2).parentId, kChildId);
     QCOMPARE(map.rows.at(2).cells, scores(kFactorCount));
 
+    // The whole tenant: a first row without id or name, its children's parent "".
+    Heatmap tenant = heatmap();
+    tenant.rows[0].groupId.clear();
+    tenant.rows[0].name.clear();
+    tenant.rows[1].parentId.clear();
+    const Result<Heatmap> tenantMap = heatmapFromJson(toJson(tenant));
+    QVERIFY(tenantMap);
+    QCOMPARE(tenantMap.value().rows.at(0).name, QString());
+
     const Trend line = trendFromJson(toJson(trend())).value();
     QVERIFY(!line.points.at(1).responseRate.rate);
     QCOMPARE(line.points.at(1).engagement.withheld, Withheld::TooFewRespondents);
@@ -520,6 +529,8 @@ void TestDashboardCodecs::rejects_data()
     row("heatmap name huge", "heatmap", "rows.1.name", huge, "rows.1.name");
     row("heatmap name control", "heatmap", "rows.1.name", "\"a\\u0007b\"", "rows.1.name");
     row("heatmap depth negative", "heatmap", "rows.1.depth", "-1", "rows.1.depth");
+    row("heatmap group without a name", "heatmap", "rows.1.name", "\"\"", "rows.1.name");
+    row("heatmap tenant with a name", "heatmap", "rows.0.groupId", "\"\"", "rows.0.name");
     row("attribute row repeated", "attributes", "rows.1.value", "\"Tokyo\"", "rows.1.value");
     row("attribute value untrimmed", "attributes", "rows.0.value", "\" Tokyo\"", "rows.0.value");
     row("attribute rate bad", "attributes", "rows.0.responseRate.rate", "\"75%\"",

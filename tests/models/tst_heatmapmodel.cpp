@@ -73,6 +73,7 @@ private Q_SLOTS:
     void cleanup();
 
     void layout();
+    void wholeCompany();
     void withheldCells();
     void headersFollowTheLanguage();
     void sortByScore_data();
@@ -147,6 +148,20 @@ void TestHeatmapModel::layout()
     QCOMPARE(HeatmapModel::factorOf(HeatmapModel::FirstFactorColumn + 9),
              std::optional<api::Factor>(api::Factor::Environment));
     QCOMPARE(HeatmapModel::factorOf(HeatmapModel::FirstFactorColumn + 10), std::nullopt);
+}
+
+void TestHeatmapModel::wholeCompany()
+{
+    api::Heatmap tenant = sample();
+    tenant.rows[0].groupId.clear();
+    tenant.rows[0].name.clear();
+    tenant.rows[1].parentId.clear();
+    tenant.rows[4].parentId.clear();
+    m_model->setHeatmap(tenant);
+    QCOMPARE(m_model->index(0, HeatmapModel::GroupColumn).data().toString(),
+             QStringLiteral("Whole company"));
+    QCOMPARE(m_model->index(0, HeatmapModel::GroupColumn).data(HeatmapModel::GroupIdRole),
+             QVariant(QString()));
 }
 
 void TestHeatmapModel::withheldCells()
