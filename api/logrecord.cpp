@@ -7,6 +7,7 @@
 #include "validators.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <algorithm>
 #include <utility>
 
@@ -37,6 +38,7 @@ constexpr EnumName<LogBreak> kBreaks[] = {
     {LogBreak::HeadMismatch, QLatin1String("headMismatch")},
     {LogBreak::CheckpointMissing, QLatin1String("checkpointMissing")},
     {LogBreak::CheckpointInvalid, QLatin1String("checkpointInvalid")},
+    {LogBreak::ArchiveInvalid, QLatin1String("archiveInvalid")},
 };
 
 // Row members.
@@ -81,6 +83,16 @@ constexpr QLatin1String kCheckedRows("checkedRows");
 constexpr QLatin1String kCheckpointAt("checkpointAt");
 constexpr QLatin1String kDetail("detail");
 constexpr QLatin1String kResults("results");
+constexpr QLatin1String kArchiveAfterDays("archiveAfterDays");
+constexpr QLatin1String kRevision("revision");
+constexpr QLatin1String kId("id");
+constexpr QLatin1String kFirstSeq("firstSeq");
+constexpr QLatin1String kFirstAt("firstAt");
+constexpr QLatin1String kLastAt("lastAt");
+constexpr QLatin1String kRowCount("rowCount");
+constexpr QLatin1String kFileName("fileName");
+constexpr QLatin1String kSha256("sha256");
+constexpr QLatin1String kCreatedAt("createdAt");
 
 // Query parameters.
 constexpr QLatin1String kFromParam("from");
@@ -831,6 +843,127 @@ Result<LogVerificationReport> logVerificationReportFromJson(const QJsonObject &o
         return invalid(QString(kIntact),
                        QStringLiteral("Must say whether every result is intact."));
     return report;
+}
+
+QJsonObject toJson(const LogSettings &settings)
+{
+    return QJsonObject{{kArchiveAfterDays, settings.archiveAfterDays
+                                               ? QJsonValue(*settings.archiveAfterDays)
+                                               : QJsonValue(QJsonValue::Null)},
+                       {kRevision, settings.revision}};
+}
+
+namespace {
+
+std::optional<int> readArchiveAfterDays(ObjectReader &reader)
+{
+    const std::optional<double> days = reader.optionalNumber(
+        kArchiveAfterDays, kLogArchiveAfterDaysMin, kLogArchiveAfterDaysMax, 0);
+    return days ? std::optional<int>(int(*days)) : std::nullopt;
+}
+
+} // namespace
+
+Result<LogSettings> logSettingsFromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    LogSettings settings;
+    settings.archiveAfterDays = readArchiveAfterDays(reader);
+    settings.revision = reader.integer(kRevision, 1, kMaxJsonInteger);
+    if (auto error = reader.finish())
+        return *error;
+    return settings;
+}
+
+QJsonObject logSettingsChangeToJson(std::optional<int> archiveAfterDays)
+{
+    return QJsonObject{{kArchiveAfterDays, archiveAfterDays ? QJsonValue(*archiveAfterDays)
+                                                            : QJsonValue(QJsonValue::Null)}};
+}
+
+Result<std::optional<int>> logSettingsChangeFromJson(const QJsonObject &object)
+{
+    // Null is a choice (keep everything), so the member must be there: a
+    // body that forgot it does not turn archiving off.
+    if (!object.contains(kArchiveAfterDays))
+        return Error{ProblemCode::MissingField, QString(kArchiveAfterDays),
+                     QStringLiteral("Required: null to keep every row, or a number of days.")};
+    ObjectReader reader(object);
+    const std::optional<int> days = readArchiveAfterDays(reader);
+    if (auto error = reader.finish())
+        return *error;
+    return Result<std::optional<int>>(days);
+}
+
+QJsonObject toJson(const LogArchive &archive)
+{
+    return QJsonObject{{kId, archive.id},
+                       {kLog, logKindName(archive.log)},
+                       {kFirstSeq, archive.firstSeq},
+                       {kLastSeq, archive.lastSeq},
+                       {kFirstAt, formatDateTime(archive.firstAt)},
+                       {kLastAt, formatDateTime(archive.lastAt)},
+                       {kRowCount, archive.rowCount},
+                       {kFileName, archive.fileName},
+                       {kSha256, archive.sha256},
+                       {kCreatedAt, formatDateTime(archive.createdAt)}};
+}
+
+Result<LogArchive> logArchiveFromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    LogArchive archive;
+    archive.id = reader.string(kId, validateId);
+    archive.log = reader.enumeration(kLog, logKindFromName, logKindNames);
+    archive.firstSeq = reader.integer(kFirstSeq, 1, kMaxLogSeq);
+    archive.lastSeq = reader.integer(kLastSeq, 1, kMaxLogSeq);
+    archive.firstAt = reader.dateTime(kFirstAt);
+    archive.lastAt = reader.dateTime(kLastAt);
+    archive.rowCount = reader.integer(kRowCount, 1, kMaxLogSeq);
+    archive.fileName = reader.string(kFileName, [](QStringView name) -> std::optional<Error> {
+        static const QRegularExpression pattern(
+            QStringLiteral("^(access|operation)-[0-9]{1,16}-[0-9]{1,16}\\.ndjson$"));
+        if (!pattern.match(name).hasMatch())
+            return invalid(QString(), QStringLiteral("Not an archive file name."));
+        return std::nullopt;
+    });
+    archive.sha256 = reader.string(kSha256, [](QStringView hash) -> std::optional<Error> {
+        static const QRegularExpression pattern(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!pattern.match(hash).hasMatch())
+            return invalid(QString(), QStringLiteral("Must be 64 lower-case hex digits."));
+        return std::nullopt;
+    });
+    archive.createdAt = reader.dateTime(kCreatedAt);
+    if (auto error = reader.finish())
+        return *error;
+    if (archive.log == LogKind::Error)
+        return invalid(QString(kLog), QStringLiteral("The error log is not archived."));
+    if (archive.lastSeq < archive.firstSeq ||
+        archive.rowCount != archive.lastSeq - archive.firstSeq + 1)
+        return invalid(QString(kRowCount),
+                       QStringLiteral("Must be the number of rows from firstSeq to lastSeq."));
+    if (archive.lastAt < archive.firstAt)
+        return invalid(QString(kLastAt), QStringLiteral("Must not be before firstAt."));
+    return archive;
+}
+
+QJsonObject toJson(const QList<LogArchive> &archives)
+{
+    QJsonArray items;
+    for (const LogArchive &archive : archives)
+        items.append(toJson(archive));
+    return QJsonObject{{kItems, items}};
+}
+
+Result<QList<LogArchive>> logArchiveListFromJson(const QJsonObject &object)
+{
+    ObjectReader reader(object);
+    QList<LogArchive> archives = reader.objectArray(kItems, logArchiveFromJson, kMaxLogArchives);
+    if (auto error = reader.finish())
+        return *error;
+    if (auto error = validateDistinctIds(archives, kItems))
+        return *error;
+    return archives;
 }
 
 } // namespace engage::api

@@ -379,10 +379,13 @@ enum class LogBreak
     HeadMismatch,      // the chain head row does not match the newest row
     CheckpointMissing, // the checkpointed head is gone (newest rows deleted)
     CheckpointInvalid, // the checkpoint file is unreadable or its signature fails
+    ArchiveInvalid,    // an archive file of old rows is missing, unreadable, or not the
+                       // file that was signed (firstBrokenSeq: its first row)
 };
 
 QString logBreakName(LogBreak kind); // "rowChanged", "chainBroken", "sequenceGap",
-                                     // "headMismatch", "checkpointMissing", "checkpointInvalid"
+                                     // "headMismatch", "checkpointMissing", "checkpointInvalid",
+                                     // "archiveInvalid"
 std::optional<LogBreak> logBreakFromName(QStringView name);
 QStringList logBreakNames();
 
@@ -431,5 +434,74 @@ struct LogVerificationReport
 // {"intact","results":[...]}
 QJsonObject toJson(const LogVerificationReport &report);
 Result<LogVerificationReport> logVerificationReportFromJson(const QJsonObject &object);
+
+// ---------------------------------------------------------------------------
+// Retention
+
+// Rows are kept in the database indefinitely by default. The owner may have
+// the rows older than a number of days archived instead: they leave the
+// database for signed files on the service, oldest first, and stay part of
+// the chain that "verify" checks (never silently dropped).
+//
+//   GET /api/v1/logs/settings          -> LogSettings (ETag: its revision)
+//   PUT /api/v1/logs/settings          {"archiveAfterDays": null | 30..3650},
+//                                      If-Match, owners only -> LogSettings
+//   GET /api/v1/logs/archives          -> LogArchiveList, oldest first
+//   GET /api/v1/logs/archives/{id}     the signed archive file (NDJSON)
+
+inline constexpr int kLogArchiveAfterDaysMin = 30;
+inline constexpr int kLogArchiveAfterDaysMax = 3650;
+
+struct LogSettings
+{
+    std::optional<int> archiveAfterDays; // absent: kept in the database indefinitely
+    qint64 revision = 1;
+
+    friend bool operator==(const LogSettings &a, const LogSettings &b)
+    {
+        return a.archiveAfterDays == b.archiveAfterDays && a.revision == b.revision;
+    }
+    friend bool operator!=(const LogSettings &a, const LogSettings &b) { return !(a == b); }
+};
+
+// {"archiveAfterDays": null | n, "revision"}
+QJsonObject toJson(const LogSettings &settings);
+Result<LogSettings> logSettingsFromJson(const QJsonObject &object);
+// The body of the PUT: {"archiveAfterDays": null | 30..3650}, the member required.
+QJsonObject logSettingsChangeToJson(std::optional<int> archiveAfterDays);
+Result<std::optional<int>> logSettingsChangeFromJson(const QJsonObject &object);
+
+// One archive file: rows firstSeq..lastSeq of one log, written at createdAt.
+struct LogArchive
+{
+    QString id;
+    LogKind log = LogKind::Operation; // access or operation
+    qint64 firstSeq = 0;
+    qint64 lastSeq = 0;
+    QDateTime firstAt; // the oldest row's time (UTC)
+    QDateTime lastAt;  // the newest row's time
+    qint64 rowCount = 0;
+    QString fileName; // e.g. "operation-1-52000.ndjson"
+    QString sha256;   // hex SHA-256 of the file
+    QDateTime createdAt;
+
+    friend bool operator==(const LogArchive &a, const LogArchive &b)
+    {
+        return a.id == b.id && a.log == b.log && a.firstSeq == b.firstSeq &&
+               a.lastSeq == b.lastSeq && a.firstAt == b.firstAt && a.lastAt == b.lastAt &&
+               a.rowCount == b.rowCount && a.fileName == b.fileName && a.sha256 == b.sha256 &&
+               a.createdAt == b.createdAt;
+    }
+    friend bool operator!=(const LogArchive &a, const LogArchive &b) { return !(a == b); }
+};
+
+inline constexpr int kMaxLogArchives = 100000;
+
+// {"id","log","firstSeq","lastSeq","firstAt","lastAt","rowCount","fileName","sha256","createdAt"}
+QJsonObject toJson(const LogArchive &archive);
+Result<LogArchive> logArchiveFromJson(const QJsonObject &object);
+// {"items":[...]}
+QJsonObject toJson(const QList<LogArchive> &archives);
+Result<QList<LogArchive>> logArchiveListFromJson(const QJsonObject &object);
 
 } // namespace engage::api

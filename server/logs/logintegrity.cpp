@@ -182,9 +182,11 @@ LogCheckpoints::Latest LogCheckpoints::latest() const
     return latest;
 }
 
-LogVerifier::LogVerifier(QSqlDatabase database, crypto::SecretBytes chainKey)
+LogVerifier::LogVerifier(QSqlDatabase database, crypto::SecretBytes chainKey,
+                         std::optional<LogArchiveFiles> archives)
     : m_database(std::move(database))
     , m_key(std::move(chainKey))
+    , m_archives(std::move(archives))
 {}
 
 StoreResult<QList<api::LogVerification>>
@@ -259,6 +261,44 @@ StoreResult<api::LogVerification> LogVerifier::verifyChain(const QString &tenant
     }
     std::optional<QString> checkpointedMac; // the MAC of the checkpointed row, once seen
 
+    qint64 expected = 1;
+    QString prev = store::logchain::genesisHash();
+    // The archived rows come first: the rows in the database go on from the
+    // newest archive's last row.
+    const auto archived = LogArchiveRepository(m_database).chain(tenantId, log);
+    if (!archived)
+        return archived.error();
+    for (const ArchiveEntry &entry : archived.value()) {
+        if (entry.firstSeq != expected)
+            return broken(
+                result, api::LogBreak::SequenceGap, std::min(entry.firstSeq, expected),
+                entry.firstSeq > expected
+                    ? QStringLiteral("Rows %1 to %2 are missing: neither archived nor "
+                                     "in the database.")
+                          .arg(expected)
+                          .arg(entry.firstSeq - 1)
+                    : QStringLiteral("Row %1 is archived more than once.").arg(entry.firstSeq));
+        if (entry.prevHash != prev)
+            return broken(result, api::LogBreak::ChainBroken, entry.firstSeq,
+                          QStringLiteral("The archive file %1 does not follow the row before it.")
+                              .arg(entry.fileName));
+        if (!m_archives)
+            return broken(result, api::LogBreak::ArchiveInvalid, entry.firstSeq,
+                          QStringLiteral("The archive files cannot be read by this check."));
+        const std::optional<qint64> watch =
+            checkpointed ? std::optional<qint64>(checkpointed->seq) : std::nullopt;
+        const auto checked = m_archives->verify(entry, m_key, watch);
+        if (const auto *failure = std::get_if<ChainBreak>(&checked))
+            return broken(result, failure->kind, failure->seq, failure->detail);
+        const auto &intact = std::get<LogArchiveFiles::Checked>(checked);
+        if (intact.watchedMac)
+            checkpointedMac = intact.watchedMac;
+        result.checkedRows += intact.rows;
+        expected = entry.lastSeq + 1;
+        prev = entry.lastHash;
+    }
+    const qint64 archivedRows = result.checkedRows;
+
     const QStringList &columns = store::logchain::chainedColumns(name);
     QSqlQuery rows(m_database);
     rows.setForwardOnly(true);
@@ -268,8 +308,6 @@ StoreResult<api::LogVerification> LogVerifier::verifyChain(const QString &tenant
     rows.addBindValue(tenantId);
     if (!rows.exec())
         return store::databaseError(QStringLiteral("reading a log chain"), rows.lastError().text());
-    qint64 expected = 1;
-    QString prev = store::logchain::genesisHash();
     while (rows.next()) {
         const QVariant seqValue = rows.value(3);
         if (seqValue.isNull())
@@ -337,7 +375,12 @@ StoreResult<api::LogVerification> LogVerifier::verifyChain(const QString &tenant
     if (checkpointed && checkpointed->seq > 0 && checkpointedMac != checkpointed->hash)
         return broken(result, api::LogBreak::RowChanged, checkpointed->seq,
                       QStringLiteral("Row %1 differs from the checkpoint.").arg(checkpointed->seq));
-    result.detail = QStringLiteral("%1 rows intact.").arg(result.checkedRows);
+    result.detail = archived.value().isEmpty()
+                        ? QStringLiteral("%1 rows intact.").arg(result.checkedRows)
+                        : QStringLiteral("%1 rows intact, %2 of them in %3 archive files.")
+                              .arg(result.checkedRows)
+                              .arg(archivedRows)
+                              .arg(archived.value().size());
     return result;
 }
 

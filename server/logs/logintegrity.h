@@ -2,12 +2,14 @@
 
 #include "api/logrecord.h"
 #include "crypto/secretbytes.h"
+#include "logarchives.h"
 #include "store/storeresult.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <optional>
 
 namespace engage::server::logs {
 
@@ -64,13 +66,19 @@ private:
 };
 
 // Checks chains row by row from the genesis value (see api::LogBreak): the
+// rows archived first, archive by archive (log_archives, each file checked
+// by LogArchiveFiles::verify, each archive following the one before it),
+// then the rows in the database from the newest archive's last row on; the
 // first row whose seq, prev_hash or MAC is wrong, then the head row, then the
 // checkpoint. Reads one snapshot of the database, so rows written meanwhile
-// do not count against it.
+// do not count against it. Without `archives` (the files' place and key) a
+// chain that has archives is reported ArchiveInvalid: its old rows cannot be
+// checked.
 class LogVerifier final
 {
 public:
-    LogVerifier(QSqlDatabase database, crypto::SecretBytes chainKey);
+    LogVerifier(QSqlDatabase database, crypto::SecretBytes chainKey,
+                std::optional<LogArchiveFiles> archives = std::nullopt);
 
     // One tenant's access and operation chains.
     store::StoreResult<QList<api::LogVerification>>
@@ -87,6 +95,7 @@ private:
 
     QSqlDatabase m_database;
     const crypto::SecretBytes m_key;
+    const std::optional<LogArchiveFiles> m_archives;
 };
 
 } // namespace engage::server::logs

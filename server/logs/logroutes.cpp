@@ -4,6 +4,7 @@
 #include "auth/guard.h"
 #include "domain/routesupport.h"
 #include "http/router.h"
+#include "logarchives.h"
 #include "logintegrity.h"
 #include "logreader.h"
 #include "logtail.h"
@@ -14,12 +15,15 @@
 #include "store/tenantrepository.h"
 
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QStringList>
 #include <memory>
 
 namespace engage::server::logs {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcLogRoutes, "engage.server.logs")
 
 // How long a tail poll is held: under the 25 s the contract promises, so an
 // answer leaves before any idle timeout along the way.
@@ -36,6 +40,11 @@ std::optional<api::LogKind> kindOf(const http::Request &request)
 http::Response noSuchLog()
 {
     return domain::notFound(QStringLiteral("There is no such log."));
+}
+
+LogArchiveFiles archiveFiles(const ops::ServiceContext &context)
+{
+    return LogArchiveFiles(context.dataDirectory, context.keyring.logCheckpointKey());
 }
 
 // 403 unless the caller's tenant has the security option.
@@ -257,7 +266,7 @@ http::Response logVerify(const ops::ServiceContext &context, const auth::Identit
     if (auto refusal = refuseWithoutOption(context, identity, connection))
         return std::move(*refusal);
     const LogCheckpoints checkpoints(context.dataDirectory, context.keyring.logCheckpointKey());
-    auto results = LogVerifier(connection, context.keyring.logChainKey())
+    auto results = LogVerifier(connection, context.keyring.logChainKey(), archiveFiles(context))
                        .verifyTenant(identity.scope.tenantId(), checkpoints.latest());
     if (!results)
         return domain::storeFailure("cannot verify the logs:", results.error());
@@ -278,10 +287,130 @@ http::Response logVerify(const ops::ServiceContext &context, const auth::Identit
                   http::Response::json(200, api::toJson(report)));
 }
 
+QString daysText(std::optional<int> days)
+{
+    return days ? QString::number(*days) : QStringLiteral("kept");
+}
+
+http::Response settingsAnswer(const api::LogSettings &settings)
+{
+    return domain::jsonWithEtag(200, api::toJson(settings), settings.revision);
+}
+
+http::Response logSettings(const ops::ServiceContext &context, const auth::Identity &identity,
+                           const http::Request &, const QSqlDatabase &connection)
+{
+    if (auto refusal = refuseWithoutOption(context, identity, connection))
+        return std::move(*refusal);
+    const auto settings = LogArchiveRepository(connection).settings(identity.scope);
+    if (!settings)
+        return domain::storeFailure("cannot read the log settings:", settings.error());
+    return settingsAnswer(settings.value());
+}
+
+http::Response changeLogSettings(const ops::ServiceContext &context, const auth::Identity &identity,
+                                 const http::Request &request, const QSqlDatabase &connection)
+{
+    if (auto refusal = refuseWithoutOption(context, identity, connection))
+        return std::move(*refusal);
+    const auto days = api::logSettingsChangeFromJson(request.json);
+    return domain::inTransaction(connection, "changing the log settings", [&]() -> http::Response {
+        LogArchiveRepository repository(connection);
+        const auto current = repository.settings(identity.scope);
+        if (!current)
+            return domain::storeFailure("cannot read the log settings:", current.error());
+        if (auto refusal = domain::refuseEdit(
+                days ? std::nullopt : std::optional(domain::badRequest(days.error())), request,
+                current.value().revision, u"log settings"))
+            return std::move(*refusal);
+        const auto updated =
+            repository.updateSettings(identity.scope, current.value().revision, days.value());
+        if (!updated)
+            return domain::storeFailure("cannot change the log settings:", updated.error());
+        const api::FieldChange change{QStringLiteral("archiveAfterDays"),
+                                      daysText(current.value().archiveAfterDays),
+                                      daysText(days.value()), false};
+        const auto recorded = store::OperationLog::record(
+            identity.scope, connection,
+            store::OperationEntry{request.requestId, identity.personId, QStringLiteral("tenant"),
+                                  identity.scope.tenantId(), QStringLiteral("log.settings"),
+                                  QStringLiteral("changed: archiveAfterDays"),
+                                  QDateTime::currentDateTimeUtc()},
+            {change});
+        if (!recorded)
+            return domain::storeFailure("cannot log a log settings change:", recorded.error());
+        return settingsAnswer(updated.value());
+    });
+}
+
+http::Response logArchiveList(const ops::ServiceContext &context, const auth::Identity &identity,
+                              const http::Request &request, const QSqlDatabase &connection)
+{
+    if (auto refusal = refuseWithoutOption(context, identity, connection))
+        return std::move(*refusal);
+    const auto entries = LogArchiveRepository(connection).list(identity.scope);
+    if (!entries)
+        return domain::storeFailure("cannot list the log archives:", entries.error());
+    QList<api::LogArchive> archives;
+    archives.reserve(entries.value().size());
+    for (const ArchiveEntry &entry : entries.value())
+        archives.append(entry.toWire());
+    return logged(identity, request, connection, QStringLiteral("log.query"),
+                  identity.scope.tenantId(), QStringLiteral("archive list"),
+                  http::Response::json(200, api::toJson(archives)));
+}
+
+http::Response logArchiveFile(const ops::ServiceContext &context, const auth::Identity &identity,
+                              const http::Request &request, const QSqlDatabase &connection)
+{
+    if (auto refusal = refuseWithoutOption(context, identity, connection))
+        return std::move(*refusal);
+    const QString noSuchArchive = QStringLiteral("There is no such archive.");
+    const std::optional<QString> id = domain::pathId(request);
+    if (!id)
+        return domain::notFound(noSuchArchive);
+    const auto entry = LogArchiveRepository(connection).get(identity.scope, *id);
+    if (!entry) {
+        if (entry.errorKind() == store::StoreErrorKind::NotFound)
+            return domain::notFound(noSuchArchive);
+        return domain::storeFailure("cannot read a log archive:", entry.error());
+    }
+    QString error;
+    std::optional<QByteArray> bytes = archiveFiles(context).read(entry.value(), &error);
+    if (!bytes) {
+        qCWarning(lcLogRoutes).noquote() << "log archive download refused:" << error;
+        return domain::conflict(QStringLiteral(
+            "The archive file is missing or is not the file that was written. Verify the logs "
+            "to see which rows are affected."));
+    }
+    http::Response answer;
+    answer.status = 200;
+    answer.contentType = QByteArrayLiteral("application/x-ndjson; charset=utf-8");
+    answer.body = std::move(*bytes);
+    answer.headers.emplace_back(QByteArrayLiteral("Content-Disposition"),
+                                QByteArrayLiteral("attachment; filename=\"") +
+                                    entry.value().fileName.toLatin1() + '"');
+    return logged(identity, request, connection, QStringLiteral("log.archive.download"),
+                  entry.value().id,
+                  QStringLiteral("archive file %1 downloaded").arg(entry.value().fileName),
+                  std::move(answer));
+}
+
 } // namespace
 
 void addLogRoutes(http::Router &router, const ops::ServiceContext &context)
 {
+    // Before /api/v1/logs/{log}, which would take "settings" and "archives"
+    // for the name of a log.
+    router.add(http::Method::Get, "/api/v1/logs/settings",
+               domain::tenantRoute(context, api::Role::Admin, logSettings));
+    router.add(http::Method::Put, "/api/v1/logs/settings",
+               domain::tenantRoute(context, api::Role::Owner, changeLogSettings),
+               http::RouteOptions{true, 4096});
+    router.add(http::Method::Get, "/api/v1/logs/archives",
+               domain::tenantRoute(context, api::Role::Admin, logArchiveList));
+    router.add(http::Method::Get, "/api/v1/logs/archives/{id}",
+               domain::tenantRoute(context, api::Role::Admin, logArchiveFile));
     router.add(http::Method::Get, "/api/v1/logs/{log}",
                domain::tenantRoute(context, api::Role::Admin, logPage));
     router.add(http::Method::Get, "/api/v1/logs/{log}/histogram",

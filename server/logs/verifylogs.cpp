@@ -101,7 +101,9 @@ int runVerifyLogs(int argc, char *argv[])
 
     const LogCheckpoints::Latest checkpoint =
         LogCheckpoints(dataDir, keyring.logCheckpointKey()).latest();
-    const auto results = LogVerifier(connection, keyring.logChainKey()).verifyAll(checkpoint);
+    const auto results = LogVerifier(connection, keyring.logChainKey(),
+                                     LogArchiveFiles(dataDir, keyring.logCheckpointKey()))
+                             .verifyAll(checkpoint);
     if (!results)
         return cannotCheck(QStringLiteral("cannot read the logs: %1").arg(results.error().message));
     if (checkpoint.state == LogCheckpoints::State::None)

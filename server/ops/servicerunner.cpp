@@ -5,6 +5,7 @@
 #include "http/httpsserver.h"
 #include "http/router.h"
 #include "jsonlog.h"
+#include "logs/logarchiver.h"
 #include "logs/logintegrity.h"
 #include "selfsignedcertificate.h"
 #include "serveroptions.h"
@@ -256,6 +257,31 @@ int runService(int argc, char *argv[], const QString &applicationName,
     QObject::connect(&purgeTimer, &QTimer::timeout, &app, purgeMembers);
     purgeTimer.start();
     purgeMembers();
+    // Rows older than a tenant's log_archive_after_days move to signed files
+    // (never without them): at start and daily, on a worker, like the purge.
+    const logs::LogArchiveFiles archiveFiles(options->dataDir, keyring.logCheckpointKey());
+    const auto archiveLogs = [&database, &keyring, &archiveFiles, &workers] {
+        workers.start([&database, &keyring, &archiveFiles] {
+            const auto archived =
+                logs::LogArchiver(database.connection(), keyring.logChainKey(), archiveFiles)
+                    .run(QDateTime::currentDateTimeUtc());
+            if (!archived) {
+                qCWarning(lcMain).noquote()
+                    << "archiving old log rows failed:" << archived.error().message;
+                return;
+            }
+            for (const QString &held : archived.value().held)
+                qCWarning(lcMain).noquote() << "log rows not archived:" << held;
+            if (archived.value().rows > 0)
+                qCInfo(lcMain) << "archived" << archived.value().rows << "log rows in"
+                               << archived.value().files << "files";
+        });
+    };
+    QTimer archiveTimer;
+    archiveTimer.setInterval(std::chrono::hours(24));
+    QObject::connect(&archiveTimer, &QTimer::timeout, &app, archiveLogs);
+    archiveTimer.start();
+    archiveLogs();
     // The chain heads outside the database, daily and at the end (below), so
     // that deleting the newest rows is caught by verify-logs.
     QTimer checkpointTimer;
@@ -266,13 +292,14 @@ int runService(int argc, char *argv[], const QString &applicationName,
     // Runs on the main thread, at most once whatever asked first.
     bool stopping = false;
     const auto stopGracefully =
-        [&server, &workers, &purgeTimer, &stopping](const QString &cause) {
+        [&server, &workers, &purgeTimer, &archiveTimer, &stopping](const QString &cause) {
             if (stopping)
                 return;
             stopping = true;
             qCInfo(lcMain).noquote()
                 << QStringLiteral("stopping (%1): finishing the requests in flight").arg(cause);
             purgeTimer.stop();
+            archiveTimer.stop();
             server.stop();
             workers.waitForDone();
             QCoreApplication::quit();
