@@ -94,6 +94,9 @@ QString LogIntegrityCheck::describe(const api::LogVerification &result)
     case api::LogBreak::CheckpointInvalid:
         why = tr("the signed checkpoint is unreadable or its signature fails");
         break;
+    case api::LogBreak::ArchiveInvalid:
+        why = tr("a signed archive file of older rows is missing or has been altered");
+        break;
     }
     //: %1 the log ("Operation log"), %2 the number of the first broken row, %3 what is wrong.
     return tr("%1: broken from row %2: %3.").arg(logName(result.log), row, why);
