@@ -168,8 +168,48 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
     return true;
 }
 
-bool writeBatch(QSqlDatabase &connection, const crypto::SecretBytes *key,
-                const std::vector<AccessRecord> &batch, QString *error)
+} // namespace
+
+AccessLogWriter::AccessLogWriter(const Database &database, std::chrono::milliseconds commitInterval,
+                                 std::size_t maxQueued)
+    : m_database(database)
+    , m_commitInterval(std::max(commitInterval, std::chrono::milliseconds(1)))
+    , m_maxQueued(maxQueued)
+    , m_lastDropWarning(Clock::now() - std::chrono::seconds(1))
+{
+    m_queue.reserve(std::min<std::size_t>(maxQueued, 1024));
+    m_thread = std::thread(&AccessLogWriter::run, this);
+}
+
+AccessLogWriter::~AccessLogWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wakeWriter.notify_one();
+    m_thread.join();
+}
+
+void AccessLogWriter::normalise(AccessRecord &record)
+{
+    cut(record.requestId, maxShortFieldLength);
+    cut(record.tenantId, maxShortFieldLength);
+    cut(record.personId, maxShortFieldLength);
+    cut(record.address, maxShortFieldLength);
+    cut(record.method, maxShortFieldLength);
+    cut(record.path, maxPathLength);
+    cut(record.userAgent, maxUserAgentLength);
+    cut(record.route, maxPathLength);
+    cut(record.problemCode, maxShortFieldLength);
+    cut(record.failure, maxShortFieldLength);
+    for (QString *text : {&record.requestId, &record.tenantId, &record.personId, &record.address,
+                          &record.method, &record.path, &record.userAgent, &record.route})
+        neutralise(*text);
+}
+
+bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                            const std::vector<AccessRecord> &batch, QString *error)
 {
     // Grouped by tenant, each group in arrival order: one head bump per tenant
     // and batch instead of one per row.
@@ -195,45 +235,10 @@ bool writeBatch(QSqlDatabase &connection, const crypto::SecretBytes *key,
     return true;
 }
 
-} // namespace
-
-AccessLogWriter::AccessLogWriter(const Database &database, std::chrono::milliseconds commitInterval,
-                                 std::size_t maxQueued)
-    : m_database(database)
-    , m_commitInterval(std::max(commitInterval, std::chrono::milliseconds(1)))
-    , m_maxQueued(maxQueued)
-    , m_lastDropWarning(Clock::now() - std::chrono::seconds(1))
-{
-    m_queue.reserve(std::min<std::size_t>(maxQueued, 1024));
-    m_thread = std::thread(&AccessLogWriter::run, this);
-}
-
-AccessLogWriter::~AccessLogWriter()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wakeWriter.notify_one();
-    m_thread.join();
-}
-
 void AccessLogWriter::append(AccessRecord record)
 {
     // Outside the lock: bounding the fields also bounds what a queued row costs.
-    cut(record.requestId, maxShortFieldLength);
-    cut(record.tenantId, maxShortFieldLength);
-    cut(record.personId, maxShortFieldLength);
-    cut(record.address, maxShortFieldLength);
-    cut(record.method, maxShortFieldLength);
-    cut(record.path, maxPathLength);
-    cut(record.userAgent, maxUserAgentLength);
-    cut(record.route, maxPathLength);
-    cut(record.problemCode, maxShortFieldLength);
-    cut(record.failure, maxShortFieldLength);
-    for (QString *text : {&record.requestId, &record.tenantId, &record.personId, &record.address,
-                          &record.method, &record.path, &record.userAgent, &record.route})
-        neutralise(*text);
+    normalise(record);
 
     quint64 warnTotal = 0;
     {
@@ -323,7 +328,7 @@ void AccessLogWriter::run()
         if (connection.isOpen()) {
             // Looked up per batch: the key may be set after the writer starts.
             const auto key = Database::logChainKeyOf(connection);
-            written = writeBatch(connection, key.get(), batch, &error);
+            written = write(connection, key.get(), batch, &error);
         }
         if (!written) {
             ++attempts;

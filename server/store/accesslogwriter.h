@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QtGlobal>
 #include <chrono>
@@ -76,6 +77,18 @@ public:
     // Blocks until everything appended before the call is committed (or given
     // up on and counted as dropped). For tests and shutdown.
     void flush();
+
+    // What append() does to a record before it is queued: fields cut to their
+    // limits, control characters and broken surrogates replaced.
+    static void normalise(AccessRecord &record);
+
+    // Writes `batch` (normalised) as the writer thread writes what it took
+    // from the queue: in one transaction on `connection`, each tenant's rows
+    // numbered and chained in order under `key` (null: unchained), an
+    // error_log row beside each answer of 500 and above. The writer thread
+    // and bulk loaders (bench/logs) share it, so their rows cannot differ.
+    static bool write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                      const std::vector<AccessRecord> &batch, QString *error);
 
     // Rows lost: refused by a full queue, or in a batch that could not be written.
     quint64 droppedCount() const;
