@@ -1,5 +1,6 @@
 #include "roundaggregator.h"
 
+#include "store/dialect.h"
 #include "store/pulserepository.h"
 #include "store/scopedquery.h"
 #include "store/transaction.h"
@@ -20,14 +21,14 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
-// The bank index of each item id, built once: the answer scan looks up
-// every row's item.
-const QHash<QString, int> &bankIndexes()
+// The bank index of each item id, built once; the views point into the
+// bank, which lives as long as the program.
+const QHash<QStringView, int> &bankIndexes()
 {
-    static const QHash<QString, int> indexes = [] {
-        QHash<QString, int> built;
+    static const QHash<QStringView, int> indexes = [] {
+        QHash<QStringView, int> built;
         for (const api::BankItem &item : api::questionBank())
-            built.insert(item.id, item.index);
+            built.insert(QStringView(item.id), item.index);
         return built;
     }();
     return indexes;
@@ -81,12 +82,14 @@ public:
         m_cellOf[std::size_t(respondent(key))] = index;
     }
 
-    // Answers arrive oldest first, so the last one of an item is its latest.
-    void addAnswer(const QString &key, int bankIndex, int value, const QString &responseId)
+    // Submissions arrive oldest first, so the last answer to an item is its latest.
+    void addAnswer(int respondentIndex, int bankIndex, int value)
     {
-        const std::size_t index = std::size_t(respondent(key));
-        m_answers[index][std::size_t(bankIndex)] = qint8(value);
-        m_latestResponse[index] = responseId;
+        m_answers[std::size_t(respondentIndex)][std::size_t(bankIndex)] = qint8(value);
+    }
+    void setLatestResponse(int respondentIndex, const QString &responseId)
+    {
+        m_latestResponse[std::size_t(respondentIndex)] = responseId;
     }
 
     // Respondents the round was not delivered to, with the latest response
@@ -156,30 +159,96 @@ store::StoreStatus readTargets(const TenantScope &scope, const QSqlDatabase &dat
     return store::Done{};
 }
 
-// One ordered scan of the survey's answers in the window.
-store::StoreStatus readAnswers(const TenantScope &scope, const QSqlDatabase &database,
-                               const QString &surveyId, qint64 fromExclusive, qint64 toInclusive,
-                               Builder &builder)
+// The survey's responses that may have answers in a window opening after
+// `fromExclusive` (a round's answers are dated at its close at the latest):
+// response id -> respondent.
+StoreResult<QHash<QString, int>> readResponses(const TenantScope &scope,
+                                               const QSqlDatabase &database,
+                                               const QString &surveyId, qint64 fromExclusive,
+                                               Builder &builder)
 {
     ScopedQuery query(scope, database);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT a.respondent_key, a.item_id, a.value, a.response_id FROM answers a "
-        "JOIN responses r ON r.id = a.response_id JOIN survey_rounds s ON s.id = r.round_id "
-        "WHERE a.tenant_id = :tenant_id AND a.answered_at > :from AND a.answered_at <= :to "
-        "AND s.survey_id = :survey ORDER BY a.answered_at"));
+        "SELECT r.id, r.respondent_key FROM responses r WHERE r.tenant_id = :tenant_id AND "
+        "r.round_id IN (SELECT id FROM survey_rounds WHERE tenant_id = :tenant_id AND "
+        "survey_id = :survey AND closes_at > :from)"));
+    query.bindValue(QStringLiteral(":survey"), surveyId);
+    query.bindValue(QStringLiteral(":from"), fromExclusive);
+    if (!query.exec())
+        return readFailed(QStringLiteral("reading responses"), query);
+    QHash<QString, int> responses;
+    while (query.next())
+        responses.insert(query.value(0).toString(), builder.respondent(query.value(1).toString()));
+    return responses;
+}
+
+// The bank indexes of a submission's items, in the order the database
+// listed them (-1: not a bank item, a custom survey's own question). A
+// window holds few distinct item lists, so each is read once.
+class ItemLists final
+{
+public:
+    const std::vector<int> &indexes(const QString &items)
+    {
+        auto found = m_lists.constFind(items);
+        if (found == m_lists.cend()) {
+            std::vector<int> parsed;
+            for (const QStringView item : QStringView(items).split(u',')) {
+                const auto index = bankIndexes().constFind(item);
+                parsed.push_back(index == bankIndexes().cend() ? -1 : index.value());
+            }
+            found = m_lists.insert(items, std::move(parsed));
+        }
+        return found.value();
+    }
+
+private:
+    QHash<QString, std::vector<int>> m_lists;
+};
+
+// One ordered scan of the answers in the window, a submission a row (its
+// items and its values as two lists in one order): QtSql's cost is per row
+// and column, and a row per answer made it most of the aggregation's time.
+// The grouping follows answers_window, so the database sorts nothing.
+store::StoreStatus readAnswers(const TenantScope &scope, const QSqlDatabase &database,
+                               const QHash<QString, int> &responses, qint64 fromExclusive,
+                               qint64 toInclusive, Builder &builder)
+{
+    const bool postgres = store::dialectOf(database) == store::SqlDialect::PostgreSql;
+    const QString lists = postgres ? QStringLiteral("string_agg(a.item_id, ','), "
+                                                    "string_agg(CAST(a.value AS TEXT), ',')")
+                                   : QStringLiteral("group_concat(a.item_id, ','), "
+                                                    "group_concat(a.value, ',')");
+    ScopedQuery query(scope, database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT a.response_id, ") + lists +
+                  QStringLiteral(" FROM answers a WHERE a.tenant_id = :tenant_id AND "
+                                 "a.answered_at > :from AND a.answered_at <= :to GROUP BY "
+                                 "a.answered_at, a.respondent_key, a.response_id ORDER BY "
+                                 "a.answered_at, a.respondent_key, a.response_id"));
     query.bindValue(QStringLiteral(":from"), fromExclusive);
     query.bindValue(QStringLiteral(":to"), toInclusive);
-    query.bindValue(QStringLiteral(":survey"), surveyId);
     if (!query.exec())
         return readFailed(QStringLiteral("reading answers"), query);
-    const QHash<QString, int> &indexes = bankIndexes();
+    ItemLists itemLists;
     while (query.next()) {
-        const auto item = indexes.constFind(query.value(1).toString());
-        if (item == indexes.cend())
-            continue; // a custom survey's own question (issue 7): not the bank's
-        builder.addAnswer(query.value(0).toString(), item.value(), query.value(2).toInt(),
-                          query.value(3).toString());
+        const QString responseId = query.value(0).toString();
+        const auto respondent = responses.constFind(responseId);
+        if (respondent == responses.cend())
+            continue; // another survey's
+        const std::vector<int> &items = itemLists.indexes(query.value(1).toString());
+        const QString values = query.value(2).toString();
+        // Values are one digit each (1-5), comma-separated.
+        std::size_t position = 0;
+        for (const QChar c : values) {
+            if (c == u',') {
+                ++position;
+            } else if (position < items.size() && items[position] >= 0) {
+                builder.addAnswer(respondent.value(), items[position], c.digitValue());
+            }
+        }
+        builder.setLatestResponse(respondent.value(), responseId);
     }
     return store::Done{};
 }
@@ -232,8 +301,11 @@ StoreResult<QList<Cell>> RoundAggregator::aggregate(const TenantScope &scope,
     Builder builder;
     if (const auto read = readTargets(scope, m_database, roundId, builder); !read)
         return read.error();
-    if (const auto read = readAnswers(scope, m_database, round.value().surveyId,
-                                      closes - qint64(validityDays) * kDayMs, closes, builder);
+    const qint64 from = closes - qint64(validityDays) * kDayMs;
+    const auto responses = readResponses(scope, m_database, round.value().surveyId, from, builder);
+    if (!responses)
+        return responses.error();
+    if (const auto read = readAnswers(scope, m_database, responses.value(), from, closes, builder);
         !read)
         return read.error();
     if (const auto placed = placeUntargeted(scope, m_database, builder); !placed)

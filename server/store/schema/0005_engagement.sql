@@ -74,7 +74,10 @@ CREATE TABLE responses (
 CREATE UNIQUE INDEX responses_round_respondent ON responses (round_id, respondent_key);
 
 -- One answer per item of a response: value 1-5 on the agreement scale.
--- answered_at decides whether it is still valid for a later round.
+-- answered_at decides whether it is still valid for a later round; a late
+-- answer is dated at its round's close. answers_window serves aggregation's
+-- scan: the answers of a window, one submission after the other, in index
+-- order (store/pulserepository.h, engagement/roundaggregator.cpp).
 CREATE TABLE answers (
     response_id     TEXT NOT NULL REFERENCES responses(id),
     tenant_id       TEXT NOT NULL REFERENCES tenants(id),
@@ -84,7 +87,7 @@ CREATE TABLE answers (
     answered_at     BIGINT NOT NULL,
     PRIMARY KEY (response_id, item_id)
 );
-CREATE INDEX answers_window ON answers (tenant_id, answered_at, respondent_key);
+CREATE INDEX answers_window ON answers (tenant_id, answered_at, respondent_key, response_id);
 
 -- The precomputed aggregates of a closed round: one row per distinct
 -- (group, snapshot) among its respondents and targets; sums: the serialised

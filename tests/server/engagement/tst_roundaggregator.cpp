@@ -394,7 +394,7 @@ void TestRoundAggregator::twentyThousandRespondents()
         target.snapshot.insert(QStringLiteral("grade"), QStringLiteral("G%1").arg(i % 3));
         targets.append(target);
     }
-    QString last;
+    QStringList roundIds;
     QElapsedTimer writing;
     writing.start();
     for (int number = 1; number <= 2; ++number) {
@@ -419,17 +419,19 @@ void TestRoundAggregator::twentyThousandRespondents()
             responses.append(response);
         }
         QVERIFY(m_pulses->submitMany(*m_tenant, created.value().id, responses).isOk());
-        last = created.value().id;
+        roundIds.append(created.value().id);
     }
     qInfo("wrote 2 rounds x 20,000 responses x 16 answers in %lld ms",
           qlonglong(writing.elapsed()));
 
     QElapsedTimer timer;
     timer.start();
-    const QList<Cell> cells = aggregate(last);
-    const qint64 elapsed = timer.elapsed();
+    aggregate(roundIds.at(0));
+    qInfo("aggregated 20,000 respondents x 16 items (320,000 answers in the window) in %lld ms",
+          qlonglong(timer.restart()));
+    const QList<Cell> cells = aggregate(roundIds.at(1));
     qInfo("aggregated 20,000 respondents x 16 items (640,000 answers in the window) in %lld ms",
-          qlonglong(elapsed));
+          qlonglong(timer.elapsed()));
     QCOMPARE(cells.size(), 120); // 40 groups x 3 grades
     CellSums total;
     for (const Cell &cell : cells)
