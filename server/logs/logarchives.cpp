@@ -272,11 +272,16 @@ LogArchiveFiles::verify(const ArchiveEntry &entry, const crypto::SecretBytes &ch
         header.value(kPrevHash).toString() != entry.prevHash)
         return archiveInvalid(entry, QStringLiteral("does not describe the rows recorded"));
 
+    // Rows cut out of the file are found at their seq below; lines added
+    // are not rows of this archive.
+    const qsizetype rowLines = lines.size() - 3;
+    if (rowLines > entry.rowCount)
+        return archiveInvalid(entry, QStringLiteral("holds more lines than the rows recorded"));
+
     const QStringList &columns = store::logchain::chainedColumns(name);
     Checked checked;
     qint64 expected = entry.firstSeq;
     QString prev = entry.prevHash;
-    const qsizetype rowLines = lines.size() - 3;
     for (qsizetype i = 1; i <= rowLines; ++i) {
         const QJsonObject object = QJsonDocument::fromJson(lines.at(i)).object();
         QList<QVariant> values;
