@@ -101,7 +101,9 @@ IfMatch ifMatch(const http::Request &request)
     if (value.size() >= 3 && value.startsWith('"') && value.endsWith('"')) {
         bool ok = false;
         const qint64 revision = value.mid(1, value.size() - 2).toLongLong(&ok);
-        if (ok && revision > 0)
+        // 0 is the revision of what has defaults before its first write
+        // (the engagement settings and benchmarks).
+        if (ok && revision >= 0)
             condition.revision = revision;
     }
     return condition;

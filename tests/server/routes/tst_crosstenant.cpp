@@ -8,6 +8,7 @@
 #include "servicefixture.h"
 #include "serviceroutes.h"
 #include "store/attributerepository.h"
+#include "store/engagementsettingsrepository.h"
 #include "store/grouprepository.h"
 #include "store/memberrepository.h"
 
@@ -60,6 +61,7 @@ private:
     QString m_attributeOfB;
     QString m_memberOfB;
     QString m_importOfB;
+    QString m_memoOfB;
 
     // Tenant B's object for each path parameter of a route.
     QString objectOfB(const QString &pattern) const
@@ -78,6 +80,8 @@ private:
             return m_attributeOfB;
         if (pattern.startsWith(QStringLiteral("/api/v1/member-imports/{id}")))
             return m_importOfB;
+        if (pattern == QStringLiteral("/api/v1/engagement/memos/{id}"))
+            return m_memoOfB;
         // {log} names a log, not an object: B's tenant id there must name none.
         if (pattern.startsWith(QStringLiteral("/api/v1/logs/{log}")))
             return m_b.id;
@@ -129,6 +133,14 @@ private:
                  .create(scope, upload))
             return false;
         m_importOfB = upload.import.id;
+        // Shared: were the tenant not checked, everyone of it would see this memo.
+        const auto memo =
+            server::store::MemoRepository(m_service.connection(), m_service.keyring())
+                .create(scope, owner, {QDate(2026, 4, 1), QStringLiteral("Memo of B"), true},
+                        QDateTime::currentDateTimeUtc());
+        if (!memo)
+            return false;
+        m_memoOfB = memo.value().id;
         return server::store::GroupRepository(m_service.connection())
             .setScope(scope, m_service.personId(m_b, QStringLiteral("manager")), {m_groupOfB})
             .isOk();
@@ -178,7 +190,8 @@ private:
 
     QStringList identifiersOfB() const
     {
-        QStringList ids{m_b.id, m_b.slug, m_groupOfB, m_attributeOfB, m_memberOfB, m_importOfB};
+        QStringList ids{m_b.id,      m_b.slug,    m_groupOfB, m_attributeOfB,
+                        m_memberOfB, m_importOfB, m_memoOfB};
         for (const QString &name :
              {QStringLiteral("owner"), QStringLiteral("manager"), QStringLiteral("viewer")}) {
             ids.append(m_service.personId(m_b, name));
