@@ -2,11 +2,15 @@
 // times over the same database; every id it acknowledged (printed after its
 // commit) is there afterwards, and SQLite's integrity check passes. Member
 // writes in import-sized transactions are all there or not at all, and the
-// member index rebuilt after the restart agrees with the store.
+// member index rebuilt after the restart agrees with the store. Pulse
+// responses written by submitMany are a whole round's or none, and a round's
+// cells are there exactly when its aggregation was stamped.
 
+#include "engagement/roundaggregator.h"
 #include "store/memberindex.h"
 #include "store/memberrepository.h"
 #include "store/personrepository.h"
+#include "store/pulserepository.h"
 #include "storefixture.h"
 
 #include <QProcess>
@@ -23,6 +27,7 @@ class TestCrash : public QObject
 private Q_SLOTS:
     void acknowledgedWritesSurviveSigkill();
     void memberBatchesAreAllOrNothing();
+    void pulseBatchesAreAllOrNothing();
 
 private:
     // Runs the writer `rounds` times over `dir`, killing it at a random moment
@@ -158,6 +163,85 @@ void TestCrash::memberBatchesAreAllOrNothing()
         QCOMPARE(index.page(scope, database.connection(), search, std::nullopt).value().total,
                  1000);
     }
+}
+
+void TestCrash::pulseBatchesAreAllOrNothing()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A round of 1,000 responses x 16 answers and its aggregation take long
+    // enough that kills land in either.
+    const QStringList acknowledged =
+        killRepeatedly(dir.path(), {QStringLiteral("pulses")}, 8, 3000);
+    QVERIFY(!acknowledged.isEmpty());
+
+    DatabaseLocation location;
+    location.driver = QStringLiteral("QSQLITE");
+    location.sqliteFile = dir.filePath(QStringLiteral("engage.sqlite3"));
+    Database database(location);
+    QVERIFY(Migrator().migrate(database.connection()).isOk());
+    {
+        QSqlQuery check(database.connection());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+    }
+    Keyring keyring(testing::testMasterKey());
+    const auto tenant =
+        TenantRepository(database.connection(), keyring).findBySlug(QStringLiteral("crash"));
+    QVERIFY(tenant.isOk());
+    const TenantScope scope(tenant.value().tenant.id);
+    const auto rounds = PulseRepository(database.connection(), keyring).rounds(scope);
+    QVERIFY(rounds.isOk());
+    const auto countOf = [&](const QString &sql, const QString &roundId) {
+        QSqlQuery query(database.connection());
+        query.prepare(sql);
+        query.bindValue(QStringLiteral(":round"), roundId);
+        if (!query.exec() || !query.next())
+            qFatal("count: %s", qPrintable(sql));
+        return query.value(0).toLongLong();
+    };
+    QSet<QString> submitted;
+    QSet<QString> aggregated;
+    for (const StoredRound &round : rounds.value()) {
+        const qint64 responses = countOf(
+            QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_id = :round"), round.id);
+        // The whole batch or nothing of it: responses, answers and responded targets.
+        QVERIFY2(responses == 0 || (round.targets == 1000 && responses == 1000),
+                 qPrintable(QStringLiteral("%1: %2").arg(round.id).arg(responses)));
+        QCOMPARE(countOf(QStringLiteral("SELECT COUNT(*) FROM answers a JOIN responses r ON "
+                                        "r.id = a.response_id WHERE r.round_id = :round"),
+                         round.id),
+                 responses * 16);
+        QCOMPARE(round.respondents, responses);
+        if (responses > 0)
+            submitted.insert(round.id);
+        // Cells exactly when stamped, and they are of the whole batch.
+        const auto cells = engage::server::engagement::RoundAggregator::storedCells(
+            scope, database.connection(), round.id);
+        if (round.aggregatedAt == 0) {
+            QCOMPARE(countOf(QStringLiteral("SELECT COUNT(*) FROM round_cells WHERE "
+                                            "round_id = :round"),
+                             round.id),
+                     qint64(0));
+            continue;
+        }
+        aggregated.insert(round.id);
+        QVERIFY(cells.isOk());
+        QCOMPARE(cells.value().size(), 10);
+        engage::server::engagement::CellSums total;
+        for (const auto &cell : cells.value())
+            total += cell.sums;
+        QCOMPARE(total.targets, qint64(1000));
+        QCOMPARE(total.roundRespondents, responses);
+    }
+    for (const QString &line : acknowledged) {
+        const QString roundId = line.section(u' ', 1);
+        QVERIFY2(line.startsWith(QLatin1String("submitted ")) ? submitted.contains(roundId)
+                                                              : aggregated.contains(roundId),
+                 qPrintable(line));
+    }
+    qInfo("%lld rounds, %lld submitted, %lld aggregated", qlonglong(rounds.value().size()),
+          qlonglong(submitted.size()), qlonglong(aggregated.size()));
 }
 
 QTEST_GUILESS_MAIN(TestCrash)
