@@ -55,6 +55,10 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("demo"),
         QStringLiteral("Run the demo: a self-signed certificate and a demo tenant in the data "
                        "directory (default: the user's application data)."));
+    const QCommandLineOption demoWithoutHistory(
+        QStringLiteral("demo-without-history"),
+        QStringLiteral("With --demo: leave out the year of engagement results (starts faster; "
+                       "for tests that do not read them)."));
     const QCommandLineOption threads(QStringLiteral("threads"),
                                      QStringLiteral("Network threads (default 2)."),
                                      QStringLiteral("N"));
@@ -82,7 +86,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("exit-with-stdin"),
         QStringLiteral("Stop as on SIGTERM when standard input reaches end of file (the parent "
                        "process holding the other end of the pipe is gone)."));
-    parser.addOptions({dataDir, listen, database, cert, key, demo, threads, maxHeader,
+    parser.addOptions({dataDir, listen, database, cert, key, demo, demoWithoutHistory, threads, maxHeader,
                        requestTimeout, perAddress, maxConnections, drainTimeout, exitWithStdin});
 
     if (!parser.parse(arguments)) {
@@ -101,6 +105,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
 
     ServerOptions options;
     options.demo = parser.isSet(demo);
+    options.demoHistory = !parser.isSet(demoWithoutHistory);
     options.exitWithStdin = parser.isSet(exitWithStdin);
     options.dataDir = parser.value(dataDir);
     if (options.dataDir.isEmpty() && options.demo) {

@@ -19,6 +19,9 @@ struct ServerOptions
     QString certificateFile;
     QString keyFile;
     bool demo = false;
+    // With demo: also a year of engagement results (seconds of writing on
+    // the first start); tests that do not read them leave it out.
+    bool demoHistory = true;
     // Stop gracefully, as on SIGTERM, when stdin reaches end of file: a parent
     // that holds the pipe's other end (the desktop client's demo) takes the
     // service with it when it quits, is killed or crashes.

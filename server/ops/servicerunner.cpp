@@ -2,6 +2,8 @@
 
 #include "announcement.h"
 #include "crypto/masterkey.h"
+#include "engagement/aggregatecache.h"
+#include "engagement/demopulses.h"
 #include "http/httpsserver.h"
 #include "http/router.h"
 #include "jsonlog.h"
@@ -14,13 +16,13 @@
 #include "store/demoseed.h"
 #include "store/keyring.h"
 #include "store/logchain.h"
-#include "engagement/aggregatecache.h"
 #include "store/memberindex.h"
 #include "store/memberpurge.h"
 #include "store/migrator.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -212,6 +214,19 @@ int runService(int argc, char *argv[], const QString &applicationName,
         if (!seeded)
             return fail(
                 QStringLiteral("cannot create the demo tenants: %1").arg(seeded.error().message));
+        if (options->demoHistory) {
+            QElapsedTimer writing;
+            writing.start();
+            const auto pulses = engagement::DemoPulses(database.connection(), keyring)
+                                    .ensure(QDateTime::currentDateTimeUtc().date());
+            if (!pulses)
+                return fail(QStringLiteral("cannot create the demo's engagement results: %1")
+                                .arg(pulses.error().message));
+            if (!pulses.value().isEmpty())
+                qCInfo(lcMain).noquote() << QStringLiteral("wrote a year of pulses for %1 in %2 ms")
+                                                .arg(pulses.value().join(QStringLiteral(", ")))
+                                                .arg(writing.elapsed());
+        }
         demoTenants = QJsonArray();
         for (const store::DemoCredentials &tenant : seeded.value()) {
             demoTenants->append(
@@ -231,8 +246,8 @@ int runService(int argc, char *argv[], const QString &applicationName,
     store::MemberIndex memberIndex(keyring);
     engagement::AggregateCache aggregates;
     http::Router router;
-    installRoutes(router,
-                  ServiceContext{database, keyring, workers, memberIndex, aggregates, options->dataDir});
+    installRoutes(router, ServiceContext{database, keyring, workers, memberIndex, aggregates,
+                                         options->dataDir});
 
     // Declared before the server, so that it outlives every report.
     store::AccessLogWriter accessLog(database);

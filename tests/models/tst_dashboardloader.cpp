@@ -51,7 +51,7 @@ private:
 
 void TestDashboardLoader::initTestCase()
 {
-    QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    QVERIFY2(m_server.startWithHistory(), qPrintable(m_server.errorString()));
     QVERIFY(m_owner.signIn(m_server, QStringLiteral("sakura-foods"),
                            QStringLiteral("Engage tst_dashboardloader")));
 }

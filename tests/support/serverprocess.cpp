@@ -58,6 +58,15 @@ QString ServerProcess::executable()
 
 bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
 {
+    const bool demo = !extraArguments.contains(QStringLiteral("--cert"));
+    return startWithHistory(
+        demo ? extraArguments + QStringList{QStringLiteral("--demo-without-history")}
+             : extraArguments,
+        timeoutMs);
+}
+
+bool ServerProcess::startWithHistory(const QStringList &extraArguments, int timeoutMs)
+{
     QStringList arguments = {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"),
                              QStringLiteral("127.0.0.1:0")};
     if (!extraArguments.contains(QStringLiteral("--cert")))
