@@ -48,12 +48,12 @@ bool DashboardChart::isDark() const
 
 QSize DashboardChart::sizeHint() const
 {
-    return {560, 340};
+    return {600, 380};
 }
 
 QSize DashboardChart::minimumSizeHint() const
 {
-    return {320, 220};
+    return {360, 300};
 }
 
 void DashboardChart::render(QPainter *painter, const QRectF &target)
@@ -98,8 +98,9 @@ QFont DashboardChart::titleFont() const
     return title;
 }
 
-void DashboardChart::styleAxis(QAbstractAxis *axis) const
+void DashboardChart::addAxis(QAbstractAxis *axis, Qt::Alignment alignment, const QString &title)
 {
+    m_chart->addAxis(axis, alignment);
     axis->setLabelsFont(labelFont());
     axis->setLabelsBrush(textColour());
     axis->setTitleFont(labelFont());
@@ -109,6 +110,7 @@ void DashboardChart::styleAxis(QAbstractAxis *axis) const
     QColor line = textColour();
     line.setAlphaF(0.4f);
     axis->setLinePenColor(line);
+    axis->setTitleText(title);
 }
 
 void DashboardChart::showToolTip(const QString &text)
@@ -145,8 +147,22 @@ void DashboardChart::changeEvent(QEvent *event)
     switch (event->type()) {
     case QEvent::PaletteChange:
     case QEvent::FontChange:
-    case QEvent::LanguageChange:
         refresh();
+        break;
+    case QEvent::LanguageChange:
+        // Queued: the language switcher installs the translators (which
+        // sends this) before it sets the default QLocale that the axes'
+        // numbers and dates read; several translators make one refresh.
+        if (!m_refreshQueued) {
+            m_refreshQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_refreshQueued = false;
+                    refresh();
+                },
+                Qt::QueuedConnection);
+        }
         break;
     default:
         break;

@@ -55,8 +55,9 @@ protected:
     QColor gridColour() const;
     QFont labelFont() const;
     QFont titleFont() const;
-    // Fonts and colours of the theme on an axis the subclass made.
-    void styleAxis(QAbstractAxis *axis) const;
+    // Adds `axis` to the chart with the palette's colours, the widget's
+    // fonts and `title`. After QChart::addAxis, which applies the theme's.
+    void addAxis(QAbstractAxis *axis, Qt::Alignment alignment, const QString &title);
     // Shows `text` at the pointer, or hides the tooltip when it is empty.
     void showToolTip(const QString &text);
 
@@ -65,6 +66,7 @@ protected:
 private:
     QChartView *m_view = nullptr;
     QChart *m_chart = nullptr;
+    bool m_refreshQueued = false;
 };
 
 } // namespace engage::ui

@@ -12,6 +12,7 @@
 #include <QLegend>
 #include <QScatterSeries>
 #include <QValueAxis>
+#include <algorithm>
 
 namespace engage::ui {
 
@@ -118,9 +119,9 @@ void FactorChart::rebuild()
 
     auto *names = new QBarCategoryAxis;
     names->append(categories);
-    styleAxis(names);
     names->setGridLineVisible(false);
-    plot.addAxis(names, Qt::AlignLeft);
+    names->setTruncateLabels(false);
+    addAxis(names, Qt::AlignLeft, QString());
     auto *scale = new QValueAxis;
     scale->setRange(0, 100);
     scale->setTickType(QValueAxis::TicksDynamic);
@@ -128,9 +129,7 @@ void FactorChart::rebuild()
     scale->setTickInterval(20);
     scale->setLabelFormat(QStringLiteral("%.0f"));
     //: The horizontal axis of the factor chart.
-    scale->setTitleText(tr("Score (0–100)"));
-    styleAxis(scale);
-    plot.addAxis(scale, Qt::AlignBottom);
+    addAxis(scale, Qt::AlignBottom, tr("Score (0–100)"));
     for (QAbstractSeries *series :
          {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_benchmarks)}) {
         series->attachAxis(names);
@@ -165,6 +164,15 @@ void FactorChart::placeValueLabels()
         const QPointF end = chart()->mapToPosition(QPointF(m_scores->at(bar), bar), m_bars);
         const QRectF box = label->boundingRect();
         double x = end.x() + 4;
+        // Past the benchmark's diamond when it would cover the text.
+        for (const QPointF &benchmark : m_benchmarks->points()) {
+            if (int(benchmark.y()) != bar)
+                continue;
+            const double marker = chart()->mapToPosition(benchmark, m_benchmarks).x();
+            const double half = m_benchmarks->markerSize() / 2;
+            if (marker + half >= x && marker - half <= x + box.width())
+                x = std::max(x, marker + half + 3);
+        }
         label->setBrush(textColour());
         if (x + box.width() > area.right()) {
             x = end.x() - 4 - box.width();

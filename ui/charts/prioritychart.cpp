@@ -136,9 +136,7 @@ void PriorityChart::rebuild()
     scoreAxis->setTickInterval(10);
     scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
     //: The horizontal axis of the priority chart.
-    scoreAxis->setTitleText(tr("Score"));
-    styleAxis(scoreAxis);
-    plot.addAxis(scoreAxis, Qt::AlignBottom);
+    addAxis(scoreAxis, Qt::AlignBottom, tr("Score"));
     auto *impactAxis = new QValueAxis;
     impactAxis->setRange(std::max(-1.0, std::floor(bottom * 10 - 0.5) / 10),
                          std::min(1.0, std::ceil(top * 10 + 0.5) / 10));
@@ -148,9 +146,7 @@ void PriorityChart::rebuild()
     impactAxis->setLabelFormat(QStringLiteral("%.1f"));
     //: The vertical axis of the priority chart: how strongly a factor's
     //: score goes with engagement across respondents.
-    impactAxis->setTitleText(tr("Impact (correlation with engagement)"));
-    styleAxis(impactAxis);
-    plot.addAxis(impactAxis, Qt::AlignLeft);
+    addAxis(impactAxis, Qt::AlignLeft, tr("Impact (correlation with engagement)"));
 
     const auto attach = [&](QAbstractSeries *series) {
         plot.addSeries(series);

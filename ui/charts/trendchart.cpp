@@ -119,23 +119,34 @@ void TrendChart::rebuild()
     }
     m_segments.clear();
 
+    const int rounds = m_model.rowCount();
     m_scoreAxis = new QValueAxis;
-    //: The vertical axis of the trend chart.
-    m_scoreAxis->setTitleText(tr("Score"));
     m_scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_scoreAxis->setTickType(QValueAxis::TicksDynamic);
     m_scoreAxis->setTickAnchor(0);
     m_scoreAxis->setTickInterval(10);
-    styleAxis(m_scoreAxis);
-    plot.addAxis(m_scoreAxis, Qt::AlignLeft);
+    //: The vertical axis of the trend chart.
+    addAxis(m_scoreAxis, Qt::AlignLeft, tr("Score"));
     m_timeAxis = new QCategoryAxis;
-    //: The horizontal axis of the trend chart.
-    m_timeAxis->setTitleText(tr("Round closed"));
     m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    styleAxis(m_timeAxis);
-    plot.addAxis(m_timeAxis, Qt::AlignBottom);
+    // The years are in the axis's title, so that its labels stay short.
+    QString period;
+    if (rounds > 0) {
+        const QLocale locale;
+        //: A QLocale date format for the period in the title of the trend
+        //: chart's time axis. Japanese: yyyy年M月
+        const QString month = tr("MMM yyyy");
+        const auto closeOf = [this](int row) {
+            return m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime().date();
+        };
+        //: The horizontal axis of the trend chart: %1 and %2 the months of the
+        //: first and last rounds shown.
+        period = tr("Rounds closed from %1 to %2")
+                     .arg(locale.toString(closeOf(0), month),
+                          locale.toString(closeOf(rounds - 1), month));
+    }
+    addAxis(m_timeAxis, Qt::AlignBottom, period);
 
-    const int rounds = m_model.rowCount();
     plot.setTitle(rounds == 0 ? tr("No closed rounds in this period.") : QString());
     double lowest = 100;
     double highest = 0;
@@ -162,7 +173,7 @@ void TrendChart::rebuild()
                 pen.setWidthF(factor == api::Factor::Engagement ? 3.0 : 2.0);
                 run->setPen(pen);
                 run->setPointsVisible(true);
-                run->setMarkerSize(factor == api::Factor::Engagement ? 8 : 6);
+                run->setMarkerSize(factor == api::Factor::Engagement ? 5 : 4);
                 connect(run, &QLineSeries::hovered, this,
                         [this, factor](const QPointF &point, bool state) {
                             if (state)
@@ -223,6 +234,8 @@ void TrendChart::rebuild()
     plot.addSeries(m_memoMarkers);
     m_memoMarkers->attachAxis(m_timeAxis);
     m_memoMarkers->attachAxis(m_scoreAxis);
+    for (QLegendMarker *marker : plot.legend()->markers(m_memoMarkers))
+        marker->setVisible(!m_memos.isEmpty());
 
     buildTimeAxis();
     for (QLegendMarker *marker : plot.legend()->markers()) {
@@ -270,7 +283,7 @@ void TrendChart::buildTimeAxis()
 }
 
 // Names every round's close date, or every second, third, ... when the
-// plot is too narrow for all of them; the year where it changes.
+// plot is too narrow for all of them.
 void TrendChart::labelTimeAxis()
 {
     if (!m_timeAxis)
@@ -279,18 +292,14 @@ void TrendChart::labelTimeAxis()
     for (int row = 0; row < m_model.rowCount(); ++row)
         closes.append(m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime());
     const QLocale locale;
-    //: A QLocale date format for the rounds on the trend chart's time axis,
-    //: with the year (first label, and where the year changes). Japanese: yyyy/M/d
-    const QString withYear = tr("d MMM yyyy");
-    //: A QLocale date format for the rounds on the trend chart's time axis,
-    //: without the year. Japanese: M/d
-    const QString withoutYear = tr("d MMM");
+    //: A QLocale date format for the rounds on the trend chart's time axis
+    //: (the year is in its title). Japanese: M/d
+    const QString format = tr("d MMM");
 
     const QFontMetrics metrics(labelFont());
     int widest = 0;
     for (const QDateTime &close : std::as_const(closes))
-        widest =
-            std::max(widest, metrics.horizontalAdvance(locale.toString(close.date(), withYear)));
+        widest = std::max(widest, metrics.horizontalAdvance(locale.toString(close.date(), format)));
     const double plotWidth =
         chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() * 0.6;
     const double span = std::max(1.0, m_timeAxis->max() - m_timeAxis->min());
@@ -298,17 +307,19 @@ void TrendChart::labelTimeAxis()
     for (int i = 1; i < closes.size(); ++i)
         spacing =
             std::min(spacing, double(closes.at(i - 1).msecsTo(closes.at(i))) / span * plotWidth);
-    const int stride = std::max(1, int(std::ceil((widest + 12) / std::max(1.0, spacing))));
+    // Qt gives each label of the axis an equal share of its width: as many
+    // labels as fit so, rounds at least a label apart.
+    const double labelWidth = widest + 16;
+    const int fitting = std::max(1, int(plotWidth / labelWidth));
+    const int stride = std::max({1, int(std::ceil(labelWidth / std::max(1.0, spacing))),
+                                 int(std::ceil(double(closes.size()) / fitting))});
 
     // The last round is always named; the stride counts back from it.
     QStringList labels;
     QList<double> positions;
-    int year = 0;
     const int first = closes.isEmpty() ? 0 : int((closes.size() - 1) % stride);
     for (int i = first; i < closes.size(); i += stride) {
-        const QDate date = closes.at(i).date();
-        const QString label = locale.toString(date, date.year() != year ? withYear : withoutYear);
-        year = date.year();
+        const QString label = locale.toString(closes.at(i).date(), format);
         if (labels.contains(label))
             continue;
         labels.append(label);
