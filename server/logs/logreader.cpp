@@ -72,14 +72,44 @@ QString likeText(const QString &text)
     return escaped;
 }
 
-Where whereOf(api::LogKind kind, const api::LogQuery &query)
+// Rows on one side of a keyset position: before it (`below`) or after it.
+struct Beyond
+{
+    LogPosition position;
+    bool below = true;
+};
+
+// The WHERE clause of `query`'s filters, and of `beyond` when given.
+Where whereOf(api::LogKind kind, const api::LogQuery &query,
+              const std::optional<Beyond> &beyond = std::nullopt)
 {
     Where where;
-    if (query.from)
-        where.add(QStringLiteral("at >= :from"), QStringLiteral(":from"),
-                  query.from->toMSecsSinceEpoch());
-    if (query.to)
-        where.add(QStringLiteral("at < :to"), QStringLiteral(":to"), query.to->toMSecsSinceEpoch());
+    // SQLite ranges an index by one bound a side: given a time filter and a
+    // position on the same side, it may take the looser one and walk every
+    // row between them (a month's filter with a cursor at the month's end
+    // read the whole month; the viewer's snapshot `to` with a cursor deep
+    // below it, every row in between). Only the tighter of the two is
+    // written: it implies the other.
+    const std::optional<qint64> from =
+        query.from ? std::optional(query.from->toMSecsSinceEpoch()) : std::nullopt;
+    const std::optional<qint64> to =
+        query.to ? std::optional(query.to->toMSecsSinceEpoch()) : std::nullopt;
+    bool positionBinds = beyond.has_value();
+    if (beyond && beyond->below && to && beyond->position.atMs >= *to)
+        positionBinds = false; // at < to: every row is below the position
+    if (beyond && !beyond->below && from && beyond->position.atMs < *from)
+        positionBinds = false; // at >= from: every row is above it
+    if (from && !(positionBinds && !beyond->below))
+        where.add(QStringLiteral("at >= :from"), QStringLiteral(":from"), *from);
+    if (to && !(positionBinds && beyond->below))
+        where.add(QStringLiteral("at < :to"), QStringLiteral(":to"), *to);
+    if (positionBinds) {
+        where.add(beyond->below
+                      ? QStringLiteral("(at, tenant_seq) < (:position_at, :position_seq)")
+                      : QStringLiteral("(at, tenant_seq) > (:position_at, :position_seq)"),
+                  QStringLiteral(":position_at"), beyond->position.atMs);
+        where.bindings.append({QStringLiteral(":position_seq"), beyond->position.seq});
+    }
     if (query.person) {
         const QString column = kind == api::LogKind::Operation ? QStringLiteral("actor_id")
                                                                : QStringLiteral("person_id");
@@ -238,15 +268,8 @@ StoreResult<api::LogPage<Row>> LogReader::page(api::LogKind kind, const api::Log
             return StoreError{StoreErrorKind::NotFound, QStringLiteral("not a log cursor")};
     }
     const bool older = query.direction == api::LogDirection::Older;
-    const Where filters = whereOf(kind, query);
-    Where where = filters;
-    if (cursor) {
-        where.conditions.append(
-            older ? QStringLiteral("(at, tenant_seq) < (:cursor_at, :cursor_seq)")
-                  : QStringLiteral("(at, tenant_seq) > (:cursor_at, :cursor_seq)"));
-        where.bindings.append({QStringLiteral(":cursor_at"), cursor->atMs});
-        where.bindings.append({QStringLiteral(":cursor_seq"), cursor->seq});
-    }
+    const Where where =
+        whereOf(kind, query, cursor ? std::optional(Beyond{*cursor, older}) : std::nullopt);
     const QString order = older ? QStringLiteral(" ORDER BY at DESC, tenant_seq DESC")
                                 : QStringLiteral(" ORDER BY at, tenant_seq");
     ScopedQuery select(m_scope, m_database);
@@ -276,11 +299,7 @@ StoreResult<api::LogPage<Row>> LogReader::page(api::LogKind kind, const api::Log
 
     // Whether rows lie beyond `edge` on the side the query did not read.
     auto beyond = [&](const LogPosition &edge, bool newer) -> StoreResult<bool> {
-        Where other = filters;
-        other.conditions.append(newer ? QStringLiteral("(at, tenant_seq) > (:edge_at, :edge_seq)")
-                                      : QStringLiteral("(at, tenant_seq) < (:edge_at, :edge_seq)"));
-        other.bindings.append({QStringLiteral(":edge_at"), edge.atMs});
-        other.bindings.append({QStringLiteral(":edge_seq"), edge.seq});
+        const Where other = whereOf(kind, query, Beyond{edge, !newer});
         ScopedQuery exists(m_scope, m_database);
         if (!run(exists,
                  QStringLiteral("SELECT 1 FROM %1").arg(tableOf(kind)) + other.sql() +

@@ -248,6 +248,72 @@ private Q_SLOTS:
                  std::set<qint64>(older.cbegin(), older.cend()));
     }
 
+    // A time range read with cursors from inside and from outside it, both
+    // ways: the range's rows exactly once each time (the service writes only
+    // the tighter of a time bound and a cursor on the same side).
+    void timeRangeWithCursors_data()
+    {
+        QTest::addColumn<QString>("cursorFrom"); // the query whose page gives the cursor
+        QTest::addColumn<QString>("cursorName");
+        QTest::addColumn<QString>("direction");
+        QTest::addColumn<int>("limit");
+        const QString seeded = QStringLiteral("to=") + kSeededTo + QStringLiteral("&limit=40");
+        QTest::newRow("down from inside") << QString() << "next"
+                                          << "older" << 7;
+        QTest::newRow("up from inside") << QString() << "prev"
+                                        << "newer" << 7;
+        // The cursor of the 40 newest seeded rows lies after the range.
+        QTest::newRow("down from after it") << seeded << "next"
+                                            << "older" << 1000;
+        // The cursor of the 40 oldest lies before it.
+        QTest::newRow("up from before it") << seeded + QStringLiteral("&direction=newer") << "prev"
+                                           << "newer" << 1000;
+    }
+
+    void timeRangeWithCursors()
+    {
+        QFETCH(QString, cursorFrom);
+        QFETCH(QString, cursorName);
+        QFETCH(QString, direction);
+        QFETCH(int, limit);
+        constexpr int kFirstRow = 60;
+        constexpr int kEndRow = 180;
+        QUrlQuery range;
+        range.addQueryItem(QStringLiteral("from"), api::formatDateTime(seededAt(kFirstRow)));
+        range.addQueryItem(QStringLiteral("to"), api::formatDateTime(seededAt(kEndRow)));
+        range.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+        if (!cursorFrom.isEmpty()) {
+            const HttpResponse outside = get(QStringLiteral("/api/v1/logs/operation"), cursorFrom);
+            QVERIFY2(outside.status == 200, qPrintable(outside.describe()));
+            const auto page = api::operationLogPageFromJson(outside.json());
+            QVERIFY(page);
+            const auto cursor = cursorName == QLatin1String("next") ? page.value().page.nextCursor
+                                                                    : page.value().page.prevCursor;
+            QVERIFY(cursor);
+            range.addQueryItem(QStringLiteral("cursor"), *cursor);
+        }
+        range.addQueryItem(QStringLiteral("direction"), direction);
+        int pages = 0;
+        const QList<qint64> seqs =
+            walk(QStringLiteral("operation"), range, cursorName, direction, &pages);
+        QCOMPARE(seqs.size(), kEndRow - kFirstRow);
+        // The same rows as one page of the range without a cursor.
+        QUrlQuery whole;
+        whole.addQueryItem(QStringLiteral("from"), range.queryItemValue(QStringLiteral("from")));
+        whole.addQueryItem(QStringLiteral("to"), range.queryItemValue(QStringLiteral("to")));
+        whole.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
+        int onePage = 0;
+        const QList<qint64> expected =
+            walk(QStringLiteral("operation"), whole, QStringLiteral("next"),
+                 QStringLiteral("older"), &onePage);
+        QCOMPARE(onePage, 1);
+        QCOMPARE(expected.size(), kEndRow - kFirstRow);
+        QCOMPARE(std::set<qint64>(seqs.cbegin(), seqs.cend()),
+                 std::set<qint64>(expected.cbegin(), expected.cend()));
+        if (limit < kEndRow - kFirstRow)
+            QVERIFY(pages > 1);
+    }
+
     void filters_data()
     {
         QTest::addColumn<QString>("log");
