@@ -49,6 +49,12 @@ bool LanguageSwitcher::setLanguage(const QString &language)
     if (language == m_language)
         return true;
 
+    // Dates and numbers follow the language; the system's own locale when it
+    // speaks that language already (en_GB stays en_GB). Set before the
+    // translators, whose LanguageChange events make widgets format anew.
+    const QLocale system = QLocale::system();
+    QLocale::setDefault(
+        system.language() == localeLanguage(language) ? system : QLocale(localeLanguage(language)));
     QCoreApplication::removeTranslator(&m_ours);
     QCoreApplication::removeTranslator(&m_qt);
     if (m_ours.load(ours))
@@ -61,11 +67,6 @@ bool LanguageSwitcher::setLanguage(const QString &language)
     else if (language != u"en")
         qCWarning(lcI18n) << "no qtbase translation for" << language << "in" << qtDirectory;
 
-    // Dates and numbers follow the language; the system's own locale when it
-    // speaks that language already (en_GB stays en_GB).
-    const QLocale system = QLocale::system();
-    QLocale::setDefault(
-        system.language() == localeLanguage(language) ? system : QLocale(localeLanguage(language)));
     m_language = language;
     qCInfo(lcI18n) << "language" << language;
     Q_EMIT languageChanged(language);
