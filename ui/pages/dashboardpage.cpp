@@ -5,7 +5,6 @@
 #include "charts/trendchart.h"
 #include "delegates/heatmapdelegate.h"
 #include "dialogs/benchmarkdialog.h"
-#include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
 #include "dialogs/memodialog.h"
 #include "models/attributelistmodel.h"
@@ -35,8 +34,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
-#include <QPrintDialog>
 #include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
@@ -45,6 +42,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <utility>
 
 namespace engage::ui {
 
@@ -505,9 +503,11 @@ void DashboardPage::onStateChanged(Panel panel, State state)
             card->setFailed(error->message());
         showPriority();
     }
-    if (DashboardPanel *frame = m_panels.value(panel))
+    if (DashboardPanel *frame = m_panels.value(panel)) {
         frame->showFailure(*error);
-    else if (!error->isUnauthenticated())
+        if (panel == Panel::Trend && std::exchange(m_focusTrendOnLoad, false))
+            frame->retryButton()->setFocus(Qt::OtherFocusReason);
+    } else if (!error->isUnauthenticated())
         // The round list, the memos and the benchmarks have no panel of their own.
         m_banner->showError(*error);
     if (!error->isRecoverable() && !error->isUnauthenticated() && !m_failureReported) {
@@ -563,6 +563,10 @@ void DashboardPage::onPanelLoaded(Panel panel)
     }
     if (DashboardPanel *frame = m_panels.value(panel))
         frame->showContent();
+    if (panel == Panel::Trend && std::exchange(m_focusTrendOnLoad, false)) {
+        m_scroll->ensureWidgetVisible(m_panels.value(Panel::Trend));
+        m_trendChart->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void DashboardPage::showSummary()
@@ -675,209 +679,6 @@ void DashboardPage::fillFactorMenu()
     }
 }
 
-// ---- drill-down ------------------------------------------------------------------
-
-void DashboardPage::onHeatmapActivated(const QModelIndex &index)
-{
-    if (!index.isValid())
-        return;
-    const QString groupId = index.siblingAtColumn(models::HeatmapModel::GroupColumn)
-                                .data(models::HeatmapModel::GroupIdRole)
-                                .toString();
-    if (!groupId.isEmpty() && m_group->findData(groupId) < 0)
-        return;
-    if (const auto factor = models::HeatmapModel::factorOf(index.column()))
-        m_trendChart->setFactorVisible(*factor, true);
-    m_group->setGroupId(groupId.isEmpty() ? std::nullopt : std::optional<QString>(groupId));
-    m_scroll->ensureWidgetVisible(m_panels.value(Panel::Trend));
-    m_trendChart->setFocus(Qt::OtherFocusReason);
-}
-
-void DashboardPage::onBreakdownActivated(const QModelIndex &index)
-{
-    // The model keeps the service's order, so its rows are the breakdown's.
-    const QList<api::AttributeRow> &rows = m_breakdown->breakdown().rows;
-    if (!index.isValid() || index.row() >= rows.size())
-        return;
-    const QString value = rows.at(index.row()).value;
-    const int row = m_value->findData(value);
-    if (value.isEmpty() || row < 0)
-        return;
-    m_value->setCurrentIndex(row);
-    m_scroll->ensureWidgetVisible(m_panels.value(Panel::Trend));
-    m_trendChart->setFocus(Qt::OtherFocusReason);
-}
-
-// ---- memos and benchmarks --------------------------------------------------------
-
-bool DashboardPage::raiseOpenDialog()
-{
-    for (QDialog *dialog : {static_cast<QDialog *>(m_memoDialog.data()),
-                            static_cast<QDialog *>(m_benchmarkDialog.data())}) {
-        if (dialog && dialog->isVisible()) {
-            dialog->raise();
-            dialog->activateWindow();
-            return true;
-        }
-    }
-    return false;
-}
-
-void DashboardPage::onNewMemo()
-{
-    if (!m_mayWriteMemos || raiseOpenDialog())
-        return;
-    // On the day the round shown closed, where its marker sits beside the point.
-    const QModelIndex round = m_rounds->index(std::max(m_period->currentIndex(), 0));
-    const QDate date = round.isValid()
-                           ? round.data(models::RoundListModel::ClosesAtRole).toDateTime().date()
-                           : QDate::currentDate();
-    auto *dialog = new MemoDialog(std::nullopt, date, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &MemoDialog::saveRequested, m_editor, &models::DashboardEditor::createMemo);
-    m_memoDialog = dialog;
-    dialog->open();
-}
-
-void DashboardPage::openMemo(const QString &memoId)
-{
-    const auto memo = std::find_if(m_memos.cbegin(), m_memos.cend(),
-                                   [&memoId](const api::Memo &m) { return m.id == memoId; });
-    if (memo == m_memos.cend() || raiseOpenDialog())
-        return;
-    auto *dialog = new MemoDialog(*memo, memo->fields.date, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &MemoDialog::saveRequested, m_editor,
-            [this, memo = *memo](const api::MemoFields &fields) {
-                m_editor->updateMemo(memo, fields);
-            });
-    connect(dialog, &MemoDialog::deleteRequested, this, &DashboardPage::onMemoDeleteRequested);
-    m_memoDialog = dialog;
-    dialog->open();
-}
-
-void DashboardPage::onMemoDeleteRequested()
-{
-    if (!m_memoDialog || !m_memoDialog->memo())
-        return;
-    const api::Memo memo = *m_memoDialog->memo();
-    confirmDestruction(
-        m_memoDialog, tr("Delete Memo"),
-        tr("Delete the memo of %1?").arg(QLocale().toString(memo.fields.date, QLocale::LongFormat)),
-        memo.fields.shared ? tr("It leaves the trend for everyone who reads the dashboard.")
-                           : tr("It leaves your trend."),
-        tr("&Delete"), [this, memo] {
-            if (!m_memoDialog)
-                return;
-            m_memoDialog->setBusy(true);
-            m_editor->removeMemo(memo);
-        });
-}
-
-void DashboardPage::onEditBenchmarks()
-{
-    if (!m_mayEditBenchmarks || raiseOpenDialog())
-        return;
-    auto *dialog = new BenchmarkDialog(m_loader->benchmarks(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &BenchmarkDialog::saveRequested, m_editor,
-            &models::DashboardEditor::saveBenchmarks);
-    m_benchmarkDialog = dialog;
-    dialog->open();
-}
-
-void DashboardPage::onEditFailed(const models::ApiError &error)
-{
-    if (m_memoDialog && m_memoDialog->isBusy() && !error.isUnauthenticated()) {
-        m_memoDialog->showError(error);
-        return;
-    }
-    if (m_benchmarkDialog && m_benchmarkDialog->isBusy() && !error.isUnauthenticated()) {
-        m_benchmarkDialog->showError(error);
-        return;
-    }
-    reportPageFailure(this, *m_banner, error);
-}
-
-// ---- printing ------------------------------------------------------------------------
-
-QString DashboardPage::filterDescription() const
-{
-    const QString round = m_period->currentText();
-    const QString group = m_group->currentText();
-    if (m_attribute->currentData().toString().isEmpty())
-        return tr("Round: %1 · Group: %2").arg(round, group);
-    return tr("Round: %1 · Group: %2 · %3: %4")
-        .arg(round, group, m_attribute->currentText(), m_value->currentText());
-}
-
-void DashboardPage::onPrint()
-{
-    if (!m_access->hasAccess())
-        return;
-    if (!m_printer) {
-        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
-        m_printer->setPageOrientation(QPageLayout::Landscape);
-    }
-    auto *dialog = new QPrintDialog(m_printer.get(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this] { print(*m_printer); });
-    dialog->open();
-}
-
-// Paper is white whatever the screen's theme: the panels are drawn in the
-// style's standard (light) palette, each as wide as the page, the next on a
-// new page when it does not fit.
-void DashboardPage::print(QPrinter &printer)
-{
-    QWidget *content = m_scroll->widget();
-    const bool ownPalette = content->testAttribute(Qt::WA_SetPalette);
-    const QPalette screenPalette = content->palette();
-    content->setPalette(style()->standardPalette());
-
-    QPainter painter;
-    if (!painter.begin(&printer)) {
-        content->setPalette(ownPalette ? screenPalette : QPalette());
-        m_banner->showMessage(MessageBanner::Level::Error, tr("The printer could not be started."));
-        return;
-    }
-    const QRectF page(0, 0, printer.width(), printer.height());
-    QFont heading = font();
-    heading.setBold(true);
-    heading.setPointSizeF(heading.pointSizeF() * 1.4);
-    painter.setFont(heading);
-    painter.setPen(Qt::black);
-    QRectF used;
-    painter.drawText(page, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                     windowTitle() + u'\n' + filterDescription(), &used);
-    qreal y = used.bottom() + used.height() * 0.2;
-
-    QList<QWidget *> parts{m_cards};
-    for (const Panel panel :
-         {Panel::Trend, Panel::Factors, Panel::Heatmap, Panel::Attributes, Panel::Priority}) {
-        if (m_panels.value(panel)->isVisible())
-            parts.append(m_panels.value(panel));
-    }
-    for (QWidget *part : std::as_const(parts)) {
-        // Side by side on screen, one under the other on paper.
-        const qreal scale =
-            std::min(page.width() / part->width(), page.height() * 0.6 / part->height());
-        const qreal height = part->height() * scale;
-        if (y + height > page.height() && y > 0) {
-            printer.newPage();
-            y = 0;
-        }
-        painter.save();
-        painter.translate(0, y);
-        painter.scale(scale, scale);
-        part->render(&painter, {}, {}, QWidget::DrawChildren);
-        painter.restore();
-        y += height + page.height() * 0.02;
-    }
-    painter.end();
-    content->setPalette(ownPalette ? screenPalette : QPalette());
-}
-
 // ---- access and language ------------------------------------------------------------
 
 void DashboardPage::updateAccess(bool load)
@@ -937,12 +738,13 @@ void DashboardPage::changeEvent(QEvent *event)
 void DashboardPage::retranslateUi()
 {
     setWindowTitle(tr("Dashboard"));
+    // Mnemonics: none of the menu bar's (F, G, A), none twice on the page.
     m_periodLabel->setText(tr("&Period:"));
     m_period->setToolTip(tr("The closed round whose results the page shows"));
-    m_groupLabel->setText(tr("&Group:"));
+    m_groupLabel->setText(tr("Gro&up:"));
     m_group->setNoGroupText(tr("Whole company"));
     m_group->setToolTip(tr("The group whose results the page shows, with every group below it"));
-    m_attributeLabel->setText(tr("&Attribute:"));
+    m_attributeLabel->setText(tr("A&ttribute:"));
     m_attribute->setToolTip(
         tr("Narrow the results to members with one value of an attribute, or compare its values"));
     m_valueLabel->setText(tr("&Value:"));
@@ -960,16 +762,16 @@ void DashboardPage::retranslateUi()
         frame->setTitle(title);
         return frame;
     };
-    titled(Panel::Trend, tr("&Trend"));
+    titled(Panel::Trend, tr("T&rend"));
     titled(Panel::Factors, tr("Factor s&cores"));
     titled(Panel::Heatmap, tr("&Heatmap of groups"));
-    titled(Panel::Attributes, tr("Attribute b&reakdown"));
+    titled(Panel::Attributes, tr("Attribute brea&kdown"));
     titled(Panel::Priority, tr("Priorit&y: score and impact"));
     m_heatmapView->setToolTip(tr("Double-click a group or press Enter to see its results and "
                                  "trend. Click a column's header to sort by it."));
     m_breakdownView->setToolTip(
         tr("Double-click a value or press Enter to narrow the page to it."));
-    m_factorsButton->setText(tr("&Factors"));
+    m_factorsButton->setText(tr("&Lines"));
     m_factorsButton->setToolTip(tr("Choose the lines the trend shows"));
     m_memosButton->setText(tr("Memo&s"));
     m_memosButton->setToolTip(tr("Memos on the trend: open one, or write a new one"));

@@ -129,6 +129,7 @@ private:
     void updateBreakdownVisibility();
     void onHeatmapActivated(const QModelIndex &index);
     void onBreakdownActivated(const QModelIndex &index);
+    void focusTrend();
     void onNewMemo();
     void onMemoDeleteRequested();
     void onEditBenchmarks();
@@ -190,7 +191,8 @@ private:
     QHash<QString, QStringList> m_knownValues;
     bool m_mayWriteMemos = false;
     bool m_mayEditBenchmarks = false;
-    bool m_failureReported = false; // one dialog per load for failures that stop the work
+    bool m_failureReported = false;  // one dialog per load for failures that stop the work
+    bool m_focusTrendOnLoad = false; // a drill-down waits for the trend to show
 };
 
 } // namespace engage::ui
