@@ -20,8 +20,12 @@ QString translateSchema(const QString &sql, SqlDialect dialect)
                                              QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression blob(QStringLiteral("\\bBLOB\\b"),
                                          QRegularExpression::CaseInsensitiveOption);
+    // A table's primary key is its storage in PostgreSQL's heap anyway.
+    static const QRegularExpression withoutRowid(QStringLiteral("\\)\\s*WITHOUT\\s+ROWID\\b"),
+                                                 QRegularExpression::CaseInsensitiveOption);
     out.replace(identity, QStringLiteral("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"));
     out.replace(blob, QStringLiteral("BYTEA"));
+    out.replace(withoutRowid, QStringLiteral(")"));
     return out;
 }
 

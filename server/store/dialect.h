@@ -18,7 +18,8 @@ SqlDialect dialectOf(const QSqlDatabase &database);
 
 // Maps the portable schema text (written for SQLite) to `dialect`:
 // BLOB -> BYTEA and `INTEGER PRIMARY KEY` (SQLite's rowid alias) ->
-// `BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY` for PostgreSQL.
+// `BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY` for PostgreSQL, and a
+// table's `WITHOUT ROWID` dropped.
 QString translateSchema(const QString &sql, SqlDialect dialect);
 
 // Splits a script into statements at `;` outside quotes, dropping `--`

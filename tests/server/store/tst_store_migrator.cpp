@@ -6,6 +6,7 @@
 #include "store/migrator.h"
 #include "storefixture.h"
 
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,11 +119,13 @@ void TestMigrator::failingStepRollsBack()
 void TestMigrator::postgresDialect()
 {
     const QString sql = QStringLiteral(
-        "CREATE TABLE t (seq INTEGER PRIMARY KEY, data BLOB NOT NULL, blobby TEXT);");
+        "CREATE TABLE t (seq INTEGER PRIMARY KEY, data BLOB NOT NULL, blobby TEXT);\n"
+        "CREATE TABLE w (a INTEGER, b INTEGER, PRIMARY KEY (a, b)) without  rowid;");
     QCOMPARE(translateSchema(sql, SqlDialect::Sqlite), sql);
     QCOMPARE(translateSchema(sql, SqlDialect::PostgreSql),
              QStringLiteral("CREATE TABLE t (seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                            "data BYTEA NOT NULL, blobby TEXT);"));
+                            "data BYTEA NOT NULL, blobby TEXT);\n"
+                            "CREATE TABLE w (a INTEGER, b INTEGER, PRIMARY KEY (a, b));"));
     // The shipped schema has nothing SQLite-only left after the mapping.
     const Migrator shipped;
     for (const Migration &migration : shipped.migrations()) {
@@ -131,6 +134,9 @@ void TestMigrator::postgresDialect()
         QVERIFY(!pg.contains(QLatin1String("AUTOINCREMENT"), Qt::CaseInsensitive));
         QVERIFY(!pg.contains(QLatin1String("INTEGER PRIMARY KEY")));
         QVERIFY(!pg.contains(QLatin1String("PRAGMA"), Qt::CaseInsensitive));
+        static const QRegularExpression withoutRowid(QStringLiteral("\\)\\s*WITHOUT\\s+ROWID"),
+                                                     QRegularExpression::CaseInsensitiveOption);
+        QVERIFY(!pg.contains(withoutRowid));
     }
 }
 
