@@ -106,7 +106,9 @@ struct ApiClient::Private
     void retryOrFail(const CallPtr &call, ApiError error);
     void askToTrust(const CallPtr &call, const QSslCertificate &certificate);
     void refreshThenResend(const CallPtr &call, ApiError unauthenticated);
-    void succeed(const CallPtr &call, int status, QJsonDocument json, QByteArray etag);
+    // `raw`: the bytes of an answer taken as is (ApiRequest::accept).
+    void succeed(const CallPtr &call, int status, QJsonDocument json, QByteArray etag,
+                 std::optional<QByteArray> raw = std::nullopt);
     void fail(const CallPtr &call, ApiError error);
     void setReachable(bool isReachable);
     void cancelAll();
@@ -162,7 +164,8 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                 QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setRawHeader("X-Request-Id", call->reply->requestId().toLatin1());
-    networkRequest.setRawHeader("Accept", "application/json");
+    networkRequest.setRawHeader("Accept", request.accept.isEmpty() ? QByteArray("application/json")
+                                                                   : request.accept);
     call->tokenSent.clear();
     if (request.authenticated && authenticator) {
         call->tokenSent = authenticator->accessToken();
@@ -287,6 +290,10 @@ void ApiClient::Private::onFinished(const CallPtr &call)
         const QByteArray etag = network->rawHeader("ETag");
         if (body.isEmpty() && (status == 204 || call->request.method.toUpper() == "HEAD")) {
             succeed(call, status, {}, etag);
+            return;
+        }
+        if (!call->request.accept.isEmpty() && mediaTypeOf(*network) == call->request.accept) {
+            succeed(call, status, {}, etag, body);
             return;
         }
         QJsonParseError parseError{};
@@ -438,7 +445,7 @@ void ApiClient::Private::refreshThenResend(const CallPtr &call, ApiError unauthe
 }
 
 void ApiClient::Private::succeed(const CallPtr &call, int status, QJsonDocument json,
-                                 QByteArray etag)
+                                 QByteArray etag, std::optional<QByteArray> raw)
 {
     if (call->isOver())
         return;
@@ -447,7 +454,10 @@ void ApiClient::Private::succeed(const CallPtr &call, int status, QJsonDocument 
                              << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
-    reply->finishWithSuccess(status, std::move(json), std::move(etag));
+    if (raw)
+        reply->finishWithBody(status, std::move(*raw), std::move(etag));
+    else
+        reply->finishWithSuccess(status, std::move(json), std::move(etag));
 }
 
 void ApiClient::Private::fail(const CallPtr &call, ApiError error)

@@ -43,6 +43,10 @@ struct ApiRequest
     QByteArray contentType;
     QByteArray ifMatch;        // sent as If-Match when not empty
     QByteArray idempotencyKey; // sent as Idempotency-Key when not empty (POST may then retry)
+    // Sent as Accept instead of application/json when not empty: a 2xx answer
+    // of exactly this media type ("application/x-ndjson") is kept as bytes
+    // (ApiReply::body()), a download rather than a JSON document.
+    QByteArray accept;
     bool authenticated = true; // carries "Authorization: Bearer" from the Authenticator
     // Per attempt, instead of the client's: for calls the service takes long
     // over (an import's dry run or apply). Upload progress restarts it.

@@ -43,6 +43,16 @@ void ApiReply::finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray 
     finish();
 }
 
+void ApiReply::finishWithBody(int httpStatus, QByteArray body, QByteArray etag)
+{
+    if (m_finished)
+        return;
+    m_httpStatus = httpStatus;
+    m_body = std::move(body);
+    m_etag = std::move(etag);
+    finish();
+}
+
 void ApiReply::finishWithError(ApiError error)
 {
     if (m_finished)

@@ -23,6 +23,9 @@ public:
     bool isOk() const { return !m_error.has_value(); }
     int httpStatus() const { return m_httpStatus; }
     QJsonDocument json() const { return m_json; }
+    // The answer's bytes when the request asked for another media type
+    // (ApiRequest::accept) and got it; empty for JSON answers.
+    QByteArray body() const { return m_body; }
     QByteArray etag() const { return m_etag; }
     QString requestId() const { return m_requestId; }
     // Set when !isOk().
@@ -39,6 +42,7 @@ public:
 
     // For ApiClient only. The first call wins; later ones are ignored.
     void finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray etag);
+    void finishWithBody(int httpStatus, QByteArray body, QByteArray etag);
     void finishWithError(ApiError error);
 
 Q_SIGNALS:
@@ -56,6 +60,7 @@ private:
     int m_httpStatus = 0;
     QJsonDocument m_json;
     QByteArray m_etag;
+    QByteArray m_body;
     std::optional<ApiError> m_error;
 };
 

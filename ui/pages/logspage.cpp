@@ -1,6 +1,7 @@
 #include "logspage.h"
 
 #include "dialogs/errordialog.h"
+#include "dialogs/logretentiondialog.h"
 #include "models/logentry.h"
 #include "models/loghistogrammodel.h"
 #include "models/logintegritycheck.h"
@@ -106,6 +107,7 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     , m_copyAction(pageAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this))
     , m_verifyAction(pageAction(QKeySequence(), this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
+    , m_retentionAction(pageAction(QKeySequence(), this))
 {
     for (int tab = 0; tab < int(std::size(kTabs)); ++tab)
         m_tabs->addTab(QString());
@@ -196,8 +198,8 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     footer->addStretch();
     footer->addWidget(m_jumpLabel);
     footer->addWidget(m_jumpDate);
-    for (QAction *action :
-         {m_jumpAction, m_liveAction, m_copyAction, m_verifyAction, m_reloadAction}) {
+    for (QAction *action : {m_jumpAction, m_liveAction, m_copyAction, m_verifyAction,
+                            m_reloadAction, m_retentionAction}) {
         QPushButton *button = buttonFor(action, m_content);
         footer->addWidget(button);
         // The live tail's button shows whether it is on.
@@ -233,6 +235,11 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     connect(m_model, &LogWindowModel::liveTailChanged, m_liveAction, &QAction::setChecked);
     connect(m_copyAction, &QAction::triggered, this, &LogsPage::onCopy);
     connect(m_verifyAction, &QAction::triggered, m_integrity, &models::LogIntegrityCheck::start);
+    connect(m_retentionAction, &QAction::triggered, this, [this] {
+        auto *dialog = new LogRetentionDialog(m_client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_reloadAction, &QAction::triggered, this, [this] {
         m_banner->hide();
         m_model->reload();
@@ -423,6 +430,9 @@ void LogsPage::retranslateUi()
         tr("Check that no row of the access and operation logs was changed, removed or inserted"));
     m_reloadAction->setText(tr("Rel&oad"));
     m_reloadAction->setToolTip(withShortcut(tr("Count and load the rows again"), m_reloadAction));
+    m_retentionAction->setText(tr("Retent&ion…"));
+    m_retentionAction->setToolTip(
+        tr("Keep every row in the database, or archive old rows into signed files"));
     m_view->setAccessibleName(tr("Log rows"));
     m_histogram->setToolTip(tr("Rows over time: drag across the bars to show only that time"));
     updateFieldsForLog();
@@ -493,6 +503,9 @@ void LogsPage::updateActions()
     m_copyAction->setEnabled(ready && m_model->isLoaded(m_view->currentIndex().row()));
     m_verifyAction->setEnabled(ready && !m_integrity->isRunning());
     m_reloadAction->setEnabled(ready && !m_model->isLoading());
+    const auto &me = m_session.person();
+    m_retentionAction->setVisible(me && me->role == api::Role::Owner);
+    m_retentionAction->setEnabled(ready);
 }
 
 void LogsPage::updateCount()

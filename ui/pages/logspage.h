@@ -43,7 +43,8 @@ class MessageBanner;
 // memory) with a jump to a date; the selected row in full beside it (a
 // change's fields before and after, side by side); copy row; live tail; and
 // "Verify integrity", which says whether each chain is intact or where it
-// first breaks. Times are in the user's time zone with its offset.
+// first breaks; for owners, "Retention…" (keep every row, or archive the old
+// ones into signed files). Times are in the user's time zone with its offset.
 //
 // Managers and viewers see why there is nothing for them; a tenant without
 // the security option sees that the logs come with it (the service's 403).
@@ -87,6 +88,8 @@ public:
     QAction *copyAction() const { return m_copyAction; }
     QAction *verifyAction() const { return m_verifyAction; }
     QAction *reloadAction() const { return m_reloadAction; }
+    // Owners only: opens the LogRetentionDialog.
+    QAction *retentionAction() const { return m_retentionAction; }
 
     // The filters as typed; an error names the field the service would refuse.
     api::Result<api::LogQuery> filterFromFields() const;
@@ -158,6 +161,7 @@ private:
     QAction *m_copyAction;
     QAction *m_verifyAction;
     QAction *m_reloadAction;
+    QAction *m_retentionAction;
     bool m_hasAccess = false;
     bool m_shown = false;
     bool m_loaded = false;
