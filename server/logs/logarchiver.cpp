@@ -26,20 +26,36 @@ QLatin1String chainName(api::LogKind log)
     return log == api::LogKind::Access ? store::logchain::kAccess : store::logchain::kOperation;
 }
 
-// Up to `limit` rows of the chain after `afterSeq`, in seq order. Plain SQL
-// with the tenant bound first, like logchain.h: the chained columns are read
-// as they are, for the file to keep them exactly.
+// The newest row of the chain now (0: none).
+StoreResult<qint64> newestSeq(const QSqlDatabase &database, const QString &tenantId,
+                              QLatin1String log)
+{
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("SELECT MAX(tenant_seq) FROM %1 WHERE tenant_id = ?")
+                      .arg(store::logchain::tableOf(log)));
+    query.addBindValue(tenantId);
+    if (!query.exec() || !query.next())
+        return store::databaseError(QStringLiteral("reading the newest log row"),
+                                    query.lastError().text());
+    return query.value(0).toLongLong();
+}
+
+// Up to `limit` rows of the chain after `afterSeq` and up to `lastSeq`, in
+// seq order. Plain SQL with the tenant bound first, like logchain.h: the
+// chained columns are read as they are, for the file to keep them exactly.
 StoreResult<QList<ChainedRow>> readRows(const QSqlDatabase &database, const QString &tenantId,
-                                        QLatin1String log, qint64 afterSeq, int limit)
+                                        QLatin1String log, qint64 afterSeq, qint64 lastSeq,
+                                        int limit)
 {
     const QStringList &columns = store::logchain::chainedColumns(log);
     QSqlQuery query(database);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT prev_hash, mac, %1 FROM %2 WHERE tenant_id = ? AND "
-                                 "tenant_seq > ? ORDER BY tenant_seq LIMIT ?")
+                                 "tenant_seq > ? AND tenant_seq <= ? ORDER BY tenant_seq LIMIT ?")
                       .arg(columns.join(QStringLiteral(", ")), store::logchain::tableOf(log)));
     query.addBindValue(tenantId);
     query.addBindValue(afterSeq);
+    query.addBindValue(lastSeq);
     query.addBindValue(limit);
     if (!query.exec())
         return store::databaseError(QStringLiteral("reading log rows to archive"),
@@ -116,8 +132,14 @@ StoreStatus LogArchiver::archiveChain(const QString &tenantId, api::LogKind log,
     qint64 lastSeq = earlier.value().isEmpty() ? 0 : earlier.value().last().lastSeq;
     QString prev = earlier.value().isEmpty() ? store::logchain::genesisHash()
                                              : earlier.value().last().lastHash;
+    // Only the rows there when the run began: each file adds a log.archive
+    // row to the operation log, which this run must not chase.
+    const auto newest = newestSeq(m_database, tenantId, name);
+    if (!newest)
+        return newest.error();
     for (;;) {
-        const auto read = readRows(m_database, tenantId, name, lastSeq, m_maxRowsPerFile);
+        const auto read =
+            readRows(m_database, tenantId, name, lastSeq, newest.value(), m_maxRowsPerFile);
         if (!read)
             return read.error();
         // A prefix of the chain, so that the rows left in the database go on

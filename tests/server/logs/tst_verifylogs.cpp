@@ -2,10 +2,16 @@
 // exactly one access row; `engage-server verify-logs` exits 0 on the data it
 // wrote, 1 naming the tenant, log and first broken row once a row is changed
 // or the newest rows are deleted behind its back (the latter caught through
-// the checkpoint written at shutdown), and 2 when it cannot check.
+// the checkpoint written at shutdown), and 2 when it cannot check; after
+// archiving, it checks the files and exits 0, then 1 naming the first row of
+// an archive file that is gone or of rows whose archive record is gone.
 
+#include "crypto/masterkey.h"
 #include "httpsprobe.h"
+#include "logs/logarchiver.h"
 #include "serverprocess.h"
+#include "store/database.h"
+#include "store/keyring.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -22,6 +28,7 @@ using engage::test::HeaderList;
 using engage::test::HttpResponse;
 using engage::test::HttpsProbe;
 using engage::test::ServerProcess;
+using namespace engage::server;
 
 namespace {
 
@@ -189,6 +196,117 @@ private Q_SLOTS:
         QVERIFY2(verified.output.contains(QStringLiteral("operation log: first broken row %1 "
                                                          "(checkpointMissing)")
                                               .arg(last)),
+                 qPrintable(verified.output));
+    }
+
+    void archivedChainsVerify()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        const QJsonObject tenant =
+            server.announcement().value(QStringLiteral("tenants")).toArray().first().toObject();
+        const QString slug = tenant.value(QStringLiteral("slug")).toString();
+        // A few rows in both chains of the tenant: sign-ins.
+        {
+            HttpsProbe probe(server.certificatePath(), server.url());
+            const QByteArray login =
+                QJsonDocument(QJsonObject{{QStringLiteral("tenant"), slug},
+                                          {QStringLiteral("email"),
+                                           tenant.value(QStringLiteral("adminEmail"))},
+                                          {QStringLiteral("password"),
+                                           tenant.value(QStringLiteral("adminPassword"))}})
+                    .toJson();
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(probe
+                             .send("POST", QStringLiteral("/api/v1/auth/login"), login,
+                                   {{QByteArrayLiteral("Content-Type"),
+                                     QByteArrayLiteral("application/json")}})
+                             .status,
+                         200);
+        }
+        server.terminate();
+        QVERIFY(server.waitForExit(30000));
+        const QStringList dataDir = {QStringLiteral("--data-dir"), server.dataDir()};
+        QString tenantId;
+        {
+            const Sqlite sqlite(server.dataDir());
+            tenantId =
+                sqlite.scalar(QStringLiteral("SELECT id FROM tenants WHERE slug = '%1'").arg(slug))
+                    .toString();
+        }
+
+        // Every row of the tenant archived, as the service would a year on.
+        {
+            QString error;
+            auto masterKey = crypto::MasterKey::load(server.dataDir(), &error);
+            QVERIFY2(masterKey, qPrintable(error));
+            const store::Keyring keyring(std::move(*masterKey));
+            store::DatabaseLocation location;
+            location.driver = QStringLiteral("QSQLITE");
+            location.sqliteFile = server.dataDir() + QStringLiteral("/engage.sqlite3");
+            store::Database database(location);
+            database.setLogChainKey(keyring.logChainKey());
+            logs::LogArchiver archiver(
+                database.connection(), keyring.logChainKey(),
+                logs::LogArchiveFiles(server.dataDir(), keyring.logCheckpointKey()));
+            archiver.setMaxRowsPerFile(1);
+            const auto archived =
+                archiver.runTenant(tenantId, 30, QDateTime::currentDateTimeUtc().addDays(400));
+            QVERIFY(archived);
+            QVERIFY2(archived.value().files >= 2,
+                     qPrintable(QStringLiteral("%1 rows in %2 files; %3")
+                                    .arg(archived.value().rows)
+                                    .arg(archived.value().files)
+                                    .arg(archived.value().held.join(u';'))));
+        }
+        Verified verified = verifyLogs(dataDir);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.output));
+        QVERIFY2(verified.output.contains(QStringLiteral("archive files")),
+                 qPrintable(verified.output));
+
+        // The service starts on the archived data, and its new rows chain on.
+        ServerProcess again(server.dataDir());
+        QVERIFY2(again.start(), qPrintable(again.errorString()));
+        HttpsProbe probe(again.certificatePath(), again.url());
+        QCOMPARE(probe.get(QStringLiteral("/healthz")).status, 200);
+        again.terminate();
+        QVERIFY(again.waitForExit(30000));
+        verified = verifyLogs(dataDir);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.output));
+
+        // The second operation archive's file deleted: broken at its first row.
+        const Sqlite sqlite(server.dataDir());
+        const qint64 secondFirst =
+            sqlite
+                .scalar(QStringLiteral("SELECT first_seq FROM log_archives WHERE tenant_id = "
+                                       "'%1' AND log = 'operation' ORDER BY first_seq LIMIT 1 "
+                                       "OFFSET 1")
+                            .arg(tenantId))
+                .toLongLong();
+        QVERIFY(secondFirst > 1);
+        const QString secondFile =
+            sqlite
+                .scalar(QStringLiteral("SELECT file_name FROM log_archives WHERE tenant_id = "
+                                       "'%1' AND log = 'operation' AND first_seq = %2")
+                            .arg(tenantId)
+                            .arg(secondFirst))
+                .toString();
+        QVERIFY(QFile::remove(logs::LogArchiveFiles::directoryOf(server.dataDir()) + u'/' +
+                              tenantId + u'/' + secondFile));
+        verified = verifyLogs(dataDir);
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.output.contains(
+                     QStringLiteral("operation log: first broken row %1 (archiveInvalid)")
+                         .arg(secondFirst)),
+                 qPrintable(verified.output));
+        // The record of the first access archive deleted: its rows are missing.
+        QVERIFY(sqlite.exec(QStringLiteral("DELETE FROM log_archives WHERE tenant_id = '%1' AND "
+                                           "log = 'access' AND first_seq = 1")
+                                .arg(tenantId)));
+        verified = verifyLogs(dataDir);
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.output.contains(
+                     QStringLiteral("access log: first broken row 1 (sequenceGap)")),
                  qPrintable(verified.output));
     }
 
