@@ -114,6 +114,12 @@ void ConnectionGuard::endOverdueHandshakes(Clock::time_point now)
     shutDownSocketsOf(overdue);
 }
 
+void ConnectionGuard::endConnections(const std::vector<restinio::endpoint_t> &endpoints)
+{
+    if (!endpoints.empty())
+        shutDownSocketsOf(endpoints);
+}
+
 std::size_t ConnectionGuard::openConnections() const
 {
     std::lock_guard lock(m_mutex);

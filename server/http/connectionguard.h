@@ -5,6 +5,7 @@
 #include <mutex>
 #include <restinio/connection_state_listener.hpp>
 #include <restinio/ip_blocker.hpp>
+#include <vector>
 
 namespace engage::server::http {
 
@@ -30,6 +31,11 @@ public:
     // Shuts down the sockets of connections whose handshake is overdue, which
     // makes RESTinio close them. Called periodically.
     void endOverdueHandshakes(Clock::time_point now);
+
+    // Shuts down the sockets of these connections, wherever RESTinio is with
+    // them: a streamed answer that cannot finish is cut this way, since
+    // RESTinio has no call that ends a response without its end.
+    static void endConnections(const std::vector<restinio::endpoint_t> &endpoints);
 
     std::size_t openConnections() const;
 

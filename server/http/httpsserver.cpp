@@ -10,9 +10,12 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
+#include <map>
+#include <optional>
 #include <restinio/all.hpp>
 #include <restinio/tls.hpp>
 #include <thread>
+#include <utility>
 
 namespace engage::server::http {
 
@@ -114,6 +117,34 @@ bool hasHeader(const Response &response, const QByteArray &name)
     return false;
 }
 
+using StreamBuilder = restinio::response_builder_t<restinio::chunked_output_t>;
+
+// The status line and the headers of `response`, streamed (chunked_output_t)
+// or not (restinio_controlled_output_t).
+template<typename Output>
+restinio::response_builder_t<Output> startResponse(const restinio::request_handle_t &incoming,
+                                                   Response &response, const QString &requestId,
+                                                   bool closeConnection)
+{
+    response.stampRequestId(requestId);
+    if (response.contentType.isEmpty())
+        response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
+    auto builder = incoming->create_response<Output>(restinio::http_status_line_t(
+        restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
+        http_status_str(static_cast<http_status>(response.status))));
+    for (const auto &[name, value] : securityHeaders()) {
+        if (!hasHeader(response, name))
+            builder.append_header(name.toStdString(), value.toStdString());
+    }
+    for (const auto &[name, value] : response.headers)
+        builder.append_header(name.toStdString(), value.toStdString());
+    builder.append_header("Content-Type", response.contentType.toStdString());
+    builder.append_header("X-Request-Id", requestId.toStdString());
+    if (closeConnection)
+        builder.connection_close();
+    return builder;
+}
+
 } // namespace
 
 class HttpsServer::Impl final
@@ -173,6 +204,61 @@ private:
         std::atomic<bool> m_sent{false};
     };
 
+    // A streamed answer (Response::stream) from its status line to its end.
+    // Parts are made on workers (BodyStream::schedule) and written on the
+    // connection's strand; a part's completed write lets the next be made.
+    // Whatever ends it first (the last part written, a failed write, the
+    // producer's failure, the drain deadline) reports it, once.
+    class Stream final : public std::enable_shared_from_this<Stream>
+    {
+    public:
+        Stream(Impl &server, StreamBuilder builder, restinio::endpoint_t peer, Response response,
+               BodyStream body, AccessEvent access, std::chrono::steady_clock::time_point started);
+        Stream(const Stream &) = delete;
+        Stream &operator=(const Stream &) = delete;
+
+        void start();
+        // Ends the stream where it is, its connection cut (the drain deadline).
+        void cut();
+
+    private:
+        enum class Ending
+        {
+            Complete,
+            ClientGone, // a write failed: the client closed, or stopped reading past the timeout
+            Failed,     // the producer failed
+            Cut,
+        };
+
+        void produce();
+        void written(const asio::error_code &error, qint64 bytes, bool last);
+        void scheduleLocked();
+        // Called once, under `lock`, which it releases before it reports.
+        void end(std::unique_lock<std::mutex> &lock, Ending ending);
+
+        Impl &m_server; // not touched once ended: the server may be gone then
+        const restinio::endpoint_t m_peer;
+        Response m_response; // what the access event needs: status, actor, route
+        std::function<BodyChunk()> m_next;
+        const std::function<void(std::function<void()>)> m_schedule;
+        AccessEvent m_access;
+        const std::chrono::steady_clock::time_point m_started;
+
+        std::mutex m_mutex;
+        std::optional<StreamBuilder> m_builder;
+        int m_waiting = 0; // parts handed to the connection, not yet written
+        bool m_producing = false;
+        bool m_lastHandedOver = false;
+        bool m_ended = false;
+        qint64 m_bytesWritten = 0;
+    };
+
+    void startStream(const restinio::request_handle_t &incoming, Response response,
+                     AccessEvent access, std::chrono::steady_clock::time_point started);
+    void streamEnded(const Stream *stream);
+    void cutStreams();
+    void report(AccessEvent access, std::chrono::steady_clock::time_point started,
+                const Response &response, qint64 bodyBytes);
     void sweepHandshakes();
     void finished();
 
@@ -188,6 +274,9 @@ private:
     std::atomic<bool> m_draining{false};
     std::mutex m_idleMutex;
     std::condition_variable m_idle;
+    std::mutex m_streamsMutex;
+    std::map<const Stream *, std::shared_ptr<Stream>> m_streams;
+    bool m_streamsCut = false; // past the drain deadline: no stream may begin
 };
 
 bool HttpsServer::Impl::listen(const QHostAddress &address, quint16 port, asio::ssl::context tls,
@@ -268,26 +357,16 @@ void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
 {
     if (m_sent.exchange(true))
         return;
+    if (response.stream) {
+        m_server.startStream(m_incoming, std::move(response), std::move(m_access), m_started);
+        return;
+    }
     try {
-        response.stampRequestId(m_access.requestId);
-        if (response.contentType.isEmpty())
-            response.contentType = QByteArrayLiteral("application/json; charset=utf-8");
-        auto builder = m_incoming->create_response(restinio::http_status_line_t(
-            restinio::http_status_code_t(static_cast<std::uint16_t>(response.status)),
-            http_status_str(static_cast<http_status>(response.status))));
-        for (const auto &[name, value] : securityHeaders()) {
-            if (!hasHeader(response, name))
-                builder.append_header(name.toStdString(), value.toStdString());
-        }
-        for (const auto &[name, value] : response.headers)
-            builder.append_header(name.toStdString(), value.toStdString());
-        builder.append_header("Content-Type", response.contentType.toStdString());
-        builder.append_header("X-Request-Id", m_access.requestId.toStdString());
-        if (m_server.m_draining.load())
-            builder.connection_close();
+        auto builder = startResponse<restinio::restinio_controlled_output_t>(
+            m_incoming, response, m_access.requestId, m_server.m_draining.load());
         builder.set_body(response.body.toStdString());
         builder.done();
-        report(response);
+        m_server.report(std::move(m_access), m_started, response, response.body.size());
     } catch (const std::exception &failure) {
         qCCritical(lcServer) << "cannot send the response to" << m_access.requestId
                              << failure.what();
@@ -295,21 +374,217 @@ void HttpsServer::Impl::PendingResponse::send(Response response) noexcept
     m_server.finished();
 }
 
-void HttpsServer::Impl::PendingResponse::report(const Response &response)
+void HttpsServer::Impl::report(AccessEvent access, std::chrono::steady_clock::time_point started,
+                               const Response &response, qint64 bodyBytes)
 {
-    if (!m_server.m_accessObserver)
+    if (!m_accessObserver)
         return;
-    m_access.status = response.status;
-    m_access.latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(
-                             std::chrono::steady_clock::now() - m_started)
-                             .count();
-    m_access.tenantId = response.actor.tenantId;
-    m_access.personId = response.actor.personId;
-    m_access.route = response.route;
+    access.status = response.status;
+    access.latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+    access.bodyBytes = bodyBytes;
+    access.tenantId = response.actor.tenantId;
+    access.personId = response.actor.personId;
+    access.route = response.route;
     if (response.problemDetails)
-        m_access.problemCode = api::problemCodeName(response.problemDetails->code);
-    m_access.failure = response.failure;
-    m_server.m_accessObserver(m_access);
+        access.problemCode = api::problemCodeName(response.problemDetails->code);
+    access.failure = response.failure;
+    m_accessObserver(access);
+}
+
+void HttpsServer::Impl::startStream(const restinio::request_handle_t &incoming, Response response,
+                                    AccessEvent access,
+                                    std::chrono::steady_clock::time_point started)
+{
+    BodyStream body = std::move(*response.stream);
+    response.stream.reset();
+    std::shared_ptr<Stream> stream;
+    try {
+        auto builder = startResponse<restinio::chunked_output_t>(
+            incoming, response, access.requestId, m_draining.load());
+        stream = std::make_shared<Stream>(*this, std::move(builder), incoming->remote_endpoint(),
+                                          std::move(response), std::move(body), std::move(access),
+                                          started);
+    } catch (const std::exception &failure) {
+        qCCritical(lcServer) << "cannot start a streamed response:" << failure.what();
+        finished();
+        return;
+    }
+    bool cut = false;
+    {
+        std::lock_guard lock(m_streamsMutex);
+        cut = m_streamsCut;
+        if (!cut)
+            m_streams.emplace(stream.get(), stream);
+    }
+    if (cut)
+        stream->cut();
+    else
+        stream->start();
+}
+
+void HttpsServer::Impl::streamEnded(const Stream *stream)
+{
+    std::lock_guard lock(m_streamsMutex);
+    m_streams.erase(stream);
+}
+
+void HttpsServer::Impl::cutStreams()
+{
+    std::vector<std::shared_ptr<Stream>> streams;
+    {
+        std::lock_guard lock(m_streamsMutex);
+        m_streamsCut = true;
+        for (const auto &entry : m_streams)
+            streams.push_back(entry.second);
+    }
+    if (!streams.empty())
+        qCWarning(lcServer) << "cutting" << streams.size()
+                            << "streamed responses at the drain deadline";
+    for (const std::shared_ptr<Stream> &stream : streams)
+        stream->cut();
+}
+
+HttpsServer::Impl::Stream::Stream(Impl &server, StreamBuilder builder, restinio::endpoint_t peer,
+                                  Response response, BodyStream body, AccessEvent access,
+                                  std::chrono::steady_clock::time_point started)
+    : m_server(server)
+    , m_peer(std::move(peer))
+    , m_response(std::move(response))
+    , m_next(std::move(body.next))
+    , m_schedule(std::move(body.schedule))
+    , m_access(std::move(access))
+    , m_started(started)
+    , m_builder(std::move(builder))
+{}
+
+void HttpsServer::Impl::Stream::start()
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_ended)
+        scheduleLocked();
+}
+
+void HttpsServer::Impl::Stream::cut()
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_ended)
+        end(lock, Ending::Cut);
+}
+
+void HttpsServer::Impl::Stream::scheduleLocked()
+{
+    m_producing = true;
+    m_schedule([self = shared_from_this()] { self->produce(); });
+}
+
+void HttpsServer::Impl::Stream::produce()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_ended) {
+        // Ended while this task waited: what the producer holds goes now.
+        m_producing = false;
+        m_next = nullptr;
+        return;
+    }
+    lock.unlock();
+    BodyChunk chunk;
+    try {
+        chunk = m_next();
+    } catch (const std::exception &failure) {
+        qCCritical(lcServer) << "a streamed response failed:" << failure.what();
+        chunk.state = BodyChunk::State::Failed;
+    }
+    lock.lock();
+    m_producing = false;
+    if (m_ended || chunk.state == BodyChunk::State::Failed) {
+        m_next = nullptr;
+        if (!m_ended)
+            end(lock, Ending::Failed);
+        return;
+    }
+    const bool last = chunk.state == BodyChunk::State::Complete;
+    const qint64 size = chunk.bytes.size();
+    auto notify = [self = shared_from_this(), size, last](const asio::error_code &error) {
+        self->written(error, size, last);
+    };
+    try {
+        m_builder->append_chunk(chunk.bytes.toStdString());
+        chunk.bytes.clear();
+        if (last)
+            m_builder->done(std::move(notify));
+        else
+            m_builder->flush(std::move(notify));
+    } catch (const std::exception &failure) {
+        qCCritical(lcServer) << "cannot send a part of a streamed response:" << failure.what();
+        m_next = nullptr;
+        end(lock, Ending::Failed);
+        return;
+    }
+    ++m_waiting;
+    if (last) {
+        m_lastHandedOver = true;
+        m_next = nullptr;
+        return;
+    }
+    if (m_waiting < BodyStream::window)
+        scheduleLocked();
+}
+
+void HttpsServer::Impl::Stream::written(const asio::error_code &error, qint64 bytes, bool last)
+{
+    std::unique_lock lock(m_mutex);
+    --m_waiting;
+    if (m_ended)
+        return;
+    if (error) {
+        end(lock, Ending::ClientGone);
+        return;
+    }
+    m_bytesWritten += bytes;
+    if (last)
+        end(lock, Ending::Complete);
+    else if (!m_producing && !m_lastHandedOver && m_waiting < BodyStream::window)
+        scheduleLocked();
+}
+
+void HttpsServer::Impl::Stream::end(std::unique_lock<std::mutex> &lock, Ending ending)
+{
+    m_ended = true;
+    std::optional<StreamBuilder> builder = std::move(m_builder);
+    m_builder.reset();
+    // A producer at work drops what it holds itself when it returns.
+    if (!m_producing)
+        m_next = nullptr;
+    const bool endPending = !m_lastHandedOver;
+    const qint64 bytes = m_bytesWritten;
+    lock.unlock();
+
+    if (ending == Ending::Failed || ending == Ending::Cut) {
+        // The client must see an incomplete body, never the chunked end: the
+        // socket goes first, so the end that RESTinio needs to let go of the
+        // request can no longer reach it.
+        ConnectionGuard::endConnections({m_peer});
+        if (builder && endPending) {
+            try {
+                builder->done();
+            } catch (const std::exception &failure) {
+                qCWarning(lcServer) << "cannot end a cut response:" << failure.what();
+            }
+        }
+    }
+    builder.reset();
+    if (ending == Ending::Failed) {
+        const Response failed = Response::internalError();
+        m_response.status = failed.status;
+        m_response.problemDetails = failed.problemDetails;
+        m_response.failure = QByteArrayLiteral("stream");
+    }
+    Impl &server = m_server;
+    server.report(std::move(m_access), m_started, m_response, bytes);
+    server.streamEnded(this);
+    server.finished();
 }
 
 void HttpsServer::Impl::finished()
@@ -373,6 +648,7 @@ void HttpsServer::Impl::stop()
             qCWarning(lcServer) << m_inFlight.load()
                                 << "requests still in flight at the drain deadline";
     }
+    cutStreams();
     m_io.stop();
     for (std::thread &thread : m_threads)
         thread.join();

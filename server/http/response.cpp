@@ -13,6 +13,15 @@ Response Response::json(int status, const QJsonObject &object)
     return response;
 }
 
+Response Response::streamed(int status, const QByteArray &contentType, BodyStream stream)
+{
+    Response response;
+    response.status = status;
+    response.contentType = contentType;
+    response.stream = std::move(stream);
+    return response;
+}
+
 Response Response::problem(const api::Problem &problem)
 {
     Response response;
