@@ -4,6 +4,7 @@ Progress goes to stderr; stdout carries one line per figure and ends with
 "logs: ours=<ms> peer=<ms> ratio=<r> target=<100ms,<3x,rss<150MB,flat PASS|FAIL".
 """
 import datetime
+import hashlib
 import http.client
 import json
 import math
@@ -26,6 +27,8 @@ TARGET_RATIO = 3
 TARGET_RSS_MB = 150
 FLAT_MB = 10  # growth allowed from the tenth scroll step to the last
 TARGET = "<%dms,<%dx,rss<%dMB,flat" % (TARGET_MS, TARGET_RATIO, TARGET_RSS_MB)
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+WRITER_SOURCES = ["bench/logs/generate.cpp", "server/store/accesslogwriter.cpp", "server/store/logchain.cpp"]
 COLUMNS = "tenant_seq, at, request_id, person_id, address, method, path, status, latency_us, user_agent"
 
 
@@ -64,7 +67,12 @@ def prepared_data_dir():
     then the log written by engage-bench-logs-generate."""
     version = subprocess.run([os.path.join(bin_dir, "engage-bench-logs-generate"), "--version"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    data_dir = os.path.join(cache_dir, "logs-v%s-%s-%d" % (version, TENANT, rows))
+    # The rows are also what the writer and the chain make of them: a change
+    # there must not be measured on rows the old code wrote.
+    digest = hashlib.sha256()
+    for source in WRITER_SOURCES:
+        digest.update(open(os.path.join(ROOT, source), "rb").read())
+    data_dir = os.path.join(cache_dir, "logs-v%s-%s-%s-%d" % (version, digest.hexdigest()[:12], TENANT, rows))
     summary_file = os.path.join(data_dir, "bench-log.json")
     if os.path.exists(summary_file):
         say("cached: %s (generator version %s)" % (data_dir, version))
