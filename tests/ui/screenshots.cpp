@@ -14,6 +14,8 @@
 #include "models/attributelistmodel.h"
 #include "models/certificateinfo.h"
 #include "models/credentialstore.h"
+#include "models/dashboard/dashboardloader.h"
+#include "models/dashboard/heatmapmodel.h"
 #include "models/grouptreemodel.h"
 #include "models/languageswitcher.h"
 #include "models/logwindowmodel.h"
@@ -26,6 +28,7 @@
 #include "ui/applicationcontroller.h"
 #include "ui/clientcontext.h"
 #include "ui/dialogs/attributedialog.h"
+#include "ui/dialogs/benchmarkdialog.h"
 #include "ui/dialogs/certificatedialog.h"
 #include "ui/dialogs/errordialog.h"
 #include "ui/dialogs/groupscopedialog.h"
@@ -35,14 +38,18 @@
 #include "ui/dialogs/invitedialog.h"
 #include "ui/dialogs/logindialog.h"
 #include "ui/dialogs/memberdialog.h"
+#include "ui/dialogs/memodialog.h"
 #include "ui/dialogs/passwordchangedialog.h"
 #include "ui/dialogs/welcomedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/pages/logspage.h"
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/widgets/dashboardpanel.h"
+#include "ui/widgets/kpicard.h"
 #include "ui/widgets/messagebanner.h"
 
 #include <QAction>
@@ -56,6 +63,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPixmap>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSslCertificate>
 #include <QStyleFactory>
 #include <QTabBar>
@@ -148,6 +157,7 @@ private:
     void renameBehindTheBack(ApiClient &client, const QString &personId);
     // The answer to one call; fails the tool when there is none.
     QJsonObject fetch(ApiClient &client, const ApiRequest &request);
+    void renderDashboard(MainWindow &window, DashboardPage &page);
     void renderMembers(MainWindow &window, MembersPage &page);
     void renderLogs(MainWindow &window, LogsPage &page);
     void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
@@ -222,7 +232,7 @@ QJsonObject Renderer::fetch(ApiClient &client, const ApiRequest &request)
 // The members of a department's first team, one selected, and its edit form.
 void Renderer::renderMembers(MainWindow &window, MembersPage &page)
 {
-    window.setCurrentPageIndex(1); // People, Members, Attributes, Settings
+    window.setCurrentPageIndex(2); // Dashboard, People, Members, Attributes, Logs, Settings
     const GroupTreeModel &groups = page.groupModel();
     if (!waitUntil([&] { return !groups.isLoading() && groups.rowCount(groups.rootIndex()) > 0; }))
         fail(QStringLiteral("the Members page did not load its groups"));
@@ -248,10 +258,59 @@ void Renderer::renderMembers(MainWindow &window, MembersPage &page)
     window.setCurrentPageIndex(0);
 }
 
+// Every panel of the company's latest round, taller than the other pages so
+// that more of it shows; then its heatmap, sorted by engagement, and the
+// priority chart further down; the memo and benchmark dialogs.
+void Renderer::renderDashboard(MainWindow &window, DashboardPage &page)
+{
+    using Panel = DashboardLoader::Panel;
+    const QSize size = window.size();
+    window.resize(1280, 960);
+    window.setCurrentPageIndex(0);
+    const auto loaded = [&page] {
+        for (const Panel panel :
+             {Panel::Rounds, Panel::Summary, Panel::Trend, Panel::Factors, Panel::Heatmap,
+              Panel::Priority, Panel::Memos, Panel::Benchmarks}) {
+            if (page.loader().state(panel) == DashboardLoader::State::Loading ||
+                page.loader().state(panel) == DashboardLoader::State::Idle)
+                return false;
+        }
+        return !page.groupModel().isLoading();
+    };
+    if (!waitUntil(loaded))
+        fail(QStringLiteral("the Dashboard page did not load"));
+    save(&window, QStringLiteral("dashboard"));
+
+    page.heatmapView()->sortByColumn(HeatmapModel::FirstFactorColumn, Qt::DescendingOrder);
+    auto *scroll = page.findChild<QScrollArea *>(QStringLiteral("dashboardScroll"));
+    scroll->verticalScrollBar()->setValue(page.panel(Panel::Heatmap)->y());
+    save(&window, QStringLiteral("dashboard-heatmap"));
+    page.heatmapView()->sortByColumn(HeatmapModel::GroupColumn, Qt::AscendingOrder);
+    scroll->ensureWidgetVisible(page.engagementCard(), 0, 0);
+
+    const bool ja = m_language == QLatin1String("ja");
+    api::Memo memo;
+    memo.fields = {QDate::currentDate(),
+                   ja ? QStringLiteral("営業部の組織変更（2 課を統合）")
+                      : QStringLiteral("Sales reorganised: two teams merged"),
+                   true};
+    memo.mine = true;
+    saveDialog(new MemoDialog(memo, memo.fields.date, &window), QStringLiteral("memo-dialog"));
+    api::BenchmarkSet benchmarks = page.loader().benchmarks();
+    if (benchmarks.values.isEmpty()) {
+        benchmarks.label = ja ? QStringLiteral("2026 年度目標") : QStringLiteral("Targets 2026");
+        benchmarks.values = {{api::Factor::Engagement, 70},
+                             {api::Factor::Growth, 65.5},
+                             {api::Factor::Recognition, 68}};
+    }
+    saveDialog(new BenchmarkDialog(benchmarks, &window), QStringLiteral("benchmark-dialog"));
+    window.resize(size);
+}
+
 // The operation log with its newest change open in the detail pane.
 void Renderer::renderLogs(MainWindow &window, LogsPage &page)
 {
-    window.setCurrentPageIndex(3); // People, Members, Attributes, Logs, Settings
+    window.setCurrentPageIndex(4); // Dashboard, People, Members, Attributes, Logs, Settings
     page.tabs()->setCurrentIndex(1);
     if (!waitUntil([&] {
             return !page.model().isLoading() && page.model().rowCount() > 0 &&
@@ -283,7 +342,7 @@ void Renderer::renderAttributes(MainWindow &window, AttributesPage &page, ApiCli
         create.body = api::toJson(fields);
         fetch(client, create);
     }
-    window.setCurrentPageIndex(2);
+    window.setCurrentPageIndex(3);
     page.reloadAction()->trigger();
     if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowCount() > 0; }))
         fail(QStringLiteral("the Attributes page did not load"));
@@ -489,6 +548,8 @@ void Renderer::render(const QString &language, const QString &tenant)
         fail(QStringLiteral("cannot sign in to %1").arg(tenant));
 
     MainWindow window(context);
+    auto *dashboard = new DashboardPage(client, session);
+    window.addPage(dashboard, QIcon(QStringLiteral(":/icons/dashboard.svg")));
     auto *people = new PeoplePage(client, session);
     window.addPage(people, QIcon(QStringLiteral(":/icons/people.svg")));
     auto *members = new MembersPage(client, session);
@@ -501,6 +562,8 @@ void Renderer::render(const QString &language, const QString &tenant)
     window.addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
     window.resize(1100, 680);
     window.show();
+    renderDashboard(window, *dashboard);
+    window.setCurrentPageIndex(1);
     if (!waitUntil([&] { return !people->model().isLoading() && people->model().rowCount() > 1; }))
         fail(QStringLiteral("the People page did not load"));
     // Someone other than the owner, so that the edit buttons are enabled.
@@ -610,7 +673,8 @@ int main(int argc, char *argv[])
         fail(QStringLiteral("cannot create %1").arg(arguments.at(1)));
 
     test::ServerProcess server;
-    if (!server.start())
+    // The dashboard shows the demo's year of pulses.
+    if (!server.startWithHistory())
         fail(server.errorString());
     Renderer renderer(arguments.at(1), server);
     renderer.render(QStringLiteral("ja"), QStringLiteral("sakura-foods"));

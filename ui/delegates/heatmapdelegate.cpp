@@ -54,6 +54,12 @@ double contrast(double a, double b)
     return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
 }
 
+// The name column alone is indented: the model gives the depth on every cell of a row.
+int depthOf(const QModelIndex &index)
+{
+    return index.column() == 0 ? index.data(models::HeatmapModel::DepthRole).toInt() : 0;
+}
+
 } // namespace
 
 HeatmapDelegate::HeatmapDelegate(QObject *parent)
@@ -88,9 +94,9 @@ void HeatmapDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         paintScore(painter, option, index);
         return;
     }
-    const QVariant depth = index.data(models::HeatmapModel::DepthRole);
-    if (depth.isValid() && depth.toInt() > 0) {
-        paintIndented(painter, option, index, depth.toInt());
+    const int depth = depthOf(index);
+    if (depth > 0) {
+        paintIndented(painter, option, index, depth);
         return;
     }
     QStyledItemDelegate::paint(painter, option, index);
@@ -151,9 +157,7 @@ void HeatmapDelegate::paintIndented(QPainter *painter, const QStyleOptionViewIte
 QSize HeatmapDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const QVariant depth = index.data(models::HeatmapModel::DepthRole);
-    if (depth.isValid())
-        size.rwidth() += option.fontMetrics.horizontalAdvance(QLatin1Char('M')) * depth.toInt();
+    size.rwidth() += option.fontMetrics.horizontalAdvance(QLatin1Char('M')) * depthOf(index);
     if (index.data(models::WithheldRole).isValid())
         size.setWidth(
             std::max(size.width(), option.fontMetrics.horizontalAdvance(QStringLiteral("100.0")) +

@@ -9,9 +9,9 @@ namespace engage::ui {
 // colour scale from orange (low) through the palette's base to blue (high),
 // a pair colour-blind readers tell apart, with the number on it in whichever
 // of black or white reads better; a withheld score shows "—" on a hatched
-// cell, its reason in the model's tooltip. A cell with a depth
-// (HeatmapModel::DepthRole) is indented by it, so the group column reads
-// as the tree. Selection shows as a frame, so the colour stays readable.
+// cell, its reason in the model's tooltip. The first column's cells are
+// indented by their depth (HeatmapModel::DepthRole), so the group column
+// reads as the tree. Selection shows as a frame, so the colour stays readable.
 class HeatmapDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT

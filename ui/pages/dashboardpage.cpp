@@ -25,6 +25,7 @@
 #include "widgets/pageaccess.h"
 #include "widgets/pageactions.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QComboBox>
 #include <QEvent>
@@ -37,6 +38,7 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
@@ -69,6 +71,53 @@ QString snapshotKeyName(const QString &key)
     return key;
 }
 
+// The open list shows every entry whole, however narrow the closed box.
+void widenPopup(QComboBox *box)
+{
+    int longest = 0;
+    for (int i = 0; i < box->count(); ++i)
+        longest = std::max(longest, box->fontMetrics().horizontalAdvance(box->itemText(i)));
+    box->view()->setMinimumWidth(longest + 2 * box->fontMetrics().height());
+}
+
+// Score columns as wide as a score or the longest word of their header,
+// which wraps onto a second line: ten factors fit beside the names.
+void sizeScoreColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    const QFontMetrics metrics = header->fontMetrics();
+    const int padding = metrics.height();
+    header->setMinimumHeight(metrics.height() * 2 + padding / 2);
+    for (int column = 1; column < header->count(); ++column) {
+        // The narrowest split of the header's words into two lines.
+        const QStringList words =
+            view->model()->headerData(column, Qt::Horizontal).toString().split(u' ');
+        int twoLines = metrics.horizontalAdvance(words.join(u' '));
+        for (int split = 1; split < words.size(); ++split) {
+            twoLines = std::min(twoLines,
+                                std::max(metrics.horizontalAdvance(words.mid(0, split).join(u' ')),
+                                         metrics.horizontalAdvance(words.mid(split).join(u' '))));
+        }
+        const int width = std::max(metrics.horizontalAdvance(QStringLiteral("100.0 %")), twoLines);
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        // Room for the sort arrow beside the text, where the table sorts.
+        header->resizeSection(column,
+                              width + padding + (header->isSortIndicatorShown() ? padding : 0));
+    }
+}
+
+// Every row up to sixteen, so that the page, not the table, scrolls.
+void fitRows(QTableView *view)
+{
+    constexpr int kFewest = 6;
+    constexpr int kMost = 16;
+    const int rows = std::clamp(view->model()->rowCount(), kFewest, kMost);
+    const QHeaderView *header = view->horizontalHeader();
+    view->setFixedHeight(std::max(header->minimumHeight(), header->sizeHint().height()) +
+                         rows * view->verticalHeader()->defaultSectionSize() +
+                         view->horizontalScrollBar()->sizeHint().height() + 2 * view->frameWidth());
+}
+
 QTableView *scoreTable(const QString &objectName, QAbstractItemModel *model, QWidget *parent)
 {
     auto *view = new QTableView(parent);
@@ -83,10 +132,19 @@ QTableView *scoreTable(const QString &objectName, QAbstractItemModel *model, QWi
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
-    view->horizontalHeader()->setHighlightSections(false);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->horizontalHeader()->setStretchLastSection(false);
-    view->setMinimumHeight(view->fontMetrics().height() * 14);
+    QHeaderView *header = view->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignCenter | Qt::Alignment(Qt::TextWordWrap));
+    // The names (indented by depth) are never cut.
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setStretchLastSection(false);
+    const auto fit = [view] {
+        sizeScoreColumns(view);
+        fitRows(view);
+    };
+    QObject::connect(model, &QAbstractItemModel::modelReset, view, fit);
+    QObject::connect(model, &QAbstractItemModel::headerDataChanged, view, fit);
+    fit();
     return view;
 }
 
@@ -147,28 +205,36 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
     // ---- filters
     m_period->setObjectName(QStringLiteral("period"));
     m_period->setModel(m_rounds);
-    m_period->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Narrow boxes, each list as wide as its longest entry: the filters fit
+    // a small window in both languages.
+    m_period->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_period->setMinimumContentsLength(12);
     m_group->setObjectName(QStringLiteral("group"));
+    m_group->setMinimumContentsLength(14);
     m_attribute->setObjectName(QStringLiteral("attribute"));
-    m_attribute->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_attribute->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_attribute->setMinimumContentsLength(10);
     m_value->setObjectName(QStringLiteral("value"));
-    m_value->setMinimumContentsLength(10);
+    m_value->setMinimumContentsLength(8);
     m_value->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_periodLabel->setBuddy(m_period);
     m_groupLabel->setBuddy(m_group);
     m_attributeLabel->setBuddy(m_attribute);
     m_valueLabel->setBuddy(m_value);
-    auto *filters = new QHBoxLayout(m_filterBar);
+    // Two rows of two, so that the filters fit the window's smallest width.
+    auto *filters = new QGridLayout(m_filterBar);
     filters->setContentsMargins(0, 0, 0, 0);
-    for (const auto &[label, box] : {std::pair<QLabel *, QComboBox *>{m_periodLabel, m_period},
-                                     {m_groupLabel, m_group},
-                                     {m_attributeLabel, m_attribute},
-                                     {m_valueLabel, m_value}}) {
-        filters->addWidget(label);
-        filters->addWidget(box);
-        filters->addSpacing(6);
-    }
-    filters->addStretch();
+    filters->setVerticalSpacing(4);
+    filters->addWidget(m_periodLabel, 0, 0);
+    filters->addWidget(m_period, 0, 1);
+    filters->addWidget(m_groupLabel, 0, 2);
+    filters->addWidget(m_group, 0, 3);
+    filters->addWidget(m_attributeLabel, 1, 0);
+    filters->addWidget(m_attribute, 1, 1);
+    filters->addWidget(m_valueLabel, 1, 2);
+    filters->addWidget(m_value, 1, 3);
+    filters->setColumnStretch(1, 2);
+    filters->setColumnStretch(3, 3);
 
     // ---- cards
     auto *cards = new QHBoxLayout(m_cards);
@@ -233,10 +299,6 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
     m_heatmapView->setSortingEnabled(true);
     m_heatmapView->horizontalHeader()->setSortIndicator(models::HeatmapModel::GroupColumn,
                                                         Qt::AscendingOrder);
-    m_heatmapView->horizontalHeader()->setSectionResizeMode(models::HeatmapModel::GroupColumn,
-                                                            QHeaderView::Interactive);
-    m_breakdownView->horizontalHeader()->setSectionResizeMode(
-        models::AttributeBreakdownModel::ValueColumn, QHeaderView::Interactive);
 
     auto *content = new QWidget;
     content->setObjectName(QStringLiteral("dashboardContent"));
@@ -255,15 +317,22 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
 
-    // ---- actions
-    QPushButton *newMemoButton = buttonFor(m_newMemoAction, this);
-    QPushButton *benchmarksButton = buttonFor(m_benchmarksAction, this);
+    // ---- actions: the page's beside the filters, memos and benchmarks on
+    // the panels they belong to (and the filter row fits a narrow window).
+    QPushButton *newMemoButton = buttonFor(m_newMemoAction, trendPanel);
+    QPushButton *benchmarksButton = buttonFor(m_benchmarksAction, factorPanel);
     QPushButton *printButton = buttonFor(m_printAction, this);
     QPushButton *reloadButton = buttonFor(m_reloadAction, this);
+    trendPanel->addHeaderWidget(newMemoButton);
+    factorPanel->addHeaderWidget(benchmarksButton);
+    auto *pageButtons = new QVBoxLayout;
+    pageButtons->setSpacing(4);
+    pageButtons->addWidget(printButton);
+    pageButtons->addWidget(reloadButton);
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_filterBar, 1);
-    for (QPushButton *button : {newMemoButton, benchmarksButton, printButton, reloadButton})
-        toolbar->addWidget(button);
+    toolbar->addSpacing(12);
+    toolbar->addLayout(pageButtons);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
@@ -272,10 +341,10 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
 
     // Filters, the page's buttons, then the panels from the top left.
     const QList<QWidget *> order{
-        m_period,         m_group,           m_attribute,     m_value,          newMemoButton,
-        benchmarksButton, printButton,       reloadButton,    m_engagementCard, m_responseCard,
-        m_changeCard,     m_respondentsCard, m_trendChart,    m_factorsButton,  m_memosButton,
-        m_factorChart,    m_heatmapView,     m_breakdownView, m_priorityChart};
+        m_period,         m_group,          m_attribute,     m_value,        printButton,
+        reloadButton,     m_engagementCard, m_responseCard,  m_changeCard,   m_respondentsCard,
+        m_trendChart,     m_factorsButton,  m_memosButton,   newMemoButton,  m_factorChart,
+        benchmarksButton, m_heatmapView,    m_breakdownView, m_priorityChart};
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
@@ -299,8 +368,10 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
 
     connect(m_loader, &models::DashboardLoader::stateChanged, this, &DashboardPage::onStateChanged);
     connect(m_loader, &models::DashboardLoader::panelLoaded, this, &DashboardPage::onPanelLoaded);
-    connect(m_groups, &models::GroupTreeModel::loaded, this,
-            [this] { m_group->setGroups(m_groups->entries()); });
+    connect(m_groups, &models::GroupTreeModel::loaded, this, [this] {
+        m_group->setGroups(m_groups->entries());
+        widenPopup(m_group);
+    });
     connect(m_groups, &models::GroupTreeModel::failed, this,
             [this](const models::ApiError &error) { reportPageFailure(this, *m_banner, error); });
     connect(m_attributes, &models::AttributeListModel::loaded, this,
@@ -425,6 +496,7 @@ void DashboardPage::fillPeriods()
     const int row = chosen.isEmpty() ? 0 : m_rounds->rowOf(chosen);
     m_period->setCurrentIndex(m_rounds->rowCount() == 0 ? -1 : std::max(row, 0));
     m_period->setEnabled(m_rounds->rowCount() > 0);
+    widenPopup(m_period);
 }
 
 void DashboardPage::fillAttributes()
@@ -441,6 +513,7 @@ void DashboardPage::fillAttributes()
         m_attribute->addItem(snapshotKeyName(key), key);
     const int index = m_attribute->findData(chosen);
     m_attribute->setCurrentIndex(index < 0 ? 0 : index);
+    widenPopup(m_attribute);
     fillValues();
 }
 
@@ -467,6 +540,7 @@ void DashboardPage::fillValues()
     const int index = chosen.isValid() ? m_value->findData(chosen) : 0;
     m_value->setCurrentIndex(index < 0 ? 0 : index);
     m_value->setEnabled(!attributeId.isEmpty());
+    widenPopup(m_value);
 }
 
 void DashboardPage::updateBreakdownVisibility()
