@@ -107,7 +107,9 @@ StoreStatus writeSettings(const TenantScope &scope, const QSqlDatabase &database
     }
     query.bindValue(QStringLiteral(":threshold"), next.settings.anonymityThreshold);
     query.bindValue(QStringLiteral(":validity"), next.settings.validityDays);
-    query.bindValue(QStringLiteral(":label"), next.benchmarks.label);
+    // A label never set is a null QString, which would bind as NULL.
+    query.bindValue(QStringLiteral(":label"),
+                    next.benchmarks.label.isNull() ? QStringLiteral("") : next.benchmarks.label);
     query.bindValue(QStringLiteral(":benchmarks"), benchmarksText(next.benchmarks.values));
     query.bindValue(QStringLiteral(":settings_revision"), next.settings.revision);
     query.bindValue(QStringLiteral(":benchmarks_revision"), next.benchmarks.revision);

@@ -738,6 +738,25 @@ private Q_SLOTS:
         QVERIFY(!problemCode(response).isEmpty());
     }
 
+    // A tenant's first write of its settings creates its row: no benchmarks
+    // were ever saved there.
+    void firstSettingsOfATenant()
+    {
+        api::EngagementSettings settings;
+        settings.anonymityThreshold = 6;
+        const HttpResponse response =
+            send("PUT", QStringLiteral("settings"), QStringLiteral("other-owner"),
+                 api::toJson(settings), ifMatch("\"0\""));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        const auto saved = api::engagementSettingsFromJson(response.json());
+        QVERIFY(saved);
+        QCOMPARE(saved.value().anonymityThreshold, 6);
+        const HttpResponse benchmarks =
+            send("GET", QStringLiteral("benchmarks"), QStringLiteral("other-owner"));
+        QVERIFY2(benchmarks.status == 200, qPrintable(benchmarks.describe()));
+        QCOMPARE(api::benchmarkSetFromJson(benchmarks.json()).value().label, QString());
+    }
+
     // Last: the threshold changes what the other tests see.
     void settingsWithIfMatch()
     {
