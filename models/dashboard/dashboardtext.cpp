@@ -72,7 +72,7 @@ QString DashboardText::rateExplanation(const api::ResponseRate &rate)
     if (rate.targets == 0)
         return tr("Nobody was invited to this round.");
     //: %1 respondents of %2 members invited to the round.
-    return tr("%1 of %n invited member(s) answered.", nullptr,
+    return tr("%1 of %Ln invited member(s) answered.", nullptr,
               int(std::min<qint64>(rate.targets, INT_MAX)))
         .arg(QLocale().toString(rate.respondents));
 }

@@ -31,7 +31,7 @@ QString scoreExplanation(const api::Score &score, int threshold)
     const int respondents = int(std::min<qint64>(score.respondents, INT_MAX));
     switch (score.withheld) {
     case api::Withheld::No:
-        return DashboardText::tr("Rests on %n respondent(s).", nullptr, respondents);
+        return DashboardText::tr("Rests on %Ln respondent(s).", nullptr, respondents);
     case api::Withheld::TooFewRespondents:
         //: A withheld score: %1 is the tenant's anonymity threshold, %2 how many answered.
         return DashboardText::tr("Withheld to keep answers anonymous: fewer than %1 respondents "

@@ -703,7 +703,7 @@ void DashboardPage::showSummary()
         enough
             ? tr("At or above the anonymity threshold of %n.", nullptr, threshold)
             : tr("Below the anonymity threshold of %n: scores are withheld.", nullptr, threshold),
-        tr("%n members were asked.", nullptr, static_cast<int>(rate.targets)),
+        tr("%Ln members were asked.", nullptr, static_cast<int>(rate.targets)),
         enough ? KpiCard::Tone::Neutral : KpiCard::Tone::Withheld);
 }
 
