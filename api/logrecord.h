@@ -19,9 +19,8 @@ namespace engage::api {
 //
 //   GET  /api/v1/logs/{log}            a page (LogQuery)        -> *LogPage
 //   GET  /api/v1/logs/{log}/histogram  counts per bucket        -> LogHistogram
-//   GET  /api/v1/logs/{log}/export     matching rows, NDJSON, newest first: the
-//                                      filters and ?cursor=; at most 100,000 rows
-//                                      an answer, X-Next-Cursor says where to go on
+//   GET  /api/v1/logs/{log}/export     every matching row, NDJSON, newest first,
+//                                      streamed (chunked): the filters and ?cursor=
 //   GET  /api/v1/logs/{log}/tail       rows after a sequence    -> *LogTail
 //   POST /api/v1/logs/verify           the tenant's hash chains -> LogVerification
 //

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStringList>
+#include <QThreadPool>
 #include <memory>
 
 namespace engage::server::logs {
@@ -28,8 +29,7 @@ Q_LOGGING_CATEGORY(lcLogRoutes, "engage.server.logs")
 // How long a tail poll is held: under the 25 s the contract promises, so an
 // answer leaves before any idle timeout along the way.
 constexpr auto kTailHold = std::chrono::seconds(20);
-// Rows one export answer carries; the rest follow from X-Next-Cursor.
-constexpr int kExportMaxRows = 100000;
+// Rows of one streamed part of an export: one page read, one chunk written.
 constexpr int kExportPageRows = 1000;
 
 std::optional<api::LogKind> kindOf(const http::Request &request)
@@ -182,31 +182,100 @@ http::Response logHistogram(const ops::ServiceContext &context, const auth::Iden
                   http::Response::json(200, api::toJson(histogram.value())));
 }
 
-// Pages of `kind` from `query` written as NDJSON lines into `body`; the
-// cursor to go on from when the export stopped at its size.
-template<typename Row, typename Read>
-store::StoreResult<std::optional<QString>> exportRows(Read &&read, api::LogQuery query,
-                                                      QByteArray &body)
+// One page of an export: its rows as NDJSON lines, and where the next begins.
+struct ExportPage
 {
-    query.limit = kExportPageRows;
-    int written = 0;
-    for (;;) {
-        const store::StoreResult<api::LogPage<Row>> page = read(query);
-        if (!page)
-            return page.error();
-        for (const Row &row : page.value().page.items) {
-            body += QJsonDocument(api::toJson(row)).toJson(QJsonDocument::Compact);
-            body += '\n';
-        }
-        written += int(page.value().page.items.size());
-        if (!page.value().page.nextCursor)
-            return std::optional<QString>();
-        if (written >= kExportMaxRows)
-            return std::optional<QString>(page.value().page.nextCursor);
-        query.cursor = page.value().page.nextCursor;
+    QByteArray ndjson;
+    std::optional<QString> next;
+};
+
+template<typename Row>
+store::StoreResult<ExportPage> ndjsonOf(const store::StoreResult<api::LogPage<Row>> &page)
+{
+    if (!page)
+        return page.error();
+    ExportPage part;
+    for (const Row &row : page.value().page.items) {
+        part.ndjson += QJsonDocument(api::toJson(row)).toJson(QJsonDocument::Compact);
+        part.ndjson += '\n';
     }
+    part.next = page.value().page.nextCursor;
+    return part;
 }
 
+store::StoreResult<ExportPage> exportPage(LogReader &reader, api::LogKind kind,
+                                          const api::LogQuery &query)
+{
+    switch (kind) {
+    case api::LogKind::Access:
+        return ndjsonOf(reader.accessPage(query));
+    case api::LogKind::Operation:
+        return ndjsonOf(reader.operationPage(query));
+    case api::LogKind::Error:
+        break;
+    }
+    return ndjsonOf(reader.errorPage(query));
+}
+
+// The export's parts, a page each: the first as the handler read it, each
+// later one read once the HTTP layer asks for it (when the part before it
+// was written), on whichever worker that is, through that thread's
+// connection. Between parts nothing is held open: each page is a query of
+// its own, from the cursor of the last.
+class ExportProducer final
+{
+public:
+    ExportProducer(const ops::ServiceContext &context, store::TenantScope scope, api::LogKind kind,
+                   api::LogQuery query, ExportPage first, QString requestId)
+        : m_context(context)
+        , m_scope(std::move(scope))
+        , m_kind(kind)
+        , m_query(std::move(query))
+        , m_first(std::move(first))
+        , m_requestId(std::move(requestId))
+    {}
+
+    http::BodyChunk operator()()
+    {
+        ExportPage part;
+        if (m_first) {
+            part = std::move(*m_first);
+            m_first.reset();
+        } else {
+            QString error;
+            const QSqlDatabase connection = m_context.database.connection(&error);
+            if (!connection.isOpen()) {
+                qCWarning(lcLogRoutes).noquote()
+                    << "export" << m_requestId << "cut: no database connection:" << error;
+                return {{}, http::BodyChunk::State::Failed};
+            }
+            LogReader reader(connection, m_scope);
+            auto page = exportPage(reader, m_kind, m_query);
+            if (!page) {
+                qCWarning(lcLogRoutes).noquote()
+                    << "export" << m_requestId << "cut: cannot read a log:" << page.error().message;
+                return {{}, http::BodyChunk::State::Failed};
+            }
+            part = std::move(page.value());
+        }
+        m_query.cursor = part.next;
+        return {std::move(part.ndjson),
+                part.next ? http::BodyChunk::State::More : http::BodyChunk::State::Complete};
+    }
+
+private:
+    const ops::ServiceContext m_context;
+    store::TenantScope m_scope;
+    api::LogKind m_kind;
+    api::LogQuery m_query;
+    std::optional<ExportPage> m_first;
+    QString m_requestId;
+};
+
+// Every matching row, streamed: no size limit, since memory does not grow
+// with it (two parts at most wait for a slow client) and a client that goes
+// away stops the reading. The first page is read before the answer begins,
+// so that a forged cursor is still a 400 and not a cut stream.
 http::Response logExport(const ops::ServiceContext &context, const auth::Identity &identity,
                          const http::Request &request, const QSqlDatabase &connection)
 {
@@ -215,7 +284,7 @@ http::Response logExport(const ops::ServiceContext &context, const auth::Identit
         return noSuchLog();
     if (auto refusal = refuseWithoutOption(context, identity, connection))
         return std::move(*refusal);
-    const auto query = api::logQueryFromUrl(request.query);
+    auto query = api::logQueryFromUrl(request.query);
     if (!query)
         return domain::badRequest(query.error());
     if (auto error = api::logQueryAppliesTo(query.value(), *kind))
@@ -226,38 +295,24 @@ http::Response logExport(const ops::ServiceContext &context, const auth::Identit
     if (request.query.hasQueryItem(QStringLiteral("limit")))
         return domain::invalidField(QStringLiteral("limit"),
                                     QStringLiteral("An export has no page size."));
+    query.value().limit = kExportPageRows;
     LogReader reader(connection, identity.scope);
-    QByteArray body;
-    store::StoreResult<std::optional<QString>> next = std::optional<QString>();
-    switch (*kind) {
-    case api::LogKind::Access:
-        next = exportRows<api::AccessLogRow>(
-            [&reader](const api::LogQuery &q) { return reader.accessPage(q); }, query.value(),
-            body);
-        break;
-    case api::LogKind::Operation:
-        next = exportRows<api::OperationLogRow>(
-            [&reader](const api::LogQuery &q) { return reader.operationPage(q); }, query.value(),
-            body);
-        break;
-    case api::LogKind::Error:
-        next = exportRows<api::ErrorLogRow>(
-            [&reader](const api::LogQuery &q) { return reader.errorPage(q); }, query.value(), body);
-        break;
-    }
-    if (!next)
-        return readFailure(next.error());
-    http::Response answer;
-    answer.status = 200;
-    answer.contentType = QByteArrayLiteral("application/x-ndjson; charset=utf-8");
-    answer.body = std::move(body);
-    if (next.value())
-        answer.headers.emplace_back(QByteArrayLiteral("X-Next-Cursor"), next.value()->toLatin1());
+    auto first = exportPage(reader, *kind, query.value());
+    if (!first)
+        return readFailure(first.error());
+    const QString summary = QStringLiteral("%1 log export, %2")
+                                .arg(api::logKindName(*kind), filterNames(query.value()));
+    http::BodyStream stream;
+    stream.next = ExportProducer(context, identity.scope, *kind, query.takeValue(),
+                                 std::move(first.value()), request.requestId);
+    stream.schedule = [&workers = context.workers](std::function<void()> task) {
+        workers.start(std::move(task));
+    };
     return logged(identity, request, connection, QStringLiteral("log.query"),
-                  api::logKindName(*kind),
-                  QStringLiteral("%1 log export, %2")
-                      .arg(api::logKindName(*kind), filterNames(query.value())),
-                  std::move(answer));
+                  api::logKindName(*kind), summary,
+                  http::Response::streamed(200,
+                                           QByteArrayLiteral("application/x-ndjson; charset=utf-8"),
+                                           std::move(stream)));
 }
 
 http::Response logVerify(const ops::ServiceContext &context, const auth::Identity &identity,

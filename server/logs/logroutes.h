@@ -14,7 +14,7 @@ namespace logs {
 // security option (403 with an explanation otherwise):
 //   GET  /api/v1/logs/{log}             a page, newest first (api::LogQuery)
 //   GET  /api/v1/logs/{log}/histogram   counts by hour or day
-//   GET  /api/v1/logs/{log}/export      NDJSON, newest first
+//   GET  /api/v1/logs/{log}/export      NDJSON, newest first, streamed
 //   GET  /api/v1/logs/{log}/tail        long poll for rows after ?after=
 //   POST /api/v1/logs/verify            the caller's tenant's chains
 // {log} is access, operation or error. Each page, histogram, export and
