@@ -141,6 +141,19 @@
         </message>
     </context>
     <context>
+        <name>engage::models::AttributeBreakdownModel</name>
+        <message>
+            <source>(none)</source>
+            <extracomment>The row of the attribute breakdown for members without a value.</extracomment>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <extracomment>Column of the attribute breakdown: the attribute's values, one per row.</extracomment>
+            <translation>Value</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::AttributeListModel</name>
         <message>
             <source>Name</source>
@@ -183,6 +196,54 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DashboardText</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Nobody was invited to this round.</source>
+            <translation>Nobody was invited to this round.</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Response rate</translation>
+        </message>
+        <message>
+            <source>Members who answered the round, of those invited.</source>
+            <translation>Members who answered the round, of those invited.</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: fewer than %1 respondents (%2).</source>
+            <extracomment>A withheld score: %1 is the tenant's anonymity threshold, %2 how many answered.</extracomment>
+            <translation>Withheld to keep answers anonymous: fewer than %1 respondents (%2).</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: together with the scores shown beside it, it would reveal a group too small to show.</source>
+            <translation>Withheld to keep answers anonymous: together with the scores shown beside it, it would reveal a group too small to show.</translation>
+        </message>
+        <message>
+            <source>No score: nobody answered these questions within the validity period.</source>
+            <translation>No score: nobody answered these questions within the validity period.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln invited member(s) answered.</source>
+            <extracomment>%1 respondents of %2 members invited to the round.</extracomment>
+            <translation>
+                <numerusform>%1 of %Ln invited member answered.</numerusform>
+                <numerusform>%1 of %Ln invited members answered.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Rests on %Ln respondent(s).</source>
+            <translation>
+                <numerusform>Rests on %Ln respondent.</numerusform>
+                <numerusform>Rests on %Ln respondents.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -217,6 +278,35 @@
         </message>
     </context>
     <context>
+        <name>engage::models::FactorScoreModel</name>
+        <message>
+            <source>Change from the previous round.</source>
+            <translation>Change from the previous round.</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <extracomment>Column of the factor table: engagement, the factors, their sub-items and questions.</extracomment>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <extracomment>Column of the factor table: the tenant's own target or industry figure.</extracomment>
+            <translation>Benchmark</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>Respondents</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::GroupTreeModel</name>
         <message>
             <source>All members (%L1)</source>
@@ -236,6 +326,19 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>%1
 Code: %2
 Members: %L3 (%L4 directly in this group)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::HeatmapModel</name>
+        <message>
+            <source>Whole company</source>
+            <extracomment>The heatmap's row for the whole tenant, above its groups.</extracomment>
+            <translation>Whole company</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <extracomment>Column of the heatmap: the groups of the company, one per row.</extracomment>
+            <translation>Group</translation>
         </message>
     </context>
     <context>
@@ -449,6 +552,45 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::LogArchiveModel</name>
+        <message>
+            <source>%1
+SHA-256: %2</source>
+            <extracomment>%1 the file's name, %2 its SHA-256 in hex.</extracomment>
+            <translation>%1
+SHA-256: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1–%2 (%Ln row(s))</source>
+            <extracomment>%1 the first row's number, %2 the last's; %n how many rows.</extracomment>
+            <translation>
+                <numerusform>%1–%2 (%Ln row)</numerusform>
+                <numerusform>%1–%2 (%Ln rows)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <extracomment>%1 the oldest row's date, %2 the newest's.</extracomment>
+            <translation>%1 to %2</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>Log</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>Archived</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::LogIntegrityCheck</name>
         <message>
             <source>Access log</source>
@@ -498,6 +640,10 @@ Members: %L3 (%L4 directly in this group)</translation>
                 <numerusform>%1: intact, %Ln row checked.</numerusform>
                 <numerusform>%1: intact, %Ln rows checked.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>a signed archive file of older rows is missing or has been altered</source>
+            <translation>a signed archive file of older rows is missing or has been altered</translation>
         </message>
     </context>
     <context>
@@ -678,6 +824,55 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::PriorityModel</name>
+        <message>
+            <source>Not placed</source>
+            <extracomment>Priority chart: a factor whose score or impact is withheld has no place.</extracomment>
+            <translation>Not placed</translation>
+        </message>
+        <message>
+            <source>Act first</source>
+            <extracomment>Priority chart: low score, high impact on engagement.</extracomment>
+            <translation>Act first</translation>
+        </message>
+        <message>
+            <source>Keep up</source>
+            <extracomment>Priority chart: high score, high impact on engagement.</extracomment>
+            <translation>Keep up</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <extracomment>Priority chart: low score, low impact on engagement.</extracomment>
+            <translation>Watch</translation>
+        </message>
+        <message>
+            <source>Low priority</source>
+            <extracomment>Priority chart: high score, low impact on engagement.</extracomment>
+            <translation>Low priority</translation>
+        </message>
+        <message>
+            <source>No impact: it needs at least three respondents with both scores, and answers that differ.</source>
+            <translation>No impact: it needs at least three respondents with both scores, and answers that differ.</translation>
+        </message>
+        <message>
+            <source>How closely this factor moves with engagement across respondents (correlation, from −1 to 1).</source>
+            <translation>How closely this factor moves with engagement across respondents (correlation, from −1 to 1).</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Impact</source>
+            <extracomment>Column of the priority table: the factor's correlation with engagement.</extracomment>
+            <translation>Impact</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ProfileInput</name>
         <message numerus="yes">
             <source>Enter a name of up to %n characters, on one line.</source>
@@ -701,6 +896,27 @@ Members: %L3 (%L4 directly in this group)</translation>
         <message>
             <source>Enter the service's address alone, without a path, user name or query.</source>
             <translation>Enter the service's address alone, without a path, user name or query.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::RoundListModel</name>
+        <message>
+            <source>%1 · %2 #%3</source>
+            <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
+            <translation>%1 · %2 #%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::TrendModel</name>
+        <message>
+            <source>Round closed on %1</source>
+            <extracomment>The date a round of the trend closed, in full.</extracomment>
+            <translation>Round closed on %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <extracomment>Column of the trend table: the day each round closed.</extracomment>
+            <translation>Closed</translation>
         </message>
     </context>
     <context>
@@ -1048,6 +1264,54 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::BenchmarkDialog</name>
+        <message numerus="yes">
+            <source>Name the source in at most %n characters.</source>
+            <translation>
+                <numerusform>Name the source in at most %n character.</numerusform>
+                <numerusform>Name the source in at most %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A benchmark is a score from 0 to 100.</source>
+            <translation>A benchmark is a score from 0 to 100.</translation>
+        </message>
+        <message>
+            <source>The source holds characters it cannot show, such as a line break.</source>
+            <translation>The source holds characters it cannot show, such as a line break.</translation>
+        </message>
+        <message>
+            <source>Benchmarks</source>
+            <translation>Benchmarks</translation>
+        </message>
+        <message>
+            <source>The factor chart marks these figures beside each score: your own targets, or an industry survey's results. Leave a factor at "None" to mark nothing for it.</source>
+            <translation>The factor chart marks these figures beside each score: your own targets, or an industry survey's results. Leave a factor at "None" to mark nothing for it.</translation>
+        </message>
+        <message>
+            <source>S&amp;ource:</source>
+            <translation>S&amp;ource:</translation>
+        </message>
+        <message>
+            <source>Where the figures come from, e.g. "Targets 2026"</source>
+            <translation>Where the figures come from, e.g. "Targets 2026"</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>A factor's name as the label of its benchmark value: "Recognition:".</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <extracomment>Shown in a benchmark's field when the factor has no benchmark.</extracomment>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::CertificateDialog</name>
         <message>
             <source>%1 to %2</source>
@@ -1142,10 +1406,314 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::DashboardPage</name>
+        <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Length of service</source>
+            <translation>Length of service</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>Employment type</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>Job category</translation>
+        </message>
+        <message>
+            <source>(None)</source>
+            <translation>(None)</translation>
+        </message>
+        <message>
+            <source>(Compare all)</source>
+            <translation>(Compare all)</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous.</source>
+            <translation>Withheld to keep answers anonymous.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Shown: at least %n respondents, the anonymity threshold.</source>
+            <translation>
+                <numerusform>Shown: at least %n respondent, the anonymity threshold.</numerusform>
+                <numerusform>Shown: at least %n respondents, the anonymity threshold.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 points since the previous round</source>
+            <extracomment>The response rate's change in percentage points: "+3.5 points since the previous round".</extracomment>
+            <translation>%1 points since the previous round</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members answered.</source>
+            <translation>%1 of %2 members answered.</translation>
+        </message>
+        <message>
+            <source>▲ Engagement rose since the previous round.</source>
+            <translation>▲ Engagement rose since the previous round.</translation>
+        </message>
+        <message>
+            <source>▼ Engagement fell since the previous round.</source>
+            <translation>▼ Engagement fell since the previous round.</translation>
+        </message>
+        <message>
+            <source>Engagement held since the previous round.</source>
+            <translation>Engagement held since the previous round.</translation>
+        </message>
+        <message>
+            <source>This is the first round: there is nothing to compare with.</source>
+            <translation>This is the first round: there is nothing to compare with.</translation>
+        </message>
+        <message>
+            <source>A change needs both rounds' scores shown.</source>
+            <translation>A change needs both rounds' scores shown.</translation>
+        </message>
+        <message>
+            <source>In points of engagement, 0 to 100.</source>
+            <translation>In points of engagement, 0 to 100.</translation>
+        </message>
+        <message numerus="yes">
+            <source>At or above the anonymity threshold of %n.</source>
+            <translation>
+                <numerusform>At or above the anonymity threshold of %n.</numerusform>
+                <numerusform>At or above the anonymity threshold of %n.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Below the anonymity threshold of %n: scores are withheld.</source>
+            <translation>
+                <numerusform>Below the anonymity threshold of %n: scores are withheld.</numerusform>
+                <numerusform>Below the anonymity threshold of %n: scores are withheld.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1  %2</source>
+            <extracomment>A memo in the menu: its date and (the start of) its text.</extracomment>
+            <translation>%1  %2</translation>
+        </message>
+        <message>
+            <source>No memos in this period</source>
+            <translation>No memos in this period</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>&amp;Period:</translation>
+        </message>
+        <message>
+            <source>The closed round whose results the page shows</source>
+            <translation>The closed round whose results the page shows</translation>
+        </message>
+        <message>
+            <source>Gro&amp;up:</source>
+            <translation>Gro&amp;up:</translation>
+        </message>
+        <message>
+            <source>Whole company</source>
+            <translation>Whole company</translation>
+        </message>
+        <message>
+            <source>The group whose results the page shows, with every group below it</source>
+            <translation>The group whose results the page shows, with every group below it</translation>
+        </message>
+        <message>
+            <source>A&amp;ttribute:</source>
+            <translation>A&amp;ttribute:</translation>
+        </message>
+        <message>
+            <source>Narrow the results to members with one value of an attribute, or compare its values</source>
+            <translation>Narrow the results to members with one value of an attribute, or compare its values</translation>
+        </message>
+        <message>
+            <source>&amp;Value:</source>
+            <translation>&amp;Value:</translation>
+        </message>
+        <message>
+            <source>Engagement</source>
+            <translation>Engagement</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Response rate</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>Respondents</translation>
+        </message>
+        <message>
+            <source>T&amp;rend</source>
+            <translation>T&amp;rend</translation>
+        </message>
+        <message>
+            <source>Factor s&amp;cores</source>
+            <translation>Factor s&amp;cores</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap of groups</source>
+            <translation>&amp;Heatmap of groups</translation>
+        </message>
+        <message>
+            <source>Attribute brea&amp;kdown</source>
+            <translation>Attribute brea&amp;kdown</translation>
+        </message>
+        <message>
+            <source>Priorit&amp;y: score and impact</source>
+            <translation>Priorit&amp;y: score and impact</translation>
+        </message>
+        <message>
+            <source>Double-click a group or press Enter to see its results and trend. Click a column's header to sort by it.</source>
+            <translation>Double-click a group or press Enter to see its results and trend. Click a column's header to sort by it.</translation>
+        </message>
+        <message>
+            <source>Double-click a value or press Enter to narrow the page to it.</source>
+            <translation>Double-click a value or press Enter to narrow the page to it.</translation>
+        </message>
+        <message>
+            <source>&amp;Lines</source>
+            <translation>&amp;Lines</translation>
+        </message>
+        <message>
+            <source>Choose the lines the trend shows</source>
+            <translation>Choose the lines the trend shows</translation>
+        </message>
+        <message>
+            <source>Memo&amp;s</source>
+            <translation>Memo&amp;s</translation>
+        </message>
+        <message>
+            <source>Memos on the trend: open one, or write a new one</source>
+            <translation>Memos on the trend: open one, or write a new one</translation>
+        </message>
+        <message>
+            <source>New &amp;Memo…</source>
+            <translation>New &amp;Memo…</translation>
+        </message>
+        <message>
+            <source>Mark an event on the trend with a short memo</source>
+            <translation>Mark an event on the trend with a short memo</translation>
+        </message>
+        <message>
+            <source>&amp;Benchmarks…</source>
+            <translation>&amp;Benchmarks…</translation>
+        </message>
+        <message>
+            <source>Set the figures the factor chart compares each score with</source>
+            <translation>Set the figures the factor chart compares each score with</translation>
+        </message>
+        <message>
+            <source>Pr&amp;int…</source>
+            <translation>Pr&amp;int…</translation>
+        </message>
+        <message>
+            <source>Print the dashboard as shown</source>
+            <translation>Print the dashboard as shown</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>Rel&amp;oad</translation>
+        </message>
+        <message>
+            <source>Load the results again from the service</source>
+            <translation>Load the results again from the service</translation>
+        </message>
+        <message>
+            <source>Delete Memo</source>
+            <translation>Delete Memo</translation>
+        </message>
+        <message>
+            <source>Delete the memo of %1?</source>
+            <translation>Delete the memo of %1?</translation>
+        </message>
+        <message>
+            <source>It leaves the trend for everyone who reads the dashboard.</source>
+            <translation>It leaves the trend for everyone who reads the dashboard.</translation>
+        </message>
+        <message>
+            <source>It leaves your trend.</source>
+            <translation>It leaves your trend.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Round: %1 · Group: %2</source>
+            <translation>Round: %1 · Group: %2</translation>
+        </message>
+        <message>
+            <source>Round: %1 · Group: %2 · %3: %4</source>
+            <translation>Round: %1 · Group: %2 · %3: %4</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>The printer could not be started.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members were asked.</source>
+            <translation>
+                <numerusform>%Ln member was asked.</numerusform>
+                <numerusform>%Ln members were asked.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::DashboardPanel</name>
+        <message>
+            <source>Try Again</source>
+            <translation>Try Again</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::ErrorDialog</name>
         <message>
             <source>Engage: error</source>
             <translation>Engage: error</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::FactorChart</name>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <translation>Benchmark</translation>
+        </message>
+        <message>
+            <source>Benchmark (%1)</source>
+            <translation>Benchmark (%1)</translation>
+        </message>
+        <message>
+            <source>Score (0–100)</source>
+            <extracomment>The horizontal axis of the factor chart.</extracomment>
+            <translation>Score (0–100)</translation>
+        </message>
+        <message>
+            <source>No scores for this selection.</source>
+            <translation>No scores for this selection.</translation>
         </message>
     </context>
     <context>
@@ -1879,6 +2447,17 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::KpiCard</name>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Loading</source>
+            <translation>Loading</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::LogDetailPane</name>
         <message>
             <source>Field</source>
@@ -1949,6 +2528,58 @@ Members: %L3 (%L4 directly in this group)</translation>
                 <numerusform>%1: %Ln row</numerusform>
                 <numerusform>%1: %Ln rows</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogRetentionDialog</name>
+        <message>
+            <source>Saved. Archiving runs once a day on the service.</source>
+            <translation>Saved. Archiving runs once a day on the service.</translation>
+        </message>
+        <message>
+            <source>The archive was saved to %1.</source>
+            <translation>The archive was saved to %1.</translation>
+        </message>
+        <message>
+            <source>The archive could not be saved to %1: %2</source>
+            <extracomment>%1 the file, %2 the system's reason.</extracomment>
+            <translation>The archive could not be saved to %1: %2</translation>
+        </message>
+        <message>
+            <source>Save the Archive File</source>
+            <translation>Save the Archive File</translation>
+        </message>
+        <message>
+            <source>Signed log archives (*.ndjson)</source>
+            <translation>Signed log archives (*.ndjson)</translation>
+        </message>
+        <message>
+            <source>Log Retention</source>
+            <translation>Log Retention</translation>
+        </message>
+        <message>
+            <source>By default every row of the access and operation logs stays in the database for as long as the organisation exists. You can instead have rows older than a number of days archived: they then leave the database for files on the service, signed so that any change to them is detected. Archived rows are never deleted, are still checked by "Verify Integrity", and can be downloaded below; they no longer appear in the log viewer.</source>
+            <translation>By default every row of the access and operation logs stays in the database for as long as the organisation exists. You can instead have rows older than a number of days archived: they then leave the database for files on the service, signed so that any change to them is detected. Archived rows are never deleted, are still checked by "Verify Integrity", and can be downloaded below; they no longer appear in the log viewer.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep every row in the database (default)</source>
+            <translation>&amp;Keep every row in the database (default)</translation>
+        </message>
+        <message>
+            <source>&amp;Archive rows older than</source>
+            <translation>&amp;Archive rows older than</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>days</translation>
+        </message>
+        <message>
+            <source>Archive &amp;files:</source>
+            <translation>Archive &amp;files:</translation>
+        </message>
+        <message>
+            <source>&amp;Download…</source>
+            <translation>&amp;Download…</translation>
         </message>
     </context>
     <context>
@@ -2051,14 +2682,6 @@ Members: %L3 (%L4 directly in this group)</translation>
             <translation>&amp;Person:</translation>
         </message>
         <message>
-            <source>&amp;Action:</source>
-            <translation>&amp;Action:</translation>
-        </message>
-        <message>
-            <source>Tar&amp;get:</source>
-            <translation>Tar&amp;get:</translation>
-        </message>
-        <message>
             <source>Type</source>
             <translation>Type</translation>
         </message>
@@ -2079,36 +2702,16 @@ Members: %L3 (%L4 directly in this group)</translation>
             <translation>IP a&amp;ddress:</translation>
         </message>
         <message>
-            <source>&amp;Text:</source>
-            <translation>&amp;Text:</translation>
-        </message>
-        <message>
             <source>Anywhere in the row</source>
             <translation>Anywhere in the row</translation>
-        </message>
-        <message>
-            <source>Go to &amp;date:</source>
-            <translation>Go to &amp;date:</translation>
-        </message>
-        <message>
-            <source>&amp;Filter</source>
-            <translation>&amp;Filter</translation>
         </message>
         <message>
             <source>Show only the rows that match these filters (Enter)</source>
             <translation>Show only the rows that match these filters (Enter)</translation>
         </message>
         <message>
-            <source>Clea&amp;r</source>
-            <translation>Clea&amp;r</translation>
-        </message>
-        <message>
             <source>Show every row again</source>
             <translation>Show every row again</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>&amp;Go</translation>
         </message>
         <message>
             <source>Scroll to the newest row of that day</source>
@@ -2244,6 +2847,42 @@ Members: %L3 (%L4 directly in this group)</translation>
         <message>
             <source>Reload</source>
             <translation>Reload</translation>
+        </message>
+        <message>
+            <source>Actio&amp;n:</source>
+            <translation>Actio&amp;n:</translation>
+        </message>
+        <message>
+            <source>Ta&amp;rget:</source>
+            <translation>Ta&amp;rget:</translation>
+        </message>
+        <message>
+            <source>Te&amp;xt:</source>
+            <translation>Te&amp;xt:</translation>
+        </message>
+        <message>
+            <source>&amp;Jump to date:</source>
+            <translation>&amp;Jump to date:</translation>
+        </message>
+        <message>
+            <source>Appl&amp;y Filters</source>
+            <translation>Appl&amp;y Filters</translation>
+        </message>
+        <message>
+            <source>Cl&amp;ear</source>
+            <translation>Cl&amp;ear</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w</source>
+            <translation>Sho&amp;w</translation>
+        </message>
+        <message>
+            <source>Retent&amp;ion…</source>
+            <translation>Retent&amp;ion…</translation>
+        </message>
+        <message>
+            <source>Keep every row in the database, or archive old rows into signed files</source>
+            <translation>Keep every row in the database, or archive old rows into signed files</translation>
         </message>
     </context>
     <context>
@@ -2712,6 +3351,84 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::MemoDialog</name>
+        <message>
+            <source>Write what happened, in a few words.</source>
+            <translation>Write what happened, in a few words.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A memo has at most %n characters; shorten it by %1.</source>
+            <translation>
+                <numerusform>A memo has at most %n character; shorten it by %1.</numerusform>
+                <numerusform>A memo has at most %n characters; shorten it by %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The memo holds characters it cannot show, such as a text-direction mark.</source>
+            <translation>The memo holds characters it cannot show, such as a text-direction mark.</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <extracomment>Characters used out of those allowed: "12 / 140".</extracomment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>New Memo</source>
+            <translation>New Memo</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>Memo</translation>
+        </message>
+        <message>
+            <source>Edit Memo</source>
+            <translation>Edit Memo</translation>
+        </message>
+        <message>
+            <source>A memo marks an event on the trend, such as a reorganisation or a new policy, so that whoever reads the dashboard knows why a line moved.</source>
+            <translation>A memo marks an event on the trend, such as a reorganisation or a new policy, so that whoever reads the dashboard knows why a line moved.</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>&amp;Date:</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>&amp;Text:</translation>
+        </message>
+        <message numerus="yes">
+            <source>What happened, in up to %n characters</source>
+            <translation>
+                <numerusform>What happened, in up to %n character</numerusform>
+                <numerusform>What happened, in up to %n characters</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Share with &amp;everyone who reads the dashboard</source>
+            <translation>Share with &amp;everyone who reads the dashboard</translation>
+        </message>
+        <message>
+            <source>Unticked, only you see this memo.</source>
+            <translation>Unticked, only you see this memo.</translation>
+        </message>
+        <message>
+            <source>Written by %1. Only its author can change it.</source>
+            <translation>Written by %1. Only its author can change it.</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>De&amp;lete…</source>
+            <translation>De&amp;lete…</translation>
+        </message>
+        <message>
+            <source>Characters used</source>
+            <translation>Characters used</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::MessageBanner</name>
         <message>
             <source>Close this message</source>
@@ -2921,6 +3638,32 @@ Members: %L3 (%L4 directly in this group)</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::PriorityChart</name>
+        <message>
+            <source>Score</source>
+            <extracomment>The horizontal axis of the priority chart.</extracomment>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Impact (correlation with engagement)</source>
+            <extracomment>The vertical axis of the priority chart: how strongly a factor's score goes with engagement across respondents.</extracomment>
+            <translation>Impact (correlation with engagement)</translation>
+        </message>
+        <message>
+            <source>%1: score %2, impact %3 (%4)</source>
+            <translation>%1: score %2, impact %3 (%4)</translation>
+        </message>
+        <message>
+            <source>Not placed, score or impact withheld: %1</source>
+            <extracomment>Below the priority chart: %1 the factors (a list) whose score or impact is withheld.</extracomment>
+            <translation>Not placed, score or impact withheld: %1</translation>
+        </message>
+        <message>
+            <source>No factor can be placed for this selection.</source>
+            <translation>No factor can be placed for this selection.</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::RequestIdField</name>
         <message>
             <source>Request ID:</source>
@@ -3080,6 +3823,59 @@ Members: %L3 (%L4 directly in this group)</translation>
         <message>
             <source>&amp;Remove</source>
             <translation>&amp;Remove</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::Skeleton</name>
+        <message>
+            <source>Loading</source>
+            <translation>Loading</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::TrendChart</name>
+        <message>
+            <source>Memo by %2 on %1</source>
+            <translation>Memo by %2 on %1</translation>
+        </message>
+        <message>
+            <source>Your private memo on %1</source>
+            <extracomment>Tooltip of a memo on the trend chart that only its author sees.</extracomment>
+            <translation>Your private memo on %1</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <extracomment>The vertical axis of the trend chart.</extracomment>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>MMM yyyy</source>
+            <extracomment>A QLocale date format for the period in the title of the trend chart's time axis. Japanese: yyyy年M月</extracomment>
+            <translation>MMM yyyy</translation>
+        </message>
+        <message>
+            <source>Rounds closed from %1 to %2</source>
+            <extracomment>The horizontal axis of the trend chart: %1 and %2 the months of the first and last rounds shown.</extracomment>
+            <translation>Rounds closed from %1 to %2</translation>
+        </message>
+        <message>
+            <source>No closed rounds in this period.</source>
+            <translation>No closed rounds in this period.</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <extracomment>The legend entry of the memo markers on the trend chart.</extracomment>
+            <translation>Memo</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <extracomment>A QLocale date format for the rounds on the trend chart's time axis (the year is in its title). Japanese: M/d</extracomment>
+            <translation>d MMM</translation>
+        </message>
+        <message>
+            <source>%1 on %2: %3</source>
+            <extracomment>Tooltip of a point of the trend chart: %1 the factor, %2 the round's close date, %3 the score; the next line says what it rests on.</extracomment>
+            <translation>%1 on %2: %3</translation>
         </message>
     </context>
     <context>

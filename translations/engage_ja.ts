@@ -141,6 +141,19 @@
         </message>
     </context>
     <context>
+        <name>engage::models::AttributeBreakdownModel</name>
+        <message>
+            <source>(none)</source>
+            <extracomment>The row of the attribute breakdown for members without a value.</extracomment>
+            <translation>（未設定）</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <extracomment>Column of the attribute breakdown: the attribute's values, one per row.</extracomment>
+            <translation>値</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::AttributeListModel</name>
         <message>
             <source>Name</source>
@@ -183,6 +196,52 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DashboardText</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Nobody was invited to this round.</source>
+            <translation>この実施回の対象者はいません。</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>回答率</translation>
+        </message>
+        <message>
+            <source>Members who answered the round, of those invited.</source>
+            <translation>対象者のうち、この実施回に回答したメンバーの割合です。</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: fewer than %1 respondents (%2).</source>
+            <extracomment>A withheld score: %1 is the tenant's anonymity threshold, %2 how many answered.</extracomment>
+            <translation>回答の匿名性を守るため非表示にしています。回答者が %1 人未満です（%2 人）。</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: together with the scores shown beside it, it would reveal a group too small to show.</source>
+            <translation>回答の匿名性を守るため非表示にしています。隣に表示されているスコアと組み合わせると、表示できないほど少人数のグループの結果がわかってしまいます。</translation>
+        </message>
+        <message>
+            <source>No score: nobody answered these questions within the validity period.</source>
+            <translation>スコアなし: 有効期間内にこれらの設問への回答がありませんでした。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln invited member(s) answered.</source>
+            <extracomment>%1 respondents of %2 members invited to the round.</extracomment>
+            <translation>
+                <numerusform>対象者 %Ln 人中 %1 人が回答しました。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Rests on %Ln respondent(s).</source>
+            <translation>
+                <numerusform>回答者 %Ln 人に基づきます。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -216,6 +275,35 @@
         </message>
     </context>
     <context>
+        <name>engage::models::FactorScoreModel</name>
+        <message>
+            <source>Change from the previous round.</source>
+            <translation>前回の実施回からの変化です。</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <extracomment>Column of the factor table: engagement, the factors, their sub-items and questions.</extracomment>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>前回比</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <extracomment>Column of the factor table: the tenant's own target or industry figure.</extracomment>
+            <translation>ベンチマーク</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>回答者数</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::GroupTreeModel</name>
         <message>
             <source>All members (%L1)</source>
@@ -235,6 +323,19 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>%1
 コード: %2
 メンバー: %L3 人（うちこのグループ直属 %L4 人）</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::HeatmapModel</name>
+        <message>
+            <source>Whole company</source>
+            <extracomment>The heatmap's row for the whole tenant, above its groups.</extracomment>
+            <translation>全社</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <extracomment>Column of the heatmap: the groups of the company, one per row.</extracomment>
+            <translation>グループ</translation>
         </message>
     </context>
     <context>
@@ -448,6 +549,44 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::models::LogArchiveModel</name>
+        <message>
+            <source>%1
+SHA-256: %2</source>
+            <extracomment>%1 the file's name, %2 its SHA-256 in hex.</extracomment>
+            <translation>%1
+SHA-256: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1–%2 (%Ln row(s))</source>
+            <extracomment>%1 the first row's number, %2 the last's; %n how many rows.</extracomment>
+            <translation>
+                <numerusform>%1～%2（%Ln 行）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 to %2</source>
+            <extracomment>%1 the oldest row's date, %2 the newest's.</extracomment>
+            <translation>%1 ～ %2</translation>
+        </message>
+        <message>
+            <source>Log</source>
+            <translation>ログ</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期間</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>アーカイブ日時</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::LogIntegrityCheck</name>
         <message>
             <source>Access log</source>
@@ -496,6 +635,10 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>
                 <numerusform>%1: 改ざんはありません（%Ln 行を確認）。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>a signed archive file of older rows is missing or has been altered</source>
+            <translation>古い行を収めた署名付きアーカイブファイルが見つからないか、改ざんされています</translation>
         </message>
     </context>
     <context>
@@ -676,6 +819,55 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::models::PriorityModel</name>
+        <message>
+            <source>Not placed</source>
+            <extracomment>Priority chart: a factor whose score or impact is withheld has no place.</extracomment>
+            <translation>配置なし</translation>
+        </message>
+        <message>
+            <source>Act first</source>
+            <extracomment>Priority chart: low score, high impact on engagement.</extracomment>
+            <translation>最優先で改善</translation>
+        </message>
+        <message>
+            <source>Keep up</source>
+            <extracomment>Priority chart: high score, high impact on engagement.</extracomment>
+            <translation>強みを維持</translation>
+        </message>
+        <message>
+            <source>Watch</source>
+            <extracomment>Priority chart: low score, low impact on engagement.</extracomment>
+            <translation>経過観察</translation>
+        </message>
+        <message>
+            <source>Low priority</source>
+            <extracomment>Priority chart: high score, low impact on engagement.</extracomment>
+            <translation>優先度低</translation>
+        </message>
+        <message>
+            <source>No impact: it needs at least three respondents with both scores, and answers that differ.</source>
+            <translation>影響度なし: 両方のスコアがある回答者が 3 人以上いて、回答にばらつきがある必要があります。</translation>
+        </message>
+        <message>
+            <source>How closely this factor moves with engagement across respondents (correlation, from −1 to 1).</source>
+            <translation>回答者全体で、この要素がエンゲージメントとどの程度連動しているかを示します（相関係数、−1～1）。</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Impact</source>
+            <extracomment>Column of the priority table: the factor's correlation with engagement.</extracomment>
+            <translation>影響度</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ProfileInput</name>
         <message numerus="yes">
             <source>Enter a name of up to %n characters, on one line.</source>
@@ -698,6 +890,27 @@ Members: %L3 (%L4 directly in this group)</source>
         <message>
             <source>Enter the service's address alone, without a path, user name or query.</source>
             <translation>パス・ユーザー名・クエリを付けずに、サービスのアドレスだけを入力してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::RoundListModel</name>
+        <message>
+            <source>%1 · %2 #%3</source>
+            <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
+            <translation>%1 · %2 第%3回</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::TrendModel</name>
+        <message>
+            <source>Round closed on %1</source>
+            <extracomment>The date a round of the trend closed, in full.</extracomment>
+            <translation>実施回の締切: %1</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <extracomment>Column of the trend table: the day each round closed.</extracomment>
+            <translation>締切日</translation>
         </message>
     </context>
     <context>
@@ -1038,6 +1251,53 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::ui::BenchmarkDialog</name>
+        <message numerus="yes">
+            <source>Name the source in at most %n characters.</source>
+            <translation>
+                <numerusform>出典は %n 文字以内で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A benchmark is a score from 0 to 100.</source>
+            <translation>ベンチマークには 0～100 のスコアを指定してください。</translation>
+        </message>
+        <message>
+            <source>The source holds characters it cannot show, such as a line break.</source>
+            <translation>出典に、改行など表示できない文字が含まれています。</translation>
+        </message>
+        <message>
+            <source>Benchmarks</source>
+            <translation>ベンチマーク</translation>
+        </message>
+        <message>
+            <source>The factor chart marks these figures beside each score: your own targets, or an industry survey's results. Leave a factor at "None" to mark nothing for it.</source>
+            <translation>要素別スコアのグラフでは、各スコアの横にこれらの値（自社の目標値や、業界調査の結果など）を表示します。値を表示しない要素は「なし」のままにしてください。</translation>
+        </message>
+        <message>
+            <source>S&amp;ource:</source>
+            <translation>出典(&amp;O):</translation>
+        </message>
+        <message>
+            <source>Where the figures come from, e.g. "Targets 2026"</source>
+            <translation>値の出典（例: 2026 年度目標）</translation>
+        </message>
+        <message>
+            <source>%1:</source>
+            <extracomment>A factor's name as the label of its benchmark value: "Recognition:".</extracomment>
+            <translation>%1:</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <extracomment>Shown in a benchmark's field when the factor has no benchmark.</extracomment>
+            <translation>なし</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::CertificateDialog</name>
         <message>
             <source>%1 to %2</source>
@@ -1132,10 +1392,310 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::ui::DashboardPage</name>
+        <message>
+            <source>Age band</source>
+            <translation>年代</translation>
+        </message>
+        <message>
+            <source>Length of service</source>
+            <translation>勤続年数</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>雇用形態</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等級</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>職種</translation>
+        </message>
+        <message>
+            <source>(None)</source>
+            <translation>（なし）</translation>
+        </message>
+        <message>
+            <source>(Compare all)</source>
+            <translation>（すべてを比較）</translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous.</source>
+            <translation>回答の匿名性を守るため非表示にしています。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Shown: at least %n respondents, the anonymity threshold.</source>
+            <translation>
+                <numerusform>表示中: 回答者が匿名性のしきい値（%n 人）以上です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 points since the previous round</source>
+            <extracomment>The response rate's change in percentage points: "+3.5 points since the previous round".</extracomment>
+            <translation>前回から %1 ポイント</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>%1 of %2 members answered.</source>
+            <translation>%2 人中 %1 人が回答しました。</translation>
+        </message>
+        <message>
+            <source>▲ Engagement rose since the previous round.</source>
+            <translation>▲ エンゲージメントは前回から上昇しました。</translation>
+        </message>
+        <message>
+            <source>▼ Engagement fell since the previous round.</source>
+            <translation>▼ エンゲージメントは前回から低下しました。</translation>
+        </message>
+        <message>
+            <source>Engagement held since the previous round.</source>
+            <translation>エンゲージメントは前回から横ばいです。</translation>
+        </message>
+        <message>
+            <source>This is the first round: there is nothing to compare with.</source>
+            <translation>今回が最初の実施回のため、比較対象がありません。</translation>
+        </message>
+        <message>
+            <source>A change needs both rounds' scores shown.</source>
+            <translation>変化を示すには、両方の実施回のスコアが表示されている必要があります。</translation>
+        </message>
+        <message>
+            <source>In points of engagement, 0 to 100.</source>
+            <translation>エンゲージメントスコア（0～100）のポイント差です。</translation>
+        </message>
+        <message numerus="yes">
+            <source>At or above the anonymity threshold of %n.</source>
+            <translation>
+                <numerusform>匿名性のしきい値（%n 人）以上です。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Below the anonymity threshold of %n: scores are withheld.</source>
+            <translation>
+                <numerusform>匿名性のしきい値（%n 人）未満のため、スコアは非表示です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1  %2</source>
+            <extracomment>A memo in the menu: its date and (the start of) its text.</extracomment>
+            <translation>%1　%2</translation>
+        </message>
+        <message>
+            <source>No memos in this period</source>
+            <translation>この期間のメモはありません</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>ダッシュボード</translation>
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation>期間(&amp;P):</translation>
+        </message>
+        <message>
+            <source>The closed round whose results the page shows</source>
+            <translation>このページに結果を表示する、締め切り済みの実施回</translation>
+        </message>
+        <message>
+            <source>Gro&amp;up:</source>
+            <translation>グループ(&amp;U):</translation>
+        </message>
+        <message>
+            <source>Whole company</source>
+            <translation>全社</translation>
+        </message>
+        <message>
+            <source>The group whose results the page shows, with every group below it</source>
+            <translation>このページに結果を表示するグループ（配下のすべてのグループを含む）</translation>
+        </message>
+        <message>
+            <source>A&amp;ttribute:</source>
+            <translation>属性(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Narrow the results to members with one value of an attribute, or compare its values</source>
+            <translation>属性の値で結果を絞り込むか、属性の値どうしを比較します</translation>
+        </message>
+        <message>
+            <source>&amp;Value:</source>
+            <translation>値(&amp;V):</translation>
+        </message>
+        <message>
+            <source>Engagement</source>
+            <translation>エンゲージメント</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>回答率</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>前回比</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>回答者数</translation>
+        </message>
+        <message>
+            <source>T&amp;rend</source>
+            <translation>推移(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Factor s&amp;cores</source>
+            <translation>要素別スコア(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap of groups</source>
+            <translation>グループ別ヒートマップ(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Attribute brea&amp;kdown</source>
+            <translation>属性別の内訳(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Priorit&amp;y: score and impact</source>
+            <translation>優先度: スコアと影響度(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Double-click a group or press Enter to see its results and trend. Click a column's header to sort by it.</source>
+            <translation>グループをダブルクリックするか Enter キーを押すと、そのグループの結果と推移を表示します。列の見出しをクリックすると、その列で並べ替えます。</translation>
+        </message>
+        <message>
+            <source>Double-click a value or press Enter to narrow the page to it.</source>
+            <translation>値をダブルクリックするか Enter キーを押すと、ページをその値で絞り込みます。</translation>
+        </message>
+        <message>
+            <source>&amp;Lines</source>
+            <translation>表示する線(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Choose the lines the trend shows</source>
+            <translation>推移グラフに表示する線を選びます</translation>
+        </message>
+        <message>
+            <source>Memo&amp;s</source>
+            <translation>メモ(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Memos on the trend: open one, or write a new one</source>
+            <translation>推移グラフのメモを開くか、新しいメモを書きます</translation>
+        </message>
+        <message>
+            <source>New &amp;Memo…</source>
+            <translation>新しいメモ(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Mark an event on the trend with a short memo</source>
+            <translation>推移グラフに出来事を短いメモで記録します</translation>
+        </message>
+        <message>
+            <source>&amp;Benchmarks…</source>
+            <translation>ベンチマーク(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Set the figures the factor chart compares each score with</source>
+            <translation>要素別スコアのグラフで、各スコアと比較する値を設定します</translation>
+        </message>
+        <message>
+            <source>Pr&amp;int…</source>
+            <translation>印刷(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Print the dashboard as shown</source>
+            <translation>表示中のダッシュボードを印刷します</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>再読み込み(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Load the results again from the service</source>
+            <translation>サービスから結果を読み込み直します</translation>
+        </message>
+        <message>
+            <source>Delete Memo</source>
+            <translation>メモの削除</translation>
+        </message>
+        <message>
+            <source>Delete the memo of %1?</source>
+            <translation>%1 のメモを削除しますか？</translation>
+        </message>
+        <message>
+            <source>It leaves the trend for everyone who reads the dashboard.</source>
+            <translation>ダッシュボードを閲覧するすべての人の推移グラフから削除されます。</translation>
+        </message>
+        <message>
+            <source>It leaves your trend.</source>
+            <translation>あなたの推移グラフから削除されます。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Round: %1 · Group: %2</source>
+            <translation>実施回: %1 · グループ: %2</translation>
+        </message>
+        <message>
+            <source>Round: %1 · Group: %2 · %3: %4</source>
+            <translation>実施回: %1 · グループ: %2 · %3: %4</translation>
+        </message>
+        <message>
+            <source>The printer could not be started.</source>
+            <translation>印刷を開始できませんでした。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln members were asked.</source>
+            <translation>
+                <numerusform>対象者は %Ln 人です。</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::DashboardPanel</name>
+        <message>
+            <source>Try Again</source>
+            <translation>再試行</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::ErrorDialog</name>
         <message>
             <source>Engage: error</source>
             <translation>Engage: エラー</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::FactorChart</name>
+        <message>
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <translation>ベンチマーク</translation>
+        </message>
+        <message>
+            <source>Benchmark (%1)</source>
+            <translation>ベンチマーク（%1）</translation>
+        </message>
+        <message>
+            <source>Score (0–100)</source>
+            <extracomment>The horizontal axis of the factor chart.</extracomment>
+            <translation>スコア（0～100）</translation>
+        </message>
+        <message>
+            <source>No scores for this selection.</source>
+            <translation>この条件で表示できるスコアはありません。</translation>
         </message>
     </context>
     <context>
@@ -1837,6 +2397,17 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::ui::KpiCard</name>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Loading</source>
+            <translation>読み込み中</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::LogDetailPane</name>
         <message>
             <source>Field</source>
@@ -1906,6 +2477,58 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>
                 <numerusform>%1: %Ln 行</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::LogRetentionDialog</name>
+        <message>
+            <source>Saved. Archiving runs once a day on the service.</source>
+            <translation>保存しました。アーカイブは 1 日 1 回、サービス側で実行されます。</translation>
+        </message>
+        <message>
+            <source>The archive was saved to %1.</source>
+            <translation>アーカイブを %1 に保存しました。</translation>
+        </message>
+        <message>
+            <source>The archive could not be saved to %1: %2</source>
+            <extracomment>%1 the file, %2 the system's reason.</extracomment>
+            <translation>アーカイブを %1 に保存できませんでした: %2</translation>
+        </message>
+        <message>
+            <source>Save the Archive File</source>
+            <translation>アーカイブファイルの保存</translation>
+        </message>
+        <message>
+            <source>Signed log archives (*.ndjson)</source>
+            <translation>署名付きログアーカイブ (*.ndjson)</translation>
+        </message>
+        <message>
+            <source>Log Retention</source>
+            <translation>ログの保存期間</translation>
+        </message>
+        <message>
+            <source>By default every row of the access and operation logs stays in the database for as long as the organisation exists. You can instead have rows older than a number of days archived: they then leave the database for files on the service, signed so that any change to them is detected. Archived rows are never deleted, are still checked by "Verify Integrity", and can be downloaded below; they no longer appear in the log viewer.</source>
+            <translation>既定では、アクセスログと操作ログのすべての行は、組織が存在する限りデータベースに保持されます。代わりに、指定した日数より古い行をアーカイブすることもできます。アーカイブされた行はデータベースからサービス上のファイルに移され、変更があれば検出できるよう署名されます。アーカイブされた行は削除されることがなく、引き続き「整合性を検証」の対象となり、下の一覧からダウンロードできます。ただし、ログビューアーには表示されなくなります。</translation>
+        </message>
+        <message>
+            <source>&amp;Keep every row in the database (default)</source>
+            <translation>すべての行をデータベースに保持する（既定）(&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Archive rows older than</source>
+            <translation>次の日数より古い行をアーカイブする(&amp;A):</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>Archive &amp;files:</source>
+            <translation>アーカイブファイル(&amp;F):</translation>
+        </message>
+        <message>
+            <source>&amp;Download…</source>
+            <translation>ダウンロード(&amp;D)…</translation>
         </message>
     </context>
     <context>
@@ -2008,14 +2631,6 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>ユーザー(&amp;P):</translation>
         </message>
         <message>
-            <source>&amp;Action:</source>
-            <translation>操作(&amp;A):</translation>
-        </message>
-        <message>
-            <source>Tar&amp;get:</source>
-            <translation>対象(&amp;G):</translation>
-        </message>
-        <message>
             <source>Type</source>
             <translation>種類</translation>
         </message>
@@ -2036,36 +2651,16 @@ Members: %L3 (%L4 directly in this group)</source>
             <translation>IP アドレス(&amp;D):</translation>
         </message>
         <message>
-            <source>&amp;Text:</source>
-            <translation>テキスト(&amp;T):</translation>
-        </message>
-        <message>
             <source>Anywhere in the row</source>
             <translation>行内のすべての項目から検索</translation>
-        </message>
-        <message>
-            <source>Go to &amp;date:</source>
-            <translation>日付へ移動(&amp;D):</translation>
-        </message>
-        <message>
-            <source>&amp;Filter</source>
-            <translation>絞り込み(&amp;F)</translation>
         </message>
         <message>
             <source>Show only the rows that match these filters (Enter)</source>
             <translation>これらの条件に一致する行だけを表示します（Enter）</translation>
         </message>
         <message>
-            <source>Clea&amp;r</source>
-            <translation>クリア(&amp;R)</translation>
-        </message>
-        <message>
             <source>Show every row again</source>
             <translation>すべての行を再表示します</translation>
-        </message>
-        <message>
-            <source>&amp;Go</source>
-            <translation>移動(&amp;G)</translation>
         </message>
         <message>
             <source>Scroll to the newest row of that day</source>
@@ -2200,6 +2795,42 @@ Members: %L3 (%L4 directly in this group)</source>
         <message>
             <source>Reload</source>
             <translation>再読み込み</translation>
+        </message>
+        <message>
+            <source>Actio&amp;n:</source>
+            <translation>操作(&amp;N):</translation>
+        </message>
+        <message>
+            <source>Ta&amp;rget:</source>
+            <translation>対象(&amp;R):</translation>
+        </message>
+        <message>
+            <source>Te&amp;xt:</source>
+            <translation>テキスト(&amp;X):</translation>
+        </message>
+        <message>
+            <source>&amp;Jump to date:</source>
+            <translation>日付へ移動(&amp;J):</translation>
+        </message>
+        <message>
+            <source>Appl&amp;y Filters</source>
+            <translation>絞り込みを適用(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Cl&amp;ear</source>
+            <translation>クリア(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w</source>
+            <translation>表示(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Retent&amp;ion…</source>
+            <translation>保存期間(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Keep every row in the database, or archive old rows into signed files</source>
+            <translation>すべての行をデータベースに保持するか、古い行を署名付きファイルにアーカイブします</translation>
         </message>
     </context>
     <context>
@@ -2661,6 +3292,82 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::ui::MemoDialog</name>
+        <message>
+            <source>Write what happened, in a few words.</source>
+            <translation>出来事を短く入力してください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A memo has at most %n characters; shorten it by %1.</source>
+            <translation>
+                <numerusform>メモは %n 文字以内です。あと %1 文字短くしてください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The memo holds characters it cannot show, such as a text-direction mark.</source>
+            <translation>メモに、文字方向の制御記号など表示できない文字が含まれています。</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <extracomment>Characters used out of those allowed: "12 / 140".</extracomment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>New Memo</source>
+            <translation>新しいメモ</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>Edit Memo</source>
+            <translation>メモの編集</translation>
+        </message>
+        <message>
+            <source>A memo marks an event on the trend, such as a reorganisation or a new policy, so that whoever reads the dashboard knows why a line moved.</source>
+            <translation>メモは、組織再編や新しい制度の導入などの出来事を推移グラフに記録するものです。ダッシュボードを閲覧する人が、線が動いた理由を知ることができます。</translation>
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation>日付(&amp;D):</translation>
+        </message>
+        <message>
+            <source>&amp;Text:</source>
+            <translation>内容(&amp;T):</translation>
+        </message>
+        <message numerus="yes">
+            <source>What happened, in up to %n characters</source>
+            <translation>
+                <numerusform>出来事（%n 文字以内）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Share with &amp;everyone who reads the dashboard</source>
+            <translation>ダッシュボードを閲覧するすべての人と共有する(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Unticked, only you see this memo.</source>
+            <translation>チェックを外すと、このメモはあなただけに表示されます。</translation>
+        </message>
+        <message>
+            <source>Written by %1. Only its author can change it.</source>
+            <translation>%1 さんが作成したメモです。変更できるのは作成者だけです。</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>De&amp;lete…</source>
+            <translation>削除(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Characters used</source>
+            <translation>使用文字数</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::MessageBanner</name>
         <message>
             <source>Close this message</source>
@@ -2865,6 +3572,32 @@ Members: %L3 (%L4 directly in this group)</source>
         </message>
     </context>
     <context>
+        <name>engage::ui::PriorityChart</name>
+        <message>
+            <source>Score</source>
+            <extracomment>The horizontal axis of the priority chart.</extracomment>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Impact (correlation with engagement)</source>
+            <extracomment>The vertical axis of the priority chart: how strongly a factor's score goes with engagement across respondents.</extracomment>
+            <translation>影響度（エンゲージメントとの相関）</translation>
+        </message>
+        <message>
+            <source>%1: score %2, impact %3 (%4)</source>
+            <translation>%1: スコア %2、影響度 %3（%4）</translation>
+        </message>
+        <message>
+            <source>Not placed, score or impact withheld: %1</source>
+            <extracomment>Below the priority chart: %1 the factors (a list) whose score or impact is withheld.</extracomment>
+            <translation>スコアまたは影響度が非表示のため配置なし: %1</translation>
+        </message>
+        <message>
+            <source>No factor can be placed for this selection.</source>
+            <translation>この条件で配置できる要素はありません。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::RequestIdField</name>
         <message>
             <source>Request ID:</source>
@@ -3024,6 +3757,59 @@ Members: %L3 (%L4 directly in this group)</source>
         <message>
             <source>&amp;Remove</source>
             <translation>削除(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::Skeleton</name>
+        <message>
+            <source>Loading</source>
+            <translation>読み込み中</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::TrendChart</name>
+        <message>
+            <source>Memo by %2 on %1</source>
+            <translation>%2 さんのメモ（%1）</translation>
+        </message>
+        <message>
+            <source>Your private memo on %1</source>
+            <extracomment>Tooltip of a memo on the trend chart that only its author sees.</extracomment>
+            <translation>あなただけのメモ（%1）</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <extracomment>The vertical axis of the trend chart.</extracomment>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>MMM yyyy</source>
+            <extracomment>A QLocale date format for the period in the title of the trend chart's time axis. Japanese: yyyy年M月</extracomment>
+            <translation>yyyy年M月</translation>
+        </message>
+        <message>
+            <source>Rounds closed from %1 to %2</source>
+            <extracomment>The horizontal axis of the trend chart: %1 and %2 the months of the first and last rounds shown.</extracomment>
+            <translation>実施回の締切（%1 ～ %2）</translation>
+        </message>
+        <message>
+            <source>No closed rounds in this period.</source>
+            <translation>この期間に締め切られた実施回はありません。</translation>
+        </message>
+        <message>
+            <source>Memo</source>
+            <extracomment>The legend entry of the memo markers on the trend chart.</extracomment>
+            <translation>メモ</translation>
+        </message>
+        <message>
+            <source>d MMM</source>
+            <extracomment>A QLocale date format for the rounds on the trend chart's time axis (the year is in its title). Japanese: M/d</extracomment>
+            <translation>M/d</translation>
+        </message>
+        <message>
+            <source>%1 on %2: %3</source>
+            <extracomment>Tooltip of a point of the trend chart: %1 the factor, %2 the round's close date, %3 the score; the next line says what it rests on.</extracomment>
+            <translation>%1（%2）: %3</translation>
         </message>
     </context>
     <context>
