@@ -271,7 +271,7 @@ private Q_SLOTS:
     void slowReaderStallsTheProducer()
     {
         http::ServerLimits limits;
-        limits.writeTimeout = std::chrono::seconds(3);
+        limits.writeTimeout = std::chrono::seconds(5);
         startServer(limits);
         constexpr int partSize = 256 * 1024;
         RawHttpsClient client(m_certificate);
@@ -281,7 +281,7 @@ private Q_SLOTS:
         QVERIFY(client.socket().waitForReadyRead(5000));
 
         // Unbounded, the producer would make a part per few milliseconds.
-        QVERIFY2(productionStalls(1000, 20000), qPrintable(QString::number(m_made.load())));
+        QVERIFY2(productionStalls(2000, 20000), qPrintable(QString::number(m_made.load())));
         const int stalledAt = m_made.load();
         // Loopback socket buffers hold a few MB at most; the rest is ours.
         QVERIFY2(qint64(stalledAt) * partSize < 64 * 1024 * 1024,
