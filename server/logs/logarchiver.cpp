@@ -3,6 +3,7 @@
 #include "api/id.h"
 #include "crypto/random.h"
 #include "store/logchain.h"
+#include "store/logcounts.h"
 #include "store/operationlog.h"
 #include "store/scopedquery.h"
 #include "store/transaction.h"
@@ -197,6 +198,10 @@ StoreStatus LogArchiver::archiveChain(const QString &tenantId, api::LogKind log,
             return store::databaseError(QStringLiteral("archiving log rows"), transaction.error());
         if (const StoreStatus recorded = archives.insert(scope, entry); !recorded)
             return recorded;
+        if (const StoreStatus uncounted = store::logcounts::removeRows(
+                m_database, tenantId, name, entry.firstSeq, entry.lastSeq);
+            !uncounted)
+            return uncounted;
         store::ScopedQuery remove(scope, m_database);
         remove.prepare(QStringLiteral("DELETE FROM %1 WHERE tenant_id = :tenant_id AND "
                                       "tenant_seq >= :first AND tenant_seq <= :last")

@@ -1,12 +1,14 @@
 #include "logreader.h"
 
 #include "api/queryparams.h"
+#include "store/logcounts.h"
 #include "store/scopedquery.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVariant>
 #include <algorithm>
+#include <map>
 #include <utility>
 
 namespace engage::server::logs {
@@ -234,6 +236,20 @@ StoreError failure(const char *what, const ScopedQuery &query)
     return store::databaseError(QString::fromLatin1(what), query.errorText());
 }
 
+// Whether `filter` narrows rows by anything but time: then the histogram
+// counts the rows it matches; otherwise log_counts holds the answer.
+bool filtersRows(const api::LogQuery &filter)
+{
+    return filter.person || filter.action || filter.targetType || filter.targetId ||
+           filter.status || filter.address || !filter.search.isEmpty();
+}
+
+qint64 floorDiv(qint64 value, qint64 divisor)
+{
+    const qint64 quotient = value / divisor;
+    return value % divisor < 0 ? quotient - 1 : quotient;
+}
+
 } // namespace
 
 QString cursorOf(const LogPosition &position)
@@ -357,7 +373,32 @@ StoreResult<api::LogHistogram> LogReader::histogram(api::LogKind kind,
 {
     const qint64 width = query.bucket == api::LogBucket::Hour ? 3600000 : 86400000;
     const qint64 offset = qint64(query.utcOffsetMinutes) * 60000;
-    const Where where = whereOf(kind, query.filter);
+    std::map<qint64, qint64> counts; // bucket number -> rows
+    const store::StoreStatus counted = filtersRows(query.filter)
+                                           ? countMatches(kind, query.filter, width, offset, counts)
+                                           : countSlots(kind, query.filter, width, offset, counts);
+    if (!counted)
+        return counted.error();
+    api::LogHistogram histogram;
+    histogram.bucket = query.bucket;
+    histogram.utcOffsetMinutes = query.utcOffsetMinutes;
+    for (const auto &[bucket, count] : counts) {
+        if (count == 0)
+            continue;
+        if (histogram.buckets.size() == api::kLogHistogramMaxBuckets)
+            return StoreError{StoreErrorKind::LimitReached, QStringLiteral("too many buckets")};
+        histogram.buckets.append(
+            {QDateTime::fromMSecsSinceEpoch(bucket * width - offset, Qt::UTC), count});
+        histogram.total += count;
+    }
+    return histogram;
+}
+
+store::StoreStatus LogReader::countMatches(api::LogKind kind, const api::LogQuery &filter,
+                                           qint64 width, qint64 offset,
+                                           std::map<qint64, qint64> &counts)
+{
+    const Where where = whereOf(kind, filter);
     // Numbers written into the text (both are ours, not the client's): bound
     // parameters in arithmetic leave PostgreSQL to guess their type.
     const QString bucket = QStringLiteral("(at + %1) / %2").arg(offset).arg(width);
@@ -367,18 +408,90 @@ StoreResult<api::LogHistogram> LogReader::histogram(api::LogKind kind,
                  where.sql() + QStringLiteral(" GROUP BY bucket ORDER BY bucket"),
              where.bindings))
         return failure("counting log rows", select);
-    api::LogHistogram histogram;
-    histogram.bucket = query.bucket;
-    histogram.utcOffsetMinutes = query.utcOffsetMinutes;
     while (select.next()) {
-        if (histogram.buckets.size() == api::kLogHistogramMaxBuckets)
-            return StoreError{StoreErrorKind::LimitReached, QStringLiteral("too many buckets")};
-        const qint64 start = select.value(0).toLongLong() * width - offset;
-        const qint64 count = select.value(1).toLongLong();
-        histogram.buckets.append({QDateTime::fromMSecsSinceEpoch(start, Qt::UTC), count});
-        histogram.total += count;
+        counts[select.value(0).toLongLong()] += select.value(1).toLongLong();
+        if (counts.size() > std::size_t(api::kLogHistogramMaxBuckets))
+            break; // enough to refuse
     }
-    return histogram;
+    return store::Done{};
+}
+
+store::StoreStatus LogReader::countSlots(api::LogKind kind, const api::LogQuery &filter,
+                                         qint64 width, qint64 offset,
+                                         std::map<qint64, qint64> &counts)
+{
+    using store::logcounts::kSlotMs;
+    const std::optional<qint64> from =
+        filter.from ? std::optional(filter.from->toMSecsSinceEpoch()) : std::nullopt;
+    const std::optional<qint64> to =
+        filter.to ? std::optional(filter.to->toMSecsSinceEpoch()) : std::nullopt;
+    Where where;
+    where.add(QStringLiteral("log = :log"), QStringLiteral(":log"), api::logKindName(kind));
+    if (from)
+        where.add(QStringLiteral("slot_at >= :from"), QStringLiteral(":from"),
+                  store::logcounts::slotOf(*from));
+    if (to)
+        where.add(QStringLiteral("slot_at < :to"), QStringLiteral(":to"), *to);
+    std::vector<std::pair<qint64, qint64>> slots; // start, rows
+    {
+        ScopedQuery select(m_scope, m_database);
+        select.setForwardOnly(true);
+        if (!run(select,
+                 QStringLiteral("SELECT slot_at, row_count FROM log_counts") + where.sql() +
+                     QStringLiteral(" ORDER BY slot_at"),
+                 where.bindings))
+            return failure("reading log counts", select);
+        while (select.next())
+            slots.emplace_back(select.value(0).toLongLong(), select.value(1).toLongLong());
+    }
+
+    // The rows of [begin, end), within one slot: a range of the time index
+    // no longer than a quarter hour.
+    const auto rowsBetween = [&](qint64 begin, qint64 end) -> StoreResult<qint64> {
+        ScopedQuery select(m_scope, m_database);
+        if (!run(select,
+                 QStringLiteral("SELECT COUNT(*) FROM %1 WHERE tenant_id = :tenant_id AND at >= "
+                                ":begin AND at < :end")
+                     .arg(tableOf(kind)),
+                 {{QStringLiteral(":begin"), begin}, {QStringLiteral(":end"), end}}) ||
+            !select.next())
+            return failure("counting log rows of a quarter hour", select);
+        return select.value(0).toLongLong();
+    };
+    const auto bucketOf = [&](qint64 at) {
+        return floorDiv(at + offset, width);
+    };
+    for (const auto &[start, rows] : slots) {
+        const qint64 end = start + kSlotMs;
+        const qint64 begin = from ? std::max(start, *from) : start;
+        const qint64 stop = to ? std::min(end, *to) : end;
+        if (begin >= stop)
+            continue;
+        const bool whole = begin == start && stop == end;
+        if (whole && bucketOf(start) == bucketOf(end - 1)) {
+            counts[bucketOf(start)] += rows;
+            continue;
+        }
+        // A slot cut by the range or by a bucket boundary (an offset that is
+        // not whole quarter hours): its pieces counted from the rows, the
+        // last piece of a whole slot by difference.
+        qint64 taken = 0;
+        for (qint64 piece = begin; piece < stop;) {
+            const qint64 bucket = bucketOf(piece);
+            const qint64 pieceEnd = std::min(stop, (bucket + 1) * width - offset);
+            qint64 found = rows - taken;
+            if (!whole || pieceEnd != stop) {
+                const auto between = rowsBetween(piece, pieceEnd);
+                if (!between)
+                    return between.error();
+                found = between.value();
+            }
+            counts[bucket] += found;
+            taken += found;
+            piece = pieceEnd;
+        }
+    }
+    return store::Done{};
 }
 
 template<typename Row>

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
+#include <map>
 
 namespace engage::server::logs {
 
@@ -54,6 +55,15 @@ private:
     store::StoreResult<api::LogPage<Row>> page(api::LogKind kind, const api::LogQuery &query);
     template<typename Row>
     store::StoreResult<api::LogTail<Row>> tail(api::LogKind kind, qint64 after);
+    // The histogram's counts per bucket number ((at + offset) / width): of
+    // the rows a filter matches, counted from them; or, when only the time
+    // range filters, read from log_counts (store/logcounts.h), whose
+    // quarter hours cut by the range or a bucket boundary are counted from
+    // the rows.
+    store::StoreStatus countMatches(api::LogKind kind, const api::LogQuery &filter, qint64 width,
+                                    qint64 offset, std::map<qint64, qint64> &counts);
+    store::StoreStatus countSlots(api::LogKind kind, const api::LogQuery &filter, qint64 width,
+                                  qint64 offset, std::map<qint64, qint64> &counts);
 
     QSqlDatabase m_database;
     store::TenantScope m_scope;

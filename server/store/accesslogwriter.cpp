@@ -1,6 +1,7 @@
 #include "accesslogwriter.h"
 
 #include "logchain.h"
+#include "logcounts.h"
 #include "transaction.h"
 
 #include <QLoggingCategory>
@@ -93,6 +94,8 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
     QString prev = link.value().prevHash;
     QString lastMac;
     std::vector<const AccessRecord *> failures;
+    std::vector<qint64> times;
+    times.reserve(records.size());
     for (const AccessRecord *record : records) {
         // The values exactly as stored and read back, in chainedColumns order.
         const QList<QVariant> values = {
@@ -124,9 +127,15 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
             return false;
         if (record->status >= 500)
             failures.push_back(record);
+        times.push_back(record->atMs);
         ++seq;
     }
     insert.finish();
+    if (const auto counted = logcounts::add(connection, tenantId, logchain::kAccess, times);
+        !counted) {
+        *error = counted.error().message;
+        return false;
+    }
     if (key) {
         const auto moved =
             logchain::setHeadHash(connection, tenantId, logchain::kAccess, seq - 1, lastMac);
@@ -149,6 +158,7 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
         "INSERT INTO error_log (tenant_id, tenant_seq, at, request_id, person_id, method, route, "
         "status, code, category) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     qint64 errorSeq = numbered.value().seq;
+    times.clear();
     for (const AccessRecord *record : failures) {
         errorRow.addBindValue(notNull(tenantId));
         errorRow.addBindValue(errorSeq++);
@@ -164,6 +174,12 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
                                                         : record->failure);
         if (!exec(errorRow, error))
             return false;
+        times.push_back(record->atMs);
+    }
+    if (const auto counted = logcounts::add(connection, tenantId, logchain::kError, times);
+        !counted) {
+        *error = counted.error().message;
+        return false;
     }
     return true;
 }

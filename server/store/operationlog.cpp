@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "logchain.h"
+#include "logcounts.h"
 #include "scopedquery.h"
 
 #include <QJsonArray>
@@ -82,6 +83,10 @@ StoreStatus OperationLog::record(const TenantScope &scope, const QSqlDatabase &d
     query.bindValue(QStringLiteral(":mac"), mac);
     if (!query.exec())
         return databaseError(QStringLiteral("recording an operation"), query.errorText());
+    if (const StoreStatus counted = logcounts::add(database, scope.tenantId(), logchain::kOperation,
+                                                   {at.toMSecsSinceEpoch()});
+        !counted)
+        return counted;
     if (mac.isNull())
         return Done{};
     return logchain::setHeadHash(database, scope.tenantId(), logchain::kOperation, link.value().seq,

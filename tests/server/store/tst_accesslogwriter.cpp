@@ -1,3 +1,4 @@
+#include "logcountcheck.h"
 #include "store/accesslogwriter.h"
 #include "store/migrator.h"
 
@@ -413,6 +414,11 @@ private Q_SLOTS:
             QVERIFY(query.next());
             QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
         }
+        // The counts per quarter hour commit with their rows, or not at all.
+        QVERIFY(scalar(after, QStringLiteral("SELECT COUNT(*) FROM error_log")) > 0);
+        QVERIFY(scalar(after, QStringLiteral("SELECT COUNT(*) FROM operation_log")) > 0);
+        const QString mismatch = testing::logCountMismatch(after.connection());
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 };
 
