@@ -28,7 +28,9 @@ TARGET_RSS_MB = 150
 FLAT_MB = 10  # growth allowed from the tenth scroll step to the last
 TARGET = "<%dms,<%dx,rss<%dMB,flat" % (TARGET_MS, TARGET_RATIO, TARGET_RSS_MB)
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-WRITER_SOURCES = ["bench/logs/generate.cpp", "server/store/accesslogwriter.cpp", "server/store/logchain.cpp"]
+WRITER_SOURCES = ["bench/logs/generate.cpp", "server/store/accesslogwriter.cpp", "server/store/logchain.cpp",
+                  "server/store/logcounts.cpp", "server/store/schema/0004_logs.sql",
+                  "server/store/schema/0007_log_counts.sql"]
 COLUMNS = "tenant_seq, at, request_id, person_id, address, method, path, status, latency_us, user_agent"
 
 
@@ -229,6 +231,8 @@ def main():
             if worst is None or ours_p95 > worst[0]:
                 worst = (ours_p95, peer_p95, ratio)
 
+        histograms(service, database, tenant, generated)
+
         client_ok = scroll(announcement["url"], announcement["fingerprintSha256"], owner)
         pass_all = pass_all and client_ok
     finally:
@@ -237,6 +241,63 @@ def main():
     print("logs: ours=%.1fms peer=%.1fms ratio=%.2f target=%s %s"
           % (worst[0], worst[1], worst[2], TARGET, "PASS" if pass_all else "FAIL"))
     sys.exit(0 if pass_all else 1)
+
+
+def histograms(service, database, tenant, generated):
+    """The histogram over the whole generated log (what the viewer asks for
+    first, its total the windowed model's row count): by day in Japan
+    (+09:00) and in India (+05:30), and by hour over a month in Nepal
+    (+05:45), each checked once against the rows and timed BENCH_REPEATS
+    times; beside them, once each, sqlite3 counting the same rows as the
+    service did before log_counts (GROUP BY over every row) and a plain
+    COUNT(*). Up to endMs only: the benchmark's own requests add rows."""
+    end = generated["endMs"]
+    month_from, month_to = month_around((generated["firstMs"] + end) // 2)
+    cases = {
+        "day+09:00": ("day", 540, None, end),
+        "day+05:30": ("day", 330, None, end),
+        "hour+05:45": ("hour", 345, month_from, month_to),
+    }
+    for name, (bucket, offset, first, last) in cases.items():
+        query = "bucket=%s&offset=%d&to=%s" % (bucket, offset, wire_time(last))
+        where = "tenant_id = '%s' AND at < %d" % (tenant, last)
+        if first is not None:
+            query += "&from=" + wire_time(first)
+            where += " AND at >= %d" % first
+        width = 3600000 if bucket == "hour" else 86400000
+        grouped = ("SELECT (at + %d) / %d AS bucket, COUNT(*) FROM access_log WHERE %s GROUP BY bucket "
+                   "ORDER BY bucket;" % (offset * 60000, width, where))
+        path = "/api/v1/logs/access/histogram?" + query
+        say("histogram %s: GET %s\n    sqlite3: %s" % (name, path, grouped))
+
+        def timed_sql(sql):
+            start = time.perf_counter()
+            run = subprocess.run(["sqlite3", database], input=sql + "\n", check=True, capture_output=True,
+                                 text=True)
+            return (time.perf_counter() - start) * 1000, run.stdout.split()
+
+        histogram = service.call("GET", path)
+        grouped_ms, lines = timed_sql(grouped)
+        expected = {int(line.split("|")[0]) * width - offset * 60000: int(line.split("|")[1]) for line in lines}
+        got = {wire_ms(item["start"]): item["count"] for item in histogram["buckets"]}
+        if got != expected:
+            fail("histogram %s: %d buckets differ from the rows'" % (
+                name, sum(1 for key in set(got) | set(expected) if got.get(key) != expected.get(key))))
+        count_ms, count = timed_sql("SELECT COUNT(*) FROM access_log WHERE %s;" % where)
+        if histogram["total"] != int(count[0]):
+            fail("histogram %s: total %d, COUNT(*) %s" % (name, histogram["total"], count[0]))
+        if first is None and histogram["total"] != generated["rows"]:
+            fail("histogram %s: total %d, not the %d generated rows" % (name, histogram["total"],
+                                                                        generated["rows"]))
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            service.call("GET", path)
+            times.append((time.perf_counter() - start) * 1000)
+        print("logs/histogram-%s: ours median=%.1fms p95=%.1fms (%d buckets, total %d) sqlite3 GROUP BY over "
+              "the rows %.0fms, COUNT(*) %.0fms" % (name, statistics.median(times), nearest_rank(times, 0.95),
+                                                    len(got), histogram["total"], grouped_ms, count_ms),
+              flush=True)
 
 
 def scroll(url, fingerprint, owner):
