@@ -238,7 +238,6 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
     const auto settings = store::EngagementSettingsRepository(m_database).settings(scope);
     if (!settings)
         return settings.error();
-    RoundAggregator aggregator(m_database, m_keyring);
     PulseHistoryWritten written;
     const QDate firstClose = plan.lastCloseDay.addDays(-qint64(kRoundDays) * (plan.rounds - 1));
     written.eventDay = firstClose.addDays(qint64(kRoundDays) * plan.eventAfterRound + 7);
@@ -360,6 +359,7 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
                 response.respondentKey = member.respondentKey;
                 response.submittedAt =
                     pending.opensAt.addSecs(qint64(draw.uniform() * kAnsweringDays * 86400));
+                response.answers.reserve(qsizetype(asked.size()));
                 for (const int index : asked) {
                     const api::BankItem &item = bank.at(index);
                     const int f = api::factorIndex(item.factor);
@@ -378,15 +378,20 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
             pulses.setRoundStatus(scope, roundId, api::RoundStatus::Closed);
         if (!closed)
             return closed.error();
-        const auto cells =
-            aggregator.aggregate(scope, roundId, settings.value().validityDays, pending.closesAt);
-        if (!cells)
-            return cells.error();
         const store::StoreStatus committed = transaction.commit();
         if (!committed)
             return committed.error();
         written.roundIds.append(roundId);
     }
+    // Each round's cells as if aggregated at its close: a round's window
+    // holds no answer of a later round, whose answers are dated after its
+    // close.
+    const auto aggregated =
+        RoundAggregator(m_database, m_keyring)
+            .aggregateSurvey(scope, written.surveyId, settings.value().validityDays,
+                             midnightUtc(plan.lastCloseDay));
+    if (!aggregated)
+        return aggregated.error();
     return written;
 }
 

@@ -46,7 +46,7 @@ struct PulseHistoryWritten
 // Writes a pulse survey and its closed rounds for the tenant's members as
 // they are now (those who receive surveys and have a group; ordered by
 // employee code, so a seed gives the same answers whatever the random ids),
-// and aggregates each round with RoundAggregator. The answers follow a
+// and aggregates the rounds with RoundAggregator. The answers follow a
 // model, not noise: every member has a lasting level per key factor (a
 // general mood, the department's baseline per factor, a personal part), the
 // engagement items follow the factors with weights that differ (so the
@@ -55,8 +55,9 @@ struct PulseHistoryWritten
 // group and round. Deterministic for a seed: std::mt19937, whose sequence the
 // standard fixes, turned into numbers by this file alone.
 //
-// One transaction per round (a caller's open Transaction joins them all);
-// statements prepared once per batch by PulseRepository.
+// One transaction per round, then one aggregating every round from a
+// single read of the answers (RoundAggregator::aggregateSurvey); a caller's
+// open Transaction joins them all.
 class PulseHistory final
 {
 public:

@@ -6,6 +6,7 @@
 #include "store/transaction.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace engage::server::engagement {
@@ -21,17 +22,138 @@ namespace {
 
 constexpr qint64 kDayMs = 24 * 60 * 60 * 1000;
 
-// The bank index of each item id, built once; the views point into the
-// bank, which lives as long as the program.
-const QHash<QStringView, int> &bankIndexes()
+// A response's answers of one date: most responses are one submission; a
+// later change to some of its items adds one of that date.
+struct Submission
 {
-    static const QHash<QStringView, int> indexes = [] {
-        QHash<QStringView, int> built;
-        for (const api::BankItem &item : api::questionBank())
-            built.insert(QStringView(item.id), item.index);
-        return built;
-    }();
-    return indexes;
+    qint64 at = 0;
+    qint64 responseId = 0;
+    qint64 respondentId = 0;
+    qint64 placementId = 0;
+    std::size_t first = 0; // into SurveyAnswers::codes
+    std::size_t count = 0;
+
+    bool operator<(const Submission &other) const
+    {
+        return at != other.at ? at < other.at : responseId < other.responseId;
+    }
+};
+
+// An answer as read: bank index * 8 + value.
+constexpr int kValueBits = 3;
+
+// Every submission of a survey dated in a range, read in one scan and kept
+// in the order later answers replace earlier ones (date, then response),
+// so that any round whose window lies in the range is built from memory.
+class SurveyAnswers final
+{
+public:
+    store::StoreStatus read(const TenantScope &scope, const QSqlDatabase &database,
+                            const QString &surveyId, qint64 fromExclusive, qint64 toInclusive)
+    {
+        // A response a row, its answers as one list ("code" or
+        // "code@date" when an answer has its own date): QtSql's cost is
+        // per row and column, and a row per answer made it most of the time.
+        const bool postgres = store::dialectOf(database) == store::SqlDialect::PostgreSql;
+        const QString list =
+            postgres ? QStringLiteral("string_agg(CAST(a.item * 8 + a.value AS TEXT) || "
+                                      "COALESCE('@' || CAST(a.answered_at AS TEXT), ''), ',')")
+                     : QStringLiteral("group_concat((a.item * 8 + a.value) || "
+                                      "COALESCE('@' || a.answered_at, ''), ',')");
+        ScopedQuery query(scope, database);
+        query.setForwardOnly(true);
+        // A round's answers are dated at its close at the latest, so rounds
+        // closing before the range have none in it. Grouped in the order of
+        // responses_round_respondent, a unique index, so SQLite sorts
+        // nothing; PostgreSQL wants the other columns named.
+        query.prepare(QStringLiteral("SELECT r.id, r.respondent_id, r.placement_id, "
+                                     "r.answered_at, ") +
+                      list +
+                      QStringLiteral(" FROM responses r JOIN answers a ON a.response_id = r.id "
+                                     "WHERE r.tenant_id = :tenant_id AND r.round_seq IN (SELECT "
+                                     "seq FROM survey_rounds WHERE tenant_id = :tenant_id AND "
+                                     "survey_id = :survey AND closes_at > :from) AND "
+                                     "r.answered_at <= :to GROUP BY r.round_seq, "
+                                     "r.respondent_id, r.id, r.placement_id, r.answered_at"));
+        query.bindValue(QStringLiteral(":survey"), surveyId);
+        query.bindValue(QStringLiteral(":from"), fromExclusive);
+        query.bindValue(QStringLiteral(":to"), toInclusive);
+        if (!query.exec())
+            return databaseError(QStringLiteral("reading answers"), query.errorText());
+        std::vector<std::pair<qint64, quint16>> dated;
+        while (query.next()) {
+            Submission base;
+            base.responseId = query.value(0).toLongLong();
+            base.respondentId = query.value(1).toLongLong();
+            base.placementId = query.value(2).toLongLong();
+            base.at = query.value(3).toLongLong();
+            base.first = m_codes.size();
+            dated.clear();
+            const QString answers = query.value(4).toString();
+            for (const QStringView answer : QStringView(answers).split(u',')) {
+                const qsizetype date = answer.indexOf(u'@');
+                const auto code = quint16(answer.left(date).toUInt());
+                if (date < 0)
+                    m_codes.push_back(code);
+                else
+                    dated.emplace_back(answer.mid(date + 1).toLongLong(), code);
+            }
+            base.count = m_codes.size() - base.first;
+            if (base.count > 0)
+                m_submissions.push_back(base);
+            std::sort(dated.begin(), dated.end());
+            for (std::size_t i = 0; i < dated.size(); ++i) {
+                if (i == 0 || dated[i].first != dated[i - 1].first) {
+                    Submission later = base;
+                    later.at = dated[i].first;
+                    later.first = m_codes.size();
+                    later.count = 0;
+                    m_submissions.push_back(later);
+                }
+                m_codes.push_back(dated[i].second);
+                ++m_submissions.back().count;
+            }
+        }
+        std::sort(m_submissions.begin(), m_submissions.end());
+        return store::Done{};
+    }
+
+    // The submissions dated in (from, to], oldest first.
+    std::pair<std::vector<Submission>::const_iterator, std::vector<Submission>::const_iterator>
+    dated(qint64 fromExclusive, qint64 toInclusive) const
+    {
+        const auto after = [](const Submission &submission, qint64 at) {
+            return submission.at <= at;
+        };
+        return {
+            std::lower_bound(m_submissions.cbegin(), m_submissions.cend(), fromExclusive, after),
+            std::lower_bound(m_submissions.cbegin(), m_submissions.cend(), toInclusive, after)};
+    }
+
+    int item(std::size_t code) const { return m_codes[code] >> kValueBits; }
+    int value(std::size_t code) const { return m_codes[code] & ((1 << kValueBits) - 1); }
+
+private:
+    std::vector<Submission> m_submissions;
+    std::vector<quint16> m_codes;
+};
+
+// The tenant's placements: id -> group and snapshot as stored.
+using Placements = QHash<qint64, std::pair<QString, QString>>;
+
+StoreResult<Placements> readPlacements(const TenantScope &scope, const QSqlDatabase &database)
+{
+    ScopedQuery query(scope, database);
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral(
+        "SELECT id, group_id, snapshot FROM placements WHERE tenant_id = :tenant_id"));
+    if (!query.exec())
+        return databaseError(QStringLiteral("reading placements"), query.errorText());
+    Placements placements;
+    while (query.next())
+        placements.insert(query.value(0).toLongLong(),
+                          {query.value(1).toString(), query.value(2).toString()});
+    return placements;
 }
 
 struct CellBuild
@@ -46,95 +168,85 @@ struct CellBuild
 class Builder final
 {
 public:
-    int cell(const QString &groupId, const QString &snapshot)
+    int respondent(qint64 respondentId)
     {
-        const QString key = groupId + QChar(u'\x1f') + snapshot;
-        const auto found = m_cellIndex.constFind(key);
-        if (found != m_cellIndex.cend())
-            return found.value();
-        m_cells.push_back(CellBuild{groupId, snapshot, {}});
-        const int index = int(m_cells.size()) - 1;
-        m_cellIndex.insert(key, index);
-        return index;
-    }
-
-    int respondent(const QString &key)
-    {
-        const auto found = m_respondentIndex.constFind(key);
+        const auto found = m_respondentIndex.constFind(respondentId);
         if (found != m_respondentIndex.cend())
             return found.value();
         const int index = int(m_answers.size());
-        m_respondentIndex.insert(key, index);
+        m_respondentIndex.insert(respondentId, index);
         m_answers.push_back(RespondentAnswers{});
         m_cellOf.push_back(-1);
-        m_latestResponse.emplace_back();
+        m_latestPlacement.push_back(0);
         return index;
     }
 
-    void addTarget(const QString &key, const QString &groupId, const QString &snapshot,
-                   bool responded)
+    void addTarget(qint64 respondentId, qint64 placementId, bool responded)
     {
-        const int index = cell(groupId, snapshot);
+        const int index = cell(placementId);
         CellSums &sums = m_cells[std::size_t(index)].sums;
         ++sums.targets;
         if (responded)
             ++sums.roundRespondents;
-        m_cellOf[std::size_t(respondent(key))] = index;
+        m_cellOf[std::size_t(respondent(respondentId))] = index;
     }
 
-    // Submissions arrive oldest first, so the last answer to an item is its latest.
-    void addAnswer(int respondentIndex, int bankIndex, int value)
+    // Submissions arrive oldest first, so the last answer to an item is its
+    // latest, and the last submission places a respondent the round was not
+    // delivered to.
+    void addSubmission(const SurveyAnswers &answers, const Submission &submission)
     {
-        m_answers[std::size_t(respondentIndex)][std::size_t(bankIndex)] = qint8(value);
-    }
-    void setLatestResponse(int respondentIndex, const QString &responseId)
-    {
-        m_latestResponse[std::size_t(respondentIndex)] = responseId;
-    }
-
-    // Respondents the round was not delivered to, with the latest response
-    // that placed them in the window.
-    QHash<QString, QList<std::size_t>> unplaced() const
-    {
-        QHash<QString, QList<std::size_t>> byResponse;
-        for (std::size_t i = 0; i < m_cellOf.size(); ++i) {
-            if (m_cellOf[i] < 0 && !m_latestResponse[i].isEmpty())
-                byResponse[m_latestResponse[i]].append(i);
-        }
-        return byResponse;
-    }
-
-    void place(std::size_t respondentIndex, int cellIndex)
-    {
-        m_cellOf[respondentIndex] = cellIndex;
+        const auto at = std::size_t(respondent(submission.respondentId));
+        for (std::size_t code = submission.first; code < submission.first + submission.count;
+             ++code)
+            m_answers[at][std::size_t(answers.item(code))] = qint8(answers.value(code));
+        m_latestPlacement[at] = submission.placementId;
     }
 
     // The cells in a stable order (group, then snapshot), every respondent added.
-    QList<Cell> finish()
+    std::vector<CellBuild> finish(const Placements &placements)
     {
         for (std::size_t i = 0; i < m_answers.size(); ++i) {
-            if (m_cellOf[i] >= 0)
-                m_cells[std::size_t(m_cellOf[i])].sums.addRespondent(m_answers[i]);
+            if (m_cellOf[i] < 0 && m_latestPlacement[i] != 0)
+                m_cellOf[i] = cell(m_latestPlacement[i]);
         }
-        std::sort(m_cells.begin(), m_cells.end(), [](const CellBuild &a, const CellBuild &b) {
+        std::vector<CellBuild> cells;
+        cells.reserve(m_cells.size());
+        for (std::size_t c = 0; c < m_cells.size(); ++c) {
+            const auto placement = placements.value(m_placementOf[c]);
+            cells.push_back(CellBuild{placement.first, placement.second, m_cells[c].sums});
+        }
+        for (std::size_t i = 0; i < m_answers.size(); ++i) {
+            if (m_cellOf[i] >= 0)
+                cells[std::size_t(m_cellOf[i])].sums.addRespondent(m_answers[i]);
+        }
+        std::sort(cells.begin(), cells.end(), [](const CellBuild &a, const CellBuild &b) {
             return a.groupId != b.groupId ? a.groupId < b.groupId : a.snapshot < b.snapshot;
         });
-        QList<Cell> cells;
-        cells.reserve(qsizetype(m_cells.size()));
-        for (const CellBuild &built : m_cells)
-            cells.append(Cell{built.groupId, store::snapshotFromText(built.snapshot), built.sums});
         return cells;
     }
 
-    const std::vector<CellBuild> &built() const { return m_cells; }
-
 private:
+    // Placements are unique per group and snapshot, so a placement is a cell.
+    int cell(qint64 placementId)
+    {
+        const auto found = m_cellIndex.constFind(placementId);
+        if (found != m_cellIndex.cend())
+            return found.value();
+        m_cells.push_back(CellBuild{});
+        m_placementOf.push_back(placementId);
+        const int index = int(m_cells.size()) - 1;
+        m_cellIndex.insert(placementId, index);
+        return index;
+    }
+
     std::vector<CellBuild> m_cells;
-    QHash<QString, int> m_cellIndex;
+    std::vector<qint64> m_placementOf;
+    QHash<qint64, int> m_cellIndex;
     std::vector<RespondentAnswers> m_answers;
     std::vector<int> m_cellOf;
-    std::vector<QString> m_latestResponse;
-    QHash<QString, int> m_respondentIndex;
+    std::vector<qint64> m_latestPlacement;
+    QHash<qint64, int> m_respondentIndex;
 };
 
 StoreError readFailed(const QString &what, const ScopedQuery &query)
@@ -143,138 +255,57 @@ StoreError readFailed(const QString &what, const ScopedQuery &query)
 }
 
 store::StoreStatus readTargets(const TenantScope &scope, const QSqlDatabase &database,
-                               const QString &roundId, Builder &builder)
+                               qint64 roundSeq, Builder &builder)
 {
     ScopedQuery query(scope, database);
     query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT respondent_key, group_id, snapshot, responded_at FROM "
+    query.prepare(QStringLiteral("SELECT respondent_id, placement_id, responded_at FROM "
                                  "round_targets WHERE tenant_id = :tenant_id AND "
-                                 "round_id = :round"));
-    query.bindValue(QStringLiteral(":round"), roundId);
+                                 "round_seq = :round"));
+    query.bindValue(QStringLiteral(":round"), roundSeq);
     if (!query.exec())
         return readFailed(QStringLiteral("reading round targets"), query);
     while (query.next())
-        builder.addTarget(query.value(0).toString(), query.value(1).toString(),
-                          query.value(2).toString(), !query.value(3).isNull());
+        builder.addTarget(query.value(0).toLongLong(), query.value(1).toLongLong(),
+                          !query.value(2).isNull());
     return store::Done{};
 }
 
-// The survey's responses that may have answers in a window opening after
-// `fromExclusive` (a round's answers are dated at its close at the latest):
-// response id -> respondent.
-StoreResult<QHash<QString, int>> readResponses(const TenantScope &scope,
-                                               const QSqlDatabase &database,
-                                               const QString &surveyId, qint64 fromExclusive,
-                                               Builder &builder)
+store::StoreStatus writeCells(const TenantScope &scope, const QSqlDatabase &database,
+                              const QString &roundId, const std::vector<CellBuild> &built,
+                              const QDateTime &at)
 {
-    ScopedQuery query(scope, database);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral(
-        "SELECT r.id, r.respondent_key FROM responses r WHERE r.tenant_id = :tenant_id AND "
-        "r.round_id IN (SELECT id FROM survey_rounds WHERE tenant_id = :tenant_id AND "
-        "survey_id = :survey AND closes_at > :from)"));
-    query.bindValue(QStringLiteral(":survey"), surveyId);
-    query.bindValue(QStringLiteral(":from"), fromExclusive);
-    if (!query.exec())
-        return readFailed(QStringLiteral("reading responses"), query);
-    QHash<QString, int> responses;
-    while (query.next())
-        responses.insert(query.value(0).toString(), builder.respondent(query.value(1).toString()));
-    return responses;
-}
-
-// The bank indexes of a submission's items, in the order the database
-// listed them (-1: not a bank item, a custom survey's own question). A
-// window holds few distinct item lists, so each is read once.
-class ItemLists final
-{
-public:
-    const std::vector<int> &indexes(const QString &items)
-    {
-        auto found = m_lists.constFind(items);
-        if (found == m_lists.cend()) {
-            std::vector<int> parsed;
-            for (const QStringView item : QStringView(items).split(u',')) {
-                const auto index = bankIndexes().constFind(item);
-                parsed.push_back(index == bankIndexes().cend() ? -1 : index.value());
-            }
-            found = m_lists.insert(items, std::move(parsed));
-        }
-        return found.value();
+    ScopedQuery clear(scope, database);
+    clear.prepare(QStringLiteral(
+        "DELETE FROM round_cells WHERE tenant_id = :tenant_id AND round_id = :round"));
+    clear.bindValue(QStringLiteral(":round"), roundId);
+    if (!clear.exec())
+        return readFailed(QStringLiteral("replacing round cells"), clear);
+    ScopedQuery insert(scope, database);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO round_cells (round_id, tenant_id, cell, group_id, snapshot, sums) "
+        "VALUES (:round, :tenant_id, :cell, :group_id, :snapshot, :sums)"));
+    for (std::size_t i = 0; i < built.size(); ++i) {
+        insert.bindValue(QStringLiteral(":round"), roundId);
+        insert.bindValue(QStringLiteral(":cell"), qint64(i));
+        insert.bindValue(QStringLiteral(":group_id"), built[i].groupId.isEmpty()
+                                                          ? QVariant(QMetaType(QMetaType::QString))
+                                                          : QVariant(built[i].groupId));
+        insert.bindValue(QStringLiteral(":snapshot"), built[i].snapshot);
+        insert.bindValue(QStringLiteral(":sums"), serialise(built[i].sums));
+        if (!insert.exec())
+            return readFailed(QStringLiteral("writing round cells"), insert);
     }
-
-private:
-    QHash<QString, std::vector<int>> m_lists;
-};
-
-// One ordered scan of the answers in the window, a submission a row (its
-// items and its values as two lists in one order): QtSql's cost is per row
-// and column, and a row per answer made it most of the aggregation's time.
-// The grouping follows answers_window, so the database sorts nothing.
-store::StoreStatus readAnswers(const TenantScope &scope, const QSqlDatabase &database,
-                               const QHash<QString, int> &responses, qint64 fromExclusive,
-                               qint64 toInclusive, Builder &builder)
-{
-    const bool postgres = store::dialectOf(database) == store::SqlDialect::PostgreSql;
-    const QString lists = postgres ? QStringLiteral("string_agg(a.item_id, ','), "
-                                                    "string_agg(CAST(a.value AS TEXT), ',')")
-                                   : QStringLiteral("group_concat(a.item_id, ','), "
-                                                    "group_concat(a.value, ',')");
-    ScopedQuery query(scope, database);
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT a.response_id, ") + lists +
-                  QStringLiteral(" FROM answers a WHERE a.tenant_id = :tenant_id AND "
-                                 "a.answered_at > :from AND a.answered_at <= :to GROUP BY "
-                                 "a.answered_at, a.respondent_key, a.response_id ORDER BY "
-                                 "a.answered_at, a.respondent_key, a.response_id"));
-    query.bindValue(QStringLiteral(":from"), fromExclusive);
-    query.bindValue(QStringLiteral(":to"), toInclusive);
-    if (!query.exec())
-        return readFailed(QStringLiteral("reading answers"), query);
-    ItemLists itemLists;
-    while (query.next()) {
-        const QString responseId = query.value(0).toString();
-        const auto respondent = responses.constFind(responseId);
-        if (respondent == responses.cend())
-            continue; // another survey's
-        const std::vector<int> &items = itemLists.indexes(query.value(1).toString());
-        const QString values = query.value(2).toString();
-        // Values are one digit each (1-5), comma-separated.
-        std::size_t position = 0;
-        for (const QChar c : values) {
-            if (c == u',') {
-                ++position;
-            } else if (position < items.size() && items[position] >= 0) {
-                builder.addAnswer(respondent.value(), items[position], c.digitValue());
-            }
-        }
-        builder.setLatestResponse(respondent.value(), responseId);
-    }
-    return store::Done{};
-}
-
-// Respondents this round was not delivered to count in the cell of their
-// latest response in the window.
-store::StoreStatus placeUntargeted(const TenantScope &scope, const QSqlDatabase &database,
-                                   Builder &builder)
-{
-    const QHash<QString, QList<std::size_t>> unplaced = builder.unplaced();
-    if (unplaced.isEmpty())
-        return store::Done{};
-    ScopedQuery query(scope, database);
-    query.prepare(QStringLiteral("SELECT group_id, snapshot FROM responses WHERE "
-                                 "tenant_id = :tenant_id AND id = :id"));
-    for (auto it = unplaced.cbegin(); it != unplaced.cend(); ++it) {
-        query.bindValue(QStringLiteral(":id"), it.key());
-        if (!query.exec())
-            return readFailed(QStringLiteral("reading a response"), query);
-        if (!query.next())
-            continue; // answers always have their response; nothing to place
-        const int cell = builder.cell(query.value(0).toString(), query.value(1).toString());
-        query.finish();
-        for (const std::size_t respondent : it.value())
-            builder.place(respondent, cell);
-    }
+    // The stamp versions the aggregate cache: it must move even when two
+    // aggregations fall in the same millisecond.
+    ScopedQuery stamp(scope, database);
+    stamp.prepare(QStringLiteral(
+        "UPDATE survey_rounds SET aggregated_at = CASE WHEN aggregated_at < :at THEN :at "
+        "ELSE aggregated_at + 1 END WHERE tenant_id = :tenant_id AND id = :round"));
+    stamp.bindValue(QStringLiteral(":at"), at.toMSecsSinceEpoch());
+    stamp.bindValue(QStringLiteral(":round"), roundId);
+    if (!stamp.exec())
+        return readFailed(QStringLiteral("stamping a round's aggregation"), stamp);
     return store::Done{};
 }
 
@@ -292,67 +323,83 @@ StoreResult<QList<Cell>> RoundAggregator::aggregate(const TenantScope &scope,
     const auto round = store::PulseRepository(m_database, m_keyring).round(scope, roundId);
     if (!round)
         return round.error();
-    const qint64 closes = round.value().closesAt.toMSecsSinceEpoch();
+    auto cells = aggregateRounds(scope, {round.value()}, validityDays, at, true);
+    if (!cells)
+        return cells.error();
+    return cells.value().value(0);
+}
+
+StoreResult<QStringList> RoundAggregator::aggregateSurvey(const TenantScope &scope,
+                                                          const QString &surveyId, int validityDays,
+                                                          const QDateTime &at)
+{
+    const auto rounds = store::PulseRepository(m_database, m_keyring).rounds(scope);
+    if (!rounds)
+        return rounds.error();
+    QList<store::StoredRound> closed;
+    for (const store::StoredRound &round : rounds.value()) {
+        if (round.surveyId == surveyId && round.status == api::RoundStatus::Closed)
+            closed.prepend(round); // oldest first
+    }
+    if (const auto cells = aggregateRounds(scope, closed, validityDays, at, false); !cells)
+        return cells.error();
+    QStringList ids;
+    for (const store::StoredRound &round : std::as_const(closed))
+        ids.append(round.id);
+    return ids;
+}
+
+StoreResult<QList<QList<Cell>>>
+RoundAggregator::aggregateRounds(const TenantScope &scope, const QList<store::StoredRound> &rounds,
+                                 int validityDays, const QDateTime &at, bool keepCells)
+{
+    QList<QList<Cell>> result;
+    if (rounds.isEmpty())
+        return result;
+    const qint64 validity = qint64(validityDays) * kDayMs;
+    qint64 first = rounds.first().closesAt.toMSecsSinceEpoch();
+    qint64 last = first;
+    for (const store::StoredRound &round : rounds) {
+        first = std::min(first, round.closesAt.toMSecsSinceEpoch());
+        last = std::max(last, round.closesAt.toMSecsSinceEpoch());
+    }
 
     // Read and written in one transaction: the cells are of one state of the answers.
     store::Transaction transaction(m_database);
     if (!transaction.isActive())
-        return databaseError(QStringLiteral("aggregating a round"), transaction.error());
-    Builder builder;
-    if (const auto read = readTargets(scope, m_database, roundId, builder); !read)
-        return read.error();
-    const qint64 from = closes - qint64(validityDays) * kDayMs;
-    const auto responses = readResponses(scope, m_database, round.value().surveyId, from, builder);
-    if (!responses)
-        return responses.error();
-    if (const auto read = readAnswers(scope, m_database, responses.value(), from, closes, builder);
+        return databaseError(QStringLiteral("aggregating rounds"), transaction.error());
+    const auto placements = readPlacements(scope, m_database);
+    if (!placements)
+        return placements.error();
+    SurveyAnswers answers;
+    if (const auto read =
+            answers.read(scope, m_database, rounds.first().surveyId, first - validity, last);
         !read)
         return read.error();
-    if (const auto placed = placeUntargeted(scope, m_database, builder); !placed)
-        return placed.error();
-    QList<Cell> cells = builder.finish();
-
-    ScopedQuery clear(scope, m_database);
-    clear.prepare(QStringLiteral(
-        "DELETE FROM round_cells WHERE tenant_id = :tenant_id AND round_id = :round"));
-    clear.bindValue(QStringLiteral(":round"), roundId);
-    if (!clear.exec()) {
-        transaction.rollback();
-        return readFailed(QStringLiteral("replacing round cells"), clear);
-    }
-    ScopedQuery insert(scope, m_database);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO round_cells (round_id, tenant_id, cell, group_id, snapshot, sums) "
-        "VALUES (:round, :tenant_id, :cell, :group_id, :snapshot, :sums)"));
-    const std::vector<CellBuild> &built = builder.built();
-    for (std::size_t i = 0; i < built.size(); ++i) {
-        insert.bindValue(QStringLiteral(":round"), roundId);
-        insert.bindValue(QStringLiteral(":cell"), qint64(i));
-        insert.bindValue(QStringLiteral(":group_id"), built[i].groupId.isEmpty()
-                                                          ? QVariant(QMetaType(QMetaType::QString))
-                                                          : QVariant(built[i].groupId));
-        insert.bindValue(QStringLiteral(":snapshot"), built[i].snapshot);
-        insert.bindValue(QStringLiteral(":sums"), serialise(built[i].sums));
-        if (!insert.exec()) {
+    for (const store::StoredRound &round : rounds) {
+        const qint64 closes = round.closesAt.toMSecsSinceEpoch();
+        Builder builder;
+        if (const auto read = readTargets(scope, m_database, round.seq, builder); !read)
+            return read.error();
+        const auto [from, to] = answers.dated(closes - validity, closes);
+        for (auto submission = from; submission != to; ++submission)
+            builder.addSubmission(answers, *submission);
+        const std::vector<CellBuild> built = builder.finish(placements.value());
+        if (const auto written = writeCells(scope, m_database, round.id, built, at); !written) {
             transaction.rollback();
-            return readFailed(QStringLiteral("writing round cells"), insert);
+            return written.error();
         }
-    }
-    // The stamp versions the aggregate cache: it must move even when two
-    // aggregations fall in the same millisecond.
-    ScopedQuery stamp(scope, m_database);
-    stamp.prepare(QStringLiteral(
-        "UPDATE survey_rounds SET aggregated_at = CASE WHEN aggregated_at < :at THEN :at "
-        "ELSE aggregated_at + 1 END WHERE tenant_id = :tenant_id AND id = :round"));
-    stamp.bindValue(QStringLiteral(":at"), at.toMSecsSinceEpoch());
-    stamp.bindValue(QStringLiteral(":round"), roundId);
-    if (!stamp.exec()) {
-        transaction.rollback();
-        return readFailed(QStringLiteral("stamping a round's aggregation"), stamp);
+        if (!keepCells)
+            continue;
+        QList<Cell> cells;
+        cells.reserve(qsizetype(built.size()));
+        for (const CellBuild &cell : built)
+            cells.append(Cell{cell.groupId, store::snapshotFromText(cell.snapshot), cell.sums});
+        result.append(cells);
     }
     if (const auto committed = transaction.commit(); !committed)
         return committed.error();
-    return cells;
+    return result;
 }
 
 StoreResult<QStringList> RoundAggregator::reaggregateFrom(const TenantScope &scope,
@@ -382,15 +429,16 @@ StoreResult<QStringList> RoundAggregator::reaggregateFrom(const TenantScope &sco
         roundIds.append(later.value(0).toString());
     later.finish();
 
-    store::Transaction transaction(m_database);
-    if (!transaction.isActive())
-        return databaseError(QStringLiteral("re-aggregating rounds"), transaction.error());
-    for (const QString &id : std::as_const(roundIds)) {
-        if (const auto cells = aggregate(scope, id, validityDays, at); !cells)
-            return cells.error();
+    store::PulseRepository pulses(m_database, m_keyring);
+    QList<store::StoredRound> rounds{round.value()};
+    for (qsizetype i = 1; i < roundIds.size(); ++i) {
+        const auto found = pulses.round(scope, roundIds.at(i));
+        if (!found)
+            return found.error();
+        rounds.append(found.value());
     }
-    if (const auto committed = transaction.commit(); !committed)
-        return committed.error();
+    if (const auto cells = aggregateRounds(scope, rounds, validityDays, at, false); !cells)
+        return cells.error();
     return roundIds;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cellsums.h"
+#include "store/pulserepository.h"
 #include "store/storeresult.h"
 #include "store/tenantscope.h"
 
@@ -36,6 +37,14 @@ public:
                                               const QString &roundId, int validityDays,
                                               const QDateTime &at);
 
+    // Every closed round of the survey, oldest first, from one read of its
+    // answers (what seeding a history needs: rounds' windows overlap, and
+    // reading them round by round read most answers several times); the
+    // cells are those aggregate() gives each round. Their ids.
+    store::StoreResult<QStringList> aggregateSurvey(const store::TenantScope &scope,
+                                                    const QString &surveyId, int validityDays,
+                                                    const QDateTime &at);
+
     // After a late answer to `roundId`: re-aggregates it and the later
     // closed rounds of its survey within the validity window; their ids.
     store::StoreResult<QStringList> reaggregateFrom(const store::TenantScope &scope,
@@ -48,6 +57,13 @@ public:
                                                        const QString &roundId);
 
 private:
+    // `rounds` of one survey, their answers read once, in one transaction;
+    // each round's cells when `keepCells`.
+    store::StoreResult<QList<QList<Cell>>> aggregateRounds(const store::TenantScope &scope,
+                                                           const QList<store::StoredRound> &rounds,
+                                                           int validityDays, const QDateTime &at,
+                                                           bool keepCells);
+
     QSqlDatabase m_database;
     store::Keyring &m_keyring;
 };

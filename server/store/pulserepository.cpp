@@ -3,6 +3,7 @@
 #include "api/id.h"
 #include "api/questionbank.h"
 #include "crypto/blindindex.h"
+#include "dialect.h"
 #include "keyring.h"
 #include "rowsupport.h"
 #include "scopedquery.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QSet>
 #include <algorithm>
+#include <memory>
 
 namespace engage::server::store {
 
@@ -21,14 +23,17 @@ namespace {
 
 const QString kRoundColumns = QStringLiteral(
     "r.id, r.survey_id, r.number, r.items, r.opens_at, r.closes_at, r.status, r.aggregated_at, "
-    "COUNT(t.respondent_key), COUNT(t.responded_at)");
-// The counts come from the targets; r.id is the key, so PostgreSQL accepts
+    "COUNT(t.respondent_id), COUNT(t.responded_at), r.seq");
+// The counts come from the targets; r.seq is the key, so PostgreSQL accepts
 // the other columns ungrouped.
 const QString kRoundSelect =
     QStringLiteral("SELECT ") + kRoundColumns +
-    QStringLiteral(" FROM survey_rounds r LEFT JOIN round_targets t ON t.round_id = r.id "
+    QStringLiteral(" FROM survey_rounds r LEFT JOIN round_targets t ON t.round_seq = r.seq "
                    "WHERE r.tenant_id = :tenant_id");
-const QString kRoundGroup = QStringLiteral(" GROUP BY r.id");
+const QString kRoundGroup = QStringLiteral(" GROUP BY r.seq");
+// A batch this large reads its round's targets and responses whole rather
+// than by respondent.
+constexpr qsizetype kWholeRound = 64;
 
 QString surveyKindName(SurveyKind kind)
 {
@@ -48,11 +53,6 @@ QStringList itemsFromText(const QString &text)
     for (const QJsonValue &value : array)
         items.append(value.toString());
     return items;
-}
-
-QVariant nullableId(const QString &id)
-{
-    return id.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(id);
 }
 
 StoreError noRound()
@@ -83,171 +83,468 @@ StoreResult<StoredRound> readRound(const ScopedQuery &query)
     round.aggregatedAt = query.value(7).toLongLong();
     round.targets = query.value(8).toLongLong();
     round.respondents = query.value(9).toLongLong();
+    round.seq = query.value(10).toLongLong();
     return round;
 }
 
+// `text` as a JSON string.
+void appendJsonString(QString &to, const QString &text)
+{
+    to += u'"';
+    // Ids, keys and most values need no escape: appended whole.
+    const QStringView view(text);
+    const char16_t *const begin = view.utf16();
+    const char16_t *const end = begin + view.size();
+    if (std::none_of(begin, end, [](char16_t c) { return c < 0x20 || c == u'"' || c == u'\\'; })) {
+        to += text;
+    } else {
+        for (const char16_t *c = begin; c != end; ++c) {
+            if (*c == u'"' || *c == u'\\') {
+                to += u'\\';
+                to += QChar(*c);
+            } else if (*c < 0x20) {
+                to += QStringLiteral("\\u%1").arg(int(*c), 4, 16, QChar(u'0'));
+            } else {
+                to += QChar(*c);
+            }
+        }
+    }
+    to += u'"';
+}
+
+// The items a round asked: id -> bank index.
+using AskedItems = QHash<QString, int>;
+static_assert(api::kBankSize <= 64, "checkAnswers keeps a bit per bank item");
+
 // What a submission must satisfy before anything is written: items the
 // round asked, each once, values on the scale.
-StoreStatus checkAnswers(const QSet<QString> &asked, const QList<SubmittedAnswer> &answers)
+StoreStatus checkAnswers(const AskedItems &asked, const QList<SubmittedAnswer> &answers)
 {
     if (answers.isEmpty())
         return StoreError{StoreErrorKind::Refused, QStringLiteral("a response without answers")};
-    QSet<QString> seen;
+    quint64 seen = 0; // a bit per bank index
     for (const SubmittedAnswer &answer : answers) {
-        if (!asked.contains(answer.itemId))
+        const auto item = asked.constFind(answer.itemId);
+        if (item == asked.cend())
             return StoreError{StoreErrorKind::Refused,
                               QStringLiteral("an answer to an item the round did not ask")};
         if (answer.value < api::kAnswerMin || answer.value > api::kAnswerMax)
             return StoreError{StoreErrorKind::Refused,
                               QStringLiteral("an answer outside the agreement scale")};
-        if (seen.contains(answer.itemId))
+        const quint64 bit = quint64(1) << item.value();
+        if ((seen & bit) != 0)
             return StoreError{StoreErrorKind::Refused,
                               QStringLiteral("two answers to the same item")};
-        seen.insert(answer.itemId);
+        seen |= bit;
     }
     return Done{};
 }
 
-// Writes responses to one round with statements prepared once: the target's
-// snapshot copied into the response, answers upserted by item, the target
-// marked responded at the first submission.
+// Many rows to one statement, as one bound JSON array of arrays (:rows)
+// that the statement reads through rowsFrom(): QtSql's cost is per
+// statement and bound value, and SQLite's per compiled row of a VALUES list,
+// so a batch of 20,000 responses binds one text instead of a million values.
+class JsonRows final
+{
+public:
+    bool isEmpty() const { return m_rows == 0; }
+
+    JsonRows &row()
+    {
+        if (m_rows++ > 0)
+            m_text += QStringLiteral("],");
+        m_text += u'[';
+        m_first = true;
+        return *this;
+    }
+    // For a flat array of integers instead of rows (rowsFrom() with Flat).
+    void item(qint64 value)
+    {
+        if (m_rows++ > 0)
+            m_text += u',';
+        m_text += QString::number(value);
+        m_flat = true;
+    }
+    JsonRows &add(qint64 value)
+    {
+        separate();
+        m_text += QString::number(value);
+        return *this;
+    }
+    JsonRows &add(const QString &text)
+    {
+        separate();
+        appendJsonString(m_text, text);
+        return *this;
+    }
+
+    // The JSON text, and the batch empty again.
+    QString take()
+    {
+        QString text =
+            u'[' + m_text + (m_rows > 0 && !m_flat ? QStringLiteral("]]") : QStringLiteral("]"));
+        m_text.clear();
+        m_rows = 0;
+        m_flat = false;
+        return text;
+    }
+
+private:
+    void separate()
+    {
+        if (!m_first)
+            m_text += u',';
+        m_first = false;
+    }
+
+    QString m_text;
+    int m_rows = 0;
+    bool m_first = true;
+    bool m_flat = false;
+};
+
+enum class RowShape
+{
+    Arrays, // v.value ->> n is a row's n-th value
+    Flat,   // CAST(v.value AS BIGINT) is the row, an integer
+};
+
+// The table of :rows, as `v`.
+// Statements read it first and CROSS JOIN the table they look up: SQLite
+// then keeps that order (each row, then the table by its key) instead of
+// scanning the tenant's rows once per row of :rows; PostgreSQL plans a
+// CROSS JOIN like any join.
+QString rowsFrom(const QSqlDatabase &database, RowShape shape = RowShape::Arrays)
+{
+    if (dialectOf(database) == SqlDialect::Sqlite)
+        return QStringLiteral("json_each(:rows) v");
+    return shape == RowShape::Arrays
+               ? QStringLiteral("json_array_elements(CAST(:rows AS json)) v")
+               : QStringLiteral("json_array_elements_text(CAST(:rows AS json)) v");
+}
+
+// An answer as one integer in a flat batch: response id, bank index, value.
+constexpr int kItemBits = 5;
+constexpr int kValueBits = 3;
+static_assert(api::kBankSize <= (1 << kItemBits) && api::kAnswerMax < (1 << kValueBits),
+              "an answer's code holds its item and value");
+qint64 answerCode(qint64 responseId, int item, int value)
+{
+    return (responseId << (kItemBits + kValueBits)) | (qint64(item) << kValueBits) | value;
+}
+
+// Runs `query` (prepared, with :rows) on `rows`; `row` sees each row it returns.
+template<typename RowFunction>
+StoreStatus runRows(ScopedQuery &query, JsonRows &rows, const QString &what, RowFunction row)
+{
+    query.bindValue(QStringLiteral(":rows"), rows.take());
+    if (!query.exec()) {
+        if (isUniqueViolation(query))
+            return StoreError{StoreErrorKind::Conflict, what};
+        return databaseError(what, query.errorText());
+    }
+    while (query.next())
+        row(query);
+    return Done{};
+}
+StoreStatus runRows(ScopedQuery &query, JsonRows &rows, const QString &what)
+{
+    return runRows(query, rows, what, [](const ScopedQuery &) {});
+}
+
+// A target as a submission finds it, and its response if it has one.
+struct TargetState
+{
+    qint64 respondentId = 0;
+    qint64 placementId = 0;
+    qint64 responseId = 0; // 0: none yet
+    qint64 answeredAt = 0; // the response's
+    bool late = false;
+};
+
+// Writes responses to one round: the targets and responses it touches read
+// once, new responses inserted many to a statement with the target's
+// placement copied, answers upserted by item many to a statement, and the
+// targets marked responded at the first submission.
 class ResponseWriter final
 {
 public:
-    ResponseWriter(const TenantScope &scope, const QSqlDatabase &database, const StoredRound &round)
-        : m_round(round)
-        , m_target(scope, database)
-        , m_existing(scope, database)
-        , m_insert(scope, database)
-        , m_update(scope, database)
-        , m_answer(scope, database)
-        , m_responded(scope, database)
+    ResponseWriter(const TenantScope &scope, const QSqlDatabase &database, const StoredRound &round,
+                   const AskedItems &asked)
+        : m_scope(scope)
+        , m_database(database)
+        , m_round(round)
+        , m_asked(asked)
+        , m_undatedQuery(scope, database)
+        , m_datedQuery(scope, database)
     {}
 
-    bool prepare()
+    StoreStatus write(const QList<PulseRepository::BulkResponse> &responses)
     {
-        // Portable upsert (SQLite 3.24+, PostgreSQL): a later answer to an
-        // item replaces the earlier one.
-        return m_target.prepare(QStringLiteral(
-                   "SELECT group_id, snapshot, responded_at FROM round_targets WHERE "
-                   "tenant_id = :tenant_id AND round_id = :round AND respondent_key = :key")) &&
-               m_existing.prepare(
-                   QStringLiteral("SELECT id, late FROM responses WHERE tenant_id = :tenant_id AND "
-                                  "round_id = :round AND respondent_key = :key")) &&
-               m_insert.prepare(QStringLiteral(
-                   "INSERT INTO responses (id, tenant_id, round_id, respondent_key, group_id, "
-                   "snapshot, submitted_at, late) VALUES (:id, :tenant_id, :round, :key, "
-                   ":group_id, :snapshot, :at, :late)")) &&
-               m_update.prepare(
-                   QStringLiteral("UPDATE responses SET submitted_at = :at, late = :late WHERE "
-                                  "tenant_id = :tenant_id AND id = :id")) &&
-               m_answer.prepare(QStringLiteral(
-                   "INSERT INTO answers (response_id, tenant_id, respondent_key, item_id, "
-                   "value, answered_at) VALUES (:response, :tenant_id, :key, :item, :value, "
-                   ":answered_at) ON CONFLICT (response_id, item_id) DO UPDATE SET "
-                   "value = excluded.value, answered_at = excluded.answered_at")) &&
-               m_responded.prepare(QStringLiteral(
-                   "UPDATE round_targets SET responded_at = :at WHERE tenant_id = :tenant_id "
-                   "AND round_id = :round AND respondent_key = :key AND responded_at IS NULL"));
+        if (const StoreStatus read = readTargets(responses); !read)
+            return read;
+        if (const StoreStatus created = createResponses(responses); !created)
+            return created;
+        // Before a later submission in the batch moves submitted_at.
+        if (const StoreStatus marked = markResponded(); !marked)
+            return marked;
+        const qint64 closes = m_round.closesAt.toMSecsSinceEpoch();
+        QSet<qint64> written; // responses whose first submission is written
+        for (const PulseRepository::BulkResponse &response : responses) {
+            TargetState &target = m_targets[response.respondentKey];
+            const qint64 when = response.submittedAt.toMSecsSinceEpoch();
+            // A late answer is dated at its round's close: it answers that
+            // round, and the validity window of that round and the later
+            // ones is measured from there (roundaggregator.h).
+            const qint64 answeredAt = std::min(when, closes);
+            const bool first =
+                !written.contains(target.responseId) && m_created.contains(target.responseId);
+            written.insert(target.responseId);
+            if (!first) {
+                // A response stays late once any of it came after the close.
+                target.late = target.late || when > closes;
+                if (const StoreStatus updated = update(target, when); !updated)
+                    return updated;
+                // An upsert may not change a row twice in one statement.
+                if (m_pending.contains(target.responseId)) {
+                    if (const StoreStatus flushed = flush(); !flushed)
+                        return flushed;
+                }
+            }
+            for (const SubmittedAnswer &answer : response.answers) {
+                const qint64 code =
+                    answerCode(target.responseId, m_asked.value(answer.itemId), answer.value);
+                if (answeredAt == target.answeredAt)
+                    m_undated.item(code);
+                else
+                    m_dated.row().add(code).add(answeredAt);
+            }
+            m_pending.insert(target.responseId);
+        }
+        return flush();
     }
 
-    StoreStatus write(const QString &respondentKey, const QDateTime &at,
-                      const QList<SubmittedAnswer> &answers)
+private:
+    StoreStatus flush()
     {
-        const qint64 when = at.toMSecsSinceEpoch();
-        const qint64 closes = m_round.closesAt.toMSecsSinceEpoch();
-        m_target.bindValue(QStringLiteral(":round"), m_round.id);
-        m_target.bindValue(QStringLiteral(":key"), respondentKey);
-        if (!m_target.exec())
-            return failed(m_target);
-        if (!m_target.next())
-            return notTargeted();
-        const QVariant groupId = m_target.value(0);
-        const QVariant snapshot = m_target.value(1);
-        const bool responded = !m_target.value(2).isNull();
-        m_target.finish();
+        m_pending.clear();
+        if (const StoreStatus undated =
+                flush(m_undatedQuery, m_undatedPrepared, m_undated, RowShape::Flat);
+            !undated)
+            return undated;
+        return flush(m_datedQuery, m_datedPrepared, m_dated, RowShape::Arrays);
+    }
 
-        m_existing.bindValue(QStringLiteral(":round"), m_round.id);
-        m_existing.bindValue(QStringLiteral(":key"), respondentKey);
-        if (!m_existing.exec())
-            return failed(m_existing);
-        // A response stays late once any of it came after the close.
-        bool late = when > closes;
-        QString responseId;
-        if (m_existing.next()) {
-            responseId = m_existing.value(0).toString();
-            late = late || m_existing.value(1).toInt() != 0;
+    // Answers dated by their response (Flat: codes) or by themselves
+    // (Arrays: code and date).
+    StoreStatus flush(ScopedQuery &query, bool &prepared, JsonRows &rows, RowShape shape)
+    {
+        if (rows.isEmpty())
+            return Done{};
+        if (!prepared) {
+            const QString code = shape == RowShape::Flat
+                                     ? QStringLiteral("CAST(v.value AS BIGINT)")
+                                     : QStringLiteral("CAST(v.value ->> 0 AS BIGINT)");
+            const QString at = shape == RowShape::Flat
+                                   ? QStringLiteral("CAST(NULL AS BIGINT)")
+                                   : QStringLiteral("CAST(v.value ->> 1 AS BIGINT)");
+            // Through the response, so only the tenant's take answers.
+            // Portable upsert (SQLite 3.24+, PostgreSQL): a later answer to
+            // an item replaces the earlier one.
+            prepared = query.prepare(
+                QStringLiteral("INSERT INTO answers (response_id, item, value, answered_at) "
+                               "SELECT r.id, ((%1) >> %2) & %3, (%1) & %4, %5 FROM ")
+                    .arg(code)
+                    .arg(kValueBits)
+                    .arg((1 << kItemBits) - 1)
+                    .arg((1 << kValueBits) - 1)
+                    .arg(at) +
+                rowsFrom(m_database, shape) +
+                QStringLiteral(" CROSS JOIN responses r WHERE r.tenant_id = :tenant_id AND "
+                               "r.id = (%1) >> %2 ON CONFLICT (response_id, item) DO UPDATE SET "
+                               "value = excluded.value, answered_at = excluded.answered_at")
+                    .arg(code)
+                    .arg(kItemBits + kValueBits));
+            if (!prepared)
+                return failed(query);
         }
-        m_existing.finish();
+        return runRows(query, rows, QStringLiteral("recording answers"));
+    }
 
-        if (responseId.isEmpty()) {
-            responseId = api::createId();
-            m_insert.bindValue(QStringLiteral(":id"), responseId);
-            m_insert.bindValue(QStringLiteral(":round"), m_round.id);
-            m_insert.bindValue(QStringLiteral(":key"), respondentKey);
-            m_insert.bindValue(QStringLiteral(":group_id"), groupId);
-            m_insert.bindValue(QStringLiteral(":snapshot"), snapshot);
-            m_insert.bindValue(QStringLiteral(":at"), when);
-            m_insert.bindValue(QStringLiteral(":late"), late ? 1 : 0);
-            if (!m_insert.exec())
-                return failed(m_insert);
-        } else {
-            m_update.bindValue(QStringLiteral(":id"), responseId);
-            m_update.bindValue(QStringLiteral(":at"), when);
-            m_update.bindValue(QStringLiteral(":late"), late ? 1 : 0);
-            if (!m_update.exec())
-                return failed(m_update);
+    // The round's targets (of the batch's respondents, for a small batch)
+    // and their responses.
+    StoreStatus readTargets(const QList<PulseRepository::BulkResponse> &responses)
+    {
+        const bool whole = responses.size() >= kWholeRound;
+        QString keys;
+        if (!whole) {
+            for (qsizetype i = 0; i < responses.size(); ++i)
+                keys += (i == 0 ? QStringLiteral(":k%1") : QStringLiteral(", :k%1")).arg(i);
+        }
+        ScopedQuery targets(m_scope, m_database);
+        targets.setForwardOnly(true);
+        targets.prepare(
+            QStringLiteral("SELECT p.respondent_key, t.respondent_id, t.placement_id "
+                           "FROM round_targets t JOIN respondents p ON "
+                           "p.id = t.respondent_id WHERE t.tenant_id = :tenant_id "
+                           "AND t.round_seq = :round") +
+            (whole ? QString() : QStringLiteral(" AND p.respondent_key IN (") + keys + u')'));
+        targets.bindValue(QStringLiteral(":round"), m_round.seq);
+        for (qsizetype i = 0; !whole && i < responses.size(); ++i)
+            targets.bindValue(QStringLiteral(":k%1").arg(i), responses.at(i).respondentKey);
+        if (!targets.exec())
+            return failed(targets);
+        QHash<qint64, QString> keyOf;
+        QString ids;
+        while (targets.next()) {
+            TargetState state;
+            state.respondentId = targets.value(1).toLongLong();
+            state.placementId = targets.value(2).toLongLong();
+            const QString key = targets.value(0).toString();
+            keyOf.insert(state.respondentId, key);
+            m_targets.insert(key, state);
+            ids += (ids.isEmpty() ? QString() : QStringLiteral(",")) +
+                   QString::number(state.respondentId);
+        }
+        for (const PulseRepository::BulkResponse &response : responses) {
+            if (!m_targets.contains(response.respondentKey))
+                return notTargeted();
         }
 
-        // A late answer is dated at its round's close: it answers that round,
-        // and the validity window of that round and the later ones is
-        // measured from there (roundaggregator.h).
-        const qint64 answeredAt = std::min(when, closes);
-        for (const SubmittedAnswer &answer : answers) {
-            m_answer.bindValue(QStringLiteral(":response"), responseId);
-            m_answer.bindValue(QStringLiteral(":key"), respondentKey);
-            m_answer.bindValue(QStringLiteral(":item"), answer.itemId);
-            m_answer.bindValue(QStringLiteral(":value"), answer.value);
-            m_answer.bindValue(QStringLiteral(":answered_at"), answeredAt);
-            if (!m_answer.exec())
-                return failed(m_answer);
-        }
-
-        if (!responded) {
-            m_responded.bindValue(QStringLiteral(":at"), when);
-            m_responded.bindValue(QStringLiteral(":round"), m_round.id);
-            m_responded.bindValue(QStringLiteral(":key"), respondentKey);
-            if (!m_responded.exec())
-                return failed(m_responded);
+        ScopedQuery existing(m_scope, m_database);
+        existing.setForwardOnly(true);
+        existing.prepare(
+            QStringLiteral("SELECT respondent_id, id, answered_at, late FROM "
+                           "responses WHERE tenant_id = :tenant_id AND "
+                           "round_seq = :round") +
+            (whole ? QString() : QStringLiteral(" AND respondent_id IN (") + ids + u')'));
+        existing.bindValue(QStringLiteral(":round"), m_round.seq);
+        if (!existing.exec())
+            return failed(existing);
+        while (existing.next()) {
+            TargetState &state = m_targets[keyOf.value(existing.value(0).toLongLong())];
+            state.responseId = existing.value(1).toLongLong();
+            state.answeredAt = existing.value(2).toLongLong();
+            state.late = existing.value(3).toInt() != 0;
         }
         return Done{};
     }
 
-private:
+    // A response for each target of the batch without one, as of its first
+    // submission in the batch.
+    StoreStatus createResponses(const QList<PulseRepository::BulkResponse> &responses)
+    {
+        const qint64 closes = m_round.closesAt.toMSecsSinceEpoch();
+        JsonRows rows;
+        QHash<qint64, TargetState *> byRespondent;
+        for (const PulseRepository::BulkResponse &response : responses) {
+            TargetState &target = m_targets[response.respondentKey];
+            if (target.responseId != 0 || byRespondent.contains(target.respondentId))
+                continue;
+            const qint64 when = response.submittedAt.toMSecsSinceEpoch();
+            target.answeredAt = std::min(when, closes);
+            target.late = when > closes;
+            byRespondent.insert(target.respondentId, &target);
+            rows.row().add(target.respondentId).add(target.placementId).add(when);
+            rows.add(target.answeredAt).add(target.late ? 1 : 0);
+        }
+        if (rows.isEmpty())
+            return Done{};
+        ScopedQuery insert(m_scope, m_database);
+        insert.setForwardOnly(true);
+        if (!insert.prepare(
+                QStringLiteral("INSERT INTO responses (tenant_id, round_seq, respondent_id, "
+                               "placement_id, submitted_at, answered_at, late) SELECT "
+                               ":tenant_id, :round, CAST(v.value ->> 0 AS BIGINT), "
+                               "CAST(v.value ->> 1 AS BIGINT), CAST(v.value ->> 2 AS BIGINT), "
+                               "CAST(v.value ->> 3 AS BIGINT), CAST(v.value ->> 4 AS INTEGER) "
+                               "FROM ") +
+                rowsFrom(m_database) + QStringLiteral(" RETURNING respondent_id, id")))
+            return failed(insert);
+        insert.bindValue(QStringLiteral(":round"), m_round.seq);
+        return runRows(insert, rows, QStringLiteral("recording responses"),
+                       [&byRespondent, this](const ScopedQuery &query) {
+                           TargetState *state = byRespondent.value(query.value(0).toLongLong());
+                           state->responseId = query.value(1).toLongLong();
+                           m_created.insert(state->responseId);
+                       });
+    }
+
+    StoreStatus update(const TargetState &target, qint64 when)
+    {
+        if (!m_update) {
+            m_update = std::make_unique<ScopedQuery>(m_scope, m_database);
+            m_update->prepare(
+                QStringLiteral("UPDATE responses SET submitted_at = :at, late = :late WHERE "
+                               "tenant_id = :tenant_id AND id = :id"));
+        }
+        m_update->bindValue(QStringLiteral(":id"), target.responseId);
+        m_update->bindValue(QStringLiteral(":at"), when);
+        m_update->bindValue(QStringLiteral(":late"), target.late ? 1 : 0);
+        if (!m_update->exec())
+            return failed(*m_update);
+        return Done{};
+    }
+
+    // The targets whose response this batch created responded at its first
+    // submission, which the new response carries until an update.
+    StoreStatus markResponded()
+    {
+        if (m_created.isEmpty())
+            return Done{};
+        ScopedQuery query(m_scope, m_database);
+        query.prepare(QStringLiteral(
+            "UPDATE round_targets SET responded_at = (SELECT r.submitted_at FROM responses r "
+            "WHERE r.tenant_id = :tenant_id AND r.round_seq = round_targets.round_seq AND "
+            "r.respondent_id = round_targets.respondent_id) WHERE tenant_id = :tenant_id AND "
+            "round_seq = :round AND responded_at IS NULL AND respondent_id IN (SELECT "
+            "respondent_id FROM responses WHERE tenant_id = :tenant_id AND round_seq = :round)"));
+        query.bindValue(QStringLiteral(":round"), m_round.seq);
+        if (!query.exec())
+            return failed(query);
+        return Done{};
+    }
+
     StoreError failed(const ScopedQuery &query)
     {
         return databaseError(QStringLiteral("recording a response"), query.errorText());
     }
 
+    const TenantScope &m_scope;
+    QSqlDatabase m_database;
     const StoredRound &m_round;
-    ScopedQuery m_target;
-    ScopedQuery m_existing;
-    ScopedQuery m_insert;
-    ScopedQuery m_update;
-    ScopedQuery m_answer;
-    ScopedQuery m_responded;
+    const AskedItems &m_asked;
+    QHash<QString, TargetState> m_targets; // by respondent key
+    QSet<qint64> m_created;                // responses this batch created
+    QSet<qint64> m_pending;                // responses with answers in m_answers
+    JsonRows m_undated;
+    JsonRows m_dated;
+    ScopedQuery m_undatedQuery;
+    ScopedQuery m_datedQuery;
+    bool m_undatedPrepared = false;
+    bool m_datedPrepared = false;
+    std::unique_ptr<ScopedQuery> m_update;
 };
 
 } // namespace
 
 QString snapshotText(const QHash<QString, QString> &snapshot)
 {
-    // QJsonObject keeps its keys sorted: equal snapshots give equal text,
-    // which is what tells one aggregation cell from another.
-    QJsonObject object;
-    for (auto it = snapshot.cbegin(); it != snapshot.cend(); ++it)
-        object.insert(it.key(), it.value());
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    // Keys sorted, so equal snapshots give equal text, which is what tells
+    // one placement from another. Written by hand: QJsonObject's
+    // conversions were most of the time of adding a round's targets.
+    QStringList keys = snapshot.keys();
+    keys.sort();
+    QString text = QStringLiteral("{");
+    for (const QString &key : std::as_const(keys)) {
+        if (text.size() > 1)
+            text += u',';
+        appendJsonString(text, key);
+        text += u':';
+        appendJsonString(text, snapshot.value(key));
+    }
+    text += u'}';
+    return text;
 }
 
 QHash<QString, QString> snapshotFromText(const QString &text)
@@ -267,15 +564,44 @@ PulseRepository::PulseRepository(QSqlDatabase database, Keyring &keyring)
 StoreResult<QString> PulseRepository::respondentKey(const TenantScope &scope,
                                                     const QString &memberId)
 {
-    const auto key = m_keyring.current(scope, m_database);
-    if (!key)
-        return key.error();
-    return respondentKey(*key.value(), memberId);
+    // Asking the keyring (a query) costs more than the hash: its key is kept
+    // with the cache.
+    if (m_keysTenant != scope.tenantId() || !m_key) {
+        const auto key = m_keyring.current(scope, m_database);
+        if (!key)
+            return key.error();
+        return cachedRespondentKey(scope, key.value(), memberId);
+    }
+    return cachedRespondentKey(scope, m_key, memberId);
+}
+
+QString PulseRepository::cachedRespondentKey(const TenantScope &scope,
+                                             const std::shared_ptr<const TenantKey> &key,
+                                             const QString &memberId)
+{
+    if (m_keysTenant != scope.tenantId() || !m_key || m_key->version != key->version) {
+        m_keys.clear();
+        m_keysTenant = scope.tenantId();
+        m_key = key;
+    }
+    auto found = m_keys.constFind(memberId);
+    if (found == m_keys.cend())
+        found = m_keys.insert(memberId, respondentKey(*key, memberId));
+    return found.value();
 }
 
 QString PulseRepository::respondentKey(const TenantKey &key, const QString &memberId)
 {
     return crypto::blindIndex(key.indexKey, QString(QStringLiteral("respondent:") + memberId));
+}
+
+QString PulseRepository::snapshotTextOf(const RoundTarget &target)
+{
+    auto found = m_snapshots.find(target.memberId);
+    if (found == m_snapshots.end() || !found.value().first.isSharedWith(target.snapshot))
+        found =
+            m_snapshots.insert(target.memberId, {target.snapshot, snapshotText(target.snapshot)});
+    return found.value().second;
 }
 
 StoreResult<StoredSurvey> PulseRepository::createSurvey(const TenantScope &scope, SurveyKind kind,
@@ -431,33 +757,144 @@ StoreStatus PulseRepository::addTargets(const TenantScope &scope, const QString 
     const auto found = round(scope, roundId);
     if (!found)
         return found.error();
-    const auto key = m_keyring.current(scope, m_database);
-    if (!key)
-        return key.error();
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("adding round targets"), transaction.error());
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "INSERT INTO round_targets (round_id, tenant_id, respondent_key, member_id, group_id, "
-        "snapshot, language) VALUES (:round, :tenant_id, :key, :member, :group_id, :snapshot, "
-        ":language)"));
-    for (const RoundTarget &target : targets) {
-        query.bindValue(QStringLiteral(":round"), roundId);
-        query.bindValue(QStringLiteral(":key"), respondentKey(*key.value(), target.memberId));
-        query.bindValue(QStringLiteral(":member"), target.memberId);
-        query.bindValue(QStringLiteral(":group_id"), nullableId(target.groupId));
-        query.bindValue(QStringLiteral(":snapshot"), snapshotText(target.snapshot));
-        query.bindValue(QStringLiteral(":language"), target.language);
-        if (!query.exec()) {
-            transaction.rollback();
-            if (isUniqueViolation(query))
-                return StoreError{StoreErrorKind::Conflict,
-                                  QStringLiteral("a member already targeted by the round")};
-            return databaseError(QStringLiteral("adding round targets"), query.errorText());
-        }
+    const auto respondents = respondentIds(scope, targets);
+    if (!respondents)
+        return respondents.error();
+    const auto placements = placementIds(scope, targets);
+    if (!placements)
+        return placements.error();
+    JsonRows rows;
+    for (qsizetype i = 0; i < targets.size(); ++i)
+        rows.row()
+            .add(respondents.value().at(i))
+            .add(placements.value().at(i))
+            .add(targets.at(i).language);
+    ScopedQuery insert(scope, m_database);
+    if (!insert.prepare(QStringLiteral("INSERT INTO round_targets (round_seq, respondent_id, "
+                                       "tenant_id, placement_id, language) SELECT :round, "
+                                       "CAST(v.value ->> 0 AS BIGINT), :tenant_id, "
+                                       "CAST(v.value ->> 1 AS BIGINT), v.value ->> 2 FROM ") +
+                        rowsFrom(m_database)))
+        return databaseError(QStringLiteral("adding round targets"), insert.errorText());
+    insert.bindValue(QStringLiteral(":round"), found.value().seq);
+    if (const StoreStatus ran = runRows(insert, rows, QStringLiteral("adding round targets"));
+        !ran) {
+        transaction.rollback();
+        if (ran.errorKind() == StoreErrorKind::Conflict)
+            return StoreError{StoreErrorKind::Conflict,
+                              QStringLiteral("a member already targeted by the round")};
+        return ran;
     }
     return transaction.commit();
+}
+
+StoreResult<QList<qint64>> PulseRepository::respondentIds(const TenantScope &scope,
+                                                          const QList<RoundTarget> &targets)
+{
+    const auto key = m_keyring.current(scope, m_database);
+    if (!key)
+        return key.error();
+    QStringList keys;
+    keys.reserve(targets.size());
+    JsonRows rows;
+    for (const RoundTarget &target : targets) {
+        keys.append(cachedRespondentKey(scope, key.value(), target.memberId));
+        rows.row().add(keys.last()).add(target.memberId);
+    }
+    const QString what = QStringLiteral("recording respondents");
+    // New respondents first; a member targeted before keeps their row.
+    // (WHERE true: SQLite's parser needs a WHERE before ON CONFLICT.)
+    ScopedQuery insert(scope, m_database);
+    if (!insert.prepare(QStringLiteral("INSERT INTO respondents (tenant_id, respondent_key, "
+                                       "member_id) SELECT :tenant_id, v.value ->> 0, "
+                                       "v.value ->> 1 FROM ") +
+                        rowsFrom(m_database) +
+                        QStringLiteral(" WHERE true ON CONFLICT (tenant_id, respondent_key) "
+                                       "DO NOTHING")))
+        return databaseError(what, insert.errorText());
+    if (const StoreStatus ran = runRows(insert, rows, what); !ran)
+        return ran.error();
+
+    for (const QString &respondent : std::as_const(keys))
+        rows.row().add(respondent);
+    ScopedQuery select(scope, m_database);
+    select.setForwardOnly(true);
+    if (!select.prepare(QStringLiteral("SELECT p.respondent_key, p.id FROM ") +
+                        rowsFrom(m_database) +
+                        QStringLiteral(" CROSS JOIN respondents p WHERE p.tenant_id = :tenant_id "
+                                       "AND p.respondent_key = v.value ->> 0")))
+        return databaseError(what, select.errorText());
+    QHash<QString, qint64> byKey;
+    if (const StoreStatus ran = runRows(select, rows, what,
+                                        [&byKey](const ScopedQuery &query) {
+                                            byKey.insert(query.value(0).toString(),
+                                                         query.value(1).toLongLong());
+                                        });
+        !ran)
+        return ran.error();
+    QList<qint64> ids;
+    ids.reserve(keys.size());
+    for (const QString &respondent : std::as_const(keys))
+        ids.append(byKey.value(respondent));
+    return ids;
+}
+
+StoreResult<QList<qint64>> PulseRepository::placementIds(const TenantScope &scope,
+                                                         const QList<RoundTarget> &targets)
+{
+    // A tenant has few placements (groups times the snapshots they hold), so
+    // they are read whole, before and after adding the batch's new ones.
+    QHash<QString, qint64> known;
+    const auto read = [&]() -> StoreStatus {
+        ScopedQuery query(scope, m_database);
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral(
+            "SELECT group_id, snapshot, id FROM placements WHERE tenant_id = :tenant_id"));
+        if (!query.exec())
+            return databaseError(QStringLiteral("reading placements"), query.errorText());
+        while (query.next())
+            known.insert(query.value(0).toString() + QChar(u'\x1f') + query.value(1).toString(),
+                         query.value(2).toLongLong());
+        return Done{};
+    };
+    if (const StoreStatus first = read(); !first)
+        return first.error();
+    QStringList placements;
+    placements.reserve(targets.size());
+    JsonRows adding;
+    QSet<QString> added;
+    for (const RoundTarget &target : targets) {
+        const QString snapshot = snapshotTextOf(target);
+        const QString placement = target.groupId + QChar(u'\x1f') + snapshot;
+        placements.append(placement);
+        if (known.contains(placement) || added.contains(placement))
+            continue;
+        added.insert(placement);
+        adding.row().add(target.groupId).add(snapshot);
+    }
+    if (!adding.isEmpty()) {
+        const QString what = QStringLiteral("recording placements");
+        ScopedQuery insert(scope, m_database);
+        if (!insert.prepare(QStringLiteral("INSERT INTO placements (tenant_id, group_id, "
+                                           "snapshot) SELECT :tenant_id, v.value ->> 0, "
+                                           "v.value ->> 1 FROM ") +
+                            rowsFrom(m_database) +
+                            QStringLiteral(" WHERE true ON CONFLICT (tenant_id, group_id, "
+                                           "snapshot) DO NOTHING")))
+            return databaseError(what, insert.errorText());
+        if (const StoreStatus ran = runRows(insert, adding, what); !ran)
+            return ran.error();
+        if (const StoreStatus again = read(); !again)
+            return again.error();
+    }
+    QList<qint64> ids;
+    ids.reserve(placements.size());
+    for (const QString &placement : std::as_const(placements))
+        ids.append(known.value(placement));
+    return ids;
 }
 
 StoreResult<QString> PulseRepository::submit(const TenantScope &scope, const QString &roundId,
@@ -482,7 +919,9 @@ StoreStatus PulseRepository::submitMany(const TenantScope &scope, const QString 
     if (!found)
         return found.error();
     const StoredRound &asked = found.value();
-    const QSet<QString> items(asked.itemIds.cbegin(), asked.itemIds.cend());
+    AskedItems items;
+    for (const QString &itemId : asked.itemIds)
+        items.insert(itemId, api::bankItem(itemId)->index);
     for (const BulkResponse &response : responses) {
         if (const StoreStatus checked = checkAnswers(items, response.answers); !checked)
             return checked;
@@ -491,17 +930,11 @@ StoreStatus PulseRepository::submitMany(const TenantScope &scope, const QString 
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("recording responses"), transaction.error());
-    ResponseWriter writer(scope, m_database, asked);
-    if (!writer.prepare())
-        return databaseError(QStringLiteral("recording responses"),
-                             QStringLiteral("a statement did not prepare"));
-    for (const BulkResponse &response : responses) {
-        const StoreStatus written =
-            writer.write(response.respondentKey, response.submittedAt, response.answers);
-        if (!written) {
-            transaction.rollback();
-            return written;
-        }
+    if (const StoreStatus written =
+            ResponseWriter(scope, m_database, asked, items).write(responses);
+        !written) {
+        transaction.rollback();
+        return written;
     }
     return transaction.commit();
 }
@@ -509,13 +942,15 @@ StoreStatus PulseRepository::submitMany(const TenantScope &scope, const QString 
 StoreResult<QList<PulseRepository::TargetRow>> PulseRepository::targets(const TenantScope &scope,
                                                                         const QString &roundId)
 {
-    if (const auto found = round(scope, roundId); !found)
+    const auto found = round(scope, roundId);
+    if (!found)
         return found.error();
     ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral("SELECT respondent_key, group_id, snapshot, responded_at FROM "
-                                 "round_targets WHERE tenant_id = :tenant_id AND "
-                                 "round_id = :round ORDER BY respondent_key"));
-    query.bindValue(QStringLiteral(":round"), roundId);
+    query.prepare(QStringLiteral(
+        "SELECT p.respondent_key, l.group_id, l.snapshot, t.responded_at FROM round_targets t "
+        "JOIN respondents p ON p.id = t.respondent_id JOIN placements l ON l.id = t.placement_id "
+        "WHERE t.tenant_id = :tenant_id AND t.round_seq = :round ORDER BY p.respondent_key"));
+    query.bindValue(QStringLiteral(":round"), found.value().seq);
     if (!query.exec())
         return databaseError(QStringLiteral("reading round targets"), query.errorText());
     QList<TargetRow> targets;
@@ -536,31 +971,29 @@ StoreResult<QList<StoredAnswer>> PulseRepository::answers(const TenantScope &sco
 {
     ScopedQuery query(scope, m_database);
     query.prepare(QStringLiteral(
-        "SELECT a.respondent_key, r.round_id, a.item_id, a.value, a.answered_at FROM answers a "
-        "JOIN responses r ON r.id = a.response_id JOIN survey_rounds s ON s.id = r.round_id "
-        "WHERE a.tenant_id = :tenant_id AND a.answered_at > :from AND a.answered_at <= :to "
-        "AND s.survey_id = :survey ORDER BY a.answered_at, a.respondent_key, a.item_id"));
+        "SELECT p.respondent_key, s.id, a.item, a.value, COALESCE(a.answered_at, r.answered_at) "
+        "FROM responses r JOIN answers a ON a.response_id = r.id JOIN respondents p ON "
+        "p.id = r.respondent_id JOIN survey_rounds s ON s.seq = r.round_seq WHERE "
+        "r.tenant_id = :tenant_id AND COALESCE(a.answered_at, r.answered_at) > :from AND "
+        "COALESCE(a.answered_at, r.answered_at) <= :to AND s.survey_id = :survey ORDER BY "
+        "COALESCE(a.answered_at, r.answered_at), p.respondent_key, a.item"));
     query.bindValue(QStringLiteral(":from"), fromExclusive);
     query.bindValue(QStringLiteral(":to"), toInclusive);
     query.bindValue(QStringLiteral(":survey"), surveyId);
     if (!query.exec())
         return databaseError(QStringLiteral("reading answers"), query.errorText());
     QList<StoredAnswer> answers;
-    while (query.next()) {
-        const api::BankItem *item = api::bankItem(query.value(2).toString());
-        if (!item)
-            continue; // a custom survey's own question (issue 7): not the bank's
+    while (query.next())
         answers.append(StoredAnswer{query.value(0).toString(), query.value(1).toString(),
-                                    item->index, query.value(3).toInt(),
+                                    query.value(2).toInt(), query.value(3).toInt(),
                                     query.value(4).toLongLong()});
-    }
     return answers;
 }
 
 StoreStatus PulseRepository::forgetMember(const TenantScope &scope, const QString &memberId)
 {
     ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral("UPDATE round_targets SET member_id = NULL WHERE "
+    query.prepare(QStringLiteral("UPDATE respondents SET member_id = NULL WHERE "
                                  "tenant_id = :tenant_id AND member_id = :member"));
     query.bindValue(QStringLiteral(":member"), memberId);
     if (!query.exec())

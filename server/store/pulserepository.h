@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+#include <memory>
+#include <utility>
 
 namespace engage::server::store {
 
@@ -18,8 +20,9 @@ struct TenantKey;
 
 // Surveys, rounds, their targets, responses and answers (schema 0005). Every
 // method joins the caller's Transaction if one is open; batch writes are all
-// or nothing and prepare each statement once (the demo writes a year of
-// pulses, the benchmark 20,000 members x 24 rounds).
+// or nothing, read what they need once per batch and write many rows to a
+// statement (the demo writes a year of pulses, the benchmark 20,000 members
+// x 24 rounds).
 
 enum class SurveyKind
 {
@@ -50,6 +53,7 @@ struct StoredRound
     qint64 aggregatedAt = 0; // ms since the epoch; 0: never aggregated
     qint64 targets = 0;      // read: count of round_targets
     qint64 respondents = 0;  // read: of those, responded
+    qint64 seq = 0;          // read: the store's key of the round (survey_rounds.seq)
 };
 
 // A member as a round was delivered to them.
@@ -160,9 +164,29 @@ public:
 
 private:
     static QString respondentKey(const TenantKey &key, const QString &memberId);
+    // Keys are computed once per member for the life of the repository (the
+    // demo asks for each member's key every round), under the tenant key
+    // first used.
+    QString cachedRespondentKey(const TenantScope &scope,
+                                const std::shared_ptr<const TenantKey> &key,
+                                const QString &memberId);
+    // snapshotText() of a target, computed again only when the caller hands
+    // in another snapshot object for the member than last time (the demo
+    // and the benchmark keep a member's snapshot from round to round).
+    QString snapshotTextOf(const RoundTarget &target);
+    // The respondents and placements rows of `targets`, in their order,
+    // added where missing.
+    StoreResult<QList<qint64>> respondentIds(const TenantScope &scope,
+                                             const QList<RoundTarget> &targets);
+    StoreResult<QList<qint64>> placementIds(const TenantScope &scope,
+                                            const QList<RoundTarget> &targets);
 
     QSqlDatabase m_database;
     Keyring &m_keyring;
+    QString m_keysTenant;
+    std::shared_ptr<const TenantKey> m_key;
+    QHash<QString, QString> m_keys; // member id -> respondent key
+    QHash<QString, std::pair<QHash<QString, QString>, QString>> m_snapshots; // by member id
 };
 
 } // namespace engage::server::store

@@ -203,13 +203,16 @@ void TestCrash::pulseBatchesAreAllOrNothing()
     QSet<QString> submitted;
     QSet<QString> aggregated;
     for (const StoredRound &round : rounds.value()) {
-        const qint64 responses = countOf(
-            QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_id = :round"), round.id);
+        const qint64 responses =
+            countOf(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_seq = "
+                                   "(SELECT seq FROM survey_rounds WHERE id = :round)"),
+                    round.id);
         // The whole batch or nothing of it: responses, answers and responded targets.
         QVERIFY2(responses == 0 || (round.targets == 1000 && responses == 1000),
                  qPrintable(QStringLiteral("%1: %2").arg(round.id).arg(responses)));
         QCOMPARE(countOf(QStringLiteral("SELECT COUNT(*) FROM answers a JOIN responses r ON "
-                                        "r.id = a.response_id WHERE r.round_id = :round"),
+                                        "r.id = a.response_id WHERE r.round_seq = (SELECT seq "
+                                        "FROM survey_rounds WHERE id = :round)"),
                          round.id),
                  responses * 16);
         QCOMPARE(round.respondents, responses);

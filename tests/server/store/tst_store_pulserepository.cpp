@@ -230,9 +230,10 @@ void TestPulseRepository::submitRefuses()
                          {SubmittedAnswer{bankId(1), 4}, SubmittedAnswer{itemId, value}}, kOpens);
     QVERIFY(!submitted.isOk());
     QCOMPARE(submitted.errorKind(), expected);
-    QCOMPARE(
-        count(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_id = :round"), round.id),
-        qint64(0));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_seq = "
+                                  "(SELECT seq FROM survey_rounds WHERE id = :round)"),
+                   round.id),
+             qint64(0));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM answers"), round.id), qint64(0));
     QCOMPARE(m_pulses->round(*m_tenant, round.id).value().respondents, qint64(0));
 }
@@ -268,14 +269,16 @@ void TestPulseRepository::resubmitReplacesAnswers()
              m_pulses->respondentKey(*m_tenant, QStringLiteral("m1")).value());
 
     // One response; responded_at stays at the first submission.
-    QCOMPARE(
-        count(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_id = :round"), round.id),
-        qint64(1));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_seq = "
+                                  "(SELECT seq FROM survey_rounds WHERE id = :round)"),
+                   round.id),
+             qint64(1));
     QCOMPARE(count(QStringLiteral("SELECT MAX(responded_at) FROM round_targets WHERE "
-                                  "round_id = :round"),
+                                  "round_seq = (SELECT seq FROM survey_rounds WHERE id = :round)"),
                    round.id),
              first.toMSecsSinceEpoch());
-    QCOMPARE(count(QStringLiteral("SELECT submitted_at FROM responses WHERE round_id = :round"),
+    QCOMPARE(count(QStringLiteral("SELECT submitted_at FROM responses WHERE round_seq = "
+                                  "(SELECT seq FROM survey_rounds WHERE id = :round)"),
                    round.id),
              first.addDays(2).toMSecsSinceEpoch());
     QCOMPARE(m_pulses->round(*m_tenant, round.id).value().respondents, qint64(1));
@@ -284,8 +287,10 @@ void TestPulseRepository::resubmitReplacesAnswers()
 void TestPulseRepository::lateFlag()
 {
     const StoredRound round = createRound(*m_tenant);
-    const QString lateSql =
-        QStringLiteral("SELECT late FROM responses WHERE round_id = :round AND respondent_key = ");
+    const QString lateSql = QStringLiteral(
+        "SELECT r.late FROM responses r JOIN respondents p ON p.id = r.respondent_id "
+        "WHERE r.round_seq = (SELECT seq FROM survey_rounds WHERE id = :round) AND "
+        "p.respondent_key = ");
     const auto lateOf = [&](const QString &member) {
         return count(lateSql + u'\'' + m_pulses->respondentKey(*m_tenant, member).value() + u'\'',
                      round.id);
@@ -331,12 +336,16 @@ void TestPulseRepository::respondentKeys()
                 ->submit(*m_tenant, round.id, QStringLiteral("m1"), {SubmittedAnswer{bankId(0), 3}},
                          kOpens)
                 .isOk());
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM responses WHERE round_id = :round AND "
-                                  "respondent_key = 'm1'"),
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM responses r JOIN respondents p ON "
+                                  "p.id = r.respondent_id WHERE r.round_seq = (SELECT seq FROM "
+                                  "survey_rounds WHERE id = :round) AND p.respondent_key = 'm1'"),
                    round.id),
              qint64(0));
     QCOMPARE(
-        count(QStringLiteral("SELECT COUNT(*) FROM answers WHERE respondent_key = '") + m1 + u'\'',
+        count(QStringLiteral("SELECT COUNT(*) FROM answers a JOIN responses r ON r.id = "
+                             "a.response_id JOIN respondents p ON p.id = r.respondent_id WHERE "
+                             "p.respondent_key = '") +
+                  m1 + u'\'',
               round.id),
         qint64(1));
 }
@@ -425,9 +434,12 @@ void TestPulseRepository::purgeForgetsMemberAndKeepsAnswers()
                          {SubmittedAnswer{bankId(0), 4}, SubmittedAnswer{bankId(1), 2}}, kOpens)
                 .isOk());
     const QString key = m_pulses->respondentKey(*m_tenant, memberId).value();
-    const QString byMember = QStringLiteral("SELECT COUNT(*) FROM round_targets WHERE "
-                                            "round_id = :round AND member_id = '") +
-                             memberId + u'\'';
+    const QString byMember =
+        QStringLiteral("SELECT COUNT(*) FROM round_targets t JOIN respondents p ON p.id = "
+                       "t.respondent_id WHERE "
+                       "t.round_seq = (SELECT seq FROM survey_rounds WHERE id = :round) "
+                       "AND p.member_id = '") +
+        memberId + u'\'';
 
     // Deleted but within retention: nothing is forgotten yet.
     QVERIFY(members.remove(*m_tenant, memberId, member.value().revision, kOpens).isOk());
@@ -440,8 +452,10 @@ void TestPulseRepository::purgeForgetsMemberAndKeepsAnswers()
     // The target and its answers stay, under the same key; the others keep their members.
     const auto targets = m_pulses->targets(*m_tenant, round.id);
     QCOMPARE(targets.value().size(), 4);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets WHERE round_id = :round "
-                                  "AND member_id IS NULL"),
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets t JOIN respondents p ON p.id "
+                                  "= t.respondent_id WHERE "
+                                  "t.round_seq = (SELECT seq FROM survey_rounds WHERE id = :round) "
+                                  "AND p.member_id IS NULL"),
                    round.id),
              qint64(1));
     bool responded = false;
@@ -456,13 +470,17 @@ void TestPulseRepository::purgeForgetsMemberAndKeepsAnswers()
     // forgetMember alone, for a member of another tenant's id: nothing moves here.
     const TenantScope other = m_fixture->createTenant(QStringLiteral("other"));
     QVERIFY(m_pulses->forgetMember(other, QStringLiteral("m1")).isOk());
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets WHERE round_id = :round "
-                                  "AND member_id = 'm1'"),
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets t JOIN respondents p ON p.id "
+                                  "= t.respondent_id WHERE "
+                                  "t.round_seq = (SELECT seq FROM survey_rounds WHERE id = :round) "
+                                  "AND p.member_id = 'm1'"),
                    round.id),
              qint64(1));
     QVERIFY(m_pulses->forgetMember(*m_tenant, QStringLiteral("m1")).isOk());
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets WHERE round_id = :round "
-                                  "AND member_id IS NULL"),
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM round_targets t JOIN respondents p ON p.id "
+                                  "= t.respondent_id WHERE "
+                                  "t.round_seq = (SELECT seq FROM survey_rounds WHERE id = :round) "
+                                  "AND p.member_id IS NULL"),
                    round.id),
              qint64(2));
 }
