@@ -425,6 +425,28 @@ void TestRoundAggregator::twentyThousandRespondents()
     qInfo("wrote 2 rounds x 20,000 responses x 16 answers in %lld ms",
           qlonglong(writing.elapsed()));
 
+    // What an answer costs on disk, the benchmark tenant's 7.7 million in
+    // view: the tables and indexes that grow with answers, per answer, and
+    // those that grow with members, once per tenant.
+    const auto bytes = [this](const QString &names) {
+        QSqlQuery query(m_fixture->connection());
+        if (!query.exec(QStringLiteral("SELECT SUM(pgsize) FROM dbstat WHERE name IN (") + names +
+                        u')') ||
+            !query.next())
+            return -1.0;
+        return query.value(0).toDouble();
+    };
+    const double perAnswer =
+        bytes(QStringLiteral("'answers', 'responses', 'responses_round_respondent', "
+                             "'round_targets'")) /
+        (2.0 * kRespondents * items.size());
+    const double perMember = bytes(QStringLiteral("'respondents', 'respondents_key', "
+                                                  "'respondents_member', 'placements', "
+                                                  "'placements_text'")) /
+                             kRespondents;
+    qInfo("on disk: %.1f bytes an answer, %.0f bytes a member", perAnswer, perMember);
+    QVERIFY2(perAnswer > 0 && perAnswer <= 30, qPrintable(QString::number(perAnswer)));
+
     QElapsedTimer timer;
     timer.start();
     aggregate(roundIds.at(0));
