@@ -455,7 +455,7 @@ private:
         if (!insert.prepare(
                 QStringLiteral("INSERT INTO responses (tenant_id, round_seq, respondent_id, "
                                "placement_id, submitted_at, answered_at, late) SELECT "
-                               ":tenant_id, :round, CAST(v.value ->> 0 AS BIGINT), "
+                               ":tenant_id, CAST(:round AS BIGINT), CAST(v.value ->> 0 AS BIGINT), "
                                "CAST(v.value ->> 1 AS BIGINT), CAST(v.value ->> 2 AS BIGINT), "
                                "CAST(v.value ->> 3 AS BIGINT), CAST(v.value ->> 4 AS INTEGER) "
                                "FROM ") +
@@ -773,11 +773,12 @@ StoreStatus PulseRepository::addTargets(const TenantScope &scope, const QString 
             .add(placements.value().at(i))
             .add(targets.at(i).language);
     ScopedQuery insert(scope, m_database);
-    if (!insert.prepare(QStringLiteral("INSERT INTO round_targets (round_seq, respondent_id, "
-                                       "tenant_id, placement_id, language) SELECT :round, "
-                                       "CAST(v.value ->> 0 AS BIGINT), :tenant_id, "
-                                       "CAST(v.value ->> 1 AS BIGINT), v.value ->> 2 FROM ") +
-                        rowsFrom(m_database)))
+    if (!insert.prepare(
+            QStringLiteral("INSERT INTO round_targets (round_seq, respondent_id, "
+                           "tenant_id, placement_id, language) SELECT CAST(:round AS BIGINT), "
+                           "CAST(v.value ->> 0 AS BIGINT), :tenant_id, "
+                           "CAST(v.value ->> 1 AS BIGINT), v.value ->> 2 FROM ") +
+            rowsFrom(m_database)))
         return databaseError(QStringLiteral("adding round targets"), insert.errorText());
     insert.bindValue(QStringLiteral(":round"), found.value().seq);
     if (const StoreStatus ran = runRows(insert, rows, QStringLiteral("adding round targets"));
