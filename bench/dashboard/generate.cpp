@@ -55,7 +55,7 @@ namespace {
 
 // Bump whenever what is generated changes: the benchmark caches the data
 // directory under this version (and under the sources that write it).
-constexpr int kGeneratorVersion = 1;
+constexpr int kGeneratorVersion = 2;
 constexpr quint32 kSeed = 20261126;
 constexpr int kRounds = 24;
 // The newest round's close; fixed, so that every run generates the same data.
@@ -159,9 +159,12 @@ std::vector<PlannedGroup> planTree(Draw &draw)
         }
     }
     for (PlannedGroup &group : plan) {
-        // Log-normal sizes: most leaves of a few dozen, some large, a few tiny.
+        // Log-normal sizes, most leaves of a few dozen to a few hundred; one
+        // team in twenty of two or three people, under the anonymity
+        // threshold with any response rate.
         if (group.leaf)
-            group.weight = std::exp(0.7 * draw.normal());
+            group.weight =
+                group.depth == 4 && draw.chance(0.05) ? 0.0 : std::exp(0.7 * draw.normal());
     }
     return plan;
 }
@@ -339,10 +342,12 @@ int main(int argc, char *argv[])
         std::discrete_distribution<std::size_t> leafOf(shares.begin(), shares.end());
         std::mt19937 placing(kSeed + 1);
         QList<api::MemberFields> batch;
-        // The head of every group above the leaves first, then the rest by weight.
+        // The head of every group above the leaves and the tiny teams first,
+        // then the rest by weight.
         int sequence = 0;
         for (const PlannedGroup &group : plan) {
-            if (!group.leaf)
+            const int fixed = !group.leaf ? 1 : group.weight == 0 ? draw.between(2, 3) : 0;
+            for (int m = 0; m < fixed; ++m)
                 batch.append(makeMember(draw, group, ++sequence, attributes.value(), preferred));
         }
         const QDateTime at = QDateTime::currentDateTimeUtc();
