@@ -5,19 +5,15 @@ and ends with
 "dashboard: ours=<ms> peer=<ms> ratio=<r> target=p95<50ms,ratio>=20 PASS|FAIL".
 """
 import datetime
-import glob
-import hashlib
-import http.client
 import json
-import math
 import os
-import shutil
-import ssl
 import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from benchservice import Bench, Service, nearest_rank, source_digest  # noqa: E402
 
 root, bin_dir, cache_dir, members, tmp = sys.argv[1:6]
 members = int(members)
@@ -34,6 +30,8 @@ TARGET_MS = 50
 TARGET_RATIO = 20
 TARGET_RENDER_MS = 150
 TARGET = "p95<%dms,ratio>=%d" % (TARGET_MS, TARGET_RATIO)
+bench = Bench("dashboard", TARGET, bin_dir, tmp)
+say, fail, stop_server = bench.say, bench.fail, bench.stop_server
 # What writes the cached data besides the generator: a change to any of them
 # makes the cache stale, as a new generator version does.
 DATA_SOURCES = ["server/store/schema/*.sql", "server/store/pulserepository.cpp",
@@ -43,97 +41,24 @@ DATA_SOURCES = ["server/store/schema/*.sql", "server/store/pulserepository.cpp",
                 "server/engagement/cellsums.cpp", "bench/dashboard/generate.cpp"]
 
 
-def say(text):
-    print(text, file=sys.stderr, flush=True)
-
-
-def fail(reason):
-    say("bench dashboard: " + reason)
-    print("dashboard: ours=0ms peer=0ms ratio=0 target=%s FAIL" % TARGET)
-    sys.exit(1)
-
-
-def nearest_rank(values, share):
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 def start_server(data_dir, log_name):
     """engage-server --demo (without the demo's year of pulses) on data_dir."""
-    err = open(os.path.join(tmp, log_name), "w")
-    server = subprocess.Popen([os.path.join(bin_dir, "engage-server"), "--demo", "--demo-without-history",
-                               "--data-dir", data_dir, "--listen", "127.0.0.1:0"],
-                              stdout=subprocess.PIPE, stderr=err, text=True)
-    announcement = json.loads(server.stdout.readline() or "null")
-    if not announcement:
-        server.wait()
-        fail("engage-server announced nothing: " + open(os.path.join(tmp, log_name)).read()[-500:])
-    return server, announcement
-
-
-def stop_server(server):
-    server.terminate()
-    if server.wait(timeout=60) != 0:
-        fail("engage-server exited with %d" % server.returncode)
-
-
-def cache_key():
-    generator = os.path.join(bin_dir, "engage-bench-dashboard-generate")
-    version = subprocess.run([generator, "--version"], check=True, capture_output=True,
-                             text=True).stdout.strip()
-    digest = hashlib.sha256()
-    for pattern in DATA_SOURCES:
-        for path in sorted(glob.glob(os.path.join(root, pattern))):
-            digest.update(os.path.relpath(path, root).encode() + b"\0" + open(path, "rb").read())
-    return "v%s-%s" % (version, digest.hexdigest()[:12])
+    return bench.start_server(data_dir, log_name, ["--demo-without-history"])
 
 
 def prepared_data_dir():
     """The cached data directory of this generator and these sources, made
     first when missing: the demo by one start of the service, then the
     tenant's members and pulses by engage-bench-dashboard-generate."""
-    key = cache_key()
-    data_dir = os.path.join(cache_dir, "dashboard-%s-%s-%d" % (key, TENANT, members))
-    summary_file = os.path.join(data_dir, "bench-dashboard.json")
-    if os.path.exists(summary_file):
-        say("cached: %s" % data_dir)
-        return data_dir, json.load(open(summary_file)), None
-    # Older versions and an interrupted generation go.
-    for name in os.listdir(cache_dir):
-        if name.startswith("dashboard-"):
-            shutil.rmtree(os.path.join(cache_dir, name))
-    os.makedirs(data_dir)
-    start = time.perf_counter()
-    stop_server(start_server(data_dir, "first-start.err")[0])
-    say("generating %d members and their pulses into %s" % (members, data_dir))
-    subprocess.run([os.path.join(bin_dir, "engage-bench-dashboard-generate"), data_dir, TENANT,
-                    str(members)], check=True)
-    return data_dir, json.load(open(summary_file)), time.perf_counter() - start
+    key = "v%s-%s" % (bench.generator_version("engage-bench-dashboard-generate"),
+                      source_digest(root, DATA_SOURCES))
 
-
-class Service:
-    """One keep-alive HTTPS connection, as the client keeps one."""
-
-    def __init__(self, url, cafile):
-        target = urllib.parse.urlsplit(url)
-        context = ssl.create_default_context(cafile=cafile)
-        self.connection = http.client.HTTPSConnection(target.hostname, target.port, context=context,
-                                                      timeout=120)
-        self.token = None
-
-    def call(self, method, path, body=None):
-        headers = {"Accept": "application/json"}
-        if self.token:
-            headers["Authorization"] = "Bearer " + self.token
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body).encode()
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
-        data = response.read()
-        if response.status != 200:
-            fail("%s %s answered %d: %s" % (method, path.split("?")[0], response.status, data[:300]))
-        return json.loads(data)
+    def generate(data_dir):
+        say("generating %d members and their pulses into %s" % (members, data_dir))
+        subprocess.run([os.path.join(bin_dir, "engage-bench-dashboard-generate"), data_dir, TENANT,
+                        str(members)], check=True)
+    return bench.cached_data_dir(cache_dir, "dashboard-%s-%s-%d" % (key, TENANT, members),
+                                 "bench-dashboard.json", generate, ["--demo-without-history"])
 
 
 def naive_sql(tenant, round_id, validity_days, threshold, bank):
@@ -279,7 +204,7 @@ def main():
     try:
         say("engage-server started in %.1f s" % (time.perf_counter() - start))
         owner = next(t for t in announcement["tenants"] if t["slug"] == TENANT)
-        service = Service(announcement["url"], os.path.join(data_dir, "demo-certificate.pem"))
+        service = Service(bench, announcement["url"], os.path.join(data_dir, "demo-certificate.pem"))
         service.token = service.call("POST", "/api/v1/auth/login", {
             "tenant": TENANT, "email": owner["adminEmail"], "password": owner["adminPassword"]})["accessToken"]
 

@@ -4,18 +4,16 @@ Progress goes to stderr; stdout carries one line per figure and ends with
 "logs: ours=<ms> peer=<ms> ratio=<r> target=<100ms,<3x,rss<150MB,flat PASS|FAIL".
 """
 import datetime
-import hashlib
 import http.client
 import json
-import math
 import os
-import shutil
-import ssl
 import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from benchservice import Bench, Service, nearest_rank, source_digest  # noqa: E402
 
 bin_dir, cache_dir, rows, tmp = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 repeats = int(os.environ.get("BENCH_REPEATS", "50"))
@@ -31,89 +29,24 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 WRITER_SOURCES = ["bench/logs/generate.cpp", "server/store/accesslogwriter.cpp", "server/store/logchain.cpp",
                   "server/store/logcounts.cpp", "server/store/schema/0004_logs.sql",
                   "server/store/schema/0007_log_counts.sql"]
+bench = Bench("logs", TARGET, bin_dir, tmp)
+say, fail, start_server, stop_server = bench.say, bench.fail, bench.start_server, bench.stop_server
 COLUMNS = "tenant_seq, at, request_id, person_id, address, method, path, status, latency_us, user_agent"
 
 
-def say(text):
-    print(text, file=sys.stderr, flush=True)
-
-
-def fail(reason):
-    say("bench logs: " + reason)
-    print("logs: ours=0ms peer=0ms ratio=0 target=%s FAIL" % TARGET)
-    sys.exit(1)
-
-
-def start_server(data_dir, log_name):
-    """engage-server --demo on data_dir; the process and its announcement."""
-    err = open(os.path.join(tmp, log_name), "w")
-    server = subprocess.Popen([os.path.join(bin_dir, "engage-server"), "--demo", "--data-dir", data_dir,
-                               "--listen", "127.0.0.1:0"],
-                              stdout=subprocess.PIPE, stderr=err, text=True)
-    announcement = json.loads(server.stdout.readline() or "null")
-    if not announcement:
-        server.wait()
-        fail("engage-server announced nothing: " + open(os.path.join(tmp, log_name)).read()[-500:])
-    return server, announcement
-
-
-def stop_server(server):
-    server.terminate()
-    if server.wait(timeout=60) != 0:
-        fail("engage-server exited with %d" % server.returncode)
-
-
 def prepared_data_dir():
-    """The cached data directory of this generator version and row count,
-    generated first when missing: the demo made by one start of the service,
+    """The cached data directory of this generator version, these writer
+    sources and this row count: the demo made by one start of the service,
     then the log written by engage-bench-logs-generate."""
-    version = subprocess.run([os.path.join(bin_dir, "engage-bench-logs-generate"), "--version"],
-                             check=True, capture_output=True, text=True).stdout.strip()
-    # The rows are also what the writer and the chain make of them: a change
-    # there must not be measured on rows the old code wrote.
-    digest = hashlib.sha256()
-    for source in WRITER_SOURCES:
-        digest.update(open(os.path.join(ROOT, source), "rb").read())
-    data_dir = os.path.join(cache_dir, "logs-v%s-%s-%s-%d" % (version, digest.hexdigest()[:12], TENANT, rows))
-    summary_file = os.path.join(data_dir, "bench-log.json")
-    if os.path.exists(summary_file):
-        say("cached: %s (generator version %s)" % (data_dir, version))
-        return data_dir, json.load(open(summary_file)), None
-    # Older versions and an interrupted generation go.
-    if os.path.isdir(cache_dir):
-        for name in os.listdir(cache_dir):
-            if name.startswith("logs-"):
-                shutil.rmtree(os.path.join(cache_dir, name))
-    os.makedirs(data_dir)
-    start = time.perf_counter()
-    stop_server(start_server(data_dir, "first-start.err")[0])
-    say("generating %d rows into %s (generator version %s)" % (rows, data_dir, version))
-    subprocess.run([os.path.join(bin_dir, "engage-bench-logs-generate"), data_dir, TENANT, str(rows)],
-                   check=True)
-    return data_dir, json.load(open(summary_file)), time.perf_counter() - start
+    version = bench.generator_version("engage-bench-logs-generate")
+    # The rows are also what the writer and the chain make of them.
+    prefix = "logs-v%s-%s-%s-%d" % (version, source_digest(ROOT, WRITER_SOURCES), TENANT, rows)
 
-
-class Service:
-    def __init__(self, url, cafile):
-        target = urllib.parse.urlsplit(url)
-        context = ssl.create_default_context(cafile=cafile)
-        self.connection = http.client.HTTPSConnection(target.hostname, target.port, context=context,
-                                                      timeout=120)
-        self.token = None
-
-    def call(self, method, path, body=None):
-        headers = {"Accept": "application/json"}
-        if self.token:
-            headers["Authorization"] = "Bearer " + self.token
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-            body = json.dumps(body).encode()
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
-        data = response.read()
-        if response.status != 200:
-            fail("%s %s answered %d: %s" % (method, path.split("?")[0], response.status, data[:300]))
-        return json.loads(data)
+    def generate(data_dir):
+        say("generating %d rows into %s (generator version %s)" % (rows, data_dir, version))
+        subprocess.run([os.path.join(bin_dir, "engage-bench-logs-generate"), data_dir, TENANT,
+                        str(rows)], check=True)
+    return bench.cached_data_dir(cache_dir, prefix, "bench-log.json", generate)
 
 
 def wire_time(ms):
@@ -130,11 +63,6 @@ def month_around(ms):
     first = day.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     following = (first + datetime.timedelta(days=32)).replace(day=1)
     return int(first.timestamp() * 1000), int(following.timestamp() * 1000)
-
-
-def nearest_rank(values, share):
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def main():
@@ -154,7 +82,7 @@ def main():
     try:
         say("engage-server started in %.1f s" % (time.perf_counter() - start))
         owner = next(t for t in announcement["tenants"] if t["slug"] == TENANT)
-        service = Service(announcement["url"], os.path.join(data_dir, "demo-certificate.pem"))
+        service = Service(bench, announcement["url"], os.path.join(data_dir, "demo-certificate.pem"))
         service.token = service.call("POST", "/api/v1/auth/login", {
             "tenant": TENANT, "email": owner["adminEmail"], "password": owner["adminPassword"]})["accessToken"]
 
