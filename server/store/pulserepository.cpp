@@ -21,16 +21,12 @@ namespace engage::server::store {
 
 namespace {
 
-const QString kRoundColumns = QStringLiteral(
-    "r.id, r.survey_id, r.number, r.items, r.opens_at, r.closes_at, r.status, r.aggregated_at, "
-    "COUNT(t.respondent_id), COUNT(t.responded_at), r.seq");
-// The counts come from the targets; r.seq is the key, so PostgreSQL accepts
-// the other columns ungrouped.
-const QString kRoundSelect =
-    QStringLiteral("SELECT ") + kRoundColumns +
-    QStringLiteral(" FROM survey_rounds r LEFT JOIN round_targets t ON t.round_seq = r.seq "
-                   "WHERE r.tenant_id = :tenant_id");
-const QString kRoundGroup = QStringLiteral(" GROUP BY r.seq");
+// The counts are kept on the round by addTargets and the first submission
+// of each response, in their transactions: reading them counts no targets.
+const QString kRoundSelect = QStringLiteral(
+    "SELECT r.id, r.survey_id, r.number, r.items, r.opens_at, r.closes_at, r.status, "
+    "r.aggregated_at, r.target_count, r.respondent_count, r.seq FROM survey_rounds r "
+    "WHERE r.tenant_id = :tenant_id");
 // A batch this large reads its round's targets and responses whole rather
 // than by respondent.
 constexpr qsizetype kWholeRound = 64;
@@ -250,6 +246,26 @@ StoreStatus runRows(ScopedQuery &query, JsonRows &rows, const QString &what, Row
 StoreStatus runRows(ScopedQuery &query, JsonRows &rows, const QString &what)
 {
     return runRows(query, rows, what, [](const ScopedQuery &) {});
+}
+
+// Adds to the counts kept on round `seq` (schema 0005), in the caller's
+// transaction with the rows they count.
+StoreStatus addToCounts(const TenantScope &scope, const QSqlDatabase &database, qint64 seq,
+                        qint64 targets, qint64 respondents)
+{
+    ScopedQuery query(scope, database);
+    query.prepare(QStringLiteral(
+        "UPDATE survey_rounds SET target_count = target_count + :targets, "
+        "respondent_count = respondent_count + :respondents WHERE tenant_id = :tenant_id AND "
+        "seq = :round"));
+    query.bindValue(QStringLiteral(":targets"), targets);
+    query.bindValue(QStringLiteral(":respondents"), respondents);
+    query.bindValue(QStringLiteral(":round"), seq);
+    if (!query.exec())
+        return databaseError(QStringLiteral("counting a round's targets"), query.errorText());
+    if (query.numRowsAffected() != 1)
+        return noRound();
+    return Done{};
 }
 
 // A target as a submission finds it, and its response if it has one.
@@ -502,7 +518,7 @@ private:
         query.bindValue(QStringLiteral(":round"), m_round.seq);
         if (!query.exec())
             return failed(query);
-        return Done{};
+        return addToCounts(m_scope, m_database, m_round.seq, 0, query.numRowsAffected());
     }
 
     StoreError failed(const ScopedQuery &query)
@@ -710,7 +726,7 @@ StoreResult<StoredRound> PulseRepository::createRound(const TenantScope &scope, 
 StoreResult<StoredRound> PulseRepository::round(const TenantScope &scope, const QString &roundId)
 {
     ScopedQuery query(scope, m_database);
-    query.prepare(kRoundSelect + QStringLiteral(" AND r.id = :id") + kRoundGroup);
+    query.prepare(kRoundSelect + QStringLiteral(" AND r.id = :id"));
     query.bindValue(QStringLiteral(":id"), roundId);
     if (!query.exec())
         return databaseError(QStringLiteral("reading a round"), query.errorText());
@@ -722,8 +738,7 @@ StoreResult<StoredRound> PulseRepository::round(const TenantScope &scope, const 
 StoreResult<QList<StoredRound>> PulseRepository::rounds(const TenantScope &scope)
 {
     ScopedQuery query(scope, m_database);
-    query.prepare(kRoundSelect + kRoundGroup +
-                  QStringLiteral(" ORDER BY r.closes_at DESC, r.number DESC"));
+    query.prepare(kRoundSelect + QStringLiteral(" ORDER BY r.closes_at DESC, r.number DESC"));
     if (!query.exec())
         return databaseError(QStringLiteral("reading rounds"), query.errorText());
     QList<StoredRound> rounds;
@@ -788,6 +803,12 @@ StoreStatus PulseRepository::addTargets(const TenantScope &scope, const QString 
             return StoreError{StoreErrorKind::Conflict,
                               QStringLiteral("a member already targeted by the round")};
         return ran;
+    }
+    if (const StoreStatus counted =
+            addToCounts(scope, m_database, found.value().seq, targets.size(), 0);
+        !counted) {
+        transaction.rollback();
+        return counted;
     }
     return transaction.commit();
 }

@@ -51,8 +51,8 @@ struct StoredRound
     QDateTime closesAt;
     api::RoundStatus status = api::RoundStatus::Scheduled;
     qint64 aggregatedAt = 0; // ms since the epoch; 0: never aggregated
-    qint64 targets = 0;      // read: count of round_targets
-    qint64 respondents = 0;  // read: of those, responded
+    qint64 targets = 0;      // read: its round_targets rows (survey_rounds.target_count)
+    qint64 respondents = 0;  // read: of those, responded (survey_rounds.respondent_count)
     qint64 seq = 0;          // read: the store's key of the round (survey_rounds.seq)
 };
 

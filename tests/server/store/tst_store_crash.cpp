@@ -216,6 +216,16 @@ void TestCrash::pulseBatchesAreAllOrNothing()
                          round.id),
                  responses * 16);
         QCOMPARE(round.respondents, responses);
+        // The counts kept on the round moved with the rows they count.
+        QCOMPARE(round.targets,
+                 countOf(QStringLiteral("SELECT COUNT(*) FROM round_targets WHERE round_seq = "
+                                        "(SELECT seq FROM survey_rounds WHERE id = :round)"),
+                         round.id));
+        QCOMPARE(round.respondents,
+                 countOf(QStringLiteral("SELECT COUNT(responded_at) FROM round_targets WHERE "
+                                        "round_seq = (SELECT seq FROM survey_rounds WHERE "
+                                        "id = :round)"),
+                         round.id));
         if (responses > 0)
             submitted.insert(round.id);
         // Cells exactly when stamped, and they are of the whole batch.

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
+#include <algorithm>
 
 using namespace engage::server::store;
 namespace api = engage::api;
@@ -63,6 +64,9 @@ private:
     // delivered to m1, m2 (group g1) and m3 (group g2).
     StoredRound createRound(const TenantScope &scope, int number = 1);
     qint64 count(const QString &sql, const QString &roundId);
+    // The counts kept on the round, as round() and rounds() read them, equal
+    // the rows they stand for.
+    void checkCounts(const QString &roundId, qint64 targets, qint64 respondents);
 
     std::unique_ptr<testing::StoreFixture> m_fixture;
     std::unique_ptr<PulseRepository> m_pulses;
@@ -122,6 +126,26 @@ qint64 TestPulseRepository::count(const QString &sql, const QString &roundId)
     return query.value(0).toLongLong();
 }
 
+void TestPulseRepository::checkCounts(const QString &roundId, qint64 targets, qint64 respondents)
+{
+    const QString ofRound =
+        QStringLiteral(" FROM round_targets WHERE round_seq = (SELECT seq FROM survey_rounds "
+                       "WHERE id = :round)");
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*)") + ofRound, roundId), targets);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(responded_at)") + ofRound, roundId), respondents);
+    const auto read = m_pulses->round(*m_tenant, roundId);
+    QVERIFY(read.isOk());
+    QCOMPARE(read.value().targets, targets);
+    QCOMPARE(read.value().respondents, respondents);
+    const auto all = m_pulses->rounds(*m_tenant);
+    QVERIFY(all.isOk());
+    const auto listed = std::find_if(all.value().cbegin(), all.value().cend(),
+                                     [&roundId](const StoredRound &r) { return r.id == roundId; });
+    QVERIFY(listed != all.value().cend());
+    QCOMPARE(listed->targets, targets);
+    QCOMPARE(listed->respondents, respondents);
+}
+
 void TestPulseRepository::surveysAndRounds()
 {
     const auto surveys = m_pulses->surveys(*m_tenant);
@@ -147,6 +171,7 @@ void TestPulseRepository::surveysAndRounds()
     QCOMPARE(all.value().size(), 2);
     QCOMPARE(all.value().at(0).id, second.id); // newest close first
     QCOMPARE(all.value().at(1).id, first.id);
+    checkCounts(second.id, 3, 0);
 
     QVERIFY(m_pulses->setRoundStatus(*m_tenant, first.id, api::RoundStatus::Closed).isOk());
     QCOMPARE(m_pulses->round(*m_tenant, first.id).value().status, api::RoundStatus::Closed);
@@ -191,7 +216,14 @@ void TestPulseRepository::targetsAreSnapshotted()
         {target(QStringLiteral("m4"), QString(), QStringLiteral("G1")),
          target(QStringLiteral("m1"), QStringLiteral("g1"), QStringLiteral("G1"))});
     QCOMPARE(again.errorKind(), StoreErrorKind::Conflict);
-    QCOMPARE(m_pulses->round(*m_tenant, round.id).value().targets, qint64(3));
+    checkCounts(round.id, 3, 0);
+    // A second batch adds its size to the count.
+    QVERIFY(m_pulses
+                ->addTargets(*m_tenant, round.id,
+                             {target(QStringLiteral("m4"), QString(), QStringLiteral("G1")),
+                              target(QStringLiteral("m5"), QString(), QStringLiteral("G2"))})
+                .isOk());
+    checkCounts(round.id, 5, 0);
 }
 
 void TestPulseRepository::submitRefuses_data()
@@ -247,6 +279,7 @@ void TestPulseRepository::resubmitReplacesAnswers()
                          {SubmittedAnswer{bankId(0), 2}, SubmittedAnswer{bankId(1), 3}}, first);
     QVERIFY(submitted.isOk());
     QCOMPARE(submitted.value(), round.id);
+    checkCounts(round.id, 3, 1);
     QVERIFY(m_pulses
                 ->submit(*m_tenant, round.id, QStringLiteral("m1"),
                          {SubmittedAnswer{bankId(0), 5}, SubmittedAnswer{bankId(2), 1}},
@@ -281,7 +314,7 @@ void TestPulseRepository::resubmitReplacesAnswers()
                                   "(SELECT seq FROM survey_rounds WHERE id = :round)"),
                    round.id),
              first.addDays(2).toMSecsSinceEpoch());
-    QCOMPARE(m_pulses->round(*m_tenant, round.id).value().respondents, qint64(1));
+    checkCounts(round.id, 3, 1); // the repeated submission counts no one again
 }
 
 void TestPulseRepository::lateFlag()
@@ -365,7 +398,7 @@ void TestPulseRepository::submitManyIsAllOrNothing()
                  .errorKind(),
              StoreErrorKind::NotFound);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM answers"), round.id), qint64(0));
-    QCOMPARE(m_pulses->round(*m_tenant, round.id).value().respondents, qint64(0));
+    checkCounts(round.id, 3, 0);
 
     // Inside the caller's transaction, rolled back with it.
     {
@@ -377,12 +410,22 @@ void TestPulseRepository::submitManyIsAllOrNothing()
         transaction.rollback();
     }
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM answers"), round.id), qint64(0));
+    checkCounts(round.id, 3, 0);
 
     QVERIFY(
         m_pulses->submitMany(*m_tenant, round.id, {{m1, kOpens, answers}, {m2, kOpens, answers}})
             .isOk());
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM answers"), round.id), qint64(4));
-    QCOMPARE(m_pulses->round(*m_tenant, round.id).value().respondents, qint64(2));
+    checkCounts(round.id, 3, 2);
+    // One who responded before and one who responds twice in the batch: one more.
+    const QString m3 = m_pulses->respondentKey(*m_tenant, QStringLiteral("m3")).value();
+    QVERIFY(m_pulses
+                ->submitMany(*m_tenant, round.id,
+                             {{m1, kOpens.addDays(1), answers},
+                              {m3, kOpens, answers},
+                              {m3, kOpens.addDays(1), answers}})
+                .isOk());
+    checkCounts(round.id, 3, 3);
     // Another tenant's round: NotFound.
     const TenantScope other = m_fixture->createTenant(QStringLiteral("other"));
     QCOMPARE(m_pulses->submitMany(other, round.id, {{m1, kOpens, answers}}).errorKind(),
@@ -449,6 +492,7 @@ void TestPulseRepository::purgeForgetsMemberAndKeepsAnswers()
 
     QCOMPARE(purge.run(kOpens.addDays(401)).value(), 1);
     QCOMPARE(count(byMember, round.id), qint64(0));
+    checkCounts(round.id, 4, 1); // the purge changes no count
     // The target and its answers stay, under the same key; the others keep their members.
     const auto targets = m_pulses->targets(*m_tenant, round.id);
     QCOMPARE(targets.value().size(), 4);
