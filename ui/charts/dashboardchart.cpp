@@ -101,6 +101,11 @@ QFont DashboardChart::titleFont() const
 void DashboardChart::addAxis(QAbstractAxis *axis, Qt::Alignment alignment, const QString &title)
 {
     m_chart->addAxis(axis, alignment);
+    styleAxis(axis, title);
+}
+
+void DashboardChart::styleAxis(QAbstractAxis *axis, const QString &title)
+{
     axis->setLabelsFont(labelFont());
     axis->setLabelsBrush(textColour());
     axis->setTitleFont(labelFont());

@@ -39,11 +39,20 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+Q_SIGNALS:
+    // After every rebuild from the model, the theme or the language (for
+    // tests and timing: one model reset is one rebuild).
+    void rebuilt();
+
 protected:
     explicit DashboardChart(QWidget *parent = nullptr);
 
-    // Builds axes, series, titles and labels from the model, in the current
-    // theme and language; called again whenever any of them changes.
+    // Fills the chart's axes, series, titles and labels from the model, in
+    // the current theme and language; called again whenever any of them
+    // changes. Subclasses create their series and axes once and refill them
+    // here: QChart only hides the graphics of a removed series or axis and
+    // deletes them later, when the event loop next runs, so removing and
+    // adding them on every rebuild piles dead items up in the scene.
     virtual void rebuild() = 0;
     // Applies the palette's theme, fonts and locale to the chart, then rebuild().
     void refresh();
@@ -58,6 +67,9 @@ protected:
     // Adds `axis` to the chart with the palette's colours, the widget's
     // fonts and `title`. After QChart::addAxis, which applies the theme's.
     void addAxis(QAbstractAxis *axis, Qt::Alignment alignment, const QString &title);
+    // Gives an axis already on the chart the palette's colours, the widget's
+    // fonts and `title` again: QChart::setTheme replaces them.
+    void styleAxis(QAbstractAxis *axis, const QString &title);
     // Shows `text` at the pointer, or hides the tooltip when it is empty.
     void showToolTip(const QString &text);
 

@@ -23,6 +23,46 @@ FactorChart::FactorChart(models::FactorScoreModel &model, QWidget *parent)
     , m_model(model)
 {
     chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_bars = new QHorizontalBarSeries;
+    m_bars->setBarWidth(0.6);
+    m_scores = new QBarSet(QString());
+    m_bars->append(m_scores);
+    m_benchmarks = new QScatterSeries;
+    m_benchmarks->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
+    m_benchmarks->setMarkerSize(13);
+    chart()->addSeries(m_bars);
+    chart()->addSeries(m_benchmarks);
+
+    m_names = new QBarCategoryAxis;
+    m_names->setGridLineVisible(false);
+    m_names->setTruncateLabels(false);
+    addAxis(m_names, Qt::AlignLeft, QString());
+    m_scale = new QValueAxis;
+    m_scale->setRange(0, 100);
+    m_scale->setTickType(QValueAxis::TicksDynamic);
+    m_scale->setTickAnchor(0);
+    m_scale->setTickInterval(20);
+    m_scale->setLabelFormat(QStringLiteral("%.0f"));
+    addAxis(m_scale, Qt::AlignBottom, QString());
+    for (QAbstractSeries *series :
+         {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_benchmarks)}) {
+        series->attachAxis(m_names);
+        series->attachAxis(m_scale);
+    }
+
+    connect(m_bars, &QHorizontalBarSeries::hovered, this, [this](bool status, int bar) {
+        const int row = rowOfBar(bar);
+        showToolTip(
+            status
+                ? m_model.data(m_model.index(row, FactorScoreModel::NameColumn)).toString() +
+                      u'\n' +
+                      m_model
+                          .data(m_model.index(row, FactorScoreModel::ScoreColumn), Qt::ToolTipRole)
+                          .toString()
+                : QString());
+    });
+    connect(m_bars, &QHorizontalBarSeries::clicked, this,
+            [this](int bar) { Q_EMIT factorActivated(m_factors.at(rowOfBar(bar))); });
     connect(&m_model, &QAbstractItemModel::modelReset, this, &FactorChart::rebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &FactorChart::rebuild);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &FactorChart::rebuild);
@@ -66,11 +106,6 @@ int FactorChart::rowOfBar(int barIndex) const
 void FactorChart::rebuild()
 {
     QChart &plot = *chart();
-    plot.removeAllSeries();
-    for (QAbstractAxis *axis : plot.axes()) {
-        plot.removeAxis(axis);
-        delete axis;
-    }
     qDeleteAll(m_valueLabels);
     m_valueLabels.clear();
     m_factors.clear();
@@ -80,31 +115,28 @@ void FactorChart::rebuild()
     for (int row = 0; row < rows; ++row)
         m_factors.append(factors.at(row).factor);
 
-    m_bars = new QHorizontalBarSeries;
-    m_bars->setBarWidth(0.6);
-    m_scores = new QBarSet(tr("Score"));
+    m_scores->setLabel(tr("Score"));
     m_scores->setColor(seriesColour(0));
     m_scores->setBorderColor(seriesColour(0));
-    m_benchmarks = new QScatterSeries;
     m_benchmarks->setName(m_benchmarkLabel.isEmpty()
                               ? tr("Benchmark")
                               //: Legend of the factor chart: %1 where the benchmark comes from.
                               : tr("Benchmark (%1)").arg(m_benchmarkLabel));
-    m_benchmarks->setMarkerShape(QScatterSeries::MarkerShapeRotatedRectangle);
-    m_benchmarks->setMarkerSize(13);
     m_benchmarks->setColor(textColour());
     m_benchmarks->setBorderColor(palette().color(QPalette::Base));
 
     QStringList categories;
+    QList<double> values;
+    QList<QPointF> benchmarks;
     for (int bar = 0; bar < rows; ++bar) {
         const int row = rowOfBar(bar);
         const QModelIndex score = m_model.index(row, FactorScoreModel::ScoreColumn);
         categories.append(
             m_model.data(m_model.index(row, FactorScoreModel::NameColumn)).toString());
         const QVariant value = m_model.data(score, models::ScoreValueRole);
-        m_scores->append(value.isValid() ? value.toDouble() : 0.0);
+        values.append(value.isValid() ? value.toDouble() : 0.0);
         if (const auto benchmark = factors.at(row).benchmark)
-            m_benchmarks->append(*benchmark, bar);
+            benchmarks.append(QPointF(*benchmark, bar));
 
         auto *label = new QGraphicsSimpleTextItem(m_model.data(score).toString(), &plot);
         label->setFont(labelFont());
@@ -113,44 +145,24 @@ void FactorChart::rebuild()
         label->setZValue(10);
         m_valueLabels.prepend(label);
     }
-    m_bars->append(m_scores);
-    plot.addSeries(m_bars);
-    plot.addSeries(m_benchmarks);
-
-    auto *names = new QBarCategoryAxis;
-    names->append(categories);
-    names->setGridLineVisible(false);
-    names->setTruncateLabels(false);
-    addAxis(names, Qt::AlignLeft, QString());
-    auto *scale = new QValueAxis;
-    scale->setRange(0, 100);
-    scale->setTickType(QValueAxis::TicksDynamic);
-    scale->setTickAnchor(0);
-    scale->setTickInterval(20);
-    scale->setLabelFormat(QStringLiteral("%.0f"));
-    //: The horizontal axis of the factor chart.
-    addAxis(scale, Qt::AlignBottom, tr("Score (0–100)"));
-    for (QAbstractSeries *series :
-         {static_cast<QAbstractSeries *>(m_bars), static_cast<QAbstractSeries *>(m_benchmarks)}) {
-        series->attachAxis(names);
-        series->attachAxis(scale);
+    // The bars are kept and refilled: only a change in their number
+    // restructures the series.
+    if (m_scores->count() == values.size()) {
+        for (int bar = 0; bar < values.size(); ++bar)
+            m_scores->replace(bar, values.at(bar));
+    } else {
+        m_scores->remove(0, m_scores->count());
+        m_scores->append(values);
     }
+    m_benchmarks->replace(benchmarks);
+    if (m_names->categories() != categories)
+        m_names->setCategories(categories);
+    styleAxis(m_names, QString());
+    //: The horizontal axis of the factor chart.
+    styleAxis(m_scale, tr("Score (0–100)"));
     plot.setTitle(rows == 0 ? tr("No scores for this selection.") : QString());
-
-    connect(m_bars, &QHorizontalBarSeries::hovered, this, [this](bool status, int bar) {
-        const int row = rowOfBar(bar);
-        showToolTip(
-            status
-                ? m_model.data(m_model.index(row, FactorScoreModel::NameColumn)).toString() +
-                      u'\n' +
-                      m_model
-                          .data(m_model.index(row, FactorScoreModel::ScoreColumn), Qt::ToolTipRole)
-                          .toString()
-                : QString());
-    });
-    connect(m_bars, &QHorizontalBarSeries::clicked, this,
-            [this](int bar) { Q_EMIT factorActivated(m_factors.at(rowOfBar(bar))); });
     placeValueLabels();
+    Q_EMIT rebuilt();
 }
 
 // Each score sits just past its bar's end, or inside the end when the bar

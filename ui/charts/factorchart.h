@@ -65,6 +65,8 @@ private:
     QHorizontalBarSeries *m_bars = nullptr;
     QBarSet *m_scores = nullptr;
     QScatterSeries *m_benchmarks = nullptr;
+    QBarCategoryAxis *m_names = nullptr;
+    QValueAxis *m_scale = nullptr;
     QList<QGraphicsSimpleTextItem *> m_valueLabels; // top row first
 };
 

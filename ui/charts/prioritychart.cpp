@@ -49,6 +49,64 @@ PriorityChart::PriorityChart(models::PriorityModel &model, QWidget *parent)
     , m_model(model)
 {
     chart()->legend()->hide();
+    m_scoreAxis = new QValueAxis;
+    m_scoreAxis->setTickType(QValueAxis::TicksDynamic);
+    m_scoreAxis->setTickAnchor(0);
+    m_scoreAxis->setTickInterval(10);
+    m_scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
+    addAxis(m_scoreAxis, Qt::AlignBottom, QString());
+    m_impactAxis = new QValueAxis;
+    m_impactAxis->setTickType(QValueAxis::TicksDynamic);
+    m_impactAxis->setTickAnchor(0);
+    m_impactAxis->setTickInterval(0.2);
+    m_impactAxis->setLabelFormat(QStringLiteral("%.1f"));
+    addAxis(m_impactAxis, Qt::AlignLeft, QString());
+
+    const auto attach = [this](QAbstractSeries *series) {
+        chart()->addSeries(series);
+        series->attachAxis(m_scoreAxis);
+        series->attachAxis(m_impactAxis);
+    };
+    // The split lines first, so that the points are drawn over them.
+    m_scoreLine = new QLineSeries;
+    attach(m_scoreLine);
+    m_impactLine = new QLineSeries;
+    attach(m_impactLine);
+    for (const Quadrant quadrant : kQuadrants) {
+        auto *series = new QScatterSeries;
+        series->setMarkerSize(12);
+        connect(series, &QScatterSeries::hovered, this, [this](const QPointF &at, bool state) {
+            QString text;
+            for (int row = 0; state && row < m_model.rowCount(); ++row) {
+                const api::PriorityPoint &point = m_model.chart().points.at(row);
+                if (point.score.value == at.x() && point.impact == at.y())
+                    //: Tooltip of a point of the priority chart: %1 the factor,
+                    //: %2 its score, %3 its impact, %4 its quadrant.
+                    text =
+                        tr("%1: score %2, impact %3 (%4)")
+                            .arg(models::factorName(point.factor), models::formatScore(point.score),
+                                 QLocale().toString(*point.impact, 'f', 2),
+                                 models::PriorityModel::quadrantName(quadrantOf(row))) +
+                        u'\n' +
+                        m_model
+                            .data(m_model.index(row, models::PriorityModel::ScoreColumn),
+                                  Qt::ToolTipRole)
+                            .toString();
+            }
+            showToolTip(text);
+        });
+        connect(series, &QScatterSeries::clicked, this, [this](const QPointF &at) {
+            for (const api::PriorityPoint &point : m_model.chart().points) {
+                if (point.score.value == at.x() && point.impact == at.y()) {
+                    Q_EMIT factorActivated(point.factor);
+                    return;
+                }
+            }
+        });
+        m_quadrants.insert(int(quadrant), series);
+        attach(series);
+    }
+
     connect(&m_model, &QAbstractItemModel::modelReset, this, &PriorityChart::rebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &PriorityChart::rebuild);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &PriorityChart::rebuild);
@@ -91,11 +149,6 @@ Quadrant PriorityChart::quadrantOf(int row) const
 void PriorityChart::rebuild()
 {
     QChart &plot = *chart();
-    plot.removeAllSeries();
-    for (QAbstractAxis *axis : plot.axes()) {
-        plot.removeAxis(axis);
-        delete axis;
-    }
     for (const PointLabel &label : std::as_const(m_pointLabels))
         delete label.item;
     m_pointLabels.clear();
@@ -103,7 +156,6 @@ void PriorityChart::rebuild()
     m_quadrantLabels.clear();
     delete m_leftOutNote;
     m_leftOutNote = nullptr;
-    m_quadrants.clear();
     m_leftOut.clear();
 
     const QList<api::PriorityPoint> &points = m_model.chart().points;
@@ -128,90 +180,39 @@ void PriorityChart::rebuild()
 
     // Scores on multiples of ten around the points and the split; impacts
     // from zero (or below, when some are negative) to the largest, on tenths.
-    auto *scoreAxis = new QValueAxis;
-    scoreAxis->setRange(std::max(0.0, std::floor((left - 5) / 10) * 10),
-                        std::min(100.0, std::ceil((right + 5) / 10) * 10));
-    scoreAxis->setTickType(QValueAxis::TicksDynamic);
-    scoreAxis->setTickAnchor(0);
-    scoreAxis->setTickInterval(10);
-    scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_scoreAxis->setRange(std::max(0.0, std::floor((left - 5) / 10) * 10),
+                          std::min(100.0, std::ceil((right + 5) / 10) * 10));
     //: The horizontal axis of the priority chart.
-    addAxis(scoreAxis, Qt::AlignBottom, tr("Score"));
-    auto *impactAxis = new QValueAxis;
-    impactAxis->setRange(std::max(-1.0, std::floor(bottom * 10 - 0.5) / 10),
-                         std::min(1.0, std::ceil(top * 10 + 0.5) / 10));
-    impactAxis->setTickType(QValueAxis::TicksDynamic);
-    impactAxis->setTickAnchor(0);
-    impactAxis->setTickInterval(0.2);
-    impactAxis->setLabelFormat(QStringLiteral("%.1f"));
+    styleAxis(m_scoreAxis, tr("Score"));
+    m_impactAxis->setRange(std::max(-1.0, std::floor(bottom * 10 - 0.5) / 10),
+                           std::min(1.0, std::ceil(top * 10 + 0.5) / 10));
     //: The vertical axis of the priority chart: how strongly a factor's
     //: score goes with engagement across respondents.
-    addAxis(impactAxis, Qt::AlignLeft, tr("Impact (correlation with engagement)"));
+    styleAxis(m_impactAxis, tr("Impact (correlation with engagement)"));
 
-    const auto attach = [&](QAbstractSeries *series) {
-        plot.addSeries(series);
-        series->attachAxis(scoreAxis);
-        series->attachAxis(impactAxis);
-    };
     QPen splitPen(textColour(), 1, Qt::DashLine);
     splitPen.setColor([&] {
         QColor colour = textColour();
         colour.setAlphaF(0.55f);
         return colour;
     }());
-    if (m_scoreSplit) {
-        auto *line = new QLineSeries;
-        line->append(*m_scoreSplit, impactAxis->min());
-        line->append(*m_scoreSplit, impactAxis->max());
-        line->setPen(splitPen);
-        attach(line);
-    }
-    if (m_impactSplit) {
-        auto *line = new QLineSeries;
-        line->append(scoreAxis->min(), *m_impactSplit);
-        line->append(scoreAxis->max(), *m_impactSplit);
-        line->setPen(splitPen);
-        attach(line);
-    }
+    // A line without a split has no points, which draws nothing.
+    m_scoreLine->setPen(splitPen);
+    m_scoreLine->replace(m_scoreSplit ? QList<QPointF>{{*m_scoreSplit, m_impactAxis->min()},
+                                                       {*m_scoreSplit, m_impactAxis->max()}}
+                                      : QList<QPointF>());
+    m_impactLine->setPen(splitPen);
+    m_impactLine->replace(m_impactSplit ? QList<QPointF>{{m_scoreAxis->min(), *m_impactSplit},
+                                                         {m_scoreAxis->max(), *m_impactSplit}}
+                                        : QList<QPointF>());
 
     // Act first in red, keep in green, watch in amber, low priority in grey.
     const std::array<int, 4> colourOf = {3, 2, 1, 9};
     for (std::size_t i = 0; i < kQuadrants.size(); ++i) {
-        auto *series = new QScatterSeries;
+        QScatterSeries *series = m_quadrants.value(int(kQuadrants.at(i)));
         series->setName(models::PriorityModel::quadrantName(kQuadrants.at(i)));
-        series->setMarkerSize(12);
         series->setColor(seriesColour(colourOf.at(i)));
         series->setBorderColor(palette().color(QPalette::Base));
-        connect(series, &QScatterSeries::hovered, this, [this](const QPointF &at, bool state) {
-            QString text;
-            for (int row = 0; state && row < m_model.rowCount(); ++row) {
-                const api::PriorityPoint &point = m_model.chart().points.at(row);
-                if (point.score.value == at.x() && point.impact == at.y())
-                    //: Tooltip of a point of the priority chart: %1 the factor,
-                    //: %2 its score, %3 its impact, %4 its quadrant.
-                    text =
-                        tr("%1: score %2, impact %3 (%4)")
-                            .arg(models::factorName(point.factor), models::formatScore(point.score),
-                                 QLocale().toString(*point.impact, 'f', 2),
-                                 models::PriorityModel::quadrantName(quadrantOf(row))) +
-                        u'\n' +
-                        m_model
-                            .data(m_model.index(row, models::PriorityModel::ScoreColumn),
-                                  Qt::ToolTipRole)
-                            .toString();
-            }
-            showToolTip(text);
-        });
-        connect(series, &QScatterSeries::clicked, this, [this](const QPointF &at) {
-            for (const api::PriorityPoint &point : m_model.chart().points) {
-                if (point.score.value == at.x() && point.impact == at.y()) {
-                    Q_EMIT factorActivated(point.factor);
-                    return;
-                }
-            }
-        });
-        m_quadrants.insert(int(kQuadrants.at(i)), series);
-        attach(series);
 
         auto *name = new QGraphicsSimpleTextItem(series->name(), &plot);
         QFont bold = labelFont();
@@ -221,23 +222,26 @@ void PriorityChart::rebuild()
         m_quadrantLabels.append(name);
     }
 
+    QHash<int, QList<QPointF>> placed; // by Quadrant
     QStringList leftOutNames;
     for (int row = 0; row < rows; ++row) {
         const api::PriorityPoint &point = points.at(row);
-        QScatterSeries *series = m_quadrants.value(int(quadrantOf(row)));
-        if (!series || !point.score.value || !point.impact) {
+        const Quadrant quadrant = quadrantOf(row);
+        if (!m_quadrants.contains(int(quadrant)) || !point.score.value || !point.impact) {
             m_leftOut.append(point.factor);
             leftOutNames.append(models::factorName(point.factor));
             continue;
         }
         const QPointF value(*point.score.value, *point.impact);
-        series->append(value);
+        placed[int(quadrant)].append(value);
         auto *label = new QGraphicsSimpleTextItem(models::factorName(point.factor), &plot);
         label->setFont(labelFont());
         label->setBrush(textColour());
         label->setZValue(10);
         m_pointLabels.append({value, label});
     }
+    for (auto it = m_quadrants.cbegin(); it != m_quadrants.cend(); ++it)
+        it.value()->replace(placed.value(it.key()));
     if (!leftOutNames.isEmpty()) {
         //: Below the priority chart: %1 the factors (a list) whose score or
         //: impact is withheld.
@@ -253,6 +257,7 @@ void PriorityChart::rebuild()
     const int noteHeight = m_leftOutNote ? int(m_leftOutNote->boundingRect().height()) + 6 : 0;
     plot.setMargins(QMargins(8, 8, 8, 8 + noteHeight));
     placeLabels();
+    Q_EMIT rebuilt();
 }
 
 // Quadrant names in the plot's corners; each factor's name beside its point

@@ -61,6 +61,10 @@ private:
     std::optional<double> m_scoreSplit;
     std::optional<double> m_impactSplit;
     QList<api::Factor> m_leftOut;
+    QValueAxis *m_scoreAxis = nullptr;
+    QValueAxis *m_impactAxis = nullptr;
+    QLineSeries *m_scoreLine = nullptr;       // at the score split
+    QLineSeries *m_impactLine = nullptr;      // at the impact split
     QHash<int, QScatterSeries *> m_quadrants; // by Quadrant
     struct PointLabel
     {

@@ -37,6 +37,36 @@ TrendChart::TrendChart(models::TrendModel &model, QWidget *parent)
     , m_visible{api::Factor::Engagement}
 {
     chart()->legend()->setAlignment(Qt::AlignRight);
+    m_scoreAxis = new QValueAxis;
+    m_scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
+    m_scoreAxis->setTickType(QValueAxis::TicksDynamic);
+    m_scoreAxis->setTickAnchor(0);
+    m_scoreAxis->setTickInterval(10);
+    addAxis(m_scoreAxis, Qt::AlignLeft, QString());
+    m_timeAxis = new QCategoryAxis;
+    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    addAxis(m_timeAxis, Qt::AlignBottom, QString());
+    // Every factor's first line before the memo markers: the legend lists
+    // the series in the order they were added.
+    for (const api::Factor factor : api::allFactors())
+        m_segments[api::factorIndex(factor)].append(newSegment(factor));
+
+    m_memoMarkers = new QScatterSeries;
+    m_memoMarkers->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
+    m_memoMarkers->setMarkerSize(13);
+    chart()->addSeries(m_memoMarkers);
+    m_memoMarkers->attachAxis(m_timeAxis);
+    m_memoMarkers->attachAxis(m_scoreAxis);
+    connect(m_memoMarkers, &QScatterSeries::hovered, this,
+            [this](const QPointF &point, bool state) {
+                showToolTip(state ? memoToolTip(memoIndexAt(point)) : QString());
+            });
+    connect(m_memoMarkers, &QScatterSeries::clicked, this, [this](const QPointF &point) {
+        const int index = memoIndexAt(point);
+        if (index >= 0)
+            Q_EMIT memoActivated(m_memos.at(index).id);
+    });
+
     connect(&m_model, &QAbstractItemModel::modelReset, this, &TrendChart::rebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &TrendChart::rebuild);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &TrendChart::rebuild);
@@ -109,26 +139,31 @@ QString TrendChart::memoToolTip(int index) const
     return heading + u'\n' + memo.fields.text;
 }
 
+QLineSeries *TrendChart::newSegment(api::Factor factor)
+{
+    auto *run = new QLineSeries;
+    run->setPointsVisible(true);
+    run->setMarkerSize(factor == api::Factor::Engagement ? 5 : 4);
+    connect(run, &QLineSeries::hovered, this, [this, factor](const QPointF &point, bool state) {
+        if (state)
+            showPointToolTip(factor, point);
+        else
+            showToolTip({});
+    });
+    chart()->addSeries(run);
+    run->attachAxis(m_timeAxis);
+    run->attachAxis(m_scoreAxis);
+    for (QLegendMarker *marker : chart()->legend()->markers(run)) {
+        connect(marker, &QLegendMarker::clicked, this,
+                [this, factor] { setFactorVisible(factor, !isFactorVisible(factor)); });
+    }
+    return run;
+}
+
 void TrendChart::rebuild()
 {
     QChart &plot = *chart();
-    plot.removeAllSeries();
-    for (QAbstractAxis *axis : plot.axes()) {
-        plot.removeAxis(axis);
-        delete axis;
-    }
-    m_segments.clear();
-
     const int rounds = m_model.rowCount();
-    m_scoreAxis = new QValueAxis;
-    m_scoreAxis->setLabelFormat(QStringLiteral("%.0f"));
-    m_scoreAxis->setTickType(QValueAxis::TicksDynamic);
-    m_scoreAxis->setTickAnchor(0);
-    m_scoreAxis->setTickInterval(10);
-    //: The vertical axis of the trend chart.
-    addAxis(m_scoreAxis, Qt::AlignLeft, tr("Score"));
-    m_timeAxis = new QCategoryAxis;
-    m_timeAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     // The years are in the axis's title, so that its labels stay short.
     QString period;
     if (rounds > 0) {
@@ -145,58 +180,55 @@ void TrendChart::rebuild()
                      .arg(locale.toString(closeOf(0), month),
                           locale.toString(closeOf(rounds - 1), month));
     }
-    addAxis(m_timeAxis, Qt::AlignBottom, period);
+    //: The vertical axis of the trend chart.
+    styleAxis(m_scoreAxis, tr("Score"));
+    styleAxis(m_timeAxis, period);
 
     plot.setTitle(rounds == 0 ? tr("No closed rounds in this period.") : QString());
     double lowest = 100;
     double highest = 0;
     for (const api::Factor factor : api::allFactors()) {
         const int column = models::TrendModel::columnOf(factor);
-        const int colourIndex = api::factorIndex(factor);
-        QList<QLineSeries *> runs;
-        QLineSeries *run = nullptr;
-        for (int row = 0; row <= rounds; ++row) {
-            const QVariant value =
-                row < rounds ? m_model.data(m_model.index(row, column), models::ScoreValueRole)
-                             : QVariant();
+        QList<QList<QPointF>> runs;
+        bool inRun = false;
+        for (int row = 0; row < rounds; ++row) {
+            const QVariant value = m_model.data(m_model.index(row, column), models::ScoreValueRole);
             if (!value.isValid()) {
-                run = nullptr;
-                // The legend names a factor through its first series, so
-                // one exists even when every score is withheld.
-                if (row < rounds || !runs.isEmpty())
-                    continue;
-            }
-            if (!run) {
-                run = new QLineSeries;
-                run->setName(models::factorName(factor));
-                QPen pen(seriesColour(colourIndex));
-                pen.setWidthF(factor == api::Factor::Engagement ? 3.0 : 2.0);
-                run->setPen(pen);
-                run->setPointsVisible(true);
-                run->setMarkerSize(factor == api::Factor::Engagement ? 5 : 4);
-                connect(run, &QLineSeries::hovered, this,
-                        [this, factor](const QPointF &point, bool state) {
-                            if (state)
-                                showPointToolTip(factor, point);
-                            else
-                                showToolTip({});
-                        });
-                runs.append(run);
-            }
-            if (!value.isValid())
+                inRun = false;
                 continue;
+            }
+            if (!inRun)
+                runs.emplaceBack();
+            inRun = true;
             const double score = value.toDouble();
             lowest = std::min(lowest, score);
             highest = std::max(highest, score);
             const QDateTime closes = m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime();
-            run->append(double(closes.toMSecsSinceEpoch()), score);
+            runs.last().append(QPointF(double(closes.toMSecsSinceEpoch()), score));
         }
-        for (QLineSeries *series : runs) {
-            plot.addSeries(series);
-            series->attachAxis(m_timeAxis);
-            series->attachAxis(m_scoreAxis);
+        // The legend names a factor through its first series, so one exists
+        // even when every score is withheld.
+        if (runs.isEmpty())
+            runs.emplaceBack();
+
+        // The lines are kept and refilled; only a change in the number of
+        // runs adds or removes one.
+        QList<QLineSeries *> &segments = m_segments[api::factorIndex(factor)];
+        while (segments.size() < runs.size())
+            segments.append(newSegment(factor));
+        while (segments.size() > runs.size()) {
+            QLineSeries *extra = segments.takeLast();
+            plot.removeSeries(extra);
+            delete extra;
         }
-        m_segments.insert(api::factorIndex(factor), runs);
+        QPen pen(seriesColour(api::factorIndex(factor)));
+        pen.setWidthF(factor == api::Factor::Engagement ? 3.0 : 2.0);
+        for (int i = 0; i < runs.size(); ++i) {
+            QLineSeries *run = segments.at(i);
+            run->setName(models::factorName(factor));
+            run->setPen(pen);
+            run->replace(runs.at(i));
+        }
     }
 
     // The score axis spans the scores shown, on multiples of ten, with room
@@ -209,49 +241,24 @@ void TrendChart::rebuild()
     }
     m_scoreAxis->setRange(bottom, top);
 
-    m_memoMarkers = new QScatterSeries;
     //: The legend entry of the memo markers on the trend chart.
     m_memoMarkers->setName(tr("Memo"));
-    m_memoMarkers->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
-    m_memoMarkers->setMarkerSize(13);
     m_memoMarkers->setColor(textColour());
     m_memoMarkers->setBorderColor(palette().color(QPalette::Base));
     const double step = (top - bottom) * 0.06;
     QMap<QDate, int> perDay;
+    QList<QPointF> markers;
     for (const api::Memo &memo : std::as_const(m_memos)) {
         const int stacked = perDay[memo.fields.date]++;
-        m_memoMarkers->append(timeOf(memo.fields.date), bottom + step * (0.7 + stacked));
+        markers.append(QPointF(timeOf(memo.fields.date), bottom + step * (0.7 + stacked)));
     }
-    connect(m_memoMarkers, &QScatterSeries::hovered, this,
-            [this](const QPointF &point, bool state) {
-                showToolTip(state ? memoToolTip(memoIndexAt(point)) : QString());
-            });
-    connect(m_memoMarkers, &QScatterSeries::clicked, this, [this](const QPointF &point) {
-        const int index = memoIndexAt(point);
-        if (index >= 0)
-            Q_EMIT memoActivated(m_memos.at(index).id);
-    });
-    plot.addSeries(m_memoMarkers);
-    m_memoMarkers->attachAxis(m_timeAxis);
-    m_memoMarkers->attachAxis(m_scoreAxis);
+    m_memoMarkers->replace(markers);
     for (QLegendMarker *marker : plot.legend()->markers(m_memoMarkers))
         marker->setVisible(!m_memos.isEmpty());
 
     buildTimeAxis();
-    for (QLegendMarker *marker : plot.legend()->markers()) {
-        connect(marker, &QLegendMarker::clicked, this, [this, marker] {
-            if (marker->series() == m_memoMarkers)
-                return;
-            for (auto it = m_segments.cbegin(); it != m_segments.cend(); ++it) {
-                if (it->value(0) == marker->series()) {
-                    const api::Factor factor = api::allFactors().at(it.key());
-                    setFactorVisible(factor, !isFactorVisible(factor));
-                    return;
-                }
-            }
-        });
-    }
     applyVisibility();
+    Q_EMIT rebuilt();
 }
 
 void TrendChart::buildTimeAxis()
@@ -286,8 +293,6 @@ void TrendChart::buildTimeAxis()
 // plot is too narrow for all of them.
 void TrendChart::labelTimeAxis()
 {
-    if (!m_timeAxis)
-        return;
     QList<QDateTime> closes;
     for (int row = 0; row < m_model.rowCount(); ++row)
         closes.append(m_model.data(m_model.index(row, 0), Qt::UserRole).toDateTime());

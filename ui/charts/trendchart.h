@@ -64,6 +64,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // A line of `factor` on the chart, with its tooltip and legend toggle.
+    QLineSeries *newSegment(api::Factor factor);
     void buildTimeAxis();
     void labelTimeAxis();
     void applyVisibility();
