@@ -28,10 +28,12 @@ constexpr std::array<QRgb, 10> kDarkColours = {0x6aa8ff, 0xffa94d, 0x5fd38d, 0xf
 
 DashboardChart::DashboardChart(QWidget *parent)
     : QWidget(parent)
-    , m_view(new QChartView(this))
-    , m_chart(new QChart)
+    // Made with its chart, the view owns it: a view made without one makes
+    // its own, which setChart() would only release, never delete (a leak
+    // LeakSanitizer reported for every chart).
+    , m_view(new QChartView(new QChart, this))
+    , m_chart(m_view->chart())
 {
-    m_view->setChart(m_chart); // the view owns the chart
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     auto *layout = new QVBoxLayout(this);
