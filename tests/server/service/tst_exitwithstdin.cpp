@@ -86,14 +86,12 @@ bool TestExitWithStdin::start(const QStringList &extraArguments, Stdin stdinKind
     m_process->setStandardErrorFile(m_root->filePath(QStringLiteral("stderr.log")));
     if (stdinKind == Stdin::NullDevice)
         m_process->setStandardInputFile(QProcess::nullDevice());
-    const QStringList arguments = QStringList{QStringLiteral("--demo"),
-                                              QStringLiteral("--data-dir"),
-                                              m_root->filePath(QStringLiteral("data")),
-                                              QStringLiteral("--listen"),
-                                              QStringLiteral("127.0.0.1:0"),
-                                              QStringLiteral("--drain-timeout"),
-                                              QString::number(drainSeconds)} +
-                                  extraArguments;
+    const QStringList arguments =
+        QStringList{QStringLiteral("--demo"),          QStringLiteral("--demo-without-history"),
+                    QStringLiteral("--data-dir"),      m_root->filePath(QStringLiteral("data")),
+                    QStringLiteral("--listen"),        QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--drain-timeout"), QString::number(drainSeconds)} +
+        extraArguments;
     m_process->start(ServerProcess::executable(), arguments, QIODevice::ReadWrite);
     if (!m_process->waitForStarted(10000)) {
         *error = m_process->errorString();
