@@ -5,6 +5,7 @@
 // does not know how to fill fails the test, so new routes join the matrix.
 
 #include "import/importrecords.h"
+#include "logs/logarchives.h"
 #include "servicefixture.h"
 #include "serviceroutes.h"
 #include "store/attributerepository.h"
@@ -62,6 +63,7 @@ private:
     QString m_memberOfB;
     QString m_importOfB;
     QString m_memoOfB;
+    QString m_archiveOfB;
 
     // Tenant B's object for each path parameter of a route.
     QString objectOfB(const QString &pattern) const
@@ -82,6 +84,8 @@ private:
             return m_importOfB;
         if (pattern == QStringLiteral("/api/v1/engagement/memos/{id}"))
             return m_memoOfB;
+        if (pattern == QStringLiteral("/api/v1/logs/archives/{id}"))
+            return m_archiveOfB;
         // {log} names a log, not an object: B's tenant id there must name none.
         if (pattern.startsWith(QStringLiteral("/api/v1/logs/{log}")))
             return m_b.id;
@@ -141,6 +145,20 @@ private:
         if (!memo)
             return false;
         m_memoOfB = memo.value().id;
+        // An archive of B's operation log, as the archiver records one: were
+        // the tenant not checked, A could download it.
+        server::logs::ArchiveEntry archive;
+        archive.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        archive.tenantId = m_b.id;
+        archive.firstSeq = 1;
+        archive.lastSeq = 1;
+        archive.rowCount = 1;
+        archive.prevHash = archive.lastHash = QString(64, QLatin1Char('0'));
+        archive.fileName = QStringLiteral("operation-1-1.ndjson");
+        archive.sha256 = QString(64, QLatin1Char('0'));
+        if (!server::logs::LogArchiveRepository(m_service.connection()).insert(scope, archive))
+            return false;
+        m_archiveOfB = archive.id;
         return server::store::GroupRepository(m_service.connection())
             .setScope(scope, m_service.personId(m_b, QStringLiteral("manager")), {m_groupOfB})
             .isOk();
@@ -191,7 +209,7 @@ private:
     QStringList identifiersOfB() const
     {
         QStringList ids{m_b.id,      m_b.slug,    m_groupOfB, m_attributeOfB,
-                        m_memberOfB, m_importOfB, m_memoOfB};
+                        m_memberOfB, m_importOfB, m_memoOfB,  m_archiveOfB};
         for (const QString &name :
              {QStringLiteral("owner"), QStringLiteral("manager"), QStringLiteral("viewer")}) {
             ids.append(m_service.personId(m_b, name));
@@ -207,6 +225,12 @@ private Q_SLOTS:
         QVERIFY2(m_service.open(&error), qPrintable(error));
         m_a = m_service.addTenant(QStringLiteral("tenant-a"));
         m_b = m_service.addTenant(QStringLiteral("tenant-b"));
+        // The security option, so that the log routes go on to look for
+        // what they are asked (without it they refuse A before that).
+        QSqlQuery option(m_service.connection());
+        QVERIFY(option.exec(
+            QStringLiteral("UPDATE tenants SET security_option = 1 WHERE id IN ('%1', '%2')")
+                .arg(m_a.id, m_b.id)));
         for (const auto &tenant : {m_a, m_b}) {
             m_service.addPerson(tenant, QStringLiteral("owner"), api::Role::Owner);
             m_service.addPerson(tenant, QStringLiteral("manager"), api::Role::Manager);
