@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <functional>
+#include <optional>
 
 namespace engage::server::store {
 
@@ -120,6 +122,32 @@ StoreStatus writeSettings(const TenantScope &scope, const QSqlDatabase &database
     return Done{};
 }
 
+// Reads the tenant's row, lets `change` turn it into the next one (or
+// refuse), and writes it, in one transaction: settings and benchmarks share
+// the row and each guards its own half with its revision.
+StoreResult<SettingsRow>
+updateSettingsRow(const TenantScope &scope, const QSqlDatabase &database, const QString &thing,
+                  const std::function<std::optional<StoreError>(SettingsRow &)> &change)
+{
+    const QString what = QStringLiteral("updating ") + thing;
+    Transaction transaction(database);
+    if (!transaction.isActive())
+        return databaseError(what, transaction.error());
+    const auto current = readSettings(scope, database);
+    if (!current)
+        return current.error();
+    SettingsRow next = current.value();
+    if (auto refusal = change(next))
+        return *refusal;
+    const StoreStatus written = writeSettings(scope, database, current.value(), next, what);
+    if (!written)
+        return written.error();
+    const StoreStatus committed = transaction.commit();
+    if (!committed)
+        return committed.error();
+    return next;
+}
+
 } // namespace
 
 // ---- settings and benchmarks ----------------------------------------------
@@ -143,25 +171,18 @@ EngagementSettingsRepository::updateSettings(const TenantScope &scope, qint64 ex
 {
     if (const auto error = api::validateEngagementSettings(settings))
         return refused(*error);
-    const QString what = QStringLiteral("updating engagement settings");
-    Transaction transaction(m_database);
-    if (!transaction.isActive())
-        return databaseError(what, transaction.error());
-    const auto current = readSettings(scope, m_database);
-    if (!current)
-        return current.error();
-    if (current.value().settings.revision != expectedRevision)
-        return changed(QStringLiteral("engagement settings"));
-    SettingsRow next = current.value();
-    next.settings = settings;
-    next.settings.revision = expectedRevision + 1;
-    const StoreStatus written = writeSettings(scope, m_database, current.value(), next, what);
-    if (!written)
-        return written.error();
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return next.settings;
+    const auto next =
+        updateSettingsRow(scope, m_database, QStringLiteral("engagement settings"),
+                          [&](SettingsRow &row) -> std::optional<StoreError> {
+                              if (row.settings.revision != expectedRevision)
+                                  return changed(QStringLiteral("engagement settings"));
+                              row.settings = settings;
+                              row.settings.revision = expectedRevision + 1;
+                              return std::nullopt;
+                          });
+    if (!next)
+        return next.error();
+    return next.value().settings;
 }
 
 StoreResult<api::BenchmarkSet> EngagementSettingsRepository::benchmarks(const TenantScope &scope)
@@ -178,26 +199,19 @@ EngagementSettingsRepository::updateBenchmarks(const TenantScope &scope, qint64 
 {
     if (const auto error = api::validateBenchmarkSet(benchmarks))
         return refused(*error);
-    const QString what = QStringLiteral("updating benchmarks");
-    Transaction transaction(m_database);
-    if (!transaction.isActive())
-        return databaseError(what, transaction.error());
-    const auto current = readSettings(scope, m_database);
-    if (!current)
-        return current.error();
-    if (current.value().benchmarks.revision != expectedRevision)
-        return changed(QStringLiteral("benchmarks"));
-    SettingsRow next = current.value();
-    next.benchmarks.label = benchmarks.label;
-    next.benchmarks.values = benchmarksFromText(benchmarksText(benchmarks.values));
-    next.benchmarks.revision = expectedRevision + 1;
-    const StoreStatus written = writeSettings(scope, m_database, current.value(), next, what);
-    if (!written)
-        return written.error();
-    const StoreStatus committed = transaction.commit();
-    if (!committed)
-        return committed.error();
-    return next.benchmarks;
+    const auto next = updateSettingsRow(scope, m_database, QStringLiteral("benchmarks"),
+                                        [&](SettingsRow &row) -> std::optional<StoreError> {
+                                            if (row.benchmarks.revision != expectedRevision)
+                                                return changed(QStringLiteral("benchmarks"));
+                                            row.benchmarks.label = benchmarks.label;
+                                            row.benchmarks.values = benchmarksFromText(
+                                                benchmarksText(benchmarks.values));
+                                            row.benchmarks.revision = expectedRevision + 1;
+                                            return std::nullopt;
+                                        });
+    if (!next)
+        return next.error();
+    return next.value().benchmarks;
 }
 
 // ---- memos ----------------------------------------------------------------
