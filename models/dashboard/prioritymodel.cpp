@@ -11,7 +11,7 @@ namespace engage::models {
 namespace {
 
 // The median of the impacts the chart can place (with a shown score).
-std::optional<double> medianImpact(const api::PriorityChart &chart)
+std::optional<double> impactMedian(const api::PriorityChart &chart)
 {
     QList<double> impacts;
     for (const api::PriorityPoint &point : chart.points) {
@@ -39,7 +39,9 @@ void PriorityModel::setChart(const api::PriorityChart &chart, std::optional<doub
     beginResetModel();
     m_chart = chart;
     m_quadrants.clear();
-    const std::optional<double> median = medianImpact(chart);
+    m_engagementScore = engagementScore;
+    m_medianImpact = impactMedian(chart);
+    const std::optional<double> &median = m_medianImpact;
     for (const api::PriorityPoint &point : chart.points) {
         Quadrant quadrant = Quadrant::Unknown;
         if (point.score.value && point.impact && engagementScore && median) {

@@ -44,6 +44,10 @@ public:
 
     void setChart(const api::PriorityChart &chart, std::optional<double> engagementScore);
     const api::PriorityChart &chart() const { return m_chart; }
+    // Where the quadrants split: the engagement score given to setChart and
+    // the median impact of the points with a shown score (nothing without).
+    std::optional<double> engagementScore() const { return m_engagementScore; }
+    std::optional<double> medianImpact() const { return m_medianImpact; }
     static QString quadrantName(Quadrant quadrant);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +59,8 @@ public:
 private:
     api::PriorityChart m_chart;
     QList<Quadrant> m_quadrants;
+    std::optional<double> m_engagementScore;
+    std::optional<double> m_medianImpact;
 };
 
 } // namespace engage::models

@@ -424,7 +424,6 @@ void TestDashboardCharts::factorBarsWithBenchmarks()
 void TestDashboardCharts::priorityQuadrants()
 {
     PriorityChart chart(*m_priority);
-    chart.setEngagementScore(68.0);
     chart.resize(700, 460);
     QCOMPARE(chart.scoreSplit(), std::optional<double>(68.0));
     // Impacts of the seven placed factors: 0.21 0.25 0.38 0.42 0.64 0.66 0.71.
@@ -466,7 +465,7 @@ void TestDashboardCharts::priorityQuadrants()
         names.append(factorName(factor));
     QCOMPARE(chart.pointLabels(), names);
 
-    chart.setEngagementScore(std::nullopt);
+    m_priority->setChart(priorityFixture(), std::nullopt);
     QVERIFY(!chart.scoreSplit());
 }
 
@@ -570,7 +569,6 @@ void TestDashboardCharts::printsAndShows()
     FactorChart factors(*m_factors);
     factors.setBenchmarkLabel(QStringLiteral("2024 survey"));
     PriorityChart priority(*m_priority);
-    priority.setEngagementScore(68.0);
     const QString shots = qEnvironmentVariable("ENGAGE_CHART_SHOTS");
     for (const auto &[chart, name] :
          {std::pair<DashboardChart *, QString>{&trend, QStringLiteral("trend")},
@@ -641,7 +639,6 @@ void TestDashboardCharts::reloadsKeepTheScene()
         };
     } else {
         auto priority = std::make_unique<PriorityChart>(*m_priority);
-        priority->setEngagementScore(68.0);
         chart = std::move(priority);
         reload = [this] {
             m_priority->setChart(priorityFixture(), 68.0);

@@ -33,15 +33,6 @@ bool isTop(Quadrant quadrant)
     return quadrant == Quadrant::ActFirst || quadrant == Quadrant::Keep;
 }
 
-std::optional<double> median(QList<double> values)
-{
-    if (values.isEmpty())
-        return std::nullopt;
-    std::sort(values.begin(), values.end());
-    const auto middle = values.size() / 2;
-    return values.size() % 2 ? values.at(middle) : (values.at(middle - 1) + values.at(middle)) / 2;
-}
-
 } // namespace
 
 PriorityChart::PriorityChart(models::PriorityModel &model, QWidget *parent)
@@ -117,14 +108,6 @@ PriorityChart::PriorityChart(models::PriorityModel &model, QWidget *parent)
 
 PriorityChart::~PriorityChart() = default;
 
-void PriorityChart::setEngagementScore(std::optional<double> score)
-{
-    if (score == m_engagementScore)
-        return;
-    m_engagementScore = score;
-    rebuild();
-}
-
 QScatterSeries *PriorityChart::quadrantPoints(Quadrant quadrant) const
 {
     return m_quadrants.value(int(quadrant));
@@ -160,8 +143,7 @@ void PriorityChart::rebuild()
 
     const QList<api::PriorityPoint> &points = m_model.chart().points;
     const int rows = std::min(m_model.rowCount(), int(points.size()));
-    QList<double> impacts;
-    double left = m_engagementScore.value_or(50);
+    double left = m_model.engagementScore().value_or(50);
     double right = left;
     double bottom = 0;
     double top = 0;
@@ -169,14 +151,14 @@ void PriorityChart::rebuild()
         const api::PriorityPoint &point = points.at(row);
         if (!point.score.value || !point.impact)
             continue;
-        impacts.append(*point.impact);
         left = std::min(left, *point.score.value);
         right = std::max(right, *point.score.value);
         bottom = std::min(bottom, *point.impact);
         top = std::max(top, *point.impact);
     }
-    m_scoreSplit = m_engagementScore;
-    m_impactSplit = median(impacts);
+    // The model's splits, so that every point lies in the quadrant it gives.
+    m_scoreSplit = m_model.engagementScore();
+    m_impactSplit = m_model.medianImpact();
 
     // Scores on multiples of ten around the points and the split; impacts
     // from zero (or below, when some are negative) to the largest, on tenths.

@@ -19,9 +19,8 @@ namespace engage::ui {
 // The key factors of a PriorityModel placed by score (x, 0-100) and impact
 // (y, the correlation with engagement), each point labelled with its
 // factor's name and coloured by the quadrant the model gives it. Dashed
-// lines split the plot at the slice's engagement score (setEngagementScore:
-// the value the page passed to PriorityModel::setChart) and at the median
-// impact of the points that have one; the four quadrants are named in their
+// lines split the plot where the model splits its quadrants (the slice's
+// engagement score and the median impact); the four quadrants are named in their
 // corners ("Act first" low score and high impact, "Keep", "Watch", "Low
 // priority"). A factor whose score or impact is withheld is left out and
 // named below the plot. Follows the model's modelReset, dataChanged,
@@ -34,8 +33,6 @@ class PriorityChart final : public DashboardChart
 public:
     explicit PriorityChart(models::PriorityModel &model, QWidget *parent = nullptr);
     ~PriorityChart() override;
-
-    void setEngagementScore(std::optional<double> score);
 
     // For tests and the page: the points of a quadrant (x score, y impact),
     // where the lines split the plot (nothing when not drawn), the factors'
@@ -57,7 +54,6 @@ private:
     models::PriorityModel::Quadrant quadrantOf(int row) const;
 
     models::PriorityModel &m_model;
-    std::optional<double> m_engagementScore;
     std::optional<double> m_scoreSplit;
     std::optional<double> m_impactSplit;
     QList<api::Factor> m_leftOut;

@@ -718,7 +718,6 @@ void DashboardPage::showPriority()
         return;
     const std::optional<double> engagement =
         summary == State::Ready ? m_loader->summary().engagement.value : std::nullopt;
-    m_priorityChart->setEngagementScore(engagement);
     m_priority->setChart(m_loader->priority(), engagement);
     m_panels.value(Panel::Priority)->showContent();
 }
