@@ -7,7 +7,7 @@
 
 namespace engage::server::engagement {
 
-store::StoreResult<AggregateCache::Cells> AggregateCache::cells(const store::TenantScope &scope,
+store::StoreResult<AggregateCache::Round> AggregateCache::round(const store::TenantScope &scope,
                                                                 const QSqlDatabase &database,
                                                                 const QString &roundId)
 {
@@ -29,7 +29,7 @@ store::StoreResult<AggregateCache::Cells> AggregateCache::cells(const store::Ten
         const QMutexLocker locker(&m_mutex);
         const auto found = m_entries.constFind(key);
         if (found != m_entries.cend() && found->aggregatedAt == aggregatedAt)
-            return found->cells;
+            return found->round;
     }
     // Loaded outside the lock: readers of other rounds do not wait on it.
     // The cells are at least as new as the stamp read above (they are
@@ -38,12 +38,15 @@ store::StoreResult<AggregateCache::Cells> AggregateCache::cells(const store::Ten
     auto loaded = RoundAggregator::storedCells(scope, database, roundId);
     if (!loaded)
         return loaded.error();
-    Cells cells = std::make_shared<const QList<Cell>>(std::move(loaded.value()));
+    Round round{std::make_shared<const QList<Cell>>(std::move(loaded.value())),
+                std::make_shared<RoundSumsMemo>()};
     const QMutexLocker locker(&m_mutex);
     Entry &entry = m_entries[key];
-    if (entry.aggregatedAt <= aggregatedAt)
-        entry = Entry{aggregatedAt, cells};
-    return cells;
+    if (entry.aggregatedAt < aggregatedAt)
+        entry = Entry{aggregatedAt, round};
+    else if (entry.aggregatedAt == aggregatedAt)
+        return entry.round; // another thread loaded the same version first: share its sums
+    return round;
 }
 
 } // namespace engage::server::engagement

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cellsums.h"
+#include "roundsums.h"
 #include "store/storeresult.h"
 #include "store/tenantscope.h"
 
@@ -21,20 +22,25 @@ namespace engage::server::engagement {
 class AggregateCache final
 {
 public:
-    using Cells = std::shared_ptr<const QList<Cell>>;
+    // One version of a round's cells, and the sums made of them so far.
+    struct Round
+    {
+        std::shared_ptr<const QList<Cell>> cells;
+        std::shared_ptr<RoundSumsMemo> sums;
+    };
 
     AggregateCache() = default;
     Q_DISABLE_COPY_MOVE(AggregateCache)
 
     // NotFound for a round never aggregated (or another tenant's).
-    store::StoreResult<Cells> cells(const store::TenantScope &scope, const QSqlDatabase &database,
+    store::StoreResult<Round> round(const store::TenantScope &scope, const QSqlDatabase &database,
                                     const QString &roundId);
 
 private:
     struct Entry
     {
         qint64 aggregatedAt = 0;
-        Cells cells;
+        Round round;
     };
     QMutex m_mutex;
     QHash<QString, Entry> m_entries; // tenant id + '/' + round id

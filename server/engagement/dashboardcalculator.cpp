@@ -3,6 +3,7 @@
 #include "scoring.h"
 #include "suppression.h"
 
+#include <QCryptographicHash>
 #include <QMap>
 #include <QSet>
 #include <algorithm>
@@ -22,8 +23,7 @@ QString valueNode(const QString &value)
     return QLatin1Char('=') + value;
 }
 
-// Subtree sums by node (kTenantNode included); nodes without cells are absent.
-using TreeSums = QHash<QString, CellSums>;
+using TreeSums = RoundSums::TreeSums;
 
 const CellSums &noSums()
 {
@@ -77,6 +77,23 @@ void setChanges(QList<api::Score> &current, const QList<api::Score> &previous)
         setChange(current[i], previous.at(i));
 }
 
+RoundSums sumRound(const DashboardCalculator::Tree &tree, const QList<Cell> &cells,
+                   const QString &attributeId, int threshold)
+{
+    RoundSums sums;
+    for (const Cell &cell : cells) {
+        const QString node = nodeOf(tree, cell);
+        sums.all[node] += cell.sums;
+        if (!attributeId.isEmpty())
+            sums.byValue[cell.snapshot.value(attributeId)][node] += cell.sums;
+    }
+    sumSubtrees(tree, sums.all);
+    for (TreeSums &byNode : sums.byValue)
+        sumSubtrees(tree, byNode);
+    sums.allFamily = treeFamily(tree, sums.all, threshold);
+    return sums;
+}
+
 } // namespace
 
 // ---- the slices of one round ----------------------------------------------
@@ -87,27 +104,19 @@ struct DashboardCalculator::Slice
     bool withheld = false; // by a family or the intersection rule, not only its own count
 };
 
-// A round's cells summed over the tree, whole and by each value of one
-// attribute, with the families that decide what is withheld. Families are
-// computed when first asked for.
+// A round's sums over the tree with the families that decide what is
+// withheld. The families of an attribute are computed when first asked for.
 class DashboardCalculator::Slices final
 {
 public:
-    Slices(const Tree &tree, const QList<Cell> &cells, const QString &attributeId, int threshold)
+    Slices(const Tree &tree, RoundSumsMemo::Sums sums, int threshold)
         : m_tree(tree)
         , m_threshold(threshold)
-    {
-        for (const Cell &cell : cells) {
-            const QString node = nodeOf(tree, cell);
-            m_all[node] += cell.sums;
-            if (!attributeId.isEmpty())
-                m_byValue[cell.snapshot.value(attributeId)][node] += cell.sums;
-        }
-        sumSubtrees(tree, m_all);
-        for (TreeSums &sums : m_byValue)
-            sumSubtrees(tree, sums);
-        m_allFamily = treeFamily(tree, m_all, threshold);
-    }
+        , m_sums(std::move(sums))
+        , m_all(m_sums->all)
+        , m_byValue(m_sums->byValue)
+        , m_allFamily(m_sums->allFamily)
+    {}
 
     const CellSums &sums(const QString &node, const std::optional<QString> &value) const
     {
@@ -169,9 +178,10 @@ private:
 
     const Tree &m_tree;
     const int m_threshold;
-    TreeSums m_all;
-    QHash<QString, TreeSums> m_byValue;
-    Suppression m_allFamily;
+    const RoundSumsMemo::Sums m_sums;
+    const TreeSums &m_all;
+    const QHash<QString, TreeSums> &m_byValue;
+    const Suppression &m_allFamily;
     mutable QHash<QString, Suppression> m_valueFamilies;
     mutable QHash<QString, Suppression> m_breakdowns;
 };
@@ -200,6 +210,7 @@ DashboardCalculator::DashboardCalculator(const QList<api::Group> &groups,
     , m_validityDays(settings.validityDays)
 {
     m_tree.depth.insert(kTenantNode, 0);
+    QCryptographicHash structure(QCryptographicHash::Sha256);
     for (const api::Group &group : groups) {
         const QString parent =
             group.fields.parentId && m_tree.parent.contains(*group.fields.parentId)
@@ -209,7 +220,9 @@ DashboardCalculator::DashboardCalculator(const QList<api::Group> &groups,
         m_tree.parent.insert(group.id, parent);
         m_tree.depth.insert(group.id, m_tree.depth.value(parent) + 1);
         m_tree.names.insert(group.id, group.fields.name);
+        structure.addData(QString(group.id + u'\t' + parent + u'\n').toUtf8());
     }
+    m_treeKey = structure.result();
 }
 
 api::SliceInfo DashboardCalculator::sliceInfo(const api::DashboardQuery &query,
@@ -223,6 +236,23 @@ api::SliceInfo DashboardCalculator::sliceInfo(const api::DashboardQuery &query,
     info.threshold = m_threshold;
     info.validityDays = m_validityDays;
     return info;
+}
+
+DashboardCalculator::Slices DashboardCalculator::slicesOf(const RoundCells &round,
+                                                          const QString &attributeId) const
+{
+    const auto make = [&] {
+        return std::make_shared<const RoundSums>(
+            sumRound(m_tree, round.cells, attributeId, m_threshold));
+    };
+    if (!round.sums)
+        return Slices(m_tree, make(), m_threshold);
+    const QByteArray key =
+        m_treeKey + attributeId.toUtf8() + '\0' + QByteArray::number(m_threshold);
+    RoundSumsMemo::Sums sums = round.sums->find(key);
+    if (!sums)
+        sums = round.sums->keep(key, make());
+    return Slices(m_tree, std::move(sums), m_threshold);
 }
 
 DashboardCalculator::Slice DashboardCalculator::slice(const Slices &slices, const QString &node,
@@ -285,14 +315,14 @@ api::Summary DashboardCalculator::summary(const api::DashboardQuery &query, cons
 {
     api::Summary summary;
     summary.slice = sliceInfo(query, round.roundId);
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     const Slice current = slice(slices, nodeOf(query), valueOf(query));
     summary.engagement = factorScore(current, api::Factor::Engagement);
     summary.responseRate = responseRate(current.sums);
     if (!previous)
         return summary;
     summary.previousRoundId = previous->roundId;
-    const Slices before(m_tree, previous->cells, query.attributeId, m_threshold);
+    const Slices before = slicesOf(*previous, query.attributeId);
     const Slice earlier = slice(before, nodeOf(query), valueOf(query));
     setChange(summary.engagement, factorScore(earlier, api::Factor::Engagement));
     const api::ResponseRate rateBefore = responseRate(earlier.sums);
@@ -308,7 +338,7 @@ api::FactorBreakdown DashboardCalculator::factors(const api::DashboardQuery &que
 {
     api::FactorBreakdown answer;
     answer.slice = sliceInfo(query, round.roundId);
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     answer.factors = breakdown(slice(slices, nodeOf(query), valueOf(query)));
     for (api::FactorScore &factor : answer.factors) {
         for (const api::Benchmark &benchmark : benchmarks.values) {
@@ -318,7 +348,7 @@ api::FactorBreakdown DashboardCalculator::factors(const api::DashboardQuery &que
     }
     if (!previous)
         return answer;
-    const Slices before(m_tree, previous->cells, query.attributeId, m_threshold);
+    const Slices before = slicesOf(*previous, query.attributeId);
     const QList<api::FactorScore> earlier = breakdown(slice(before, nodeOf(query), valueOf(query)));
     for (qsizetype f = 0; f < answer.factors.size(); ++f) {
         api::FactorScore &factor = answer.factors[f];
@@ -340,10 +370,10 @@ api::Heatmap DashboardCalculator::heatmap(const api::DashboardQuery &query, cons
     heatmap.slice = sliceInfo(query, round.roundId);
     const QString top = nodeOf(query);
     const std::optional<QString> value = valueOf(query);
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     std::optional<Slices> before;
     if (previous)
-        before.emplace(m_tree, previous->cells, query.attributeId, m_threshold);
+        before.emplace(slicesOf(*previous, query.attributeId));
 
     QStringList nodes{top};
     QSet<QString> inside{top};
@@ -382,10 +412,10 @@ DashboardCalculator::attributes(const api::DashboardQuery &query, const RoundCel
     api::AttributeBreakdown answer;
     answer.slice = sliceInfo(query, round.roundId);
     const QString node = nodeOf(query);
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     std::optional<Slices> before;
     if (previous)
-        before.emplace(m_tree, previous->cells, query.attributeId, m_threshold);
+        before.emplace(slicesOf(*previous, query.attributeId));
     for (const QString &value : slices.values(node)) {
         api::AttributeRow row;
         row.value = value;
@@ -405,11 +435,11 @@ api::PriorityChart DashboardCalculator::priority(const api::DashboardQuery &quer
 {
     api::PriorityChart chart;
     chart.slice = sliceInfo(query, round.roundId);
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     const Slice current = slice(slices, nodeOf(query), valueOf(query));
     QList<api::Score> scores = factorRow(current, api::keyFactors());
     if (previous) {
-        const Slices before(m_tree, previous->cells, query.attributeId, m_threshold);
+        const Slices before = slicesOf(*previous, query.attributeId);
         setChanges(scores,
                    factorRow(slice(before, nodeOf(query), valueOf(query)), api::keyFactors()));
     }
@@ -435,13 +465,13 @@ api::TrendPoint DashboardCalculator::trendPoint(const api::DashboardQuery &query
     api::TrendPoint point;
     point.roundId = round.roundId;
     point.closesAt = round.closesAt;
-    const Slices slices(m_tree, round.cells, query.attributeId, m_threshold);
+    const Slices slices = slicesOf(round, query.attributeId);
     const Slice current = slice(slices, nodeOf(query), valueOf(query));
     point.engagement = factorScore(current, api::Factor::Engagement);
     point.factors = factorRow(current, api::keyFactors());
     point.responseRate = responseRate(current.sums);
     if (previous) {
-        const Slices before(m_tree, previous->cells, query.attributeId, m_threshold);
+        const Slices before = slicesOf(*previous, query.attributeId);
         const Slice earlier = slice(before, nodeOf(query), valueOf(query));
         setChange(point.engagement, factorScore(earlier, api::Factor::Engagement));
         setChanges(point.factors, factorRow(earlier, api::keyFactors()));

@@ -3,12 +3,15 @@
 #include "api/dashboard.h"
 #include "api/group.h"
 #include "cellsums.h"
+#include "roundsums.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <optional>
 
 namespace engage::server::engagement {
@@ -19,6 +22,9 @@ struct RoundCells
     QString roundId;
     QDateTime closesAt;
     QList<Cell> cells;
+    // Sums already made of these cells (the aggregate cache's); none: the
+    // calculator makes them at every call.
+    std::shared_ptr<RoundSumsMemo> sums;
 };
 
 // What the dashboards answer (issue 6), computed from cells alone: no store,
@@ -84,6 +90,8 @@ private:
     class Slices;
     struct Slice;
 
+    // The round's sums, from its memo when it has one.
+    Slices slicesOf(const RoundCells &round, const QString &attributeId) const;
     Slice slice(const Slices &slices, const QString &node,
                 const std::optional<QString> &value) const;
     api::Score factorScore(const Slice &slice, api::Factor factor) const;
@@ -91,6 +99,7 @@ private:
     QList<api::FactorScore> breakdown(const Slice &slice) const;
 
     Tree m_tree;
+    QByteArray m_treeKey; // names the tree in a RoundSumsMemo key
     int m_threshold = api::kAnonymityThresholdDefault;
     int m_validityDays = api::kAnswerValidityDaysDefault;
 };

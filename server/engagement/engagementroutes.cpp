@@ -230,12 +230,13 @@ public:
         const auto known = m_cells.constFind(round.id);
         if (known != m_cells.constEnd())
             return *known;
-        const auto cells = m_context.aggregates.cells(m_identity.scope, m_connection, round.id);
+        const auto cached = m_context.aggregates.round(m_identity.scope, m_connection, round.id);
         std::optional<RoundCells> answer;
-        if (cells)
-            answer = RoundCells{round.id, round.closesAt, *cells.value()};
-        else if (cells.errorKind() != store::StoreErrorKind::NotFound)
-            return storeFailure("cannot read a round's cells:", cells.error());
+        if (cached)
+            answer =
+                RoundCells{round.id, round.closesAt, *cached.value().cells, cached.value().sums};
+        else if (cached.errorKind() != store::StoreErrorKind::NotFound)
+            return storeFailure("cannot read a round's cells:", cached.error());
         m_cells.insert(round.id, answer);
         return answer;
     }

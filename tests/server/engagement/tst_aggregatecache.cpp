@@ -115,48 +115,51 @@ void TestAggregateCache::reloadsWhenAggregatedAtMoves()
         answer(i, kOpens.addDays(1));
     QVERIFY(m_aggregator->aggregate(*m_tenant, m_roundId, 100, kCloses).isOk());
     AggregateCache cache;
-    const auto first = cache.cells(*m_tenant, m_fixture->connection(), m_roundId);
+    const auto first = cache.round(*m_tenant, m_fixture->connection(), m_roundId);
     QVERIFY(first.isOk());
-    QCOMPARE(respondentsOf(*first.value()), qint64(6));
+    QCOMPARE(respondentsOf(*first.value().cells), qint64(6));
 
     // Cells spoiled behind the cache's back, the stamp unchanged: still
     // served from memory, so the cells were not read again.
     execute(QStringLiteral("UPDATE round_cells SET sums = X'00'"));
-    const auto unchanged = cache.cells(*m_tenant, m_fixture->connection(), m_roundId);
+    const auto unchanged = cache.round(*m_tenant, m_fixture->connection(), m_roundId);
     QVERIFY(unchanged.isOk());
-    QCOMPARE(unchanged.value().get(), first.value().get());
+    QCOMPARE(unchanged.value().cells.get(), first.value().cells.get());
+    // ...with the sums already made of them.
+    QCOMPARE(unchanged.value().sums.get(), first.value().sums.get());
 
     // Another writer re-aggregates (a late answer): the stamp moves, the cache reloads.
     answer(6, kCloses.addDays(1));
     QVERIFY(m_aggregator->reaggregateFrom(*m_tenant, m_roundId, 100, kCloses.addDays(1)).isOk());
-    const auto reloaded = cache.cells(*m_tenant, m_fixture->connection(), m_roundId);
+    const auto reloaded = cache.round(*m_tenant, m_fixture->connection(), m_roundId);
     QVERIFY(reloaded.isOk());
-    QVERIFY(reloaded.value().get() != first.value().get());
-    QCOMPARE(respondentsOf(*reloaded.value()), qint64(7));
+    QVERIFY(reloaded.value().cells.get() != first.value().cells.get());
+    QVERIFY(reloaded.value().sums.get() != first.value().sums.get());
+    QCOMPARE(respondentsOf(*reloaded.value().cells), qint64(7));
     // The earlier answer handed out is untouched.
-    QCOMPARE(respondentsOf(*first.value()), qint64(6));
+    QCOMPARE(respondentsOf(*first.value().cells), qint64(6));
 
     // A stamp moved without a sound aggregation: the unreadable cells are an
     // error, not stale cells.
     execute(QStringLiteral("UPDATE round_cells SET sums = X'00'"));
     execute(QStringLiteral("UPDATE survey_rounds SET aggregated_at = aggregated_at + 5"));
-    QCOMPARE(cache.cells(*m_tenant, m_fixture->connection(), m_roundId).errorKind(),
+    QCOMPARE(cache.round(*m_tenant, m_fixture->connection(), m_roundId).errorKind(),
              StoreErrorKind::Database);
 }
 
 void TestAggregateCache::otherTenantAndUnaggregatedAreNotFound()
 {
     AggregateCache cache;
-    QCOMPARE(cache.cells(*m_tenant, m_fixture->connection(), m_roundId).errorKind(),
+    QCOMPARE(cache.round(*m_tenant, m_fixture->connection(), m_roundId).errorKind(),
              StoreErrorKind::NotFound);
     answer(0, kOpens);
     QVERIFY(m_aggregator->aggregate(*m_tenant, m_roundId, 100, kCloses).isOk());
-    QVERIFY(cache.cells(*m_tenant, m_fixture->connection(), m_roundId).isOk());
+    QVERIFY(cache.round(*m_tenant, m_fixture->connection(), m_roundId).isOk());
     // Cached for the owner, still NotFound for another tenant.
     const TenantScope other = m_fixture->createTenant(QStringLiteral("other"));
-    QCOMPARE(cache.cells(other, m_fixture->connection(), m_roundId).errorKind(),
+    QCOMPARE(cache.round(other, m_fixture->connection(), m_roundId).errorKind(),
              StoreErrorKind::NotFound);
-    QCOMPARE(cache.cells(*m_tenant, m_fixture->connection(), QStringLiteral("no-such-round"))
+    QCOMPARE(cache.round(*m_tenant, m_fixture->connection(), QStringLiteral("no-such-round"))
                  .errorKind(),
              StoreErrorKind::NotFound);
 }
@@ -178,9 +181,9 @@ void TestAggregateCache::concurrentReaders()
             // Every answer is one whole aggregation: 5 respondents, or more
             // once the writer's late answers are in.
             while (writing.load() || reads.load() < 400) {
-                const auto cells = cache.cells(scope, connection, m_roundId);
-                if (!cells || respondentsOf(*cells.value()) < 5 ||
-                    respondentsOf(*cells.value()) > 10)
+                const auto cells = cache.round(scope, connection, m_roundId);
+                if (!cells || respondentsOf(*cells.value().cells) < 5 ||
+                    respondentsOf(*cells.value().cells) > 10)
                     ++failures;
                 ++reads;
             }
@@ -200,8 +203,9 @@ void TestAggregateCache::concurrentReaders()
     QCOMPARE(failures.load(), 0);
     QVERIFY(reads.load() >= 400);
     // The last aggregation is what every reader now sees.
-    QCOMPARE(respondentsOf(*cache.cells(*m_tenant, m_fixture->connection(), m_roundId).value()),
-             qint64(10));
+    QCOMPARE(
+        respondentsOf(*cache.round(*m_tenant, m_fixture->connection(), m_roundId).value().cells),
+        qint64(10));
 }
 
 QTEST_GUILESS_MAIN(TestAggregateCache)

@@ -7,6 +7,8 @@
 #include "disclosurecheck.h"
 #include "engagement/dashboardcalculator.h"
 
+#include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 #include <random>
 
@@ -73,7 +75,7 @@ api::DashboardQuery query(const QString &groupId = {}, const QString &attributeI
 
 RoundCells closedRound(const QList<Cell> &cells, const QString &id = QStringLiteral("round-2"))
 {
-    return RoundCells{id, QDateTime(QDate(2026, 10, 1), QTime(0, 0), Qt::UTC), cells};
+    return RoundCells{id, QDateTime(QDate(2026, 10, 1), QTime(0, 0), Qt::UTC), cells, nullptr};
 }
 
 const api::Score &engagementOf(const api::HeatmapRow &row)
@@ -311,6 +313,44 @@ private Q_SLOTS:
                  api::Withheld::Complementary);
         QCOMPARE(engagementOf(*rowOf(tokyo, QStringLiteral("h"))).value,
                  std::optional<double>(100.0));
+    }
+
+    // The sums the aggregate cache keeps with a round's cells answer exactly
+    // as sums made afresh, and never for another tree or threshold.
+    void memoisedSumsFollowTheTreeAndThreshold()
+    {
+        RoundCells memoised =
+            closedRound({cell(QStringLiteral("tokyo"), 6, 5, {{kLocation, kTokyo}}),
+                         cell(QStringLiteral("dev"), 3, 1, {{kLocation, kOsaka}}),
+                         cell(QStringLiteral("dev"), 4, 2, {{kLocation, kTokyo}}),
+                         cell(QStringLiteral("plant"), 6, 3, {{kLocation, kOsaka}})});
+        const RoundCells fresh = memoised;
+        memoised.sums = std::make_shared<RoundSumsMemo>();
+        QList<api::Group> moved = company();
+        moved[2].fields.parentId = QStringLiteral("dev"); // Tokyo now under Development
+        const QList<DashboardCalculator> calculators{
+            DashboardCalculator(company(), settings(5)),
+            DashboardCalculator(moved, settings(5)),
+            DashboardCalculator(company(), settings(3)),
+        };
+        QSet<QByteArray> answers;
+        for (int pass = 0; pass < 2; ++pass) { // the second pass reads the memo
+            for (const DashboardCalculator &calculator : calculators) {
+                for (const api::DashboardQuery &asked :
+                     {query(), query(QString(), kLocation, kTokyo)}) {
+                    const QJsonObject expected = toJson(calculator.heatmap(asked, fresh, {}));
+                    QCOMPARE(toJson(calculator.heatmap(asked, memoised, {})), expected);
+                    answers.insert(QJsonDocument(expected).toJson());
+                }
+                QCOMPARE(toJson(calculator.attributes(query(QStringLiteral("hq"), kLocation),
+                                                      memoised, {})),
+                         toJson(calculator.attributes(query(QStringLiteral("hq"), kLocation), fresh,
+                                                      {})));
+            }
+        }
+        // The trees and thresholds do answer differently, so a shared memo
+        // entry would have shown.
+        QCOMPARE(answers.size(), 6);
     }
 
     void valuesSortedWithoutAValueLast()
