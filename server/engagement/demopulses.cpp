@@ -71,7 +71,7 @@ store::StoreResult<QStringList> DemoPulses::ensure(const QDate &seedingDay)
                         }))
             continue;
 
-        const auto groups = store::GroupRepository(m_database).list(scope);
+        const auto groups = store::GroupRepository(m_database).tree(scope);
         if (!groups)
             return groups.error();
         const auto groupId = [&groups](const char *code) {

@@ -124,7 +124,7 @@ std::variant<Dashboard, http::Response> prepare(const auth::Identity &identity,
         return std::move(*refusal);
 
     store::GroupRepository groups(connection);
-    const auto tree = groups.list(identity.scope);
+    const auto tree = groups.tree(identity.scope);
     if (!tree)
         return storeFailure("cannot read the group tree:", tree.error());
     dashboard.groups = tree.value();

@@ -150,7 +150,7 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
         bias = draw.normal(0.2);
 
     // Groups in code order, so the draws do not depend on random ids.
-    auto groupList = store::GroupRepository(m_database).list(scope);
+    auto groupList = store::GroupRepository(m_database).tree(scope);
     if (!groupList)
         return groupList.error();
     std::sort(

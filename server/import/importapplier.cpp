@@ -288,9 +288,9 @@ store::StoreResult<api::ImportOutcome> ImportApplier::undo(const store::TenantSc
     outcome.changed = int(restores.size());
     // Children were created after their parents: delete them first. A group
     // someone has since put members in stays. The revisions come from one
-    // listing (reading each group counts every member of the tenant again).
+    // listing (reading each group would count every member of the tenant again).
     store::GroupRepository groups(m_connection);
-    const auto live = groups.list(scope);
+    const auto live = groups.tree(scope);
     if (!live)
         return live.error();
     QHash<QString, qint64> revisionById;

@@ -119,6 +119,14 @@ StoreResult<QList<api::Group>> GroupRepository::list(const TenantScope &scope)
     return treeOrder(groups.value());
 }
 
+StoreResult<QList<api::Group>> GroupRepository::tree(const TenantScope &scope)
+{
+    auto groups = live(scope);
+    if (!groups)
+        return groups.error();
+    return treeOrder(groups.value());
+}
+
 StoreResult<api::Group> GroupRepository::get(const TenantScope &scope, const QString &id)
 {
     ScopedQuery query(scope, m_database);

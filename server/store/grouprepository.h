@@ -27,6 +27,9 @@ public:
     // The whole tree, parents before children (depth first, siblings by code),
     // with direct member counts (MemberRepository::countsByGroup).
     StoreResult<QList<api::Group>> list(const TenantScope &scope);
+    // The same tree without the counts (all 0), which cost a read of every
+    // member: what the dashboards and the import need of it.
+    StoreResult<QList<api::Group>> tree(const TenantScope &scope);
     StoreResult<api::Group> get(const TenantScope &scope, const QString &id);
     // `id` empty: a new random id.
     StoreResult<api::Group> create(const TenantScope &scope, const api::GroupFields &fields,

@@ -114,6 +114,15 @@ void TestGroupRepository::treeOrderAndCounts()
     QCOMPARE(counts.value(tree.head), 0);
     QCOMPARE(groups.get(tenant, tree.east).value().memberCount, 2);
     QCOMPARE(members.countsByGroup(tenant).value().value(tree.east), 2);
+    // The tree without counts: the same groups in the same order, counts 0.
+    const auto bare = groups.tree(tenant);
+    QVERIFY(bare.isOk());
+    QCOMPARE(idsOf(bare.value()), idsOf(listed.value()));
+    for (qsizetype i = 0; i < bare.value().size(); ++i) {
+        QCOMPARE(bare.value().at(i).fields, listed.value().at(i).fields);
+        QCOMPARE(bare.value().at(i).revision, listed.value().at(i).revision);
+        QCOMPARE(bare.value().at(i).memberCount, 0);
+    }
     QCOMPARE(groups.get(tenant, tree.west).value().fields,
              fields(QStringLiteral("112"), QStringLiteral("西日本営業部"), tree.sales));
 }
