@@ -29,6 +29,8 @@ struct RoundSums
 // aggregate cache and shared by the worker threads. A key names what else
 // they depend on (the tree, the attribute, the threshold); a tree edited
 // makes new keys, and the memo forgets everything once it holds kCapacity.
+// Sums by an attribute's values take up to a few MB a round (values x
+// groups x 1.1 kB), as much as the round's cells: a few keys, not more.
 class RoundSumsMemo final
 {
 public:
@@ -39,7 +41,7 @@ public:
     Sums keep(const QByteArray &key, Sums sums);
 
 private:
-    static constexpr int kCapacity = 16;
+    static constexpr int kCapacity = 4;
     mutable QMutex m_mutex;
     QHash<QByteArray, Sums> m_sums;
 };
