@@ -21,12 +21,16 @@ QString reachableHost(const QHostAddress &address)
 
 } // namespace
 
+QString listenUrl(const QHostAddress &address, quint16 port)
+{
+    return QStringLiteral("https://%1:%2").arg(reachableHost(address)).arg(port);
+}
+
 QByteArray announcementLine(const QHostAddress &address, quint16 port, const QString &fingerprint,
                             const std::optional<QJsonArray> &demoTenants)
 {
     QJsonObject line{
-        {QStringLiteral("url"),
-         QStringLiteral("https://%1:%2").arg(reachableHost(address)).arg(port)},
+        {QStringLiteral("url"), listenUrl(address, port)},
         {QStringLiteral("fingerprintSha256"), fingerprint},
     };
     if (demoTenants)

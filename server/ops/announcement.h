@@ -12,6 +12,9 @@ namespace engage::server::ops {
 // scripts, tests and the desktop client read:
 // {"url": ..., "fingerprintSha256": ..., "tenants": [...]}.
 // `tenants` is present only in demo mode.
+// "https://<host>:<port>" as a client on this machine reaches `address`.
+QString listenUrl(const QHostAddress &address, quint16 port);
+
 QByteArray announcementLine(const QHostAddress &address, quint16 port, const QString &fingerprint,
                             const std::optional<QJsonArray> &demoTenants);
 

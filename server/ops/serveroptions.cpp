@@ -1,5 +1,7 @@
 #include "serveroptions.h"
 
+#include "publicurl.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QStandardPaths>
@@ -86,8 +88,18 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("exit-with-stdin"),
         QStringLiteral("Stop as on SIGTERM when standard input reaches end of file (the parent "
                        "process holding the other end of the pipe is gone)."));
-    parser.addOptions({dataDir, listen, database, cert, key, demo, demoWithoutHistory, threads, maxHeader,
-                       requestTimeout, perAddress, maxConnections, drainTimeout, exitWithStdin});
+    const QCommandLineOption publicUrl(
+        QStringLiteral("public-url"),
+        QStringLiteral("The https:// address respondents reach the service at, for the links in "
+                       "e-mails and on printed sheets (default: the address it listens on)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption smtpPrivateHosts(
+        QStringLiteral("smtp-private-hosts"),
+        QStringLiteral("Let tenants' mail servers be on loopback or private addresses (refused "
+                       "by default)."));
+    parser.addOptions({dataDir, listen, database, cert, key, demo, demoWithoutHistory, threads,
+                       maxHeader, requestTimeout, perAddress, maxConnections, drainTimeout,
+                       exitWithStdin, publicUrl, smtpPrivateHosts});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -128,6 +140,16 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         }
         std::tie(options.listenAddress, options.listenPort) = *endpoint;
     }
+    if (parser.isSet(publicUrl)) {
+        const auto normalized = PublicUrl::normalized(parser.value(publicUrl));
+        if (!normalized) {
+            *error = QStringLiteral("--public-url must be an https:// address without query, "
+                                    "for example https://survey.example.com");
+            return std::nullopt;
+        }
+        options.publicUrl = *normalized;
+    }
+    options.smtpPrivateHosts = parser.isSet(smtpPrivateHosts);
     options.databaseUrl = parser.value(database);
     options.certificateFile = parser.value(cert);
     options.keyFile = parser.value(key);

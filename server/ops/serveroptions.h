@@ -27,6 +27,13 @@ struct ServerOptions
     // service with it when it quits, is killed or crashes.
     bool exitWithStdin = false;
     int networkThreads = 2;
+    // The base of the links handed to respondents (PublicUrl::normalized);
+    // empty: the URL the service listens on.
+    QString publicUrl;
+    // Tenants' mail servers may be on loopback or private addresses (a
+    // company's own relay); otherwise refused, so that no tenant can make the
+    // service probe the network it runs in.
+    bool smtpPrivateHosts = false;
     http::ServerLimits limits;
 
     // Parses `arguments` (argv, program name first). On failure returns

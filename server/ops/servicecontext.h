@@ -1,6 +1,9 @@
 #pragma once
 
+#include "publicurl.h"
+
 #include <QString>
+#include <memory>
 
 class QThreadPool;
 
@@ -30,6 +33,11 @@ struct ServiceContext
     engagement::AggregateCache &aggregates;
     // The --data-dir: sealed temporary import files go to <dataDirectory>/imports/.
     QString dataDirectory;
+    // The base of respondents' links; shared by the copies of the context,
+    // so that setting it once the service listens reaches every route.
+    std::shared_ptr<PublicUrl> publicUrl = std::make_shared<PublicUrl>();
+    // --smtp-private-hosts (ServerOptions::smtpPrivateHosts).
+    bool smtpPrivateHosts = false;
 };
 
 } // namespace ops

@@ -246,8 +246,9 @@ int runService(int argc, char *argv[], const QString &applicationName,
     store::MemberIndex memberIndex(keyring);
     engagement::AggregateCache aggregates;
     http::Router router;
+    const auto publicUrl = std::make_shared<PublicUrl>();
     installRoutes(router, ServiceContext{database, keyring, workers, memberIndex, aggregates,
-                                         options->dataDir});
+                                         options->dataDir, publicUrl, options->smtpPrivateHosts});
 
     // Declared before the server, so that it outlives every report.
     store::AccessLogWriter accessLog(database);
@@ -338,6 +339,8 @@ int runService(int argc, char *argv[], const QString &applicationName,
                        options->keyFile, options->networkThreads, &error))
         return fail(error);
 
+    publicUrl->set(options->publicUrl.isEmpty() ? listenUrl(options->listenAddress, server.port())
+                                                : options->publicUrl);
     const QByteArray line =
         announcementLine(options->listenAddress, server.port(),
                          certificateFingerprintSha256(options->certificateFile), demoTenants);
