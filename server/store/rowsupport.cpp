@@ -4,6 +4,8 @@
 #include "keyring.h"
 #include "scopedquery.h"
 
+#include <QtEndian>
+
 namespace engage::server::store::rows {
 
 QDateTime fromMsecs(const QVariant &value)
@@ -59,6 +61,25 @@ StoreResult<bool> markDeleted(const TenantScope &scope, const QSqlDatabase &data
     if (!query.exec())
         return databaseError(what, query.errorText());
     return query.numRowsAffected() == 1;
+}
+
+namespace {
+constexpr qsizetype kKeyVersionBytes = 4;
+} // namespace
+
+QByteArray withKeyVersion(int keyVersion, const QByteArray &sealed)
+{
+    QByteArray stored(kKeyVersionBytes, '\0');
+    qToBigEndian<quint32>(quint32(keyVersion), stored.data());
+    return stored + sealed;
+}
+
+std::optional<std::pair<int, QByteArray>> splitKeyVersion(const QByteArray &stored)
+{
+    if (stored.size() <= kKeyVersionBytes)
+        return std::nullopt;
+    return std::pair(int(qFromBigEndian<quint32>(stored.constData())),
+                     stored.sliced(kKeyVersionBytes));
 }
 
 RowSealer::RowSealer(const TenantScope &scope, const TenantKey &key, const QString &table,

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QVariant>
 #include <optional>
+#include <utility>
 
 class QSqlDatabase;
 
@@ -45,6 +46,12 @@ StoreResult<bool> markDeleted(const TenantScope &scope, const QSqlDatabase &data
                               const QString &table, const QString &releasedColumn,
                               const QString &id, qint64 expectedRevision, qint64 at,
                               const QString &what);
+
+// A sealed value in a column that has no key_version beside it: the key
+// version in front (4 bytes, big-endian), then the sealed bytes.
+QByteArray withKeyVersion(int keyVersion, const QByteArray &sealed);
+// The key version and the sealed bytes; nothing when too short to hold both.
+std::optional<std::pair<int, QByteArray>> splitKeyVersion(const QByteArray &stored);
 
 // Seals and opens the columns of one row under one version of the tenant's
 // key, with associated data binding tenant, table, column, row id and key
