@@ -387,6 +387,8 @@ void HttpsServer::Impl::report(AccessEvent access, std::chrono::steady_clock::ti
     access.tenantId = response.actor.tenantId;
     access.personId = response.actor.personId;
     access.route = response.route;
+    if (response.secretPath)
+        access.path = response.route;
     if (response.problemDetails)
         access.problemCode = api::problemCodeName(response.problemDetails->code);
     access.failure = response.failure;

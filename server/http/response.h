@@ -64,6 +64,9 @@ struct Response
     // The pattern of the route that answered ("/api/v1/members/{id}"), set by
     // the router; the error log names routes, not paths.
     QByteArray route;
+    // The path holds a credential (RouteOptions::secretPath): the access log
+    // records `route` in its place.
+    bool secretPath = false;
     // For a failure of ours, which part failed, for the error log: "handler"
     // (a handler answered 500), "exception" (a handler threw), "unanswered"
     // (a responder was dropped). Never a message: those stay in our log.

@@ -107,22 +107,34 @@ void Router::dispatch(Request request, const Responder &respond) const
 {
     const QByteArrayList segments = splitPath(request.path);
     QByteArrayList allowed;
+    QByteArray secretPattern; // of a route whose path is a credential
+    const auto answer = [&respond, &secretPattern](Response response) {
+        if (!secretPattern.isEmpty()) {
+            response.route = secretPattern;
+            response.secretPath = true;
+        }
+        respond(std::move(response));
+    };
     for (const Route &route : m_routes) {
         QHash<QString, QString> parameters;
         if (!matches(route, segments, &parameters))
             continue;
+        const QByteArray pattern = '/' + route.segments.join('/');
+        if (route.options.secretPath)
+            secretPattern = pattern;
         if (route.method != request.method) {
             allowed.append(methodName(route.method));
             continue;
         }
         if (std::optional<Response> refusal = refuseBody(route, request)) {
-            respond(std::move(*refusal));
+            answer(std::move(*refusal));
             return;
         }
         request.pathParameters = std::move(parameters);
-        const QByteArray pattern = '/' + route.segments.join('/');
-        const Responder routed = [respond, pattern](Response response) {
+        const bool secret = route.options.secretPath;
+        const Responder routed = [respond, pattern, secret](Response response) {
             response.route = pattern;
+            response.secretPath = secret;
             respond(std::move(response));
         };
         try {
@@ -137,15 +149,15 @@ void Router::dispatch(Request request, const Responder &respond) const
         return;
     }
     if (allowed.isEmpty()) {
-        respond(Response::problem(api::ProblemCode::NotFound,
-                                  QStringLiteral("Nothing is found at this path.")));
+        answer(Response::problem(api::ProblemCode::NotFound,
+                                 QStringLiteral("Nothing is found at this path.")));
         return;
     }
     Response refusal = Response::problem(api::ProblemCode::MethodNotAllowed,
                                          QStringLiteral("This path does not accept the %1 method.")
                                              .arg(QString::fromLatin1(methodName(request.method))));
     refusal.headers.emplace_back(QByteArrayLiteral("Allow"), allowed.join(", "));
-    respond(std::move(refusal));
+    answer(std::move(refusal));
 }
 
 } // namespace engage::server::http

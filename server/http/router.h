@@ -16,6 +16,10 @@ struct RouteOptions
     bool takesJson = false;
     // The largest body this route reads. Routes that take no body accept none.
     qint64 maxBodyBytes = -1; // -1: 1 MiB when takesJson, otherwise 0
+    // The path itself is a credential (a respondent's link, /r/{token}): every
+    // answer to it, refusals included, says so (Response::secretPath), so
+    // that the access log records the route's pattern instead of the path.
+    bool secretPath = false;
 
     static constexpr qint64 defaultJsonBodyBytes = 1 << 20;
 };

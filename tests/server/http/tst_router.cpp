@@ -61,6 +61,9 @@ private Q_SLOTS:
         m_router.add(Method::Get, "/api/v1/explode", [](Request, Responder) {
             throw std::runtime_error("secret internal detail: /var/lib/engage/db");
         });
+        RouteOptions secret;
+        secret.secretPath = true;
+        m_router.add(Method::Get, "/r/{token}", remember, secret);
     }
 
     void largestBodyIsTheLargestRouteLimit() { QCOMPARE(m_router.largestBody(), qint64(4 << 20)); }
@@ -169,6 +172,35 @@ private Q_SLOTS:
             makeRequest(Method::Post, "/api/v1/things", R"({"name":"営業部"})", contentType));
         QCOMPARE(outcome.response.status, 200);
         QCOMPARE(m_seen.json.value(QStringLiteral("name")).toString(), QStringLiteral("営業部"));
+    }
+
+    // Every answer to a path that is a credential names the route instead,
+    // refusals included, so that the access log never records the path.
+    void secretPathsAreMarked_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::newRow("handled") << int(Method::Get) << QByteArray() << 200;
+        QTest::newRow("body refused") << int(Method::Get) << QByteArray("x") << 413;
+        QTest::newRow("method refused") << int(Method::Put) << QByteArray() << 405;
+    }
+    void secretPathsAreMarked()
+    {
+        QFETCH(int, method);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        const Outcome outcome =
+            dispatch(makeRequest(static_cast<Method>(method), "/r/s3cret-token", body));
+        QCOMPARE(outcome.response.status, status);
+        QVERIFY(outcome.response.secretPath);
+        QCOMPARE(outcome.response.route, QByteArray("/r/{token}"));
+    }
+
+    void otherPathsAreNotSecret()
+    {
+        QVERIFY(!dispatch(makeRequest(Method::Get, "/healthz")).response.secretPath);
+        QVERIFY(!dispatch(makeRequest(Method::Get, "/r/a/b")).response.secretPath);
     }
 
     void routesDeclareLargerBodies()
