@@ -89,6 +89,30 @@ std::optional<QJsonArray> ObjectReader::takeArray(QLatin1String key, qsizetype m
     return array;
 }
 
+QList<qint64> ObjectReader::integerArray(QLatin1String key, qint64 min, qint64 max,
+                                         qsizetype maxItems)
+{
+    const std::optional<QJsonArray> array = takeArray(key, maxItems);
+    if (!array)
+        return {};
+    QList<qint64> items;
+    items.reserve(array->size());
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        // Each item is read as a one-member object so that the range and
+        // integrality checks are integer()'s own, not a second copy of them.
+        const QJsonObject wrapped{{QLatin1String("v"), array->at(i)}};
+        ObjectReader item(wrapped);
+        const qint64 value = item.integer(QLatin1String("v"), min, max);
+        if (std::optional<Error> error = item.finish()) {
+            error->field = QString::number(i);
+            fail(key, std::move(*error));
+            return {};
+        }
+        items.append(value);
+    }
+    return items;
+}
+
 bool ObjectReader::boolean(QLatin1String key)
 {
     const std::optional<QJsonValue> value = take(key, true);

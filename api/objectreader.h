@@ -89,6 +89,9 @@ public:
     template<typename Validate>
     QStringList stringArray(QLatin1String key, Validate &&validate, qsizetype maxItems);
 
+    // An array of whole numbers, each within [min, max]; errors name "key.index".
+    QList<qint64> integerArray(QLatin1String key, qint64 min, qint64 max, qsizetype maxItems);
+
     // An object used as a map of strings: each name checked by `validateName`,
     // each value by `validateValue`; errors name "key.name" (the name only when
     // safeFieldName lets it through).
