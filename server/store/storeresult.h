@@ -9,8 +9,8 @@ namespace engage::server::store {
 
 // Why a store operation did not happen. Routes map these to answers: NotFound
 // to 404 (another tenant's row is NotFound too), Conflict to 412, EmailTaken,
-// SlugTaken, CodeTaken, Cycle, NotEmpty, InUse and LimitReached to 409, the rest to 500 without
-// detail.
+// SlugTaken, CodeTaken, Cycle, NotEmpty, InUse, LimitReached and Frozen to 409, the rest to 500
+// without detail.
 enum class StoreErrorKind
 {
     NotFound,
@@ -28,6 +28,7 @@ enum class StoreErrorKind
     Crypto,       // a key or sealed value that does not open
     Database,     // the database failed; `message` says why (for the log, never a client)
     TooNew,       // the database is at a newer schema than this binary knows
+    Frozen,       // the row's state forbids the change (a published survey, no open round)
 };
 
 struct StoreError
