@@ -35,6 +35,7 @@ struct PublishedSurvey
 };
 
 class Keyring;
+struct SurveyRow; // a surveys row as read, private to the repository
 
 class SurveyRepository final
 {
@@ -91,9 +92,11 @@ public:
     StoreResult<QList<PublishedSurvey>> published(const TenantScope &scope);
 
 private:
-    struct Row;
-    StoreResult<Row> row(const TenantScope &scope, const QString &id);
-    StoreResult<api::Survey> shown(const TenantScope &scope, const Row &row, const QDateTime &now);
+    StoreResult<SurveyRow> row(const TenantScope &scope, const QString &id);
+    // The survey of `row` as the API shows it: its definition (a legacy
+    // row's made up), open round and next delivery as of `now`.
+    StoreResult<api::Survey> shown(const TenantScope &scope, const SurveyRow &row,
+                                   const QDateTime &now);
     StoreStatus touch(const TenantScope &scope, const QString &id, const QString &status,
                       const QDateTime &at);
 
