@@ -1,0 +1,112 @@
+#pragma once
+
+#include "api/survey.h"
+#include "models/apierror.h"
+#include "models/surveys/surveylistmodel.h"
+
+#include <QPointer>
+#include <QWidget>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QTableView;
+class QTextBrowser;
+
+namespace engage::models {
+class ApiClient;
+class GroupTreeModel;
+class Session;
+} // namespace engage::models
+
+namespace engage::ui {
+
+class ExtendDialog;
+class MessageBanner;
+class PageAccess;
+class SurveyBuilder;
+
+// The company's surveys (issue 7): a table (name in the UI language, kind,
+// status, response rate of the open round, next delivery) beside a detail
+// pane (names, questions, delivery settings, targets, the open round's
+// progress and the upcoming rounds), and what can be done with them: a new
+// pulse or custom survey (created as a draft and opened in the builder),
+// edit (a draft in the builder; a published survey opens read-only),
+// publish after a confirmation that sums the survey up, close an open round
+// early or extend it, delete a draft. Owners and admins only; the others
+// read a sentence instead.
+class SurveysPage final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SurveysPage)
+
+public:
+    SurveysPage(models::ApiClient &client, models::Session &session, QWidget *parent = nullptr);
+    ~SurveysPage() override;
+
+    // For tests and the screenshot tool.
+    models::SurveyListModel &model() const { return *m_model; }
+    models::GroupTreeModel &groupModel() const { return *m_groups; }
+    QTableView *view() const { return m_view; }
+    QTextBrowser *detailPane() const { return m_detail; }
+    MessageBanner *banner() const { return m_banner; }
+    QAction *newPulseAction() const { return m_newPulseAction; }
+    QAction *newCustomAction() const { return m_newCustomAction; }
+    QAction *editAction() const { return m_editAction; }
+    QAction *publishAction() const { return m_publishAction; }
+    QAction *closeRoundAction() const { return m_closeAction; }
+    QAction *extendAction() const { return m_extendAction; }
+    QAction *deleteAction() const { return m_deleteAction; }
+    QAction *reloadAction() const { return m_reloadAction; }
+    SurveyBuilder *builder() const;
+    ExtendDialog *extendDialog() const;
+    bool selectSurvey(const QString &surveyId);
+    QString selectedSurveyId() const;
+
+public Q_SLOTS:
+    void reload();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateAccess(bool load);
+    void updateActions();
+    void updateDetail();
+    const api::Survey *selectedSurvey() const;
+    void createSurvey(api::SurveyKind kind);
+    void openBuilder(const QString &surveyId);
+    void confirmPublishing(const api::Survey &survey, QWidget *over);
+    void onExtend();
+    void onCloseRound();
+    void onDelete();
+    void onDone(models::SurveyListModel::Action action, const QString &surveyId);
+    void onStale(models::SurveyListModel::Action action, const QString &surveyId);
+    void onActionFailed(models::SurveyListModel::Action action, const QString &surveyId,
+                        const models::ApiError &error);
+
+    models::ApiClient &m_client;
+    PageAccess *m_access;
+    models::SurveyListModel *m_model;
+    models::GroupTreeModel *m_groups;
+    MessageBanner *m_banner;
+    QLabel *m_intro;
+    QLabel *m_noAccess;
+    QTableView *m_view;
+    QTextBrowser *m_detail;
+    QWidget *m_content;
+    QAction *m_newPulseAction;
+    QAction *m_newCustomAction;
+    QAction *m_editAction;
+    QAction *m_publishAction;
+    QAction *m_closeAction;
+    QAction *m_extendAction;
+    QAction *m_deleteAction;
+    QAction *m_reloadAction;
+    QPointer<SurveyBuilder> m_builder;
+    QPointer<ExtendDialog> m_extendDialog;
+    QString m_selectedId; // kept across a reload
+};
+
+} // namespace engage::ui
