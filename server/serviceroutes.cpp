@@ -8,6 +8,7 @@
 #include "domain/peopleroutes.h"
 #include "engagement/engagementroutes.h"
 #include "import/importroutes.h"
+#include "jobs/roundroutes.h"
 #include "logs/logroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
@@ -26,6 +27,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     import::addImportRoutes(router, context);
     logs::addLogRoutes(router, context);
     engagement::addEngagementRoutes(router, context);
+    jobs::addRoundRoutes(router, context);
 }
 
 } // namespace engage::server

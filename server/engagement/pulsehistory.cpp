@@ -3,6 +3,7 @@
 #include "api/dashboard.h"
 #include "api/member.h"
 #include "api/questionbank.h"
+#include "deliverysnapshot.h"
 #include "roundaggregator.h"
 #include "store/engagementsettingsrepository.h"
 #include "store/grouprepository.h"
@@ -212,17 +213,7 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
         model.group = groupIndex.value(model.groupId);
         model.hireDate = member->fields.hireDate;
         model.birthDate = member->fields.birthDate;
-        for (auto it = member->fields.attributes.cbegin(); it != member->fields.attributes.cend();
-             ++it)
-            model.attributes.insert(it.key(), it.value());
-        const std::pair<QString, QString> own[] = {
-            {QStringLiteral("employmentType"), member->fields.employmentType},
-            {QStringLiteral("grade"), member->fields.grade},
-            {QStringLiteral("jobCategory"), member->fields.jobCategory}};
-        for (const auto &[key, value] : own) {
-            if (!value.isEmpty())
-                model.attributes.insert(key, value);
-        }
+        model.attributes = memberAttributes(member->fields);
         model.mood = draw.normal(0.2);
         for (double &level : model.factor)
             level = draw.normal(0.7);
@@ -297,11 +288,7 @@ store::StoreResult<PulseHistoryWritten> PulseHistory::write(const store::TenantS
                 tenureBand != member.tenureBand) {
                 member.ageBand = ageBand;
                 member.tenureBand = tenureBand;
-                member.snapshot = member.attributes;
-                if (!ageBand.isEmpty())
-                    member.snapshot.insert(QStringLiteral("ageBand"), ageBand);
-                if (!tenureBand.isEmpty())
-                    member.snapshot.insert(QStringLiteral("tenureBand"), tenureBand);
+                member.snapshot = withBands(member.attributes, ageBand, tenureBand);
             }
             store::RoundTarget target;
             target.memberId = member.memberId;

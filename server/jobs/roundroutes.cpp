@@ -1,0 +1,183 @@
+#include "roundroutes.h"
+
+#include "api/objectreader.h"
+#include "api/survey.h"
+#include "api/validators.h"
+#include "deliveryqueue.h"
+#include "domain/routesupport.h"
+#include "ops/servicecontext.h"
+#include "store/engagementsettingsrepository.h"
+#include "store/grouprepository.h"
+#include "store/operationlog.h"
+#include "store/pulserepository.h"
+#include "store/scopedquery.h"
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace engage::server::jobs {
+
+namespace {
+
+using domain::notFound;
+using domain::storeFailure;
+
+http::Response roundNotFound()
+{
+    return notFound(QStringLiteral("There is no such round."));
+}
+
+// The round the path names, if it is the caller's tenant's.
+std::variant<store::StoredRound, http::Response> roundOf(const ops::ServiceContext &context,
+                                                         const auth::Identity &identity,
+                                                         const http::Request &request,
+                                                         const QSqlDatabase &connection)
+{
+    const auto id = domain::pathId(request);
+    if (!id)
+        return roundNotFound();
+    const auto round =
+        store::PulseRepository(connection, context.keyring).round(identity.scope, *id);
+    if (!round) {
+        if (round.errorKind() == store::StoreErrorKind::NotFound)
+            return roundNotFound();
+        return storeFailure("cannot read a round:", round.error());
+    }
+    return round.value();
+}
+
+// Targets and respondents of a round by the group of their placement.
+store::StoreResult<QList<api::GroupProgress>>
+groupCounts(const store::TenantScope &scope, const QSqlDatabase &connection, qint64 roundSeq)
+{
+    store::ScopedQuery query(scope, connection);
+    query.prepare(QStringLiteral(
+        "SELECT p.group_id, COUNT(*), COUNT(t.responded_at) FROM round_targets t "
+        "JOIN placements p ON p.id = t.placement_id WHERE t.tenant_id = :tenant_id AND "
+        "t.round_seq = :seq GROUP BY p.group_id ORDER BY p.group_id"));
+    query.bindValue(QStringLiteral(":seq"), roundSeq);
+    if (!query.exec())
+        return store::databaseError(QStringLiteral("counting a round's targets"),
+                                    query.errorText());
+    QList<api::GroupProgress> groups;
+    while (query.next()) {
+        api::GroupProgress group;
+        group.groupId = query.value(0).toString();
+        group.targets = query.value(1).toLongLong();
+        group.respondents = query.value(2).toLongLong();
+        groups.append(group);
+    }
+    return groups;
+}
+
+http::Response progress(const ops::ServiceContext &context, const auth::Identity &identity,
+                        const http::Request &request, const QSqlDatabase &connection)
+{
+    const auto found = roundOf(context, identity, request, connection);
+    if (const auto *answer = std::get_if<http::Response>(&found))
+        return *answer;
+    const store::StoredRound &round = std::get<store::StoredRound>(found);
+    const auto settings = store::EngagementSettingsRepository(connection).settings(identity.scope);
+    if (!settings)
+        return storeFailure("cannot read the engagement settings:", settings.error());
+    const auto tree = store::GroupRepository(connection).tree(identity.scope);
+    if (!tree)
+        return storeFailure("cannot read the groups:", tree.error());
+    auto groups = groupCounts(identity.scope, connection, round.seq);
+    if (!groups)
+        return storeFailure("cannot count a round's targets:", groups.error());
+    const auto totals =
+        DeliveryQueue(connection, context.keyring).totals(identity.scope, round.seq);
+    if (!totals)
+        return storeFailure("cannot count a round's deliveries:", totals.error());
+
+    QHash<QString, QString> names;
+    for (const api::Group &group : tree.value())
+        names.insert(group.id, group.fields.name);
+    api::RoundProgress answer;
+    answer.roundId = round.id;
+    for (api::GroupProgress &group : groups.value()) {
+        group.name = names.value(group.groupId);
+        // A group this small would tell who answered.
+        if (group.targets < settings.value().anonymityThreshold)
+            group.respondents.reset();
+        answer.groups.append(group);
+    }
+    answer.sent = totals.value().sent;
+    answer.bounced = totals.value().bounced;
+    answer.printed = totals.value().printed;
+    answer.pending = totals.value().pending;
+    return http::Response::json(200, api::toJson(answer));
+}
+
+http::Response remind(const ops::ServiceContext &context, const auth::Identity &identity,
+                      const http::Request &request, const QSqlDatabase &connection)
+{
+    api::ObjectReader reader(request.json);
+    const std::optional<QString> groupId =
+        reader.optionalString(QLatin1String("groupId"), api::validateId);
+    if (auto error = reader.finish())
+        return domain::badRequest(*error);
+    return domain::inTransaction(connection, "a reminder", [&]() -> http::Response {
+        const auto found = roundOf(context, identity, request, connection);
+        if (const auto *answer = std::get_if<http::Response>(&found))
+            return *answer;
+        const store::StoredRound &round = std::get<store::StoredRound>(found);
+        std::optional<QStringList> groups;
+        if (groupId) {
+            const auto subtree =
+                store::GroupRepository(connection).subtreeIds(identity.scope, {*groupId});
+            if (!subtree)
+                return storeFailure("cannot read the groups:", subtree.error());
+            if (subtree.value().isEmpty())
+                return notFound(QStringLiteral("There is no such group."));
+            groups = subtree.value();
+        } else {
+            // Everyone who has not answered, wherever placed.
+            const auto all = groupCounts(identity.scope, connection, round.seq);
+            if (!all)
+                return storeFailure("cannot count a round's targets:", all.error());
+            groups.emplace();
+            for (const api::GroupProgress &group : all.value())
+                groups->append(group.groupId);
+        }
+        if (round.status != api::RoundStatus::Open)
+            return domain::conflict(QStringLiteral("The round is not open."));
+        DeliveryQueue queue(connection, context.keyring);
+        const auto ordinal = queue.nextReminderOrdinal(identity.scope, round.seq);
+        if (!ordinal)
+            return storeFailure("cannot read a round's reminders:", ordinal.error());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto planned = queue.plan(identity.scope, round.seq, api::DeliveryKind::Reminder,
+                                        ordinal.value(), now, groups);
+        if (!planned)
+            return storeFailure("cannot plan a reminder:", planned.error());
+        const auto logged = store::OperationLog::record(
+            identity.scope, connection,
+            {request.requestId, identity.personId, QStringLiteral("round"), round.id,
+             QStringLiteral("survey.round.remind"),
+             QStringLiteral("reminder %1 to %2 non-respondents%3")
+                 .arg(ordinal.value())
+                 .arg(planned.value())
+                 .arg(groupId ? QStringLiteral(" of group ") + *groupId : QString()),
+             now});
+        if (!logged)
+            return storeFailure("cannot log the reminder:", logged.error());
+        return http::Response::json(202, QJsonObject{{QStringLiteral("planned"), planned.value()}});
+    });
+}
+
+} // namespace
+
+void addRoundRoutes(http::Router &router, const ops::ServiceContext &context)
+{
+    using domain::tenantRoute;
+    http::RouteOptions json;
+    json.takesJson = true;
+    router.add(http::Method::Get, "/api/v1/rounds/{id}/progress",
+               tenantRoute(context, api::Role::Admin, progress));
+    router.add(http::Method::Post, "/api/v1/rounds/{id}/remind",
+               tenantRoute(context, api::Role::Admin, remind), json);
+}
+
+} // namespace engage::server::jobs
