@@ -12,6 +12,7 @@
 #include "logs/logroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
+#include "respondent/respondentroutes.h"
 
 namespace engage::server {
 
@@ -28,6 +29,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     logs::addLogRoutes(router, context);
     engagement::addEngagementRoutes(router, context);
     jobs::addRoundRoutes(router, context);
+    respondent::addRespondentRoutes(router, context);
 }
 
 } // namespace engage::server

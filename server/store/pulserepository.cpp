@@ -340,6 +340,12 @@ public:
         return flush();
     }
 
+    // After write(): the response of `respondentKey`, 0 when it has none.
+    qint64 responseId(const QString &respondentKey) const
+    {
+        return m_targets.value(respondentKey).responseId;
+    }
+
 private:
     StoreStatus flush()
     {
@@ -932,6 +938,30 @@ StoreResult<QString> PulseRepository::submit(const TenantScope &scope, const QSt
     if (!written)
         return written.error();
     return roundId;
+}
+
+StoreResult<qint64> PulseRepository::recordResponse(const TenantScope &scope,
+                                                    const QString &roundId, const QString &memberId,
+                                                    const QDateTime &at)
+{
+    const auto key = respondentKey(scope, memberId);
+    if (!key)
+        return key.error();
+    const auto found = round(scope, roundId);
+    if (!found)
+        return found.error();
+    const AskedItems none;
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return databaseError(QStringLiteral("recording a response"), transaction.error());
+    ResponseWriter writer(scope, m_database, found.value(), none);
+    if (const StoreStatus written = writer.write({BulkResponse{key.value(), at, {}}}); !written) {
+        transaction.rollback();
+        return written.error();
+    }
+    if (const StoreStatus committed = transaction.commit(); !committed)
+        return committed.error();
+    return writer.responseId(key.value());
 }
 
 StoreStatus PulseRepository::submitMany(const TenantScope &scope, const QString &roundId,

@@ -134,6 +134,13 @@ public:
                                 const QString &memberId, const QList<SubmittedAnswer> &answers,
                                 const QDateTime &at);
 
+    // A response whose answers are not the bank's (a custom survey's go to
+    // custom_answers: customanswerrepository.h): the responses row and the
+    // target's first submission, written as submit() writes them. Returns the
+    // response's id.
+    StoreResult<qint64> recordResponse(const TenantScope &scope, const QString &roundId,
+                                       const QString &memberId, const QDateTime &at);
+
     // For the demo and the benchmark: many responses at once, by respondent
     // key, each with its answers; targets must exist.
     struct BulkResponse

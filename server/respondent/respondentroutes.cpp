@@ -1,0 +1,610 @@
+#include "respondentroutes.h"
+
+#include "api/dashboard.h"
+#include "api/jsonparse.h"
+#include "api/survey.h"
+#include "ops/servicecontext.h"
+#include "respondentform.h"
+#include "respondentpage.h"
+#include "store/customanswerrepository.h"
+#include "store/database.h"
+#include "store/engagementsettingsrepository.h"
+#include "store/operationlog.h"
+#include "store/pulserepository.h"
+#include "store/responselinkrepository.h"
+#include "store/transaction.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QThreadPool>
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace engage::server::respondent {
+
+Q_LOGGING_CATEGORY(lcRespondent, "engage.server.respondent.routes")
+
+namespace {
+
+// The page's own policy: its stylesheet and script from here and nothing
+// else, no inline code, forms posting only here, never framed. connect-src:
+// the script's partial saves.
+const QByteArray kPagePolicy = QByteArrayLiteral(
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+
+const QString kRoundTarget = QStringLiteral("round");
+
+// ---- answers --------------------------------------------------------------
+
+http::Response htmlResponse(int status, const QString &html)
+{
+    http::Response response;
+    response.status = status;
+    response.body = html.toUtf8();
+    response.contentType = QByteArrayLiteral("text/html; charset=utf-8");
+    response.headers.emplace_back(QByteArrayLiteral("Content-Security-Policy"), kPagePolicy);
+    return response;
+}
+
+http::Response redirect(const PageAddress &to, const QString &extraQuery = {})
+{
+    http::Response response;
+    response.status = 303;
+    response.contentType = QByteArrayLiteral("text/plain; charset=utf-8");
+    response.headers.emplace_back(QByteArrayLiteral("Location"), (to.href() + extraQuery).toUtf8());
+    return response;
+}
+
+http::Response message(int status, const PageAddress &address, Text title,
+                       const QStringList &paragraphs, bool back = false)
+{
+    return htmlResponse(status, renderMessage(address, title, paragraphs, back));
+}
+
+// A failure of ours: the cause goes to our log, the respondent gets a page
+// saying only that it did not work.
+http::Response failure(const PageAddress &address, const char *what, const QString &cause)
+{
+    qCWarning(lcRespondent) << what << cause;
+    http::Response response = message(500, address, Text::FailureTitle,
+                                      {text(Text::FailureBody, address.language)}, true);
+    response.failure = QByteArrayLiteral("handler");
+    return response;
+}
+
+http::Response jsonProblem(int status, api::ProblemCode code, const QString &detail)
+{
+    api::Problem problem = api::Problem::fromCode(code, detail);
+    problem.status = status;
+    return http::Response::problem(problem);
+}
+
+// ---- the request ----------------------------------------------------------
+
+enum class RoundState
+{
+    NotYetOpen,
+    Open,
+    Closed,
+};
+
+// What the page needs of a link that resolved.
+struct Answering
+{
+    store::ResolvedLink link;
+    store::RoundSurvey survey;
+    api::SurveyDefinition definition; // a pulse's: its delivery settings at most
+    QList<api::Question> questions;
+    RoundState state = RoundState::Open;
+};
+
+bool isJson(const QByteArray &contentType)
+{
+    return contentType.split(';').first().trimmed().toLower() == "application/json";
+}
+
+bool isForm(const QByteArray &contentType)
+{
+    return contentType.split(';').first().trimmed().toLower() ==
+           "application/x-www-form-urlencoded";
+}
+
+class RespondentRequest final
+{
+public:
+    RespondentRequest(const ops::ServiceContext &context, const http::Request &request,
+                      QSqlDatabase connection)
+        : m_context(context)
+        , m_request(request)
+        , m_connection(std::move(connection))
+        , m_now(QDateTime::currentDateTimeUtc())
+    {
+        m_address.token = request.pathParameters.value(QStringLiteral("token"));
+        m_address.language = chooseLanguage(request.query.queryItemValue(QStringLiteral("lang")),
+                                            {}, request.header("accept-language"));
+        m_address.stepMode =
+            request.query.queryItemValue(QStringLiteral("mode")) == QLatin1String("step");
+        bool ok = false;
+        const int step = request.query.queryItemValue(QStringLiteral("q")).toInt(&ok);
+        m_address.step = ok && step > 0 ? step - 1 : 0;
+    }
+
+    http::Response get()
+    {
+        auto found = resolve();
+        if (auto *refusal = std::get_if<http::Response>(&found))
+            return std::move(*refusal);
+        Answering &answering = std::get<Answering>(found);
+        if (answering.state != RoundState::Open)
+            return ended(answering);
+        const QString done = m_request.query.queryItemValue(QStringLiteral("done"));
+        if (answering.link.answered && !done.isEmpty())
+            return thanks(answering, done == QLatin1String("again"));
+        auto draft = savedAnswers(answering);
+        if (auto *refusal = std::get_if<http::Response>(&draft))
+            return std::move(*refusal);
+        Notice notice = Notice::None;
+        if (m_request.query.queryItemValue(QStringLiteral("saved")) == QLatin1String("1"))
+            notice = Notice::Saved;
+        else if (answering.link.answered)
+            notice = Notice::AlreadySubmitted;
+        return htmlResponse(
+            200, renderSurvey(surveyPage(answering, std::get<QList<api::RespondentAnswer>>(draft),
+                                         {}, notice)));
+    }
+
+    http::Response post()
+    {
+        const QByteArray contentType = m_request.header("content-type");
+        const bool json = isJson(contentType);
+        if (!json && !isForm(contentType))
+            return message(415, m_address, Text::BadFormTitle,
+                           {text(Text::BadFormBody, m_address.language)}, true);
+        auto found = resolve();
+        if (auto *refusal = std::get_if<http::Response>(&found)) {
+            if (json)
+                return jsonProblem(refusal->status, api::ProblemCode::NotFound,
+                                   QStringLiteral("This link cannot take answers."));
+            return std::move(*refusal);
+        }
+        Answering &answering = std::get<Answering>(found);
+        if (answering.state != RoundState::Open) {
+            if (json)
+                return jsonProblem(answering.state == RoundState::Closed ? 410 : 404,
+                                   api::ProblemCode::NotFound,
+                                   QStringLiteral("The survey is not open."));
+            return ended(answering);
+        }
+        return json ? postJson(answering) : postForm(answering);
+    }
+
+    // The tenant of the link, once it resolved.
+    const QString &tenantId() const { return m_tenantId; }
+
+    http::Response unavailable(const QString &cause) const
+    {
+        return failure(m_address, "no database connection:", cause);
+    }
+
+private:
+    // ---- reading ----------------------------------------------------------
+
+    std::variant<Answering, http::Response> resolve()
+    {
+        store::ResponseLinkRepository links(m_connection, m_context.keyring);
+        const auto link = links.resolve(m_address.token);
+        if (!link && link.errorKind() == store::StoreErrorKind::NotFound)
+            return unknown();
+        if (!link)
+            return failure(m_address, "cannot resolve a response link:", link.error().message);
+        Answering answering;
+        answering.link = link.value();
+        m_tenantId = answering.link.tenantId;
+        // A purged member's links answer nothing, like links never issued.
+        if (answering.link.memberId.isEmpty())
+            return unknown();
+        m_address.language =
+            chooseLanguage(m_request.query.queryItemValue(QStringLiteral("lang")),
+                           answering.link.language, m_request.header("accept-language"));
+        const store::TenantScope scope(answering.link.tenantId);
+        const auto survey = store::CustomAnswerRepository(m_connection, m_context.keyring)
+                                .roundSurvey(scope, answering.link.roundId);
+        if (!survey && survey.errorKind() == store::StoreErrorKind::NotFound)
+            return unknown();
+        if (!survey)
+            return failure(m_address, "cannot read a round:", survey.error().message);
+        answering.survey = survey.value();
+        const store::StoredRound &round = answering.survey.round;
+        const auto settings = store::EngagementSettingsRepository(m_connection).settings(scope);
+        if (!settings)
+            return failure(m_address,
+                           "cannot read the engagement settings:", settings.error().message);
+        m_threshold = settings.value().anonymityThreshold;
+
+        const QJsonObject definition =
+            QJsonDocument::fromJson(answering.survey.definition).object();
+        auto parsed = api::surveyDefinitionFromJson(definition);
+        if (parsed)
+            answering.definition = parsed.takeValue();
+        if (answering.survey.kind == store::SurveyKind::Pulse) {
+            answering.questions = api::pulseQuestions(round.itemIds);
+        } else if (parsed) {
+            answering.questions = answering.definition.questions;
+        } else {
+            return failure(m_address, "cannot read a survey's definition:", parsed.error().detail);
+        }
+        // Published pulses from before issue 7 have no definition: their
+        // name is the list's.
+        if (answering.definition.name.ja.isEmpty() && answering.definition.name.en.isEmpty())
+            answering.definition.name = {answering.survey.name, answering.survey.name};
+
+        if (round.status == api::RoundStatus::Closed || m_now > round.closesAt)
+            answering.state = RoundState::Closed;
+        else if (round.status != api::RoundStatus::Open || m_now < round.opensAt)
+            answering.state = RoundState::NotYetOpen;
+        // The question asked for, within the round's.
+        m_address.step = std::min(m_address.step, int(answering.questions.size()) - 1);
+        m_address.step = std::max(m_address.step, 0);
+        return answering;
+    }
+
+    std::variant<QList<api::RespondentAnswer>, http::Response>
+    savedAnswers(const Answering &answering)
+    {
+        const auto draft =
+            store::ResponseLinkRepository(m_connection, m_context.keyring).draft(answering.link);
+        if (!draft && draft.errorKind() == store::StoreErrorKind::NotFound)
+            return QList<api::RespondentAnswer>();
+        if (!draft)
+            return failure(m_address, "cannot read a draft:", draft.error().message);
+        const auto parsed = api::parseJsonObject(draft.value());
+        if (!parsed)
+            return failure(m_address, "cannot read a draft:", parsed.error().detail);
+        auto submission = api::respondentSubmissionFromJson(parsed.value());
+        if (!submission)
+            return failure(m_address, "cannot read a draft:", submission.error().detail);
+        return submission.value().answers;
+    }
+
+    QString surveyName(const Answering &answering) const
+    {
+        const api::LocalizedText &name = answering.definition.name;
+        const QString &wanted = m_address.language == Language::Japanese ? name.ja : name.en;
+        return wanted.isEmpty() ? (name.ja.isEmpty() ? name.en : name.ja) : wanted;
+    }
+
+    SurveyPage surveyPage(const Answering &answering, const QList<api::RespondentAnswer> &answers,
+                          const QHash<QString, Text> &errors, Notice notice)
+    {
+        SurveyPage page;
+        page.address = m_address;
+        page.surveyName = surveyName(answering);
+        page.questions = answering.questions;
+        page.anonymityThreshold = m_threshold;
+        const bool takesText =
+            std::any_of(page.questions.cbegin(), page.questions.cend(), [](const auto &question) {
+                return question.type == api::QuestionType::FreeText;
+            });
+        if (takesText)
+            page.commentThreshold = answering.definition.commentThreshold;
+        page.closesAt = answering.survey.round.closesAt;
+        page.timeZone = answering.definition.delivery.timeZone;
+        for (const api::RespondentAnswer &answer : answers)
+            page.answers.insert(answer.questionId, answer);
+        page.errors = errors;
+        page.notice = notice;
+        return page;
+    }
+
+    // ---- pages that end here ----------------------------------------------
+
+    http::Response unknown() const
+    {
+        return message(404, m_address, Text::UnknownTitle,
+                       {text(Text::UnknownBody, m_address.language)});
+    }
+
+    http::Response ended(const Answering &answering) const
+    {
+        const store::StoredRound &round = answering.survey.round;
+        const QString &zone = answering.definition.delivery.timeZone;
+        if (answering.state == RoundState::Closed)
+            return message(410, m_address, Text::ClosedTitle,
+                           {text(Text::ClosedBody, m_address.language)
+                                .arg(formatMoment(round.closesAt, zone, m_address.language))});
+        return message(404, m_address, Text::NotOpenTitle,
+                       {text(Text::NotOpenBody, m_address.language)
+                            .arg(formatMoment(round.opensAt, zone, m_address.language))});
+    }
+
+    http::Response thanks(const Answering &answering, bool replaced) const
+    {
+        QStringList paragraphs{text(Text::ThanksBody, m_address.language)};
+        if (replaced)
+            paragraphs.append(text(Text::ThanksReplaced, m_address.language));
+        paragraphs.append(
+            text(Text::ThanksChange, m_address.language)
+                .arg(formatMoment(answering.survey.round.closesAt,
+                                  answering.definition.delivery.timeZone, m_address.language)));
+        return message(200, m_address, Text::ThanksTitle, paragraphs, true);
+    }
+
+    http::Response badForm() const
+    {
+        return message(400, m_address, Text::BadFormTitle,
+                       {text(Text::BadFormBody, m_address.language)}, true);
+    }
+
+    // ---- writing ----------------------------------------------------------
+
+    http::Response postForm(const Answering &answering)
+    {
+        QList<api::Question> shown = answering.questions;
+        if (m_address.stepMode && !shown.isEmpty())
+            shown = {answering.questions.at(m_address.step)};
+        const auto form = decodeForm(m_request.body, shown);
+        if (!form)
+            return badForm();
+        auto draft = savedAnswers(answering);
+        if (auto *refusal = std::get_if<http::Response>(&draft))
+            return std::move(*refusal);
+        QStringList shownIds;
+        for (const api::Question &question : std::as_const(shown))
+            shownIds.append(question.id);
+        api::RespondentSubmission submission;
+        submission.answers =
+            mergeAnswers(answering.questions, std::get<QList<api::RespondentAnswer>>(draft),
+                         form->answers, shownIds);
+        submission.final = form->action == FormAction::Submit;
+        // Out of range, or an answer the question does not take: not what
+        // the page sends.
+        api::RespondentSubmission partial = submission;
+        partial.final = false;
+        if (api::validateSubmission(partial, answering.questions))
+            return badForm();
+
+        if (submission.final) {
+            const QHash<QString, Text> missing = unanswered(answering, submission);
+            if (!missing.isEmpty()) {
+                // Kept as a draft, so nothing typed is lost, and shown again
+                // with what is missing (the first of it, one at a time).
+                if (auto refusal = saveDraft(answering, submission))
+                    return std::move(*refusal);
+                if (m_address.stepMode) {
+                    for (qsizetype i = 0; i < answering.questions.size(); ++i) {
+                        if (missing.contains(answering.questions.at(i).id)) {
+                            m_address.step = int(i);
+                            break;
+                        }
+                    }
+                }
+                return htmlResponse(422, renderSurvey(surveyPage(answering, submission.answers,
+                                                                 missing, Notice::None)));
+            }
+            if (auto refusal = submit(answering, submission))
+                return std::move(*refusal);
+            PageAddress done = m_address;
+            done.stepMode = false;
+            return redirect(done, answering.link.answered ? QStringLiteral("&done=again")
+                                                          : QStringLiteral("&done=1"));
+        }
+        if (auto refusal = saveDraft(answering, submission))
+            return std::move(*refusal);
+        PageAddress next = m_address;
+        if (form->action == FormAction::Next)
+            next.step = std::min(next.step + 1, int(answering.questions.size()) - 1);
+        else if (form->action == FormAction::Back)
+            next.step = std::max(next.step - 1, 0);
+        return redirect(next,
+                        form->action == FormAction::Save ? QStringLiteral("&saved=1") : QString());
+    }
+
+    http::Response postJson(const Answering &answering)
+    {
+        const auto parsed = api::parseJsonObject(m_request.body);
+        if (!parsed)
+            return http::Response::problem(api::Problem::fromError(parsed.error()));
+        const auto posted = api::respondentSubmissionFromJson(parsed.value());
+        if (!posted)
+            return http::Response::problem(api::Problem::fromError(posted.error()));
+        api::RespondentSubmission given = posted.value();
+        given.final = false;
+        if (const auto error = api::validateSubmission(given, answering.questions))
+            return http::Response::problem(api::Problem::fromError(*error));
+
+        auto draft = savedAnswers(answering);
+        if (auto *refusal = std::get_if<http::Response>(&draft))
+            return std::move(*refusal);
+        QStringList postedIds;
+        for (const api::RespondentAnswer &answer : posted.value().answers)
+            postedIds.append(answer.questionId);
+        api::RespondentSubmission submission;
+        submission.answers =
+            mergeAnswers(answering.questions, std::get<QList<api::RespondentAnswer>>(draft),
+                         posted.value().answers, postedIds);
+        submission.final = posted.value().final;
+        if (submission.final) {
+            if (const auto error = api::validateSubmission(submission, answering.questions))
+                return http::Response::problem(api::Problem::fromError(*error));
+            if (auto refusal = submit(answering, submission))
+                return std::move(*refusal);
+        } else if (auto refusal = saveDraft(answering, submission)) {
+            return std::move(*refusal);
+        }
+        http::Response response = http::Response::json(
+            200, {{QStringLiteral("final"), submission.final},
+                  {QStringLiteral("replaced"), submission.final && answering.link.answered}});
+        return response;
+    }
+
+    // The required questions `submission` leaves unanswered.
+    static QHash<QString, Text> unanswered(const Answering &answering,
+                                           const api::RespondentSubmission &submission)
+    {
+        QHash<QString, Text> missing;
+        for (const api::Question &question : answering.questions) {
+            if (!question.required)
+                continue;
+            const bool answered =
+                std::any_of(submission.answers.cbegin(), submission.answers.cend(),
+                            [&question](const api::RespondentAnswer &answer) {
+                                return answer.questionId == question.id && isAnswered(answer);
+                            });
+            if (!answered)
+                missing.insert(question.id, Text::ErrorRequired);
+        }
+        return missing;
+    }
+
+    std::optional<http::Response> saveDraft(const Answering &answering,
+                                            const api::RespondentSubmission &submission)
+    {
+        api::RespondentSubmission draft = submission;
+        draft.final = false;
+        const store::TenantScope scope(answering.link.tenantId);
+        store::Transaction transaction(m_connection);
+        if (!transaction.isActive())
+            return failure(m_address, "cannot begin:", transaction.error());
+        const auto saved =
+            store::ResponseLinkRepository(m_connection, m_context.keyring)
+                .saveDraft(answering.link,
+                           QJsonDocument(api::toJson(draft)).toJson(QJsonDocument::Compact), m_now);
+        if (!saved)
+            return failure(m_address, "cannot save a draft:", saved.error().message);
+        if (auto refusal = log(answering, QStringLiteral("response.draft"), draft))
+            return refusal;
+        if (const auto committed = transaction.commit(); !committed)
+            return failure(m_address, "cannot save a draft:", committed.error().message);
+        return std::nullopt;
+    }
+
+    std::optional<http::Response> submit(const Answering &answering,
+                                         const api::RespondentSubmission &submission)
+    {
+        const store::TenantScope scope(answering.link.tenantId);
+        const QString &roundId = answering.link.roundId;
+        store::Transaction transaction(m_connection);
+        if (!transaction.isActive())
+            return failure(m_address, "cannot begin:", transaction.error());
+        if (answering.survey.kind == store::SurveyKind::Pulse) {
+            QList<store::SubmittedAnswer> answers;
+            for (const api::RespondentAnswer &answer : submission.answers) {
+                if (answer.value)
+                    answers.append({answer.questionId, *answer.value});
+            }
+            const auto submitted =
+                store::PulseRepository(m_connection, m_context.keyring)
+                    .submit(scope, roundId, answering.link.memberId, answers, m_now);
+            if (!submitted)
+                return failure(m_address,
+                               "cannot record a pulse response:", submitted.error().message);
+        } else {
+            const auto submitted = store::CustomAnswerRepository(m_connection, m_context.keyring)
+                                       .submit(scope, roundId, answering.link.memberId,
+                                               answering.questions, submission.answers, m_now);
+            if (!submitted)
+                return failure(m_address, "cannot record a response:", submitted.error().message);
+        }
+        const auto removed = store::ResponseLinkRepository(m_connection, m_context.keyring)
+                                 .removeDraft(answering.link);
+        if (!removed && removed.errorKind() != store::StoreErrorKind::NotFound)
+            return failure(m_address, "cannot remove a draft:", removed.error().message);
+        if (auto refusal = log(answering, QStringLiteral("response.submit"), submission))
+            return refusal;
+        if (const auto committed = transaction.commit(); !committed)
+            return failure(m_address, "cannot record a response:", committed.error().message);
+        return std::nullopt;
+    }
+
+    // The operation row of a respondent's change: the round and how many
+    // answers, never who (the link's target) nor what they answered.
+    std::optional<http::Response> log(const Answering &answering, const QString &action,
+                                      const api::RespondentSubmission &submission)
+    {
+        const auto logged = store::OperationLog::record(
+            store::TenantScope(answering.link.tenantId), m_connection,
+            {m_request.requestId,
+             {},
+             kRoundTarget,
+             answering.link.roundId,
+             action,
+             QStringLiteral("answers: %1 of %2 questions, by a respondent link")
+                 .arg(submission.answers.size())
+                 .arg(answering.questions.size()),
+             m_now});
+        if (!logged)
+            return failure(m_address, "cannot log a response:", logged.error().message);
+        return std::nullopt;
+    }
+
+private:
+    const ops::ServiceContext &m_context;
+    const http::Request &m_request;
+    QSqlDatabase m_connection;
+    const QDateTime m_now;
+    PageAddress m_address;
+    int m_threshold = api::kAnonymityThresholdDefault;
+    QString m_tenantId;
+};
+
+// A stylesheet or script of the page, from the binary's resources.
+http::Handler asset(const QString &file, const QByteArray &contentType)
+{
+    QFile resource(QStringLiteral(":/engage/respondent/") + file);
+    if (!resource.open(QIODevice::ReadOnly))
+        qFatal("the respondent asset %s is missing from the binary", qPrintable(file));
+    const QByteArray bytes = resource.readAll();
+    return [bytes, contentType](http::Request, http::Responder respond) {
+        http::Response response;
+        response.body = bytes;
+        response.contentType = contentType;
+        respond(std::move(response));
+    };
+}
+
+// Runs `work` on a worker thread (the network threads never touch the
+// database) with that thread's connection.
+template<typename Work>
+http::Handler onWorker(const ops::ServiceContext &context, Work work)
+{
+    return [&context, work](http::Request request, http::Responder respond) {
+        context.workers.start(
+            [&context, work, request = std::move(request), respond = std::move(respond)]() {
+                QString error;
+                QSqlDatabase connection = context.database.connection(&error);
+                RespondentRequest answering(context, request, connection);
+                http::Response response =
+                    connection.isOpen() ? work(answering) : answering.unavailable(error);
+                // The access row goes to the tenant the link named.
+                response.actor.tenantId = answering.tenantId();
+                respond(std::move(response));
+            });
+    };
+}
+
+} // namespace
+
+void addRespondentRoutes(http::Router &router, const ops::ServiceContext &context)
+{
+    http::RouteOptions page;
+    page.secretPath = true;
+    router.add(http::Method::Get, "/r/{token}",
+               onWorker(context, [](RespondentRequest &request) { return request.get(); }), page);
+    http::RouteOptions posting = page;
+    posting.maxBodyBytes = kMaxSubmissionBytes;
+    router.add(http::Method::Post, "/r/{token}",
+               onWorker(context, [](RespondentRequest &request) { return request.post(); }),
+               posting);
+    router.add(
+        http::Method::Get, "/r/assets/respondent.css",
+        asset(QStringLiteral("respondent.css"), QByteArrayLiteral("text/css; charset=utf-8")));
+    router.add(http::Method::Get, "/r/assets/respondent.js",
+               asset(QStringLiteral("respondent.js"),
+                     QByteArrayLiteral("text/javascript; charset=utf-8")));
+}
+
+} // namespace engage::server::respondent
