@@ -13,6 +13,7 @@
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 #include "respondent/respondentroutes.h"
+#include "surveys/surveyroutes.h"
 
 namespace engage::server {
 
@@ -30,6 +31,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     engagement::addEngagementRoutes(router, context);
     jobs::addRoundRoutes(router, context);
     respondent::addRespondentRoutes(router, context);
+    surveys::addSurveyRoutes(router, context);
 }
 
 } // namespace engage::server
