@@ -10,10 +10,10 @@
 #include "import/importroutes.h"
 #include "jobs/roundroutes.h"
 #include "logs/logroutes.h"
+#include "mail/mailroutes.h"
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 #include "respondent/respondentroutes.h"
-#include "surveys/surveyroutes.h"
 
 namespace engage::server {
 
@@ -29,9 +29,9 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     import::addImportRoutes(router, context);
     logs::addLogRoutes(router, context);
     engagement::addEngagementRoutes(router, context);
+    mail::addMailRoutes(router, context);
     jobs::addRoundRoutes(router, context);
     respondent::addRespondentRoutes(router, context);
-    surveys::addSurveyRoutes(router, context);
 }
 
 } // namespace engage::server

@@ -42,6 +42,12 @@ const MailText kPreviewNotice{
     QStringLiteral("これはテスト送信です。リンクから回答しても記録されません。"),
     QStringLiteral("This is a test. Answers given through the link below are not recorded."),
 };
+const MailText kPreviewWithoutLink{
+    QStringLiteral("（テスト送信にはリンクが付きません。回答画面は公開後の案内メールのリンクから"
+                   "開きます。）"),
+    QStringLiteral("(A test carries no link: the answer page opens from the link of the "
+                   "invitations sent once the survey is published.)"),
+};
 // %1 last day, %2 time zone.
 const MailText kDeadline{
     QStringLiteral("回答期限：%1 23:59（%2）"),
@@ -74,6 +80,24 @@ const MailText kTestBody{
                    "この設定で送信されます。"),
     QStringLiteral("This message reached you through the mail settings of %1. Survey "
                    "invitations and reminders will be sent with them."),
+};
+
+const MailText kCodeHeader{QStringLiteral("社員番号"), QStringLiteral("Employee code")};
+const MailText kNameHeader{QStringLiteral("氏名"), QStringLiteral("Name")};
+const MailText kGroupHeader{QStringLiteral("所属"), QStringLiteral("Group")};
+const MailText kLinkHeader{QStringLiteral("回答リンク"), QStringLiteral("Link")};
+const MailText kNoGroup{QStringLiteral("（所属なし）"), QStringLiteral("(no group)")};
+const MailText kSheetTitle{QStringLiteral("%1：回答用リンク"), QStringLiteral("%1: answer links")};
+const MailText kNoMembers{
+    QStringLiteral("リンクを配る対象者はいません（全員が回答済みか、メールで案内されます）。"),
+    QStringLiteral("Nobody is left to hand a link to (everyone has answered or gets it by "
+                   "e-mail)."),
+};
+const MailText kCardHint{
+    QStringLiteral("QRコードをスマートフォンで読み取るか、下のアドレスを開いて回答してください。"
+                   "このカードはあなた専用です。"),
+    QStringLiteral("Scan the QR code with your phone or open the address below to answer. This "
+                   "card is yours alone."),
 };
 
 QString dayText(const QString &language, const QDate &day)
@@ -110,11 +134,30 @@ MailMessage surveyMail(const SurveyMailFields &fields, const QString &to)
                           .in(language)
                           .arg(fields.organisation, fields.surveyName));
     paragraphs.append(kDeadline.in(language).arg(day, fields.timeZone));
-    paragraphs.append(kLinkIntro.in(language) + u'\n' + fields.link);
+    if (fields.link.isEmpty())
+        paragraphs.append(kPreviewWithoutLink.in(language));
+    else
+        paragraphs.append(kLinkIntro.in(language) + u'\n' + fields.link);
     paragraphs.append(kWhoSeesWhat.in(language).arg(fields.anonymityThreshold));
     paragraphs.append(kSignature.in(language).arg(fields.organisation));
     message.textBody = paragraphs.join(QStringLiteral("\n\n")) + u'\n';
     return message;
+}
+
+PrintedLinkTexts printedLinkTexts(const QString &language)
+{
+    const QString chosen = mailLanguage(language);
+    PrintedLinkTexts texts;
+    texts.employeeCode = kCodeHeader.in(chosen);
+    texts.name = kNameHeader.in(chosen);
+    texts.group = kGroupHeader.in(chosen);
+    texts.link = kLinkHeader.in(chosen);
+    texts.noGroup = kNoGroup.in(chosen);
+    texts.title = kSheetTitle.in(chosen);
+    texts.noMembers = kNoMembers.in(chosen);
+    texts.cardHint = kCardHint.in(chosen);
+    texts.whoSeesWhat = kWhoSeesWhat.in(chosen);
+    return texts;
 }
 
 MailMessage smtpTestMail(const QString &language, const QString &organisation, const QString &to)

@@ -28,7 +28,7 @@ struct SurveyMailFields
     QString organisation; // the tenant's name
     QDate lastDay;        // in the survey's time zone
     QString timeZone;     // IANA id, shown beside the deadline
-    QString link;         // on a line of its own
+    QString link;         // on a line of its own; empty only in a preview (said so instead)
     int anonymityThreshold = 5;
     // A test sent to an administrator before publishing: says that answers
     // given through its link are not recorded.
@@ -40,5 +40,21 @@ MailMessage surveyMail(const SurveyMailFields &fields, const QString &to);
 
 // The message POST /api/v1/settings/smtp/test sends to the caller.
 MailMessage smtpTestMail(const QString &language, const QString &organisation, const QString &to);
+
+// The texts of printed links in `language` (mailLanguage()): the CSV's
+// header and the sheet of QR codes.
+struct PrintedLinkTexts
+{
+    QString employeeCode;
+    QString name;
+    QString group;
+    QString link;
+    QString noGroup;
+    QString title;       // %1: the survey
+    QString noMembers;   // the sheet when nobody is left to hand a link to
+    QString cardHint;    // on each card, above the link
+    QString whoSeesWhat; // %1: the anonymity threshold
+};
+PrintedLinkTexts printedLinkTexts(const QString &language);
 
 } // namespace engage::server::mail

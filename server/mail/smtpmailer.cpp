@@ -266,7 +266,8 @@ SendOutcome SmtpMailer::send(const SmtpSettings &settings, const MailMessage &me
     curl_easy_setopt(handle, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
     curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
-    const QByteArray caFile = settings.caFile.toUtf8();
+    const QByteArray caFile =
+        (settings.caFile.isEmpty() ? m_policy.caFile : settings.caFile).toUtf8();
     if (!caFile.isEmpty())
         curl_easy_setopt(handle, CURLOPT_CAINFO, caFile.constData());
     curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS,

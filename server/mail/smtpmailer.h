@@ -27,6 +27,9 @@ public:
         // addresses (ops::ServiceContext::smtpPrivateHosts); the address
         // actually connected to is checked, whatever the name resolved to.
         bool privateHosts = false;
+        // The authorities trusted for the servers (ops::ServiceContext::
+        // smtpCaFile) when SmtpSettings::caFile is empty; empty: the system's.
+        QString caFile;
         std::chrono::milliseconds connectTimeout = std::chrono::seconds(15);
         std::chrono::milliseconds timeout = std::chrono::seconds(60);
     };

@@ -4,6 +4,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace engage::server::ops {
@@ -97,9 +98,14 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("smtp-private-hosts"),
         QStringLiteral("Let tenants' mail servers be on loopback or private addresses (refused "
                        "by default)."));
+    const QCommandLineOption smtpCaFile(
+        QStringLiteral("smtp-ca-file"),
+        QStringLiteral("PEM certificates of the authorities trusted for tenants' mail servers, "
+                       "instead of the system's."),
+        QStringLiteral("FILE"));
     parser.addOptions({dataDir, listen, database, cert, key, demo, demoWithoutHistory, threads,
                        maxHeader, requestTimeout, perAddress, maxConnections, drainTimeout,
-                       exitWithStdin, publicUrl, smtpPrivateHosts});
+                       exitWithStdin, publicUrl, smtpPrivateHosts, smtpCaFile});
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
@@ -150,6 +156,13 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         options.publicUrl = *normalized;
     }
     options.smtpPrivateHosts = parser.isSet(smtpPrivateHosts);
+    if (parser.isSet(smtpCaFile)) {
+        options.smtpCaFile = QFileInfo(parser.value(smtpCaFile)).absoluteFilePath();
+        if (!QFileInfo(options.smtpCaFile).isReadable()) {
+            *error = QStringLiteral("--smtp-ca-file must name a readable file");
+            return std::nullopt;
+        }
+    }
     options.databaseUrl = parser.value(database);
     options.certificateFile = parser.value(cert);
     options.keyFile = parser.value(key);

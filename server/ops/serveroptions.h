@@ -34,6 +34,10 @@ struct ServerOptions
     // company's own relay); otherwise refused, so that no tenant can make the
     // service probe the network it runs in.
     bool smtpPrivateHosts = false;
+    // A PEM bundle of the authorities that vouch for tenants' mail servers
+    // instead of the system's (a company relay with a certificate of its
+    // own authority); empty: the system's.
+    QString smtpCaFile;
     http::ServerLimits limits;
 
     // Parses `arguments` (argv, program name first). On failure returns

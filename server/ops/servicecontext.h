@@ -38,6 +38,8 @@ struct ServiceContext
     std::shared_ptr<PublicUrl> publicUrl = std::make_shared<PublicUrl>();
     // --smtp-private-hosts (ServerOptions::smtpPrivateHosts).
     bool smtpPrivateHosts = false;
+    // --smtp-ca-file (ServerOptions::smtpCaFile).
+    QString smtpCaFile = QString();
 };
 
 } // namespace ops

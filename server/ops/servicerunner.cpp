@@ -248,7 +248,8 @@ int runService(int argc, char *argv[], const QString &applicationName,
     http::Router router;
     const auto publicUrl = std::make_shared<PublicUrl>();
     installRoutes(router, ServiceContext{database, keyring, workers, memberIndex, aggregates,
-                                         options->dataDir, publicUrl, options->smtpPrivateHosts});
+                                         options->dataDir, publicUrl, options->smtpPrivateHosts,
+                                         options->smtpCaFile});
 
     // Declared before the server, so that it outlives every report.
     store::AccessLogWriter accessLog(database);
