@@ -61,7 +61,8 @@
   function save() {
     timer = null;
     var body = JSON.stringify({ answers: answers(), final: false });
-    fetch(form.action, {
+    // Not form.action: the buttons named "action" shadow that property.
+    fetch(form.getAttribute('action'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: body,
