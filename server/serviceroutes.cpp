@@ -14,6 +14,7 @@
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 #include "respondent/respondentroutes.h"
+#include "surveys/surveyroutes.h"
 
 namespace engage::server {
 
@@ -32,6 +33,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     mail::addMailRoutes(router, context);
     jobs::addRoundRoutes(router, context);
     respondent::addRespondentRoutes(router, context);
+    surveys::addSurveyRoutes(router, context);
 }
 
 } // namespace engage::server
