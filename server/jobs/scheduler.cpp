@@ -445,7 +445,8 @@ private:
 
 } // namespace
 
-Scheduler::Scheduler(store::Database &database, store::Keyring &keyring, DeliverySender &sender)
+Scheduler::Scheduler(const store::Database &database, store::Keyring &keyring,
+                     DeliverySender &sender)
     : m_database(database)
     , m_keyring(keyring)
     , m_sender(sender)

@@ -51,7 +51,7 @@ struct TickReport
 class Scheduler final
 {
 public:
-    Scheduler(store::Database &database, store::Keyring &keyring, DeliverySender &sender);
+    Scheduler(const store::Database &database, store::Keyring &keyring, DeliverySender &sender);
     Scheduler(const Scheduler &) = delete;
     Scheduler &operator=(const Scheduler &) = delete;
 
@@ -64,7 +64,7 @@ public:
     static constexpr qint64 kInterruptedAfterMsecs = 60 * 1000;
 
 private:
-    store::Database &m_database;
+    const store::Database &m_database;
     store::Keyring &m_keyring;
     DeliverySender &m_sender;
 };

@@ -9,7 +9,7 @@ namespace {
 Q_LOGGING_CATEGORY(lcService, "engage.server.jobs")
 }
 
-SchedulerService::SchedulerService(store::Database &database, store::Keyring &keyring,
+SchedulerService::SchedulerService(const store::Database &database, store::Keyring &keyring,
                                    QThreadPool &workers, std::unique_ptr<DeliverySender> sender,
                                    std::unique_ptr<Clock> clock, QObject *parent)
     : QObject(parent)
@@ -31,7 +31,9 @@ void SchedulerService::start(std::chrono::milliseconds interval)
 {
     m_stopped = false;
     m_timer.start(interval);
-    post();
+    // Once the event loop runs: by then the service listens and knows its
+    // public URL, which the links in the first e-mails need.
+    QTimer::singleShot(0, this, &SchedulerService::post);
 }
 
 void SchedulerService::stop()

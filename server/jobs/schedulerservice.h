@@ -26,14 +26,14 @@ class SchedulerService final : public QObject
     Q_DISABLE_COPY_MOVE(SchedulerService)
 
 public:
-    SchedulerService(store::Database &database, store::Keyring &keyring, QThreadPool &workers,
+    SchedulerService(const store::Database &database, store::Keyring &keyring, QThreadPool &workers,
                      std::unique_ptr<DeliverySender> sender,
                      std::unique_ptr<Clock> clock = std::make_unique<SystemClock>(),
                      QObject *parent = nullptr);
     // Waits for a tick that is running.
     ~SchedulerService() override;
 
-    // The first tick at once, then every `interval`.
+    // The first tick as soon as the event loop runs, then every `interval`.
     void start(std::chrono::milliseconds interval = std::chrono::seconds(30));
     // No tick is posted from now on (a running one finishes).
     void stop();
