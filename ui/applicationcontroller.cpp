@@ -17,6 +17,7 @@
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/surveyspage.h"
 
 #include <QIcon>
 #include <QLoggingCategory>
@@ -393,26 +394,30 @@ bool ApplicationController::buildMainWindowStep()
                           QIcon(QStringLiteral(":/icons/dashboard.svg")));
         return false;
     case 1:
+        m_window->addPage(new SurveysPage(m_context.client, m_context.session),
+                          QIcon(QStringLiteral(":/icons/surveys.svg")));
+        return false;
+    case 2:
         m_window->addPage(new PeoplePage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/people.svg")));
         return false;
-    case 2: {
+    case 3: {
         auto *membersPage = new MembersPage(m_context.client, m_context.session);
         m_window->addPage(membersPage, QIcon(QStringLiteral(":/icons/members.svg")));
         connect(membersPage, &MembersPage::importRequested, this,
                 [this, membersPage] { showImportWizard(membersPage); });
         return false;
     }
-    case 3:
+    case 4:
         m_window->addPage(new AttributesPage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/attributes.svg")));
         return false;
-    case 4:
+    case 5:
         // Owners and admins only: the page tells the others why it is empty.
         m_window->addPage(new LogsPage(m_context.client, m_context.session),
                           QIcon(QStringLiteral(":/icons/logs.svg")));
         return false;
-    case 5: {
+    case 6: {
         auto *settingsPage = new SettingsPage(m_context);
         m_window->addPage(settingsPage, QIcon(QStringLiteral(":/icons/settings.svg")));
         connect(settingsPage, &SettingsPage::profileSwitchRequested, this,

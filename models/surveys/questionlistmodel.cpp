@@ -56,9 +56,10 @@ QVariant QuestionListModel::data(const QModelIndex &index, int role) const
     const api::Question &question = questions.at(index.row());
     switch (role) {
     case Qt::DisplayRole: {
+        // Without its number: a row's number changes with every insertion
+        // above it, its data must not (the view numbers the rows).
         const QString text = SurveyText::inUiLanguage(question.text).simplified();
-        //: A question in the builder's list: its number (%1) and its text (%2).
-        return tr("%1. %2").arg(index.row() + 1).arg(text.isEmpty() ? tr("(no text yet)") : text);
+        return text.isEmpty() ? tr("(no text yet)") : text;
     }
     case Qt::ToolTipRole: {
         QString tip = SurveyText::questionTypeText(question.type);

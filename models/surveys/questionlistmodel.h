@@ -6,7 +6,7 @@ namespace engage::models {
 
 class SurveyDocument;
 
-// The questions of a SurveyDocument as the builder lists them: "3. text" in
+// The questions of a SurveyDocument as the builder lists them: the text in
 // the UI language, with roles for the type, whether the question is
 // required and whether a translation is missing. Reordering goes through the
 // document, so that it is undoable: drag and drop within a view (moveRows,

@@ -294,7 +294,7 @@ void SurveyListModel::sendAction(Action action, const QString &surveyId, const Q
     ApiRequest request;
     request.method = "POST";
     request.path = surveyPath(surveyId) + u'/' + verb;
-    request.body = body.value_or(QJsonObject());
+    request.body = body; // publish and close take none (a body is refused)
     if (action == Action::Publish)
         request.ifMatch = ifMatch(current->revision);
     ApiReply *reply = m_client.send(request);

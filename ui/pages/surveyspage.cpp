@@ -3,6 +3,7 @@
 #include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
 #include "models/grouptreemodel.h"
+#include "models/session.h"
 #include "models/surveys/surveytext.h"
 #include "surveys/deliveryeditor.h"
 #include "surveys/extenddialog.h"
@@ -58,12 +59,12 @@ api::SurveyDefinition newDefinition(api::SurveyKind kind)
 SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
-    , m_access(new PageAccess(session, PageAccess::Audience::OwnersAndAdmins, this))
+    , m_session(session)
+    , m_access(new PageAccess(session, PageAccess::Audience::SignedIn, this))
     , m_model(new SurveyListModel(client, this))
     , m_groups(new models::GroupTreeModel(client, this))
     , m_banner(new MessageBanner(this))
     , m_intro(new QLabel(this))
-    , m_noAccess(new QLabel(this))
     , m_view(new QTableView(this))
     , m_detail(new QTextBrowser(this))
     , m_content(new QWidget(this))
@@ -77,8 +78,6 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
 {
     m_intro->setWordWrap(true);
-    m_noAccess->setAlignment(Qt::AlignCenter);
-    m_noAccess->setWordWrap(true);
 
     m_view->setObjectName(QStringLiteral("surveyTable"));
     m_view->setModel(m_model);
@@ -122,7 +121,6 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     layout->addWidget(m_banner);
     layout->addWidget(m_intro);
     layout->addWidget(m_content, 1);
-    layout->addWidget(m_noAccess, 1);
 
     QWidget *previous = buttons.constFirst();
     for (QWidget *next : buttons.mid(1) << m_view << m_detail) {
@@ -254,7 +252,6 @@ void SurveysPage::retranslateUi()
     m_intro->setText(tr("Engagement pulses and your own surveys. A new survey starts as a draft "
                         "that saves itself as you edit it; once published it goes out on its "
                         "schedule."));
-    m_noAccess->setText(tr("Only owners and administrators can manage surveys."));
     m_newPulseAction->setText(tr("New &Pulse"));
     m_newPulseAction->setToolTip(
         withShortcut(tr("Create an engagement pulse from the question bank"), m_newPulseAction));
@@ -283,11 +280,17 @@ void SurveysPage::retranslateUi()
 
 void SurveysPage::updateAccess(bool load)
 {
-    m_access->showContent({m_intro, m_content},
-                          {m_newPulseAction, m_newCustomAction, m_editAction, m_publishAction,
-                           m_closeAction, m_extendAction, m_deleteAction, m_reloadAction},
-                          m_noAccess);
+    const auto &me = m_session.person();
+    const api::Role role = me ? me->role : api::Role::Viewer;
+    // The service's rules, so that the page never offers what it would refuse.
+    m_mayEdit = m_access->hasAccess() && (role == api::Role::Owner || role == api::Role::Admin);
+    m_access->showContent({m_intro, m_content}, {m_editAction, m_reloadAction});
+    for (QAction *action : {m_newPulseAction, m_newCustomAction, m_publishAction, m_closeAction,
+                            m_extendAction, m_deleteAction})
+        action->setVisible(m_mayEdit);
     m_access->rejectWithoutAccess({m_builder, m_extendDialog});
+    if (m_extendDialog && !m_mayEdit)
+        m_extendDialog->reject();
     if (load)
         reload();
     updateActions();
@@ -299,13 +302,13 @@ void SurveysPage::updateActions()
     const api::Survey *survey = hasAccess ? selectedSurvey() : nullptr;
     const bool draft = survey && survey->status == api::SurveyStatus::Draft;
     const bool open = survey && survey->status == api::SurveyStatus::Open && survey->openRound;
-    m_newPulseAction->setEnabled(hasAccess);
-    m_newCustomAction->setEnabled(hasAccess);
+    m_newPulseAction->setEnabled(m_mayEdit);
+    m_newCustomAction->setEnabled(m_mayEdit);
     m_editAction->setEnabled(survey != nullptr);
-    m_publishAction->setEnabled(draft);
-    m_closeAction->setEnabled(open);
-    m_extendAction->setEnabled(open);
-    m_deleteAction->setEnabled(draft);
+    m_publishAction->setEnabled(m_mayEdit && draft);
+    m_closeAction->setEnabled(m_mayEdit && open);
+    m_extendAction->setEnabled(m_mayEdit && open);
+    m_deleteAction->setEnabled(m_mayEdit && draft);
     m_reloadAction->setEnabled(hasAccess && !m_model->isLoading());
 }
 
@@ -342,6 +345,7 @@ void SurveysPage::openBuilder(const QString &surveyId)
     connect(m_builder, &SurveyBuilder::surveySaved, m_model, &SurveyListModel::store);
     connect(m_builder, &SurveyBuilder::publishRequested, this,
             [this](const api::Survey &survey) { confirmPublishing(survey, m_builder); });
+    m_builder->setReadOnly(!m_mayEdit);
     if (const api::Survey *known = m_model->survey(surveyId);
         known && known->status != api::SurveyStatus::Draft)
         m_builder->start(*known);
@@ -469,9 +473,15 @@ void SurveysPage::onStale(Action action, const QString &surveyId)
 void SurveysPage::onActionFailed(Action action, const QString &surveyId,
                                  const models::ApiError &error)
 {
-    Q_UNUSED(surveyId);
     if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
         return;
+    // What the survey still lacks, named by its field as the builder shows it.
+    if (action == Action::Publish && error.code && !error.field.isEmpty()) {
+        m_banner->showMessage(MessageBanner::Level::Warning,
+                              SurveyText::problemText({*error.code, error.field, error.detail}));
+        m_banner->setAction(tr("Edit"), [this, surveyId] { openBuilder(surveyId); });
+        return;
+    }
     // 409 is the service's "not now": which rule it was follows from the action.
     if (error.code == api::ProblemCode::Conflict) {
         QString explanation;

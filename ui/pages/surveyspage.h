@@ -33,8 +33,8 @@ class SurveyBuilder;
 // pulse or custom survey (created as a draft and opened in the builder),
 // edit (a draft in the builder; a published survey opens read-only),
 // publish after a confirmation that sums the survey up, close an open round
-// early or extend it, delete a draft. Owners and admins only; the others
-// read a sentence instead.
+// early or extend it, delete a draft. Everyone signed in reads the list (as
+// the service lets them); owners and admins alone are offered the changes.
 class SurveysPage final : public QWidget
 {
     Q_OBJECT
@@ -87,12 +87,12 @@ private:
                         const models::ApiError &error);
 
     models::ApiClient &m_client;
+    models::Session &m_session;
     PageAccess *m_access;
     models::SurveyListModel *m_model;
     models::GroupTreeModel *m_groups;
     MessageBanner *m_banner;
     QLabel *m_intro;
-    QLabel *m_noAccess;
     QTableView *m_view;
     QTextBrowser *m_detail;
     QWidget *m_content;
@@ -106,7 +106,8 @@ private:
     QAction *m_reloadAction;
     QPointer<SurveyBuilder> m_builder;
     QPointer<ExtendDialog> m_extendDialog;
-    QString m_selectedId; // kept across a reload
+    QString m_selectedId;   // kept across a reload
+    bool m_mayEdit = false; // owners and admins
 };
 
 } // namespace engage::ui

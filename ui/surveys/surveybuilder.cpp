@@ -56,7 +56,8 @@ constexpr api::QuestionType kNewTypes[] = {
     api::QuestionType::Scale11,        api::QuestionType::SingleChoice,
     api::QuestionType::MultipleChoice, api::QuestionType::FreeText};
 
-// A question with a text in one language only carries a warning sign.
+// Each question numbered as respondents see it; one with a text in one
+// language only carries a warning sign.
 class QuestionDelegate final : public QStyledItemDelegate
 {
 public:
@@ -66,6 +67,8 @@ protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
     {
         QStyledItemDelegate::initStyleOption(option, index);
+        //: A question in the builder's list: its number (%1) and its text (%2).
+        option->text = SurveyBuilder::tr("%1. %2").arg(index.row() + 1).arg(option->text);
         if (index.data(QuestionListModel::MissingTranslationRole).toBool()) {
             option->features |= QStyleOptionViewItem::HasDecoration;
             option->icon = option->widget->style()->standardIcon(QStyle::SP_MessageBoxWarning);
@@ -326,6 +329,18 @@ bool SurveyBuilder::isReady() const
     return m_autosaver->state() != State::Loading && m_autosaver->state() != State::Idle;
 }
 
+void SurveyBuilder::setReadOnly(bool readOnly)
+{
+    m_readOnly = readOnly;
+    if (isReady())
+        onOpened();
+}
+
+bool SurveyBuilder::isEditable() const
+{
+    return !m_readOnly && m_autosaver->isEditable();
+}
+
 std::optional<api::Error> SurveyBuilder::publishingProblem() const
 {
     return api::validateForPublishing(m_document->definition());
@@ -343,14 +358,14 @@ void SurveyBuilder::changeEvent(QEvent *event)
 void SurveyBuilder::closeEvent(QCloseEvent *event)
 {
     const State state = m_autosaver->state();
-    if (m_autosaver->isEditable() && m_autosaver->hasUnsavedChanges() &&
+    if (isEditable() && m_autosaver->hasUnsavedChanges() &&
         (state == State::Pending || state == State::Saving)) {
         event->ignore();
         m_closeWhenSaved = true;
         m_autosaver->saveNow();
         return;
     }
-    if (m_autosaver->isEditable() && m_autosaver->hasUnsavedChanges()) {
+    if (isEditable() && m_autosaver->hasUnsavedChanges()) {
         event->ignore();
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Unsaved Changes"),
                                     tr("Your latest changes to this survey are not saved."),
@@ -377,8 +392,8 @@ void SurveyBuilder::closeEvent(QCloseEvent *event)
 void SurveyBuilder::retranslateUi()
 {
     const QString name = SurveyText::surveyName(m_document->definition().name);
-    setWindowTitle(m_autosaver->isEditable() ? tr("%1 — Survey Builder").arg(name)
-                                             : tr("%1 — Survey (read-only)").arg(name));
+    setWindowTitle(isEditable() ? tr("%1 — Survey Builder").arg(name)
+                                : tr("%1 — Survey (read-only)").arg(name));
     m_nameJaLabel->setText(tr("Na&me in Japanese:"));
     m_nameEnLabel->setText(tr("Name in Eng&lish:"));
     m_tabs->setTabText(0, tr("&Questions"));
@@ -420,7 +435,7 @@ void SurveyBuilder::retranslateUi()
 
 void SurveyBuilder::onOpened()
 {
-    const bool editable = m_autosaver->isEditable();
+    const bool editable = isEditable();
     const bool pulse = m_document->definition().kind == api::SurveyKind::Pulse;
     m_nameJa->setReadOnly(!editable);
     m_nameEn->setReadOnly(!editable);
@@ -457,8 +472,7 @@ void SurveyBuilder::onStateChanged()
         text = tr("Loading…");
         break;
     case State::Saved:
-        text = m_autosaver->isEditable() ? tr("All changes saved.")
-                                         : tr("Published surveys cannot be changed.");
+        text = isEditable() ? tr("All changes saved.") : tr("Published surveys cannot be changed.");
         break;
     case State::Pending:
         text = tr("Unsaved changes…");
@@ -529,7 +543,7 @@ void SurveyBuilder::onConflict()
 
 void SurveyBuilder::updateActions()
 {
-    const bool editable = m_autosaver->isEditable() && isReady();
+    const bool editable = isEditable() && isReady();
     const int row = currentRow();
     const int count = m_document->questionModel()->rowCount();
     const bool custom = m_document->definition().kind == api::SurveyKind::Custom;
@@ -556,7 +570,7 @@ void SurveyBuilder::updateProblems()
                               : std::nullopt);
     m_delivery->showProblem(m_problem);
     if (!m_problem) {
-        m_publishProblem->setText(m_autosaver->isEditable() ? tr("Ready to publish.") : QString());
+        m_publishProblem->setText(isEditable() ? tr("Ready to publish.") : QString());
         return;
     }
     //: %1: what stops publishing; a link then shows the field it concerns.

@@ -59,6 +59,10 @@ public:
     void start(const api::Survey &survey);
     QString surveyId() const;
     bool isReady() const;
+    // Read-only whatever the survey's status (someone who may not change surveys).
+    void setReadOnly(bool readOnly);
+    // A draft opened by someone who may change it.
+    bool isEditable() const;
 
     // For tests and the screenshot tool.
     models::SurveyDocument &document() const { return *m_document; }
@@ -155,6 +159,7 @@ private:
     QList<QPushButton *> m_buttons;
     QPointer<BankPickerDialog> m_bankPicker;
     std::optional<api::Error> m_problem;
+    bool m_readOnly = false;
     bool m_publishWhenSaved = false;
     bool m_closeWhenSaved = false;
 };
