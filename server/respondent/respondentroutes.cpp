@@ -19,7 +19,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
-#include <memory>
 #include <optional>
 #include <variant>
 

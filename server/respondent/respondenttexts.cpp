@@ -5,7 +5,6 @@
 #include <QByteArrayList>
 #include <QLocale>
 #include <QTimeZone>
-#include <array>
 #include <iterator>
 
 namespace engage::server::respondent {
