@@ -12,6 +12,8 @@
 #include "store/engagementsettingsrepository.h"
 #include "store/grouprepository.h"
 #include "store/memberrepository.h"
+#include "store/pulserepository.h"
+#include "store/surveyrepository.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -26,9 +28,16 @@ using engage::test::ServiceFixture;
 namespace {
 
 // Routes that take no session: their tenant, if any, is named in the body and
-// checked by the sign-in tests.
-const QByteArrayList kPublicRoutes{"GET /healthz", "GET /readyz", "POST /api/v1/auth/login",
-                                   "POST /api/v1/auth/refresh"};
+// checked by the sign-in tests, or by the response link (the respondent
+// page's tests).
+const QByteArrayList kPublicRoutes{"GET /healthz",
+                                   "GET /readyz",
+                                   "POST /api/v1/auth/login",
+                                   "POST /api/v1/auth/refresh",
+                                   "GET /r/{token}",
+                                   "POST /r/{token}",
+                                   "GET /r/assets/respondent.css",
+                                   "GET /r/assets/respondent.js"};
 
 struct Route
 {
@@ -64,6 +73,8 @@ private:
     QString m_importOfB;
     QString m_memoOfB;
     QString m_archiveOfB;
+    QString m_surveyOfB;
+    QString m_roundOfB;
 
     // Tenant B's object for each path parameter of a route.
     QString objectOfB(const QString &pattern) const
@@ -86,6 +97,10 @@ private:
             return m_memoOfB;
         if (pattern == QStringLiteral("/api/v1/logs/archives/{id}"))
             return m_archiveOfB;
+        if (pattern.startsWith(QStringLiteral("/api/v1/surveys/{id}")))
+            return m_surveyOfB;
+        if (pattern.startsWith(QStringLiteral("/api/v1/rounds/{id}")))
+            return m_roundOfB;
         // {log} names a log, not an object: B's tenant id there must name none.
         if (pattern.startsWith(QStringLiteral("/api/v1/logs/{log}")))
             return m_b.id;
@@ -159,6 +174,34 @@ private:
         if (!server::logs::LogArchiveRepository(m_service.connection()).insert(scope, archive))
             return false;
         m_archiveOfB = archive.id;
+        // A custom survey of B with an open round: were the tenant not
+        // checked, A could read, edit, close or remind it.
+        api::SurveyDefinition definition;
+        definition.kind = api::SurveyKind::Custom;
+        definition.name = {QStringLiteral("Bの調査"), QStringLiteral("Survey of B")};
+        api::Question question;
+        question.id = QStringLiteral("q1");
+        question.text = {QStringLiteral("満足していますか"), QStringLiteral("Are you satisfied?")};
+        definition.questions = {question};
+        definition.delivery.startDate = QDate::currentDate();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto survey =
+            server::store::SurveyRepository(m_service.connection(), m_service.keyring())
+                .create(scope, definition, now);
+        if (!survey)
+            return false;
+        m_surveyOfB = survey.value().id;
+        server::store::StoredRound round;
+        round.surveyId = m_surveyOfB;
+        round.opensAt = now.addDays(-1);
+        round.closesAt = now.addDays(6);
+        round.status = api::RoundStatus::Open;
+        const auto opened =
+            server::store::PulseRepository(m_service.connection(), m_service.keyring())
+                .createRound(scope, round, now);
+        if (!opened)
+            return false;
+        m_roundOfB = opened.value().id;
         return server::store::GroupRepository(m_service.connection())
             .setScope(scope, m_service.personId(m_b, QStringLiteral("manager")), {m_groupOfB})
             .isOk();
@@ -168,13 +211,18 @@ private:
 
     HttpResponse call(const Route &route, const QString &path)
     {
-        const bool takesBody =
-            route.method == "POST" || route.method == "PATCH" || route.method == "PUT";
         // A fresh session per call: logout revokes the one it is given.
-        return m_service.send(
-            route.method, path, ownerTokenOfA(),
-            takesBody ? std::optional<QJsonObject>(QJsonObject{}) : std::nullopt,
-            HeaderList{{QByteArrayLiteral("If-Match"), QByteArrayLiteral("\"1\"")}});
+        const auto send = [&](const std::optional<QJsonObject> &body) {
+            return m_service.send(
+                route.method, path, ownerTokenOfA(), body,
+                HeaderList{{QByteArrayLiteral("If-Match"), QByteArrayLiteral("\"1\"")}});
+        };
+        // Without a body first: a route that reads none refuses one (413)
+        // before it looks for the object; one that wants JSON says so (415).
+        const HttpResponse bare = send(std::nullopt);
+        if (bare.status == 415)
+            return send(QJsonObject{});
+        return bare;
     }
 
     // Every row of tenant B in every table that has a tenant_id, as text.
@@ -208,8 +256,8 @@ private:
 
     QStringList identifiersOfB() const
     {
-        QStringList ids{m_b.id,      m_b.slug,    m_groupOfB, m_attributeOfB,
-                        m_memberOfB, m_importOfB, m_memoOfB,  m_archiveOfB};
+        QStringList ids{m_b.id,      m_b.slug,  m_groupOfB,   m_attributeOfB, m_memberOfB,
+                        m_importOfB, m_memoOfB, m_archiveOfB, m_surveyOfB,    m_roundOfB};
         for (const QString &name :
              {QStringLiteral("owner"), QStringLiteral("manager"), QStringLiteral("viewer")}) {
             ids.append(m_service.personId(m_b, name));
