@@ -64,6 +64,9 @@ StoreResult<QStringList> tenantsWithSurveys(const QSqlDatabase &database)
     return tenants;
 }
 
+// Closed ones too, unlike SurveyRepository::published(): a round closed
+// just before a stop is aggregated at the next tick, after its one-shot
+// survey was already marked closed with it.
 StoreResult<QList<Survey>> publishedSurveys(const TenantScope &scope, const QSqlDatabase &database)
 {
     store::ScopedQuery query(scope, database);
