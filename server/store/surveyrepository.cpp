@@ -305,6 +305,19 @@ StoreResult<QList<api::Survey>> SurveyRepository::list(const TenantScope &scope,
     return surveys;
 }
 
+StoreResult<SurveyRow> SurveyRepository::draftAt(const TenantScope &scope, const QString &id,
+                                                 qint64 expectedRevision)
+{
+    auto current = row(scope, id);
+    if (!current)
+        return current.error();
+    if (!current.value().isDraft())
+        return frozen();
+    if (current.value().revision != expectedRevision)
+        return changed();
+    return current;
+}
+
 StoreResult<api::Survey> SurveyRepository::update(const TenantScope &scope, const QString &id,
                                                   qint64 expectedRevision,
                                                   const api::SurveyDefinition &definition,
@@ -315,13 +328,9 @@ StoreResult<api::Survey> SurveyRepository::update(const TenantScope &scope, cons
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("updating a survey"), transaction.error());
-    const auto current = row(scope, id);
+    const auto current = draftAt(scope, id, expectedRevision);
     if (!current)
         return current.error();
-    if (!current.value().isDraft())
-        return frozen();
-    if (current.value().revision != expectedRevision)
-        return changed();
     ScopedQuery query(scope, m_database);
     query.prepare(QStringLiteral(
         "UPDATE surveys SET kind = :kind, name = :name, cadence_weeks = :cadence, "
@@ -358,13 +367,9 @@ StoreStatus SurveyRepository::remove(const TenantScope &scope, const QString &id
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("deleting a survey"), transaction.error());
-    const auto current = row(scope, id);
+    const auto current = draftAt(scope, id, expectedRevision);
     if (!current)
         return current.error();
-    if (!current.value().isDraft())
-        return frozen();
-    if (current.value().revision != expectedRevision)
-        return changed();
     ScopedQuery query(scope, m_database);
     query.prepare(QStringLiteral(
         "UPDATE surveys SET deleted_at = :at, updated_at = :at, revision = revision + 1 WHERE "
@@ -386,13 +391,9 @@ StoreResult<api::Survey> SurveyRepository::publish(const TenantScope &scope, con
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("publishing a survey"), transaction.error());
-    const auto current = row(scope, id);
+    const auto current = draftAt(scope, id, expectedRevision);
     if (!current)
         return current.error();
-    if (!current.value().isDraft())
-        return frozen();
-    if (current.value().revision != expectedRevision)
-        return changed();
     const auto survey = shown(scope, current.value(), at);
     if (!survey)
         return survey.error();

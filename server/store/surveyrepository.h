@@ -93,6 +93,10 @@ public:
 
 private:
     StoreResult<SurveyRow> row(const TenantScope &scope, const QString &id);
+    // row(), inside the caller's transaction, when it is a draft at
+    // `expectedRevision`: Frozen once published, a conflict once changed.
+    StoreResult<SurveyRow> draftAt(const TenantScope &scope, const QString &id,
+                                   qint64 expectedRevision);
     // The survey of `row` as the API shows it: its definition (a legacy
     // row's made up), open round and next delivery as of `now`.
     StoreResult<api::Survey> shown(const TenantScope &scope, const SurveyRow &row,
