@@ -773,6 +773,21 @@ Result<SurveyDefinition> surveyDefinitionFromJson(const QJsonObject &object)
     return readDefinition(object);
 }
 
+QJsonObject toJson(const Question &question)
+{
+    return questionToJson(question);
+}
+
+Result<Question> surveyQuestionFromJson(const QJsonObject &object)
+{
+    auto question = questionFromJson(object);
+    if (!question)
+        return question;
+    if (auto error = validateQuestion(question.value(), QString()))
+        return *error;
+    return question;
+}
+
 QJsonObject toJson(const Survey &survey)
 {
     QJsonObject object{{kId, survey.id},

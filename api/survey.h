@@ -200,6 +200,11 @@ std::optional<Error> validateForPublishing(const SurveyDefinition &definition);
 
 QJsonObject toJson(const SurveyDefinition &definition);
 Result<SurveyDefinition> surveyDefinitionFromJson(const QJsonObject &object);
+// One question's wire form, as a definition holds it ({"id", "type", "text",
+// "required", "options"}), for answers that repeat a survey's questions (the
+// results of a round): decoding checks it as validateDefinition does.
+QJsonObject toJson(const Question &question);
+Result<Question> surveyQuestionFromJson(const QJsonObject &object);
 QJsonObject toJson(const Survey &survey);
 Result<Survey> surveyFromJson(const QJsonObject &object);
 // GET /api/v1/surveys: {"items": [...]}, newest first.

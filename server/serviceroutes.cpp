@@ -14,6 +14,7 @@
 #include "ops/healthroutes.h"
 #include "ops/servicecontext.h"
 #include "respondent/respondentroutes.h"
+#include "surveyresults/surveyresultsroutes.h"
 #include "surveys/surveyroutes.h"
 
 namespace engage::server {
@@ -34,6 +35,7 @@ void addServiceRoutes(http::Router &router, const ops::ServiceContext &context)
     jobs::addRoundRoutes(router, context);
     respondent::addRespondentRoutes(router, context);
     surveys::addSurveyRoutes(router, context);
+    surveyresults::addSurveyResultsRoutes(router, context);
 }
 
 } // namespace engage::server

@@ -310,6 +310,20 @@ QList<api::FactorScore> DashboardCalculator::breakdown(const Slice &slice) const
     return factors;
 }
 
+api::Score DashboardCalculator::sliceCount(const api::DashboardQuery &query,
+                                           const RoundCells &round) const
+{
+    const Slices slices = slicesOf(round, query.attributeId);
+    const Slice current = slice(slices, nodeOf(query), valueOf(query));
+    const qint64 respondents = current.sums.respondents;
+    // A count has no value of its own: any value lets makeScore give the
+    // reasons in the dashboards' order, and is then dropped.
+    api::Score score =
+        makeScore(0.0, respondents, m_threshold, current.withheld && respondents >= m_threshold);
+    score.value.reset();
+    return score;
+}
+
 api::Summary DashboardCalculator::summary(const api::DashboardQuery &query, const RoundCells &round,
                                           const std::optional<RoundCells> &previous) const
 {

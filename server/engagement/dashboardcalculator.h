@@ -74,6 +74,12 @@ public:
     api::TrendPoint trendPoint(const api::DashboardQuery &query, const RoundCells &round,
                                const std::optional<RoundCells> &previous) const;
 
+    // For results that are not the bank's (a custom survey's round): cells
+    // that carry counts only, each cell's `respondents` those the results
+    // rest on. The slice's count and whether the rules above withhold it,
+    // as a score without value (NoAnswers when nobody is in it).
+    api::Score sliceCount(const api::DashboardQuery &query, const RoundCells &round) const;
+
     // What every answer says about its slice; `roundId` empty in a trend.
     api::SliceInfo sliceInfo(const api::DashboardQuery &query, const QString &roundId) const;
 
