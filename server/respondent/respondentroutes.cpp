@@ -9,17 +9,17 @@
 #include "store/customanswerrepository.h"
 #include "store/database.h"
 #include "store/engagementsettingsrepository.h"
+#include "store/groupcommitter.h"
 #include "store/operationlog.h"
 #include "store/pulserepository.h"
 #include "store/responselinkrepository.h"
-#include "store/transaction.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
-#include <optional>
+#include <memory>
 #include <variant>
 
 namespace engage::server::respondent {
@@ -112,6 +112,21 @@ bool isForm(const QByteArray &contentType)
            "application/x-www-form-urlencoded";
 }
 
+// A write a request asks for, and its answers: the request is answered only
+// once the group committer has committed the write with the others that
+// arrived together (acknowledged means durable), or failed it alone.
+struct Change
+{
+    store::GroupCommitter::Write write;
+    http::Response accepted;
+    // For the page saying it did not work, and our log.
+    PageAddress address;
+    const char *failed = "";
+};
+
+// What a request comes to: an answer now, or a change to commit first.
+using Reply = std::variant<http::Response, Change>;
+
 class RespondentRequest final
 {
 public:
@@ -156,7 +171,7 @@ public:
                                          {}, notice)));
     }
 
-    http::Response post()
+    Reply post()
     {
         const QByteArray contentType = m_request.header("content-type");
         const bool json = isJson(contentType);
@@ -178,7 +193,9 @@ public:
                                    QStringLiteral("The survey is not open."));
             return ended(answering);
         }
-        return json ? postJson(answering) : postForm(answering);
+        if (json)
+            return postJson(answering);
+        return postForm(answering);
     }
 
     // The tenant of the link, once it resolved.
@@ -340,7 +357,7 @@ private:
 
     // ---- writing ----------------------------------------------------------
 
-    http::Response postForm(const Answering &answering)
+    Reply postForm(const Answering &answering)
     {
         QList<api::Question> shown = answering.questions;
         if (m_address.stepMode && !shown.isEmpty())
@@ -371,8 +388,6 @@ private:
             if (!missing.isEmpty()) {
                 // Kept as a draft, so nothing typed is lost, and shown again
                 // with what is missing (the first of it, one at a time).
-                if (auto refusal = saveDraft(answering, submission))
-                    return std::move(*refusal);
                 if (m_address.stepMode) {
                     for (qsizetype i = 0; i < answering.questions.size(); ++i) {
                         if (missing.contains(answering.questions.at(i).id)) {
@@ -381,28 +396,29 @@ private:
                         }
                     }
                 }
-                return htmlResponse(422, renderSurvey(surveyPage(answering, submission.answers,
-                                                                 missing, Notice::None)));
+                return saveDraft(
+                    answering, submission,
+                    htmlResponse(422, renderSurvey(surveyPage(answering, submission.answers,
+                                                              missing, Notice::None))));
             }
-            if (auto refusal = submit(answering, submission))
-                return std::move(*refusal);
             PageAddress done = m_address;
             done.stepMode = false;
-            return redirect(done, answering.link.answered ? QStringLiteral("&done=again")
-                                                          : QStringLiteral("&done=1"));
+            return submit(answering, submission,
+                          redirect(done, answering.link.answered ? QStringLiteral("&done=again")
+                                                                 : QStringLiteral("&done=1")));
         }
-        if (auto refusal = saveDraft(answering, submission))
-            return std::move(*refusal);
         PageAddress next = m_address;
         if (form->action == FormAction::Next)
             next.step = std::min(next.step + 1, int(answering.questions.size()) - 1);
         else if (form->action == FormAction::Back)
             next.step = std::max(next.step - 1, 0);
-        return redirect(next,
-                        form->action == FormAction::Save ? QStringLiteral("&saved=1") : QString());
+        return saveDraft(answering, submission,
+                         redirect(next, form->action == FormAction::Save
+                                            ? QStringLiteral("&saved=1")
+                                            : QString()));
     }
 
-    http::Response postJson(const Answering &answering)
+    Reply postJson(const Answering &answering)
     {
         const auto parsed = api::parseJsonObject(m_request.body);
         if (!parsed)
@@ -426,18 +442,14 @@ private:
             mergeAnswers(answering.questions, std::get<QList<api::RespondentAnswer>>(draft),
                          posted.value().answers, postedIds);
         submission.final = posted.value().final;
-        if (submission.final) {
-            if (const auto error = api::validateSubmission(submission, answering.questions))
-                return http::Response::problem(api::Problem::fromError(*error));
-            if (auto refusal = submit(answering, submission))
-                return std::move(*refusal);
-        } else if (auto refusal = saveDraft(answering, submission)) {
-            return std::move(*refusal);
-        }
-        http::Response response = http::Response::json(
+        http::Response accepted = http::Response::json(
             200, {{QStringLiteral("final"), submission.final},
                   {QStringLiteral("replaced"), submission.final && answering.link.answered}});
-        return response;
+        if (!submission.final)
+            return saveDraft(answering, submission, std::move(accepted));
+        if (const auto error = api::validateSubmission(submission, answering.questions))
+            return http::Response::problem(api::Problem::fromError(*error));
+        return submit(answering, submission, std::move(accepted));
     }
 
     // The required questions `submission` leaves unanswered.
@@ -459,85 +471,80 @@ private:
         return missing;
     }
 
-    std::optional<http::Response> saveDraft(const Answering &answering,
-                                            const api::RespondentSubmission &submission)
+    // The draft replaced by `submission` (final or not, it is kept as a
+    // draft), answered with `accepted` once committed.
+    Change saveDraft(const Answering &answering, const api::RespondentSubmission &submission,
+                     http::Response accepted) const
     {
         api::RespondentSubmission draft = submission;
         draft.final = false;
-        const store::TenantScope scope(answering.link.tenantId);
-        store::Transaction transaction(m_connection);
-        if (!transaction.isActive())
-            return failure(m_address, "cannot begin:", transaction.error());
-        const auto saved =
-            store::ResponseLinkRepository(m_connection, m_context.keyring)
-                .saveDraft(answering.link,
-                           QJsonDocument(api::toJson(draft)).toJson(QJsonDocument::Compact), m_now);
-        if (!saved)
-            return failure(m_address, "cannot save a draft:", saved.error().message);
-        if (auto refusal = log(answering, QStringLiteral("response.draft"), draft))
-            return refusal;
-        if (const auto committed = transaction.commit(); !committed)
-            return failure(m_address, "cannot save a draft:", committed.error().message);
-        return std::nullopt;
+        const QByteArray json = QJsonDocument(api::toJson(draft)).toJson(QJsonDocument::Compact);
+        return {
+            [&keyring = m_context.keyring, link = answering.link, json, now = m_now,
+             entry = logEntry(answering, QStringLiteral("response.draft"), draft)](
+                const QSqlDatabase &connection) -> store::StoreStatus {
+                const auto saved =
+                    store::ResponseLinkRepository(connection, keyring).saveDraft(link, json, now);
+                if (!saved)
+                    return saved;
+                return store::OperationLog::record(store::TenantScope(link.tenantId), connection,
+                                                   entry);
+            },
+            std::move(accepted), m_address, "cannot save a draft:"};
     }
 
-    std::optional<http::Response> submit(const Answering &answering,
-                                         const api::RespondentSubmission &submission)
+    // The final submission: the response (a pulse's answers, or a custom
+    // survey's), the draft gone and the operation row, answered with
+    // `accepted` once committed.
+    Change submit(const Answering &answering, const api::RespondentSubmission &submission,
+                  http::Response accepted) const
     {
-        const store::TenantScope scope(answering.link.tenantId);
-        const QString &roundId = answering.link.roundId;
-        store::Transaction transaction(m_connection);
-        if (!transaction.isActive())
-            return failure(m_address, "cannot begin:", transaction.error());
-        if (answering.survey.kind == store::SurveyKind::Pulse) {
-            QList<store::SubmittedAnswer> answers;
-            for (const api::RespondentAnswer &answer : submission.answers) {
-                if (answer.value)
-                    answers.append({answer.questionId, *answer.value});
-            }
-            const auto submitted =
-                store::PulseRepository(m_connection, m_context.keyring)
-                    .submit(scope, roundId, answering.link.memberId, answers, m_now);
-            if (!submitted)
-                return failure(m_address,
-                               "cannot record a pulse response:", submitted.error().message);
-        } else {
-            const auto submitted = store::CustomAnswerRepository(m_connection, m_context.keyring)
-                                       .submit(scope, roundId, answering.link.memberId,
-                                               answering.questions, submission.answers, m_now);
-            if (!submitted)
-                return failure(m_address, "cannot record a response:", submitted.error().message);
-        }
-        const auto removed = store::ResponseLinkRepository(m_connection, m_context.keyring)
-                                 .removeDraft(answering.link);
-        if (!removed && removed.errorKind() != store::StoreErrorKind::NotFound)
-            return failure(m_address, "cannot remove a draft:", removed.error().message);
-        if (auto refusal = log(answering, QStringLiteral("response.submit"), submission))
-            return refusal;
-        if (const auto committed = transaction.commit(); !committed)
-            return failure(m_address, "cannot record a response:", committed.error().message);
-        return std::nullopt;
+        return {[&keyring = m_context.keyring, link = answering.link, kind = answering.survey.kind,
+                 questions = answering.questions, answers = submission.answers, now = m_now,
+                 entry = logEntry(answering, QStringLiteral("response.submit"), submission)](
+                    const QSqlDatabase &connection) -> store::StoreStatus {
+                    const store::TenantScope scope(link.tenantId);
+                    if (kind == store::SurveyKind::Pulse) {
+                        QList<store::SubmittedAnswer> values;
+                        for (const api::RespondentAnswer &answer : answers) {
+                            if (answer.value)
+                                values.append({answer.questionId, *answer.value});
+                        }
+                        const auto submitted =
+                            store::PulseRepository(connection, keyring)
+                                .submit(scope, link.roundId, link.memberId, values, now);
+                        if (!submitted)
+                            return submitted.error();
+                    } else {
+                        const auto submitted = store::CustomAnswerRepository(connection, keyring)
+                                                   .submit(scope, link.roundId, link.memberId,
+                                                           questions, answers, now);
+                        if (!submitted)
+                            return submitted.error();
+                    }
+                    const auto removed =
+                        store::ResponseLinkRepository(connection, keyring).removeDraft(link);
+                    if (!removed && removed.errorKind() != store::StoreErrorKind::NotFound)
+                        return removed;
+                    return store::OperationLog::record(scope, connection, entry);
+                },
+                std::move(accepted), m_address, "cannot record a response:"};
     }
 
     // The operation row of a respondent's change: the round and how many
     // answers, never who (the link's target) nor what they answered.
-    std::optional<http::Response> log(const Answering &answering, const QString &action,
-                                      const api::RespondentSubmission &submission)
+    store::OperationEntry logEntry(const Answering &answering, const QString &action,
+                                   const api::RespondentSubmission &submission) const
     {
-        const auto logged = store::OperationLog::record(
-            store::TenantScope(answering.link.tenantId), m_connection,
-            {m_request.requestId,
-             {},
-             kRoundTarget,
-             answering.link.roundId,
-             action,
-             QStringLiteral("answers: %1 of %2 questions, by a respondent link")
-                 .arg(submission.answers.size())
-                 .arg(answering.questions.size()),
-             m_now});
-        if (!logged)
-            return failure(m_address, "cannot log a response:", logged.error().message);
-        return std::nullopt;
+        return {m_request.requestId,
+                {},
+                kRoundTarget,
+                answering.link.roundId,
+                action,
+                QStringLiteral("answers: %1 of %2 questions, by a respondent link")
+                    .arg(submission.answers.size())
+                    .arg(answering.questions.size()),
+                m_now};
     }
 
 private:
@@ -566,22 +573,42 @@ http::Handler asset(const QString &file, const QByteArray &contentType)
 }
 
 // Runs `work` on a worker thread (the network threads never touch the
-// database) with that thread's connection.
+// database) with that thread's connection; a change it asks for goes to the
+// committer, and the request is answered once that is committed.
 template<typename Work>
-http::Handler onWorker(const ops::ServiceContext &context, Work work)
+http::Handler onWorker(const ops::ServiceContext &context,
+                       const std::shared_ptr<store::GroupCommitter> &committer, Work work)
 {
-    return [&context, work](http::Request request, http::Responder respond) {
-        context.workers.start(
-            [&context, work, request = std::move(request), respond = std::move(respond)]() {
-                QString error;
-                QSqlDatabase connection = context.database.connection(&error);
-                RespondentRequest answering(context, request, connection);
-                http::Response response =
-                    connection.isOpen() ? work(answering) : answering.unavailable(error);
-                // The access row goes to the tenant the link named.
-                response.actor.tenantId = answering.tenantId();
-                respond(std::move(response));
-            });
+    return [&context, committer, work](http::Request request, http::Responder respond) {
+        context.workers.start([&context, committer, work, request = std::move(request),
+                               respond = std::move(respond)]() {
+            QString error;
+            QSqlDatabase connection = context.database.connection(&error);
+            RespondentRequest answering(context, request, connection);
+            Reply reply =
+                connection.isOpen() ? work(answering) : Reply(answering.unavailable(error));
+            // The access row goes to the tenant the link named.
+            const QString tenantId = answering.tenantId();
+            if (auto *response = std::get_if<http::Response>(&reply)) {
+                response->actor.tenantId = tenantId;
+                respond(std::move(*response));
+                return;
+            }
+            Change &change = std::get<Change>(reply);
+            change.accepted.actor.tenantId = tenantId;
+            committer->submit(std::move(change.write),
+                              [accepted = std::move(change.accepted), address = change.address,
+                               failed = change.failed, respond](const store::StoreStatus &status) {
+                                  if (status) {
+                                      respond(accepted);
+                                      return;
+                                  }
+                                  http::Response refusal =
+                                      failure(address, failed, status.error().message);
+                                  refusal.actor.tenantId = accepted.actor.tenantId;
+                                  respond(std::move(refusal));
+                              });
+        });
     };
 }
 
@@ -589,15 +616,21 @@ http::Handler onWorker(const ops::ServiceContext &context, Work work)
 
 void addRespondentRoutes(http::Router &router, const ops::ServiceContext &context)
 {
+    // The page's writes, committed in groups: one commit per answer cannot
+    // keep up with a company answering at once at synchronous=FULL.
+    const auto committer = store::GroupCommitter::create(context.database, context.workers);
     http::RouteOptions page;
     page.secretPath = true;
     router.add(http::Method::Get, "/r/{token}",
-               onWorker(context, [](RespondentRequest &request) { return request.get(); }), page);
+               onWorker(context, committer,
+                        [](RespondentRequest &request) -> Reply { return request.get(); }),
+               page);
     http::RouteOptions posting = page;
     posting.maxBodyBytes = kMaxSubmissionBytes;
-    router.add(http::Method::Post, "/r/{token}",
-               onWorker(context, [](RespondentRequest &request) { return request.post(); }),
-               posting);
+    router.add(
+        http::Method::Post, "/r/{token}",
+        onWorker(context, committer, [](RespondentRequest &request) { return request.post(); }),
+        posting);
     router.add(
         http::Method::Get, "/r/assets/respondent.css",
         asset(QStringLiteral("respondent.css"), QByteArrayLiteral("text/css; charset=utf-8")));

@@ -23,6 +23,13 @@ QHash<QString, OpenTransaction> &openTransactions()
     return open;
 }
 
+// Savepoint names, unique within a thread's transactions.
+QString nextSavepointName()
+{
+    thread_local quint64 serial = 0;
+    return QStringLiteral("engage_part_%1").arg(++serial);
+}
+
 } // namespace
 
 // Plain statements rather than QSqlDatabase::transaction(): SQLite needs
@@ -93,6 +100,64 @@ void Transaction::rollback()
     openTransactions().remove(m_database.connectionName());
     QSqlQuery query(m_database);
     query.exec(QStringLiteral("ROLLBACK"));
+}
+
+Savepoint::Savepoint(QSqlDatabase database)
+    : m_database(std::move(database))
+    , m_name(nextSavepointName())
+{
+    const auto open = openTransactions().constFind(m_database.connectionName());
+    if (open == openTransactions().constEnd()) {
+        m_error = QStringLiteral("a savepoint outside a transaction");
+        return;
+    }
+    m_markedBefore = open->rollbackOnly;
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("SAVEPOINT ") + m_name)) {
+        m_error = query.lastError().text();
+        return;
+    }
+    m_active = true;
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_active)
+        rollback();
+}
+
+StoreStatus Savepoint::release()
+{
+    if (!m_active)
+        return databaseError(QStringLiteral("release without a savepoint"), m_error);
+    if (openTransactions().value(m_database.connectionName()).rollbackOnly && !m_markedBefore) {
+        rollback();
+        return databaseError(QStringLiteral("release"),
+                             QStringLiteral("a step failed; rolled back to the savepoint"));
+    }
+    QSqlQuery query(m_database);
+    if (!query.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name)) {
+        const QString reason = query.lastError().text();
+        rollback();
+        return databaseError(QStringLiteral("release"), reason);
+    }
+    m_active = false;
+    return Done{};
+}
+
+void Savepoint::rollback()
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    // Both statements: ROLLBACK TO keeps the savepoint open, and PostgreSQL
+    // needs it to leave the failed state a statement inside put it in.
+    QSqlQuery query(m_database);
+    query.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + m_name);
+    query.exec(QStringLiteral("RELEASE SAVEPOINT ") + m_name);
+    const auto open = openTransactions().find(m_database.connectionName());
+    if (open != openTransactions().end())
+        open->rollbackOnly = m_markedBefore;
 }
 
 } // namespace engage::server::store

@@ -37,4 +37,35 @@ private:
     QString m_error;
 };
 
+// A part of the open Transaction that can fail alone (SAVEPOINT): what it
+// wrote is undone by rollback() or by destruction unreleased, and a step
+// inside it that rolls back (a nested Transaction joining the outer one)
+// fails only this part instead of marking the whole transaction, so the
+// outer one still commits what the other parts wrote. The group committer
+// runs each request's write in one.
+class Savepoint final
+{
+public:
+    // Needs a Transaction open on `database` in this thread.
+    explicit Savepoint(QSqlDatabase database);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    bool isActive() const { return m_active; }
+    const QString &error() const { return m_error; }
+
+    // Keeps what the part wrote in the transaction; when a step inside
+    // rolled back, undoes the part instead and answers why.
+    StoreStatus release();
+    void rollback();
+
+private:
+    QSqlDatabase m_database;
+    QString m_name;
+    bool m_active = false;
+    bool m_markedBefore = false; // the transaction's rollback mark when the part began
+    QString m_error;
+};
+
 } // namespace engage::server::store
