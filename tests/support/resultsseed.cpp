@@ -136,23 +136,32 @@ std::optional<SeededResults> seedResultsInDataDir(const QString &dataDir, const 
         });
 }
 
-QStringList topGroupsInDataDir(const QString &dataDir, const QString &tenantSlug, QString *error)
+QStringList siblingGroupsInDataDir(const QString &dataDir, const QString &tenantSlug,
+                                   QString *error)
 {
     const auto groups = inDataDir<QStringList>(
         dataDir, tenantSlug, error,
         [&](const QSqlDatabase &connection, store::Keyring &,
             const QString &tenantId) -> std::optional<QStringList> {
             QSqlQuery query(connection);
-            query.prepare(QStringLiteral("SELECT id FROM org_groups WHERE tenant_id = ? AND "
-                                         "parent_id IS NULL AND deleted_at IS NULL ORDER BY code"));
+            query.prepare(QStringLiteral(
+                "SELECT g.id, g.parent_id FROM org_groups g JOIN org_groups p ON p.id = "
+                "g.parent_id WHERE g.tenant_id = ? AND g.deleted_at IS NULL AND p.deleted_at IS "
+                "NULL ORDER BY p.code, g.code"));
             query.addBindValue(tenantId);
             if (!query.exec())
                 return fail<QStringList>(error, QStringLiteral("reading groups"),
                                          query.lastError().text());
-            QStringList ids;
-            while (query.next())
-                ids.append(query.value(0).toString());
-            return ids;
+            QString parent;
+            QStringList siblings;
+            while (query.next() && siblings.size() < 2) {
+                if (query.value(1).toString() != parent) {
+                    parent = query.value(1).toString();
+                    siblings.clear();
+                }
+                siblings.append(query.value(0).toString());
+            }
+            return siblings.size() == 2 ? siblings : QStringList();
         });
     return groups.value_or(QStringList());
 }

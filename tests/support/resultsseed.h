@@ -53,8 +53,10 @@ std::optional<SeededResults> seedResults(const QSqlDatabase &database,
 std::optional<SeededResults> seedResultsInDataDir(const QString &dataDir, const QString &tenantSlug,
                                                   ResultsSeed seed, QString *error);
 
-// The ids of the tenant's live top-level groups, by code, from a stopped
-// server's data directory (the demo's organisation): slices for seeded rounds.
-QStringList topGroupsInDataDir(const QString &dataDir, const QString &tenantSlug, QString *error);
+// Two live groups of the same parent (the first such parent by code, its
+// first children by code), from a stopped server's data directory (the
+// demo's organisation): slices for seeded rounds. Empty when none.
+QStringList siblingGroupsInDataDir(const QString &dataDir, const QString &tenantSlug,
+                                   QString *error);
 
 } // namespace engage::test

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace engage::ui {
+
+// Paints a survey result's share (models::SurveyResultsModel::ShareRole,
+// 0..1) as a horizontal bar in the palette's highlight colour across the
+// cell, its text ("25.0%") on top in the view's text colour; cells without a
+// share (questions, free text) are painted as usual.
+class ResultBarDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultBarDelegate)
+
+public:
+    explicit ResultBarDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};
+
+} // namespace engage::ui
