@@ -104,6 +104,9 @@ void DraftAutosaver::open(const QString &surveyId)
 
 void DraftAutosaver::start(const api::Survey &survey)
 {
+    // A read still under way would replace what is being edited by then.
+    if (QPointer<ApiReply> pending = std::exchange(m_reply, nullptr))
+        pending->abort();
     m_timer->stop();
     m_survey = survey;
     m_saved = survey.definition;

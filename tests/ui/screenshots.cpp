@@ -23,6 +23,11 @@
 #include "models/membertablemodel.h"
 #include "models/session.h"
 #include "models/settings.h"
+#include "models/surveys/draftautosaver.h"
+#include "models/surveys/questionlistmodel.h"
+#include "models/surveys/surveydocument.h"
+#include "models/surveys/surveylistmodel.h"
+#include "models/surveys/targetcounter.h"
 #include "models/usertablemodel.h"
 #include "serverprocess.h"
 #include "ui/applicationcontroller.h"
@@ -48,6 +53,10 @@
 #include "ui/pages/memberspage.h"
 #include "ui/pages/peoplepage.h"
 #include "ui/pages/settingspage.h"
+#include "ui/pages/surveyspage.h"
+#include "ui/surveys/deliveryeditor.h"
+#include "ui/surveys/questioneditor.h"
+#include "ui/surveys/surveybuilder.h"
 #include "ui/widgets/dashboardpanel.h"
 #include "ui/widgets/kpicard.h"
 #include "ui/widgets/messagebanner.h"
@@ -158,6 +167,7 @@ private:
     // The answer to one call; fails the tool when there is none.
     QJsonObject fetch(ApiClient &client, const ApiRequest &request);
     void renderDashboard(MainWindow &window, DashboardPage &page);
+    void renderSurveys(MainWindow &window, SurveysPage &page, ApiClient &client);
     void renderMembers(MainWindow &window, MembersPage &page);
     void renderLogs(MainWindow &window, LogsPage &page);
     void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
@@ -232,7 +242,8 @@ QJsonObject Renderer::fetch(ApiClient &client, const ApiRequest &request)
 // The members of a department's first team, one selected, and its edit form.
 void Renderer::renderMembers(MainWindow &window, MembersPage &page)
 {
-    window.setCurrentPageIndex(2); // Dashboard, People, Members, Attributes, Logs, Settings
+    window.setCurrentPageIndex(
+        3); // Dashboard, Surveys, People, Members, Attributes, Logs, Settings
     const GroupTreeModel &groups = page.groupModel();
     if (!waitUntil([&] { return !groups.isLoading() && groups.rowCount(groups.rootIndex()) > 0; }))
         fail(QStringLiteral("the Members page did not load its groups"));
@@ -307,10 +318,107 @@ void Renderer::renderDashboard(MainWindow &window, DashboardPage &page)
     window.resize(size);
 }
 
+// The surveys of the company: a published pulse and a custom draft with a
+// choice question missing its English, open in the builder (questions and
+// delivery), and the confirmation before publishing.
+void Renderer::renderSurveys(MainWindow &window, SurveysPage &page, ApiClient &client)
+{
+    const auto create = [&](const api::SurveyDefinition &definition) {
+        ApiRequest request;
+        request.method = "POST";
+        request.path = QStringLiteral("/api/v1/surveys");
+        request.body = api::toJson(definition);
+        request.idempotencyKey = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        const auto survey = api::surveyFromJson(fetch(client, request));
+        if (!survey)
+            fail(QStringLiteral("cannot create a survey"));
+        return survey.value();
+    };
+    const QDate monday = QDate::currentDate().addDays(8 - QDate::currentDate().dayOfWeek());
+    api::SurveyDefinition pulse;
+    pulse.name = {QStringLiteral("エンゲージメント・パルス 2026"),
+                  QStringLiteral("Engagement pulse 2026")};
+    pulse.delivery.startDate = monday;
+    const api::Survey published = create(pulse);
+    ApiRequest publish;
+    publish.method = "POST";
+    publish.path = QStringLiteral("/api/v1/surveys/%1/publish").arg(published.id);
+    publish.ifMatch = '"' + QByteArray::number(published.revision) + '"';
+    fetch(client, publish);
+
+    api::SurveyDefinition custom;
+    custom.kind = api::SurveyKind::Custom;
+    custom.name = {QStringLiteral("在宅勤務アンケート"), QStringLiteral("Remote work survey")};
+    const auto question = [](const char *id, api::QuestionType type, const QString &jaText,
+                             const QString &enText) {
+        api::Question q;
+        q.id = QString::fromLatin1(id);
+        q.type = type;
+        q.text = {jaText, enText};
+        return q;
+    };
+    custom.questions = {
+        question("q1", api::QuestionType::Agreement5,
+                 QStringLiteral("在宅勤務でも仕事に集中できている。"),
+                 QStringLiteral("I can focus on my work when working from home.")),
+        question("q2", api::QuestionType::SingleChoice,
+                 QStringLiteral("週に何日、在宅勤務をしたいですか。"), QString()),
+        question("q3", api::QuestionType::Scale11, QStringLiteral("この働き方を同僚に勧めますか。"),
+                 QStringLiteral("Would you recommend this way of working to a colleague?")),
+        question("q4", api::QuestionType::FreeText, QStringLiteral("その他のご意見"),
+                 QStringLiteral("Anything else you would like to tell us?"))};
+    custom.questions[1].options = {{QStringLiteral("0日"), QStringLiteral("None")},
+                                   {QStringLiteral("1〜2日"), QString()},
+                                   {QStringLiteral("3日以上"), QString()}};
+    custom.delivery.startDate = monday.addDays(7);
+    custom.delivery.periodDays = 10;
+    custom.delivery.reminderDaysBeforeEnd = {3, 0};
+    const api::Survey draft = create(custom);
+
+    window.setCurrentPageIndex(1);
+    page.reloadAction()->trigger();
+    if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowOf(draft.id) >= 0; }))
+        fail(QStringLiteral("the Surveys page did not load"));
+    page.selectSurvey(published.id);
+    save(&window, QStringLiteral("surveys"));
+
+    page.selectSurvey(draft.id);
+    page.editAction()->trigger();
+    SurveyBuilder *builder = page.builder();
+    if (!builder ||
+        !waitUntil([&] { return builder->isReady() && builder->targetCounter().isLoaded(); }))
+        fail(QStringLiteral("the survey builder did not open"));
+    builder->resize(1240, 780);
+    builder->questionView()->setCurrentIndex(builder->document().questionModel()->index(1, 0));
+    save(builder, QStringLiteral("survey-builder"));
+    builder->tabs()->setCurrentWidget(builder->deliveryEditor());
+    save(builder, QStringLiteral("survey-delivery"));
+    builder->tabs()->setCurrentIndex(0);
+    builder->close();
+    waitUntil([&] { return !builder->isVisible(); });
+
+    // A complete draft asks for confirmation with its summary.
+    api::SurveyDefinition complete = custom;
+    complete.name = {QStringLiteral("在宅勤務アンケート（確定版）"),
+                     QStringLiteral("Remote work survey (final)")};
+    complete.questions[1].text.en = QStringLiteral("How many days a week would you like to work "
+                                                   "from home?");
+    complete.questions[1].options[1].en = QStringLiteral("1 or 2 days");
+    complete.questions[1].options[2].en = QStringLiteral("3 days or more");
+    const api::Survey ready = create(complete);
+    page.reloadAction()->trigger();
+    if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowOf(ready.id) >= 0; }))
+        fail(QStringLiteral("the Surveys page did not reload"));
+    page.selectSurvey(ready.id);
+    saveModal([&] { page.publishAction()->trigger(); }, QStringLiteral("survey-publish"));
+    window.setCurrentPageIndex(0);
+}
+
 // The operation log with its newest change open in the detail pane.
 void Renderer::renderLogs(MainWindow &window, LogsPage &page)
 {
-    window.setCurrentPageIndex(4); // Dashboard, People, Members, Attributes, Logs, Settings
+    window.setCurrentPageIndex(
+        5); // Dashboard, Surveys, People, Members, Attributes, Logs, Settings
     page.tabs()->setCurrentIndex(1);
     if (!waitUntil([&] {
             return !page.model().isLoading() && page.model().rowCount() > 0 &&
@@ -342,7 +450,7 @@ void Renderer::renderAttributes(MainWindow &window, AttributesPage &page, ApiCli
         create.body = api::toJson(fields);
         fetch(client, create);
     }
-    window.setCurrentPageIndex(3);
+    window.setCurrentPageIndex(4);
     page.reloadAction()->trigger();
     if (!waitUntil([&] { return !page.model().isLoading() && page.model().rowCount() > 0; }))
         fail(QStringLiteral("the Attributes page did not load"));
@@ -550,6 +658,8 @@ void Renderer::render(const QString &language, const QString &tenant)
     MainWindow window(context);
     auto *dashboard = new DashboardPage(client, session);
     window.addPage(dashboard, QIcon(QStringLiteral(":/icons/dashboard.svg")));
+    auto *surveys = new SurveysPage(client, session);
+    window.addPage(surveys, QIcon(QStringLiteral(":/icons/surveys.svg")));
     auto *people = new PeoplePage(client, session);
     window.addPage(people, QIcon(QStringLiteral(":/icons/people.svg")));
     auto *members = new MembersPage(client, session);
@@ -563,7 +673,8 @@ void Renderer::render(const QString &language, const QString &tenant)
     window.resize(1100, 680);
     window.show();
     renderDashboard(window, *dashboard);
-    window.setCurrentPageIndex(1);
+    renderSurveys(window, *surveys, client);
+    window.setCurrentPageIndex(2);
     if (!waitUntil([&] { return !people->model().isLoading() && people->model().rowCount() > 1; }))
         fail(QStringLiteral("the People page did not load"));
     // Someone other than the owner, so that the edit buttons are enabled.

@@ -112,6 +112,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The table gets the room its five columns need; the pane the rest.
+    splitter->setSizes({600, 400});
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
     contentLayout->addLayout(buttonRow);
@@ -122,8 +124,10 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     layout->addWidget(m_intro);
     layout->addWidget(m_content, 1);
 
-    QWidget *previous = buttons.constFirst();
-    for (QWidget *next : buttons.mid(1) << m_view << m_detail) {
+    QList<QWidget *> order = buttons;
+    order << m_view << m_detail;
+    QWidget *previous = order.takeFirst();
+    for (QWidget *next : std::as_const(order)) {
         setTabOrder(previous, next);
         previous = next;
     }
@@ -170,8 +174,7 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     connect(m_model, &SurveyListModel::loadingChanged, this, &SurveysPage::updateActions);
     connect(m_model, &SurveyListModel::created, this, [this](const api::Survey &survey) {
         selectSurvey(survey.id);
-        openBuilder(survey.id);
-        m_builder->start(survey);
+        openBuilder(survey.id, &survey);
     });
     connect(m_model, &SurveyListModel::done, this, &SurveysPage::onDone);
     connect(m_model, &SurveyListModel::removed, this, [this] {
@@ -329,7 +332,7 @@ void SurveysPage::createSurvey(api::SurveyKind kind)
     m_model->create(newDefinition(kind));
 }
 
-void SurveysPage::openBuilder(const QString &surveyId)
+void SurveysPage::openBuilder(const QString &surveyId, const api::Survey *known)
 {
     if (m_builder && m_builder->surveyId() == surveyId) {
         m_builder->raise();
@@ -346,8 +349,12 @@ void SurveysPage::openBuilder(const QString &surveyId)
     connect(m_builder, &SurveyBuilder::publishRequested, this,
             [this](const api::Survey &survey) { confirmPublishing(survey, m_builder); });
     m_builder->setReadOnly(!m_mayEdit);
-    if (const api::Survey *known = m_model->survey(surveyId);
-        known && known->status != api::SurveyStatus::Draft)
+    // A published survey no longer changes: the list's copy is the survey.
+    // A draft is read again, as someone may be editing it.
+    const api::Survey *listed = m_model->survey(surveyId);
+    if (!known && listed && listed->status != api::SurveyStatus::Draft)
+        known = listed;
+    if (known)
         m_builder->start(*known);
     else
         m_builder->open(surveyId);

@@ -76,7 +76,8 @@ private:
     void updateDetail();
     const api::Survey *selectedSurvey() const;
     void createSurvey(api::SurveyKind kind);
-    void openBuilder(const QString &surveyId);
+    // `known`: the survey as just read (created), so that it is not read again.
+    void openBuilder(const QString &surveyId, const api::Survey *known = nullptr);
     void confirmPublishing(const api::Survey &survey, QWidget *over);
     void onExtend();
     void onCloseRound();

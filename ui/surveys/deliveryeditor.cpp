@@ -253,7 +253,8 @@ DeliveryEditor::DeliveryEditor(SurveyDocument &document, models::GroupTreeModel 
     auto *calendar = new QVBoxLayout(m_calendarBox);
     calendar->addWidget(m_calendar);
     calendar->addWidget(m_legend);
-    calendar->addWidget(m_upcoming, 1);
+    calendar->addWidget(m_upcoming);
+    calendar->addStretch(1);
 
     auto *left = new QVBoxLayout;
     left->addWidget(m_whenBox);
@@ -432,7 +433,8 @@ void DeliveryEditor::retranslateUi()
     m_thresholdLabel->setText(tr("List &comments from"));
     m_threshold->setSuffix(tr(" respondents"));
     m_calendarBox->setTitle(tr("Upcoming rounds"));
-    m_legend->setText(tr("Blue: days a round is open. Orange: days reminders go out."));
+    m_legend->setText(tr("Blue: days a round is open. Orange: days reminders go out. Times "
+                         "here are in the survey's time zone."));
 
     const QString key = currentKey();
     {
@@ -498,7 +500,8 @@ void DeliveryEditor::refresh()
     m_updating = false;
     if (const auto first = api::plannedRound(delivery, definition.kind, 1);
         first && delivery.startDate.isValid())
-        m_periodEnd->setText(tr("until %1").arg(SurveySummary::moment(first->closesAt)));
+        m_periodEnd->setText(
+            tr("until %1").arg(SurveySummary::momentIn(first->closesAt, delivery.timeZone)));
     else
         m_periodEnd->clear();
     refreshValues();
@@ -604,14 +607,15 @@ void DeliveryEditor::updateCalendar()
         for (const QDateTime &reminder : round.reminders) {
             m_reminderDays.append(localDay(reminder));
             m_calendar->setDateTextFormat(localDay(reminder), reminderFormat);
-            reminders << SurveySummary::moment(reminder);
+            reminders << SurveySummary::momentIn(reminder, definition.delivery.timeZone);
         }
         if (listed.size() < kListedRounds) {
             //: A planned round: its number, when it opens and closes.
-            QString line = tr("Round %1: %2 – %3")
-                               .arg(round.number)
-                               .arg(SurveySummary::moment(round.opensAt),
-                                    SurveySummary::moment(round.closesAt));
+            QString line =
+                tr("Round %1: %2 – %3")
+                    .arg(round.number)
+                    .arg(SurveySummary::momentIn(round.opensAt, definition.delivery.timeZone),
+                         SurveySummary::momentIn(round.closesAt, definition.delivery.timeZone));
             if (!reminders.isEmpty())
                 line += u'\n' + tr("Reminders: %1").arg(QLocale().createSeparatedList(reminders));
             listed << line;

@@ -225,7 +225,7 @@ void QuestionEditor::retranslateUi()
 {
     m_placeholder->setText(tr("Choose a question in the list to edit it, or add one."));
     m_typeLabel->setText(tr("&Type:"));
-    m_required->setText(tr("Re&quired"));
+    m_required->setText(tr("Requ&ired"));
     m_required->setToolTip(tr("Respondents must answer this question before they can submit."));
     m_textJaLabel->setText(tr("Question in &Japanese"));
     m_textEnLabel->setText(tr("Question in E&nglish"));
@@ -233,8 +233,8 @@ void QuestionEditor::retranslateUi()
     m_options->setHorizontalHeaderLabels({tr("Japanese"), tr("English")});
     m_addOption->setText(tr("&Add Choice"));
     m_removeOption->setText(tr("Remo&ve Choice"));
-    m_upOption->setText(tr("Move U&p"));
-    m_downOption->setText(tr("Move Do&wn"));
+    m_upOption->setText(tr("Move C&hoice Up"));
+    m_downOption->setText(tr("Move Ch&oice Down"));
     const int current = m_type->currentIndex();
     m_type->clear();
     for (const api::QuestionType type : kTypes)

@@ -144,8 +144,8 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     m_previewJa->setObjectName(QStringLiteral("previewJa"));
     m_previewEn->setObjectName(QStringLiteral("previewEn"));
 
-    m_undo->setShortcut(QKeySequence::Undo);
-    m_redo->setShortcut(QKeySequence::Redo);
+    m_undo->setShortcuts(QKeySequence::Undo);
+    m_redo->setShortcuts(QKeySequence::Redo);
     for (QAction *action : {m_undo, m_redo})
         addAction(action);
     m_remove->setShortcut(QKeySequence::Delete);
@@ -162,6 +162,7 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     m_questionView->setDefaultDropAction(Qt::MoveAction);
     m_questionView->setDragDropOverwriteMode(false);
     m_questionView->setWordWrap(true);
+    m_questionView->setIconSize(QSize(16, 16));
     m_questionView->addAction(m_remove);
     m_questionView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_questionView->addAction(m_moveUp);

@@ -7,6 +7,7 @@
 #include "models/surveys/surveytext.h"
 
 #include <QLocale>
+#include <QTimeZone>
 #include <algorithm>
 
 namespace engage::ui {
@@ -30,6 +31,13 @@ QString paragraph(const QStringList &lines)
 QString SurveySummary::moment(const QDateTime &utc)
 {
     return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString SurveySummary::momentIn(const QDateTime &utc, const QString &timeZone)
+{
+    const QTimeZone zone(timeZone.toLatin1());
+    return QLocale().toString(zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime(),
+                              QLocale::ShortFormat);
 }
 
 QString SurveySummary::reminderDayText(int daysBeforeEnd)

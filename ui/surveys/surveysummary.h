@@ -24,6 +24,8 @@ public:
     SurveySummary() = delete;
 
     static QString moment(const QDateTime &utc);
+    // The same in a survey's time zone (IANA id), where its times are set.
+    static QString momentIn(const QDateTime &utc, const QString &timeZone);
     // "on the last day", "2 days before the end".
     static QString reminderDayText(int daysBeforeEnd);
     // The questions: "12 questions" or the pulse's rotation.
