@@ -574,13 +574,15 @@ http::Handler asset(const QString &file, const QByteArray &contentType)
 
 // Runs `work` on a worker thread (the network threads never touch the
 // database) with that thread's connection; a change it asks for goes to the
-// committer, and the request is answered once that is committed.
+// committer, and the request is answered once that is committed. The context
+// is copied: the one routes are installed with does not outlive installing
+// them (its members refer to what lives as long as the service).
 template<typename Work>
 http::Handler onWorker(const ops::ServiceContext &context,
                        const std::shared_ptr<store::GroupCommitter> &committer, Work work)
 {
-    return [&context, committer, work](http::Request request, http::Responder respond) {
-        context.workers.start([&context, committer, work, request = std::move(request),
+    return [context, committer, work](http::Request request, http::Responder respond) {
+        context.workers.start([context, committer, work, request = std::move(request),
                                respond = std::move(respond)]() {
             QString error;
             QSqlDatabase connection = context.database.connection(&error);
