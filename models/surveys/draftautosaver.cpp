@@ -40,8 +40,9 @@ DraftAutosaver::DraftAutosaver(ApiClient &client, SurveyDocument &document, QObj
 
 DraftAutosaver::~DraftAutosaver()
 {
-    if (m_reply)
-        m_reply->abort();
+    // Forgotten before it is abandoned, so that its answer (Cancelled) is ignored.
+    if (QPointer<ApiReply> pending = std::exchange(m_reply, nullptr))
+        pending->abort();
 }
 
 void DraftAutosaver::setDelay(int milliseconds)
@@ -75,8 +76,9 @@ void DraftAutosaver::setState(State state)
 
 void DraftAutosaver::open(const QString &surveyId)
 {
-    if (m_reply)
-        m_reply->abort();
+    // Forgotten before it is abandoned, so that its answer (Cancelled) is ignored.
+    if (QPointer<ApiReply> pending = std::exchange(m_reply, nullptr))
+        pending->abort();
     m_timer->stop();
     setState(State::Loading);
     ApiReply *reply = m_client.get(surveyPath(surveyId));

@@ -6,6 +6,7 @@
 
 #include <QCollator>
 #include <algorithm>
+#include <utility>
 
 namespace engage::models {
 
@@ -17,14 +18,16 @@ TargetCounter::TargetCounter(ApiClient &client, const GroupTreeModel &groups, QO
 
 TargetCounter::~TargetCounter()
 {
-    if (m_reply)
-        m_reply->abort();
+    // Forgotten before it is abandoned, so that its answer (Cancelled) is ignored.
+    if (QPointer<ApiReply> pending = std::exchange(m_reply, nullptr))
+        pending->abort();
 }
 
 void TargetCounter::reload()
 {
-    if (m_reply)
-        m_reply->abort();
+    // Forgotten before it is abandoned, so that its answer (Cancelled) is ignored.
+    if (QPointer<ApiReply> pending = std::exchange(m_reply, nullptr))
+        pending->abort();
     m_pending.clear();
     fetch(std::nullopt);
 }

@@ -8,6 +8,7 @@
 #include "../models/serviceclient.h"
 #include "models/surveys/surveydocument.h"
 #include "models/surveys/surveylistmodel.h"
+#include "models/surveys/targetcounter.h"
 #include "ui/pages/surveyspage.h"
 #include "ui/surveys/extenddialog.h"
 #include "ui/surveys/surveybuilder.h"
@@ -76,6 +77,8 @@ private Q_SLOTS:
     void deletesADraftAfterConfirmation();
     void aNewSurveyOpensInTheBuilder();
     void aManagerIsOfferedNoChanges();
+    void publishesFromTheBuilder();
+    void followsTheLanguage();
 
 private:
     api::Survey createThroughTheService(const api::SurveyDefinition &definition);
@@ -330,6 +333,54 @@ void TestSurveysPage::aManagerIsOfferedNoChanges()
     QVERIFY(page.editAction()->isEnabled()); // to read it
     manager.session.signOut();
     QTest::qWait(500);
+}
+
+void TestSurveysPage::publishesFromTheBuilder()
+{
+    api::SurveyDefinition definition = complete(tag(), QDate::currentDate().addDays(12));
+    definition.questions[0].text.en.clear();
+    const api::Survey survey = createThroughTheService(definition);
+    QVERIFY(reloadPage());
+    QVERIFY(m_page->selectSurvey(survey.id));
+    m_page->editAction()->trigger();
+    SurveyBuilder *builder = m_page->builder();
+    QVERIFY(builder);
+    QTRY_VERIFY_WITH_TIMEOUT(builder->isReady() && builder->targetCounter().isLoaded(), kWaitMs);
+    builder->autosaver().setDelay(50);
+    // Not ready: Publish shows what is missing instead of asking.
+    builder->publishAction()->trigger();
+    QVERIFY(!QApplication::activeModalWidget());
+    builder->document().setQuestionText(0, false, QStringLiteral("Are you satisfied?"));
+    QVERIFY(!builder->publishingProblem());
+    // The change is saved first, then the summary asked about, with the members it reaches.
+    builder->publishAction()->trigger();
+    auto *box = waitForModal<QMessageBox>();
+    QVERIFY(box);
+    QCOMPARE(box->objectName(), QStringLiteral("publishConfirmation"));
+    QVERIFY(box->informativeText().contains(QStringLiteral("would be asked")));
+    QSignalSpy done(&m_page->model(), &SurveyListModel::done);
+    QVERIFY(answerMessageBox(QMessageBox::AcceptRole));
+    QVERIFY(waitFor(done));
+    QCOMPARE(m_page->model().survey(survey.id)->status, api::SurveyStatus::Scheduled);
+    QCOMPARE(m_page->model().survey(survey.id)->definition.questions.at(0).text.en,
+             QStringLiteral("Are you satisfied?"));
+    QTRY_VERIFY_WITH_TIMEOUT(!builder->isVisible(), kWaitMs);
+}
+
+void TestSurveysPage::followsTheLanguage()
+{
+    MarkingTranslator marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    // The widgets hear of it through posted events.
+    QTRY_VERIFY(m_page->windowTitle().startsWith(QStringLiteral("[T] ")));
+    QVERIFY(m_page->newPulseAction()->text().startsWith(QStringLiteral("[T] ")));
+    QVERIFY(m_page->model()
+                .headerData(SurveyListModel::StatusColumn, Qt::Horizontal)
+                .toString()
+                .startsWith(QStringLiteral("[T] ")));
+    QVERIFY(m_page->detailPane()->toPlainText().startsWith(QStringLiteral("[T] ")));
+    QCoreApplication::removeTranslator(&marking);
+    QTRY_COMPARE(m_page->newPulseAction()->text(), QStringLiteral("New &Pulse"));
 }
 
 QTEST_MAIN(TestSurveysPage)

@@ -158,7 +158,8 @@ QString SurveySummary::publishingText(const api::SurveyDefinition &definition,
     lines << deliveryLines(definition);
     lines << tr("Targets: %1").arg(targetsText(definition.delivery.targets, groups));
     if (targetCount)
-        lines << tr("%n member(s) will be asked today.", nullptr, *targetCount);
+        lines << tr("%n member(s) would be asked if the round opened today.", nullptr,
+                    *targetCount);
     lines << QString()
           << tr("Once published, the questions and the delivery settings can no "
                 "longer be changed. An open round can still be extended or closed "
