@@ -278,6 +278,13 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DraftAutosaver</name>
+        <message>
+            <source>Take the version saved by someone else</source>
+            <translation>Take the version saved by someone else</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::FactorScoreModel</name>
         <message>
             <source>Change from the previous round.</source>
@@ -899,11 +906,487 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::QuestionListModel</name>
+        <message>
+            <source>(no text yet)</source>
+            <translation>(no text yet)</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>A translation is missing.</source>
+            <translation>A translation is missing.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n question(s)</source>
+            <translation>
+                <numerusform>Move %n question</numerusform>
+                <numerusform>Move %n questions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::RoundListModel</name>
         <message>
             <source>%1 · %2 #%3</source>
             <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
             <translation>%1 · %2 #%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyDocument</name>
+        <message>
+            <source>Edit the Japanese name</source>
+            <translation>Edit the Japanese name</translation>
+        </message>
+        <message>
+            <source>Edit the English name</source>
+            <translation>Edit the English name</translation>
+        </message>
+        <message>
+            <source>Change the comment threshold</source>
+            <translation>Change the comment threshold</translation>
+        </message>
+        <message>
+            <source>Change the start</source>
+            <translation>Change the start</translation>
+        </message>
+        <message>
+            <source>Change the time zone</source>
+            <translation>Change the time zone</translation>
+        </message>
+        <message>
+            <source>Change the response period</source>
+            <translation>Change the response period</translation>
+        </message>
+        <message>
+            <source>Change how often it goes out</source>
+            <translation>Change how often it goes out</translation>
+        </message>
+        <message>
+            <source>Change the reminders</source>
+            <translation>Change the reminders</translation>
+        </message>
+        <message>
+            <source>Change the targets</source>
+            <translation>Change the targets</translation>
+        </message>
+        <message>
+            <source>Add a question</source>
+            <translation>Add a question</translation>
+        </message>
+        <message>
+            <source>Remove a question</source>
+            <translation>Remove a question</translation>
+        </message>
+        <message>
+            <source>Move a question</source>
+            <translation>Move a question</translation>
+        </message>
+        <message>
+            <source>Edit a question's Japanese text</source>
+            <translation>Edit a question's Japanese text</translation>
+        </message>
+        <message>
+            <source>Edit a question's English text</source>
+            <translation>Edit a question's English text</translation>
+        </message>
+        <message>
+            <source>Change a question's type</source>
+            <translation>Change a question's type</translation>
+        </message>
+        <message>
+            <source>Make a question required</source>
+            <translation>Make a question required</translation>
+        </message>
+        <message>
+            <source>Make a question optional</source>
+            <translation>Make a question optional</translation>
+        </message>
+        <message>
+            <source>Add a choice</source>
+            <translation>Add a choice</translation>
+        </message>
+        <message>
+            <source>Remove a choice</source>
+            <translation>Remove a choice</translation>
+        </message>
+        <message>
+            <source>Move a choice</source>
+            <translation>Move a choice</translation>
+        </message>
+        <message>
+            <source>Edit a choice</source>
+            <translation>Edit a choice</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyListModel</name>
+        <message numerus="yes">
+            <source>%1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>%1 of %Ln member answered so far.</numerusform>
+                <numerusform>%1 of %Ln members answered so far.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <extracomment>Column of the surveys table: the share of members who answered the open round.</extracomment>
+            <translation>Response rate</translation>
+        </message>
+        <message>
+            <source>Next delivery</source>
+            <extracomment>Column of the surveys table: when the next round opens.</extracomment>
+            <translation>Next delivery</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyResultsModel</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A share of a question's respondents, e.g. "25.0%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Mean %1</source>
+            <extracomment>The mean of a scale question's answers; %1 is the number, two decimals.</extracomment>
+            <translation>Mean %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln respondent(s) answered this question.</source>
+            <extracomment>How many in the slice answered a question.</extracomment>
+            <translation>
+                <numerusform>%Ln respondent answered this question.</numerusform>
+                <numerusform>%Ln respondents answered this question.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln respondent(s) gave this answer.</source>
+            <extracomment>%1 answers of %2 respondents to the question.</extracomment>
+            <translation>
+                <numerusform>%1 of %Ln respondent gave this answer.</numerusform>
+                <numerusform>%1 of %Ln respondents gave this answer.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <extracomment>Column of the survey results: the question, or below it an answer.</extracomment>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <extracomment>Column of the survey results: how many respondents.</extracomment>
+            <translation>Respondents</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <extracomment>Column of the survey results: an answer's share of the question's respondents.</extracomment>
+            <translation>Share</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <extracomment>Column of the survey results: the mean of a scale, or why results are withheld.</extracomment>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>%1 (lowest)</source>
+            <extracomment>The lowest point of the 0-10 scale; %1 is the number.</extracomment>
+            <translation>%1 (lowest)</translation>
+        </message>
+        <message>
+            <source>%1 (highest)</source>
+            <extracomment>The highest point of the 0-10 scale; %1 is the number.</extracomment>
+            <translation>%1 (highest)</translation>
+        </message>
+        <message>
+            <source>%1 (strongly disagree)</source>
+            <extracomment>The lowest point of an agreement scale; %1 is the number.</extracomment>
+            <translation>%1 (strongly disagree)</translation>
+        </message>
+        <message>
+            <source>%1 (strongly agree)</source>
+            <extracomment>The highest point of an agreement scale; %1 is the number.</extracomment>
+            <translation>%1 (strongly agree)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Comments are listed only for groups of at least %n respondent(s), to keep them anonymous.</source>
+            <translation>
+                <numerusform>Comments are listed only for groups of at least %n respondent, to keep them anonymous.</numerusform>
+                <numerusform>Comments are listed only for groups of at least %n respondents, to keep them anonymous.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Withheld to keep answers anonymous: fewer than %n respondent(s).</source>
+            <translation>
+                <numerusform>Withheld to keep answers anonymous: fewer than %n respondent.</numerusform>
+                <numerusform>Withheld to keep answers anonymous: fewer than %n respondents.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: together with the results shown for other groups, it would reveal a group too small to show.</source>
+            <translation>Withheld to keep answers anonymous: together with the results shown for other groups, it would reveal a group too small to show.</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>No comments.</translation>
+        </message>
+        <message>
+            <source>Nobody answered this question.</source>
+            <translation>Nobody answered this question.</translation>
+        </message>
+        <message>
+            <source>%1 Results of fewer than %2 respondents are withheld; comments are listed for groups of at least %3 respondents.</source>
+            <extracomment>%1 says who answered; the rest how the results stay anonymous.</extracomment>
+            <translation>%1 Results of fewer than %2 respondents are withheld; comments are listed for groups of at least %3 respondents.</translation>
+        </message>
+        <message>
+            <source>%1 Fewer than %2 respondents: nothing is shown for this group, to keep answers anonymous.</source>
+            <translation>%1 Fewer than %2 respondents: nothing is shown for this group, to keep answers anonymous.</translation>
+        </message>
+        <message>
+            <source>%1 Nothing is shown for this group: together with the results of the groups around it, it would reveal a group too small to show.</source>
+            <translation>%1 Nothing is shown for this group: together with the results of the groups around it, it would reveal a group too small to show.</translation>
+        </message>
+        <message>
+            <source>Nobody in this group has answered yet.</source>
+            <translation>Nobody in this group has answered yet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyText</name>
+        <message>
+            <source>Untitled survey</source>
+            <translation>Untitled survey</translation>
+        </message>
+        <message>
+            <source>Engagement pulse</source>
+            <extracomment>The kind of survey that asks the engagement question bank on a cadence.</extracomment>
+            <translation>Engagement pulse</translation>
+        </message>
+        <message>
+            <source>Custom survey</source>
+            <extracomment>The kind of survey with questions the company writes itself.</extracomment>
+            <translation>Custom survey</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <extracomment>A survey still being written, not published.</extracomment>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <extracomment>A published survey waiting for its next round.</extracomment>
+            <translation>Scheduled</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <extracomment>A survey whose round is running: members can answer.</extracomment>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <extracomment>A survey whose last round has ended.</extracomment>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Agreement, 5 points</source>
+            <translation>Agreement, 5 points</translation>
+        </message>
+        <message>
+            <source>Agreement, 7 points</source>
+            <translation>Agreement, 7 points</translation>
+        </message>
+        <message>
+            <source>Scale from 0 to 10</source>
+            <translation>Scale from 0 to 10</translation>
+        </message>
+        <message>
+            <source>One choice</source>
+            <translation>One choice</translation>
+        </message>
+        <message>
+            <source>Several choices</source>
+            <translation>Several choices</translation>
+        </message>
+        <message>
+            <source>Free text</source>
+            <translation>Free text</translation>
+        </message>
+        <message>
+            <source>Japanese</source>
+            <translation>Japanese</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>Age band</translation>
+        </message>
+        <message>
+            <source>Length of service</source>
+            <translation>Length of service</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>Employment type</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>Grade</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>Job category</translation>
+        </message>
+        <message>
+            <source>Once</source>
+            <extracomment>A custom survey delivered one time only.</extracomment>
+            <translation>Once</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n week(s)</source>
+            <translation>
+                <numerusform>Every %n week</numerusform>
+                <numerusform>Every %n weeks</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Give the survey a name.</source>
+            <translation>Give the survey a name.</translation>
+        </message>
+        <message>
+            <source>The survey's name has no Japanese version.</source>
+            <translation>The survey's name has no Japanese version.</translation>
+        </message>
+        <message>
+            <source>The survey's name has no English version.</source>
+            <translation>The survey's name has no English version.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A survey's name can have at most %n characters, on one line.</source>
+            <translation>
+                <numerusform>A survey's name can have at most %n character, on one line.</numerusform>
+                <numerusform>A survey's name can have at most %n characters, on one line.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add at least one question.</source>
+            <translation>Add at least one question.</translation>
+        </message>
+        <message numerus="yes">
+            <source>A survey can have at most %n questions.</source>
+            <translation>
+                <numerusform>A survey can have at most %n question.</numerusform>
+                <numerusform>A survey can have at most %n questions.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question %1 has no Japanese text.</source>
+            <translation>Question %1 has no Japanese text.</translation>
+        </message>
+        <message>
+            <source>Question %1 has no English text.</source>
+            <translation>Question %1 has no English text.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The text of question %1 can have at most %n characters.</source>
+            <translation>
+                <numerusform>The text of question %1 can have at most %n character.</numerusform>
+                <numerusform>The text of question %1 can have at most %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choice %1 of question %2 has no Japanese text.</source>
+            <translation>Choice %1 of question %2 has no Japanese text.</translation>
+        </message>
+        <message>
+            <source>Choice %1 of question %2 has no English text.</source>
+            <translation>Choice %1 of question %2 has no English text.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Choice %1 of question %2 can have at most %n characters, on one line, and no two choices may read the same.</source>
+            <translation>
+                <numerusform>Choice %1 of question %2 can have at most %n character, on one line, and no two choices may read the same.</numerusform>
+                <numerusform>Choice %1 of question %2 can have at most %n characters, on one line, and no two choices may read the same.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Question %1 needs between 2 and %n choices.</source>
+            <translation>
+                <numerusform>Question %1 needs between 2 and %n choice.</numerusform>
+                <numerusform>Question %1 needs between 2 and %n choices.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question %1 is not valid.</source>
+            <translation>Question %1 is not valid.</translation>
+        </message>
+        <message>
+            <source>Choose the day of the first delivery.</source>
+            <translation>Choose the day of the first delivery.</translation>
+        </message>
+        <message>
+            <source>The first delivery cannot be on that day.</source>
+            <translation>The first delivery cannot be on that day.</translation>
+        </message>
+        <message>
+            <source>Choose a time of day.</source>
+            <translation>Choose a time of day.</translation>
+        </message>
+        <message>
+            <source>Choose a time zone from the list.</source>
+            <translation>Choose a time zone from the list.</translation>
+        </message>
+        <message numerus="yes">
+            <source>The response period must last 1 to %n days and end before the next round opens.</source>
+            <translation>
+                <numerusform>The response period must last 1 to %n day and end before the next round opens.</numerusform>
+                <numerusform>The response period must last 1 to %n days and end before the next round opens.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A pulse goes out every week, every 2 weeks or every 4 weeks.</source>
+            <translation>A pulse goes out every week, every 2 weeks or every 4 weeks.</translation>
+        </message>
+        <message>
+            <source>A recurring survey repeats every 1 to 52 weeks.</source>
+            <translation>A recurring survey repeats every 1 to 52 weeks.</translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n reminders, each on a different day within the response period.</source>
+            <translation>
+                <numerusform>At most %n reminder, each on a different day within the response period.</numerusform>
+                <numerusform>At most %n reminders, each on a different day within the response period.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A target group or attribute is not valid. Choose the targets again.</source>
+            <translation>A target group or attribute is not valid. Choose the targets again.</translation>
+        </message>
+        <message>
+            <source>Comments can be listed from %1 to %2 respondents.</source>
+            <translation>Comments can be listed from %1 to %2 respondents.</translation>
         </message>
     </context>
     <context>
@@ -1261,6 +1744,25 @@ SHA-256: %2</translation>
         <message>
             <source>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</source>
             <translation>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::BankPickerDialog</name>
+        <message>
+            <source>Add from the Question Bank</source>
+            <translation>Add from the Question Bank</translation>
+        </message>
+        <message>
+            <source>Choose one or more questions of the engagement bank (Ctrl+click for several). They are added as 5-point agreement questions in both languages, and can be changed afterwards.</source>
+            <translation>Choose one or more questions of the engagement bank (Ctrl+click for several). They are added as 5-point agreement questions in both languages, and can be changed afterwards.</translation>
+        </message>
+        <message>
+            <source>Question bank</source>
+            <translation>Question bank</translation>
+        </message>
+        <message>
+            <source>&amp;Add Questions</source>
+            <translation>&amp;Add Questions</translation>
         </message>
     </context>
     <context>
@@ -1686,10 +2188,172 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::DeliveryEditor</name>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>&amp;First delivery:</source>
+            <translation>&amp;First delivery:</translation>
+        </message>
+        <message>
+            <source>Not chosen</source>
+            <translation>Not chosen</translation>
+        </message>
+        <message>
+            <source>Time &amp;zone:</source>
+            <translation>Time &amp;zone:</translation>
+        </message>
+        <message>
+            <source>Response &amp;period:</source>
+            <translation>Response &amp;period:</translation>
+        </message>
+        <message>
+            <source> day(s)</source>
+            <translation> day(s)</translation>
+        </message>
+        <message>
+            <source>Repeats:</source>
+            <translation>Repeats:</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n week(s)</source>
+            <translation>
+                <numerusform>Every %n week</numerusform>
+                <numerusform>Every %n weeks</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Repeat every</source>
+            <translation>&amp;Repeat every</translation>
+        </message>
+        <message>
+            <source> week(s)</source>
+            <translation> week(s)</translation>
+        </message>
+        <message>
+            <source>Reminders to those who have not answered</source>
+            <translation>Reminders to those who have not answered</translation>
+        </message>
+        <message>
+            <source>Reminder &amp;time:</source>
+            <translation>Reminder &amp;time:</translation>
+        </message>
+        <message>
+            <source>Reminder days</source>
+            <translation>Reminder days</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>Targets</translation>
+        </message>
+        <message>
+            <source>Target groups</source>
+            <translation>Target groups</translation>
+        </message>
+        <message>
+            <source>Tick the groups whose members are asked. With none ticked, every member is asked.</source>
+            <translation>Tick the groups whose members are asked. With none ticked, every member is asked.</translation>
+        </message>
+        <message>
+            <source>Narrow by &amp;attribute:</source>
+            <translation>Narrow by &amp;attribute:</translation>
+        </message>
+        <message>
+            <source>Values of the attribute</source>
+            <translation>Values of the attribute</translation>
+        </message>
+        <message>
+            <source>List &amp;comments from</source>
+            <translation>List &amp;comments from</translation>
+        </message>
+        <message>
+            <source> respondents</source>
+            <translation> respondents</translation>
+        </message>
+        <message>
+            <source>Upcoming rounds</source>
+            <translation>Upcoming rounds</translation>
+        </message>
+        <message>
+            <source>Blue: days a round is open. Orange: days reminders go out. Times here are in the survey's time zone.</source>
+            <translation>Blue: days a round is open. Orange: days reminders go out. Times here are in the survey's time zone.</translation>
+        </message>
+        <message>
+            <source>(choose an attribute)</source>
+            <translation>(choose an attribute)</translation>
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation>until %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A target condition: an attribute (%1) and the values it must have (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Correct the settings to see the rounds.</source>
+            <translation>Correct the settings to see the rounds.</translation>
+        </message>
+        <message>
+            <source>Choose the first delivery to see the rounds.</source>
+            <translation>Choose the first delivery to see the rounds.</translation>
+        </message>
+        <message>
+            <source>Round %1: %2 – %3</source>
+            <extracomment>A planned round: its number, when it opens and closes.</extracomment>
+            <translation>Round %1: %2 – %3</translation>
+        </message>
+        <message>
+            <source>Reminders: %1</source>
+            <translation>Reminders: %1</translation>
+        </message>
+        <message>
+            <source>No round is planned after today.</source>
+            <translation>No round is planned after today.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) would be asked if the round opened on %1.</source>
+            <translation>
+                <numerusform>%n member would be asked if the round opened on %1.</numerusform>
+                <numerusform>%n members would be asked if the round opened on %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Counting the members…</source>
+            <translation>Counting the members…</translation>
+        </message>
+        <message>
+            <source>The members could not be counted.</source>
+            <translation>The members could not be counted.</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::ErrorDialog</name>
         <message>
             <source>Engage: error</source>
             <translation>Engage: error</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ExtendDialog</name>
+        <message>
+            <source>Extend Round</source>
+            <translation>Extend Round</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” ends at 23:59 on %2. Members who have not answered yet can answer until the new last day; reminders already planned still go out.</source>
+            <translation>The open round of “%1” ends at 23:59 on %2. Members who have not answered yet can answer until the new last day; reminders already planned still go out.</translation>
+        </message>
+        <message>
+            <source>New &amp;last day:</source>
+            <translation>New &amp;last day:</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend</source>
+            <translation>E&amp;xtend</translation>
         </message>
     </context>
     <context>
@@ -3664,6 +4328,69 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::QuestionEditor</name>
+        <message>
+            <source>Choose a question in the list to edit it, or add one.</source>
+            <translation>Choose a question in the list to edit it, or add one.</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>&amp;Type:</translation>
+        </message>
+        <message>
+            <source>Requ&amp;ired</source>
+            <translation>Requ&amp;ired</translation>
+        </message>
+        <message>
+            <source>Respondents must answer this question before they can submit.</source>
+            <translation>Respondents must answer this question before they can submit.</translation>
+        </message>
+        <message>
+            <source>Question in &amp;Japanese</source>
+            <translation>Question in &amp;Japanese</translation>
+        </message>
+        <message>
+            <source>Question in E&amp;nglish</source>
+            <translation>Question in E&amp;nglish</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>Choices</translation>
+        </message>
+        <message>
+            <source>Japanese</source>
+            <translation>Japanese</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>&amp;Add Choice</source>
+            <translation>&amp;Add Choice</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve Choice</source>
+            <translation>Remo&amp;ve Choice</translation>
+        </message>
+        <message>
+            <source>Move C&amp;hoice Up</source>
+            <translation>Move C&amp;hoice Up</translation>
+        </message>
+        <message>
+            <source>Move Ch&amp;oice Down</source>
+            <translation>Move Ch&amp;oice Down</translation>
+        </message>
+        <message>
+            <source>⚠ No Japanese text yet: the survey cannot be published without it.</source>
+            <translation>⚠ No Japanese text yet: the survey cannot be published without it.</translation>
+        </message>
+        <message>
+            <source>⚠ No English text yet: the survey cannot be published without it.</source>
+            <translation>⚠ No English text yet: the survey cannot be published without it.</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::RequestIdField</name>
         <message>
             <source>Request ID:</source>
@@ -3830,6 +4557,583 @@ SHA-256: %2</translation>
         <message>
             <source>Loading</source>
             <translation>Loading</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyBuilder</name>
+        <message>
+            <source>%1. %2</source>
+            <extracomment>A question in the builder's list: its number (%1) and its text (%2).</extracomment>
+            <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Unsaved Changes</translation>
+        </message>
+        <message>
+            <source>Your latest changes to this survey are not saved.</source>
+            <translation>Your latest changes to this survey are not saved.</translation>
+        </message>
+        <message>
+            <source>Correct what the window points out, or solve the conflict, so that they can be saved. Closing now throws them away.</source>
+            <translation>Correct what the window points out, or solve the conflict, so that they can be saved. Closing now throws them away.</translation>
+        </message>
+        <message>
+            <source>&amp;Discard Changes</source>
+            <translation>&amp;Discard Changes</translation>
+        </message>
+        <message>
+            <source>%1 — Survey Builder</source>
+            <translation>%1 — Survey Builder</translation>
+        </message>
+        <message>
+            <source>%1 — Survey (read-only)</source>
+            <translation>%1 — Survey (read-only)</translation>
+        </message>
+        <message>
+            <source>Na&amp;me in Japanese:</source>
+            <translation>Na&amp;me in Japanese:</translation>
+        </message>
+        <message>
+            <source>Name in Eng&amp;lish:</source>
+            <translation>Name in Eng&amp;lish:</translation>
+        </message>
+        <message>
+            <source>&amp;Questions</source>
+            <translation>&amp;Questions</translation>
+        </message>
+        <message>
+            <source>&amp;Delivery</source>
+            <translation>&amp;Delivery</translation>
+        </message>
+        <message>
+            <source>An engagement pulse asks the questions of the engagement bank: all %1 in its first round, then a rotating part of them, so that every question is asked again within twelve weeks. The preview shows the first round.</source>
+            <translation>An engagement pulse asks the questions of the engagement bank: all %1 in its first round, then a rotating part of them, so that every question is asked again within twelve weeks. The preview shows the first round.</translation>
+        </message>
+        <message>
+            <source>Preview in Japanese</source>
+            <translation>Preview in Japanese</translation>
+        </message>
+        <message>
+            <source>Preview in English</source>
+            <translation>Preview in English</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>Questions</translation>
+        </message>
+        <message>
+            <source>Drag a question to move it, or use Alt+Up and Alt+Down. A warning sign marks a question missing a translation.</source>
+            <translation>Drag a question to move it, or use Alt+Up and Alt+Down. A warning sign marks a question missing a translation.</translation>
+        </message>
+        <message>
+            <source>Add &amp;Custom Question</source>
+            <translation>Add &amp;Custom Question</translation>
+        </message>
+        <message>
+            <source>Add from &amp;Bank…</source>
+            <translation>Add from &amp;Bank…</translation>
+        </message>
+        <message>
+            <source>Add questions from the engagement question bank</source>
+            <translation>Add questions from the engagement question bank</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Remove</translation>
+        </message>
+        <message>
+            <source>Remove the selected question (Delete)</source>
+            <translation>Remove the selected question (Delete)</translation>
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation>Move &amp;Up</translation>
+        </message>
+        <message>
+            <source>Move the selected question up</source>
+            <translation>Move the selected question up</translation>
+        </message>
+        <message>
+            <source>Move Do&amp;wn</source>
+            <translation>Move Do&amp;wn</translation>
+        </message>
+        <message>
+            <source>Move the selected question down</source>
+            <translation>Move the selected question down</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>Undo the last change</translation>
+        </message>
+        <message>
+            <source>Redo the change undone last</source>
+            <translation>Redo the change undone last</translation>
+        </message>
+        <message>
+            <source>&amp;Publish…</source>
+            <translation>&amp;Publish…</translation>
+        </message>
+        <message>
+            <source>Publish the survey, after a summary</source>
+            <translation>Publish the survey, after a summary</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>All changes saved.</source>
+            <translation>All changes saved.</translation>
+        </message>
+        <message>
+            <source>Published surveys cannot be changed.</source>
+            <translation>Published surveys cannot be changed.</translation>
+        </message>
+        <message>
+            <source>Unsaved changes…</source>
+            <translation>Unsaved changes…</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>Not saved: someone else changed this draft.</source>
+            <translation>Not saved: someone else changed this draft.</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>Not saved.</translation>
+        </message>
+        <message>
+            <source>Not saved: correct the problem shown.</source>
+            <translation>Not saved: correct the problem shown.</translation>
+        </message>
+        <message>
+            <source>This draft was changed or deleted elsewhere and cannot be read now. Your text stays in this window: copy what you need before you close it.</source>
+            <translation>This draft was changed or deleted elsewhere and cannot be read now. Your text stays in this window: copy what you need before you close it.</translation>
+        </message>
+        <message>
+            <source>Draft Changed Elsewhere</source>
+            <translation>Draft Changed Elsewhere</translation>
+        </message>
+        <message>
+            <source>Someone else saved this survey while you were editing it, so your latest changes are not saved yet.</source>
+            <translation>Someone else saved this survey while you were editing it, so your latest changes are not saved yet.</translation>
+        </message>
+        <message>
+            <source>Take their version to continue from it (Undo brings yours back), or keep yours and overwrite theirs.</source>
+            <translation>Take their version to continue from it (Undo brings yours back), or keep yours and overwrite theirs.</translation>
+        </message>
+        <message>
+            <source>It has been published since, so it can no longer be changed. Take the published version; Undo shows your text again to copy from.</source>
+            <translation>It has been published since, so it can no longer be changed. Take the published version; Undo shows your text again to copy from.</translation>
+        </message>
+        <message>
+            <source>&amp;Take Their Version</source>
+            <translation>&amp;Take Their Version</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Mine and Overwrite</source>
+            <translation>&amp;Keep Mine and Overwrite</translation>
+        </message>
+        <message>
+            <source>Decide &amp;Later</source>
+            <translation>Decide &amp;Later</translation>
+        </message>
+        <message>
+            <source>You now see the version saved by someone else. Undo (Ctrl+Z) brings your own back.</source>
+            <translation>You now see the version saved by someone else. Undo (Ctrl+Z) brings your own back.</translation>
+        </message>
+        <message>
+            <source>Your changes are not saved: someone else changed this draft.</source>
+            <translation>Your changes are not saved: someone else changed this draft.</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>Resolve…</translation>
+        </message>
+        <message>
+            <source>Ready to publish.</source>
+            <translation>Ready to publish.</translation>
+        </message>
+        <message>
+            <source>Not ready to publish: %1 &lt;a href="#show"&gt;Show&lt;/a&gt;</source>
+            <extracomment>%1: what stops publishing; a link then shows the field it concerns.</extracomment>
+            <translation>Not ready to publish: %1 &lt;a href="#show"&gt;Show&lt;/a&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n question(s) from the bank</source>
+            <translation>
+                <numerusform>Add %n question from the bank</numerusform>
+                <numerusform>Add %n questions from the bank</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyPreview</name>
+        <message>
+            <source>Japanese text missing</source>
+            <translation>Japanese text missing</translation>
+        </message>
+        <message>
+            <source>English text missing</source>
+            <translation>English text missing</translation>
+        </message>
+        <message>
+            <source>No questions yet: add one from the bank or write your own.</source>
+            <translation>No questions yet: add one from the bank or write your own.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyResultsView</name>
+        <message>
+            <source>Loading the results…</source>
+            <translation>Loading the results…</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>open, results so far</source>
+            <translation>open, results so far</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>closed</translation>
+        </message>
+        <message>
+            <source>%1 — round %2 (%3)</source>
+            <extracomment>The results' title: %1 the survey's name, %2 the round's number, %3 its status.</extracomment>
+            <translation>%1 — round %2 (%3)</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <extracomment>Label of the group picker above a survey's results.</extracomment>
+            <translation>&amp;Group:</translation>
+        </message>
+        <message>
+            <source>Whole company</source>
+            <translation>Whole company</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveySummary</name>
+        <message>
+            <source>on the last day</source>
+            <translation>on the last day</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) before the end</source>
+            <translation>
+                <numerusform>%n day before the end</numerusform>
+                <numerusform>%n days before the end</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Questions from the engagement bank: all %1 in the first round, then %n per round, rotating.</source>
+            <translation>
+                <numerusform>Questions from the engagement bank: all %1 in the first round, then %n per round, rotating.</numerusform>
+                <numerusform>Questions from the engagement bank: all %1 in the first round, then %n per round, rotating.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n question(s)</source>
+            <translation>
+                <numerusform>%n question</numerusform>
+                <numerusform>%n questions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>First delivery: not chosen yet</source>
+            <translation>First delivery: not chosen yet</translation>
+        </message>
+        <message>
+            <source>First delivery: %1</source>
+            <translation>First delivery: %1</translation>
+        </message>
+        <message>
+            <source>Answers until: %1</source>
+            <translation>Answers until: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Response period: %n day(s)</source>
+            <translation>
+                <numerusform>Response period: %n day</numerusform>
+                <numerusform>Response period: %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Repeats: %1</source>
+            <translation>Repeats: %1</translation>
+        </message>
+        <message>
+            <source>Reminders: none</source>
+            <translation>Reminders: none</translation>
+        </message>
+        <message>
+            <source>Reminders: %1, at %2</source>
+            <extracomment>%1: when the reminders go ("2 days before the end, on the last day"); %2: the time.</extracomment>
+            <translation>Reminders: %1, at %2</translation>
+        </message>
+        <message>
+            <source>Times are set in the time zone %1.</source>
+            <extracomment>%1: the time zone the delivery times are in (an IANA id such as Asia/Tokyo).</extracomment>
+            <translation>Times are set in the time zone %1.</translation>
+        </message>
+        <message>
+            <source>All members</source>
+            <translation>All members</translation>
+        </message>
+        <message>
+            <source>a group that no longer exists</source>
+            <translation>a group that no longer exists</translation>
+        </message>
+        <message>
+            <source>Members of %1</source>
+            <translation>Members of %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>narrowed by %n attribute(s)</source>
+            <translation>
+                <numerusform>narrowed by %n attribute</numerusform>
+                <numerusform>narrowed by %n attributes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Japanese name: %1</source>
+            <translation>Japanese name: %1</translation>
+        </message>
+        <message>
+            <source>English name: %1</source>
+            <translation>English name: %1</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Open round: %1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>Open round: %1 of %Ln member answered so far.</numerusform>
+                <numerusform>Open round: %1 of %Ln members answered so far.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next delivery: %1</source>
+            <translation>Next delivery: %1</translation>
+        </message>
+        <message>
+            <source>Delivery</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <source>Targets: %1</source>
+            <translation>Targets: %1</translation>
+        </message>
+        <message>
+            <source>Round %1: %2 – %3</source>
+            <translation>Round %1: %2 – %3</translation>
+        </message>
+        <message>
+            <source>Upcoming rounds</source>
+            <translation>Upcoming rounds</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) would be asked if the round opened today.</source>
+            <translation>
+                <numerusform>%n member would be asked if the round opened today.</numerusform>
+                <numerusform>%n members would be asked if the round opened today.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Once published, the questions and the delivery settings can no longer be changed. An open round can still be extended or closed early.</source>
+            <translation>Once published, the questions and the delivery settings can no longer be changed. An open round can still be extended or closed early.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveysPage</name>
+        <message>
+            <source>The draft was deleted.</source>
+            <translation>The draft was deleted.</translation>
+        </message>
+        <message>
+            <source>Surveys</source>
+            <translation>Surveys</translation>
+        </message>
+        <message>
+            <source>Engagement pulses and your own surveys. A new survey starts as a draft that saves itself as you edit it; once published it goes out on its schedule.</source>
+            <translation>Engagement pulses and your own surveys. A new survey starts as a draft that saves itself as you edit it; once published it goes out on its schedule.</translation>
+        </message>
+        <message>
+            <source>New &amp;Pulse</source>
+            <translation>New &amp;Pulse</translation>
+        </message>
+        <message>
+            <source>Create an engagement pulse from the question bank</source>
+            <translation>Create an engagement pulse from the question bank</translation>
+        </message>
+        <message>
+            <source>New &amp;Custom Survey</source>
+            <translation>New &amp;Custom Survey</translation>
+        </message>
+        <message>
+            <source>Create a survey with questions of your own</source>
+            <translation>Create a survey with questions of your own</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Edit…</translation>
+        </message>
+        <message>
+            <source>Open the selected survey in the builder (read-only once published)</source>
+            <translation>Open the selected survey in the builder (read-only once published)</translation>
+        </message>
+        <message>
+            <source>P&amp;ublish…</source>
+            <translation>P&amp;ublish…</translation>
+        </message>
+        <message>
+            <source>Publish the selected draft, after a summary</source>
+            <translation>Publish the selected draft, after a summary</translation>
+        </message>
+        <message>
+            <source>C&amp;lose Round…</source>
+            <translation>C&amp;lose Round…</translation>
+        </message>
+        <message>
+            <source>End the open round now</source>
+            <translation>End the open round now</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend…</source>
+            <translation>E&amp;xtend…</translation>
+        </message>
+        <message>
+            <source>Give members more days to answer the open round</source>
+            <translation>Give members more days to answer the open round</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Draft…</source>
+            <translation>&amp;Delete Draft…</translation>
+        </message>
+        <message>
+            <source>Delete the selected draft</source>
+            <translation>Delete the selected draft</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>Rel&amp;oad</translation>
+        </message>
+        <message>
+            <source>Load the list again from the service</source>
+            <translation>Load the list again from the service</translation>
+        </message>
+        <message>
+            <source>Survey details</source>
+            <translation>Survey details</translation>
+        </message>
+        <message>
+            <source>Choose a survey to see its details.</source>
+            <translation>Choose a survey to see its details.</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be published yet: %2</source>
+            <translation>“%1” cannot be published yet: %2</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Publish Survey</source>
+            <translation>Publish Survey</translation>
+        </message>
+        <message>
+            <source>Publish “%1”?</source>
+            <translation>Publish “%1”?</translation>
+        </message>
+        <message>
+            <source>&amp;Publish</source>
+            <translation>&amp;Publish</translation>
+        </message>
+        <message>
+            <source>Close Round</source>
+            <translation>Close Round</translation>
+        </message>
+        <message>
+            <source>Close the open round of “%1” now?</source>
+            <translation>Close the open round of “%1” now?</translation>
+        </message>
+        <message>
+            <source>Members who have not answered can no longer answer, and no more reminders go out. Its results are counted as they stand.</source>
+            <translation>Members who have not answered can no longer answer, and no more reminders go out. Its results are counted as they stand.</translation>
+        </message>
+        <message>
+            <source>&amp;Close Round</source>
+            <translation>&amp;Close Round</translation>
+        </message>
+        <message>
+            <source>Delete Draft</source>
+            <translation>Delete Draft</translation>
+        </message>
+        <message>
+            <source>Delete the draft “%1”?</source>
+            <translation>Delete the draft “%1”?</translation>
+        </message>
+        <message>
+            <source>Its questions and settings are gone for good. Nothing was sent to anyone yet.</source>
+            <translation>Its questions and settings are gone for good. Nothing was sent to anyone yet.</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>“%1” is published and goes out as planned.</source>
+            <translation>“%1” is published and goes out as planned.</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” is closed.</source>
+            <translation>The open round of “%1” is closed.</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” is extended.</source>
+            <translation>The open round of “%1” is extended.</translation>
+        </message>
+        <message>
+            <source>Someone else changed this survey since the list was loaded, so nothing was done. Reload to see their change, then try again.</source>
+            <translation>Someone else changed this survey since the list was loaded, so nothing was done. Reload to see their change, then try again.</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>This survey is no longer a draft, so it cannot be published again.</source>
+            <translation>This survey is no longer a draft, so it cannot be published again.</translation>
+        </message>
+        <message>
+            <source>This survey has no open round any more. Reload to see where it stands.</source>
+            <translation>This survey has no open round any more. Reload to see where it stands.</translation>
+        </message>
+        <message>
+            <source>Only drafts can be deleted; this survey has been published.</source>
+            <translation>Only drafts can be deleted; this survey has been published.</translation>
         </message>
     </context>
     <context>

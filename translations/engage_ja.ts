@@ -275,6 +275,13 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DraftAutosaver</name>
+        <message>
+            <source>Take the version saved by someone else</source>
+            <translation>他のユーザーが保存したバージョンの取り込み</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::FactorScoreModel</name>
         <message>
             <source>Change from the previous round.</source>
@@ -893,11 +900,473 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::QuestionListModel</name>
+        <message>
+            <source>(no text yet)</source>
+            <translation>（テキスト未入力）</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>任意</translation>
+        </message>
+        <message>
+            <source>A translation is missing.</source>
+            <translation>翻訳が入力されていません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n question(s)</source>
+            <translation>
+                <numerusform>設問の移動（%n 問）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::RoundListModel</name>
         <message>
             <source>%1 · %2 #%3</source>
             <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
             <translation>%1 · %2 第%3回</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyDocument</name>
+        <message>
+            <source>Edit the Japanese name</source>
+            <translation>日本語名の編集</translation>
+        </message>
+        <message>
+            <source>Edit the English name</source>
+            <translation>英語名の編集</translation>
+        </message>
+        <message>
+            <source>Change the comment threshold</source>
+            <translation>コメント表示のしきい値の変更</translation>
+        </message>
+        <message>
+            <source>Change the start</source>
+            <translation>初回配信日時の変更</translation>
+        </message>
+        <message>
+            <source>Change the time zone</source>
+            <translation>タイムゾーンの変更</translation>
+        </message>
+        <message>
+            <source>Change the response period</source>
+            <translation>回答期間の変更</translation>
+        </message>
+        <message>
+            <source>Change how often it goes out</source>
+            <translation>実施間隔の変更</translation>
+        </message>
+        <message>
+            <source>Change the reminders</source>
+            <translation>リマインダーの変更</translation>
+        </message>
+        <message>
+            <source>Change the targets</source>
+            <translation>対象者の変更</translation>
+        </message>
+        <message>
+            <source>Add a question</source>
+            <translation>設問の追加</translation>
+        </message>
+        <message>
+            <source>Remove a question</source>
+            <translation>設問の削除</translation>
+        </message>
+        <message>
+            <source>Move a question</source>
+            <translation>設問の移動</translation>
+        </message>
+        <message>
+            <source>Edit a question's Japanese text</source>
+            <translation>設問文（日本語）の編集</translation>
+        </message>
+        <message>
+            <source>Edit a question's English text</source>
+            <translation>設問文（英語）の編集</translation>
+        </message>
+        <message>
+            <source>Change a question's type</source>
+            <translation>設問形式の変更</translation>
+        </message>
+        <message>
+            <source>Make a question required</source>
+            <translation>設問を必須に変更</translation>
+        </message>
+        <message>
+            <source>Make a question optional</source>
+            <translation>設問を任意に変更</translation>
+        </message>
+        <message>
+            <source>Add a choice</source>
+            <translation>選択肢の追加</translation>
+        </message>
+        <message>
+            <source>Remove a choice</source>
+            <translation>選択肢の削除</translation>
+        </message>
+        <message>
+            <source>Move a choice</source>
+            <translation>選択肢の移動</translation>
+        </message>
+        <message>
+            <source>Edit a choice</source>
+            <translation>選択肢の編集</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyListModel</name>
+        <message numerus="yes">
+            <source>%1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>対象者 %Ln 人中 %1 人が回答済みです。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <extracomment>Column of the surveys table: the share of members who answered the open round.</extracomment>
+            <translation>回答率</translation>
+        </message>
+        <message>
+            <source>Next delivery</source>
+            <extracomment>Column of the surveys table: when the next round opens.</extracomment>
+            <translation>次回配信</translation>
+        </message>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyResultsModel</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A share of a question's respondents, e.g. "25.0%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Mean %1</source>
+            <extracomment>The mean of a scale question's answers; %1 is the number, two decimals.</extracomment>
+            <translation>平均 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln respondent(s) answered this question.</source>
+            <extracomment>How many in the slice answered a question.</extracomment>
+            <translation>
+                <numerusform>この設問には %Ln 人が回答しました。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln respondent(s) gave this answer.</source>
+            <extracomment>%1 answers of %2 respondents to the question.</extracomment>
+            <translation>
+                <numerusform>回答者 %Ln 人中 %1 人がこの回答を選びました。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <extracomment>Column of the survey results: the question, or below it an answer.</extracomment>
+            <translation>設問</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <extracomment>Column of the survey results: how many respondents.</extracomment>
+            <translation>回答者数</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <extracomment>Column of the survey results: an answer's share of the question's respondents.</extracomment>
+            <translation>割合</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <extracomment>Column of the survey results: the mean of a scale, or why results are withheld.</extracomment>
+            <translation>備考</translation>
+        </message>
+        <message>
+            <source>%1 (lowest)</source>
+            <extracomment>The lowest point of the 0-10 scale; %1 is the number.</extracomment>
+            <translation>%1（最も低い）</translation>
+        </message>
+        <message>
+            <source>%1 (highest)</source>
+            <extracomment>The highest point of the 0-10 scale; %1 is the number.</extracomment>
+            <translation>%1（最も高い）</translation>
+        </message>
+        <message>
+            <source>%1 (strongly disagree)</source>
+            <extracomment>The lowest point of an agreement scale; %1 is the number.</extracomment>
+            <translation>%1（まったくそう思わない）</translation>
+        </message>
+        <message>
+            <source>%1 (strongly agree)</source>
+            <extracomment>The highest point of an agreement scale; %1 is the number.</extracomment>
+            <translation>%1（とてもそう思う）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Comments are listed only for groups of at least %n respondent(s), to keep them anonymous.</source>
+            <translation>
+                <numerusform>匿名性を守るため、コメントは回答者が %n 人以上のグループについてのみ表示します。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Withheld to keep answers anonymous: fewer than %n respondent(s).</source>
+            <translation>
+                <numerusform>回答の匿名性を守るため非表示にしています。回答者が %n 人未満です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Withheld to keep answers anonymous: together with the results shown for other groups, it would reveal a group too small to show.</source>
+            <translation>回答の匿名性を守るため非表示にしています。他のグループに表示されている結果と組み合わせると、表示できないほど少人数のグループの結果がわかってしまいます。</translation>
+        </message>
+        <message>
+            <source>No comments.</source>
+            <translation>コメントはありません。</translation>
+        </message>
+        <message>
+            <source>Nobody answered this question.</source>
+            <translation>この設問への回答はありません。</translation>
+        </message>
+        <message>
+            <source>%1 Results of fewer than %2 respondents are withheld; comments are listed for groups of at least %3 respondents.</source>
+            <extracomment>%1 says who answered; the rest how the results stay anonymous.</extracomment>
+            <translation>%1回答者が %2 人未満の結果は非表示になり、コメントは回答者が %3 人以上のグループについてのみ表示されます。</translation>
+        </message>
+        <message>
+            <source>%1 Fewer than %2 respondents: nothing is shown for this group, to keep answers anonymous.</source>
+            <translation>%1回答の匿名性を守るため、回答者が %2 人未満のこのグループの結果は表示していません。</translation>
+        </message>
+        <message>
+            <source>%1 Nothing is shown for this group: together with the results of the groups around it, it would reveal a group too small to show.</source>
+            <translation>%1このグループの結果は表示していません。周囲のグループの結果と組み合わせると、表示できないほど少人数のグループの結果がわかってしまうためです。</translation>
+        </message>
+        <message>
+            <source>Nobody in this group has answered yet.</source>
+            <translation>このグループでは、まだ誰も回答していません。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyText</name>
+        <message>
+            <source>Untitled survey</source>
+            <translation>無題のサーベイ</translation>
+        </message>
+        <message>
+            <source>Engagement pulse</source>
+            <extracomment>The kind of survey that asks the engagement question bank on a cadence.</extracomment>
+            <translation>パルスサーベイ</translation>
+        </message>
+        <message>
+            <source>Custom survey</source>
+            <extracomment>The kind of survey with questions the company writes itself.</extracomment>
+            <translation>カスタムサーベイ</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <extracomment>A survey still being written, not published.</extracomment>
+            <translation>下書き</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <extracomment>A published survey waiting for its next round.</extracomment>
+            <translation>予定済み</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <extracomment>A survey whose round is running: members can answer.</extracomment>
+            <translation>実施中</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <extracomment>A survey whose last round has ended.</extracomment>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <source>Agreement, 5 points</source>
+            <translation>同意尺度（5 段階）</translation>
+        </message>
+        <message>
+            <source>Agreement, 7 points</source>
+            <translation>同意尺度（7 段階）</translation>
+        </message>
+        <message>
+            <source>Scale from 0 to 10</source>
+            <translation>0～10 の尺度</translation>
+        </message>
+        <message>
+            <source>One choice</source>
+            <translation>単一選択</translation>
+        </message>
+        <message>
+            <source>Several choices</source>
+            <translation>複数選択</translation>
+        </message>
+        <message>
+            <source>Free text</source>
+            <translation>自由記述</translation>
+        </message>
+        <message>
+            <source>Japanese</source>
+            <translation>日本語</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英語</translation>
+        </message>
+        <message>
+            <source>Age band</source>
+            <translation>年代</translation>
+        </message>
+        <message>
+            <source>Length of service</source>
+            <translation>勤続年数</translation>
+        </message>
+        <message>
+            <source>Employment type</source>
+            <translation>雇用形態</translation>
+        </message>
+        <message>
+            <source>Grade</source>
+            <translation>等級</translation>
+        </message>
+        <message>
+            <source>Job category</source>
+            <translation>職種</translation>
+        </message>
+        <message>
+            <source>Once</source>
+            <extracomment>A custom survey delivered one time only.</extracomment>
+            <translation>1 回のみ</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n week(s)</source>
+            <translation>
+                <numerusform>%n 週間ごと</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Give the survey a name.</source>
+            <translation>サーベイの名前を入力してください。</translation>
+        </message>
+        <message>
+            <source>The survey's name has no Japanese version.</source>
+            <translation>サーベイの日本語名が入力されていません。</translation>
+        </message>
+        <message>
+            <source>The survey's name has no English version.</source>
+            <translation>サーベイの英語名が入力されていません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A survey's name can have at most %n characters, on one line.</source>
+            <translation>
+                <numerusform>サーベイの名前は %n 文字以内で、1 行で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add at least one question.</source>
+            <translation>設問を 1 問以上追加してください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>A survey can have at most %n questions.</source>
+            <translation>
+                <numerusform>サーベイの設問は %n 問までです。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question %1 has no Japanese text.</source>
+            <translation>設問 %1 の日本語のテキストが入力されていません。</translation>
+        </message>
+        <message>
+            <source>Question %1 has no English text.</source>
+            <translation>設問 %1 の英語のテキストが入力されていません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The text of question %1 can have at most %n characters.</source>
+            <translation>
+                <numerusform>設問 %1 のテキストは %n 文字以内で入力してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choice %1 of question %2 has no Japanese text.</source>
+            <translation>設問 %2 の選択肢 %1 に日本語のテキストが入力されていません。</translation>
+        </message>
+        <message>
+            <source>Choice %1 of question %2 has no English text.</source>
+            <translation>設問 %2 の選択肢 %1 に英語のテキストが入力されていません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Choice %1 of question %2 can have at most %n characters, on one line, and no two choices may read the same.</source>
+            <translation>
+                <numerusform>設問 %2 の選択肢 %1 は %n 文字以内で、1 行で入力してください。また、同じ内容の選択肢を複数設定することはできません。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Question %1 needs between 2 and %n choices.</source>
+            <translation>
+                <numerusform>設問 %1 には 2～%n 個の選択肢が必要です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Question %1 is not valid.</source>
+            <translation>設問 %1 の内容が正しくありません。</translation>
+        </message>
+        <message>
+            <source>Choose the day of the first delivery.</source>
+            <translation>初回配信日を選んでください。</translation>
+        </message>
+        <message>
+            <source>The first delivery cannot be on that day.</source>
+            <translation>その日を初回配信日にすることはできません。</translation>
+        </message>
+        <message>
+            <source>Choose a time of day.</source>
+            <translation>時刻を選んでください。</translation>
+        </message>
+        <message>
+            <source>Choose a time zone from the list.</source>
+            <translation>一覧からタイムゾーンを選んでください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>The response period must last 1 to %n days and end before the next round opens.</source>
+            <translation>
+                <numerusform>回答期間は 1～%n 日とし、次の実施回が始まる前に終わるように設定してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A pulse goes out every week, every 2 weeks or every 4 weeks.</source>
+            <translation>パルスサーベイの実施間隔は、毎週・2 週間ごと・4 週間ごとのいずれかです。</translation>
+        </message>
+        <message>
+            <source>A recurring survey repeats every 1 to 52 weeks.</source>
+            <translation>繰り返し実施するサーベイの実施間隔は、1～52 週間で指定してください。</translation>
+        </message>
+        <message numerus="yes">
+            <source>At most %n reminders, each on a different day within the response period.</source>
+            <translation>
+                <numerusform>リマインダーは %n 回まで、回答期間内のそれぞれ異なる日に設定してください。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A target group or attribute is not valid. Choose the targets again.</source>
+            <translation>対象のグループまたは属性が正しくありません。対象者を選び直してください。</translation>
+        </message>
+        <message>
+            <source>Comments can be listed from %1 to %2 respondents.</source>
+            <translation>コメント表示のしきい値は %1～%2 人の範囲で指定してください。</translation>
         </message>
     </context>
     <context>
@@ -1248,6 +1717,25 @@ SHA-256: %2</translation>
         <message>
             <source>Members hold a choice you removed, so nothing was changed. Keep that choice, or give those members another one first.</source>
             <translation>削除した選択肢が設定されているメンバーがいるため、何も変更されませんでした。その選択肢を残すか、先にそのメンバーに別の選択肢を設定してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::BankPickerDialog</name>
+        <message>
+            <source>Add from the Question Bank</source>
+            <translation>設問バンクからの追加</translation>
+        </message>
+        <message>
+            <source>Choose one or more questions of the engagement bank (Ctrl+click for several). They are added as 5-point agreement questions in both languages, and can be changed afterwards.</source>
+            <translation>エンゲージメントの設問バンクから、設問を 1 問以上選んでください（複数選ぶ場合は Ctrl キーを押しながらクリックします）。選んだ設問は、両方の言語で 5 段階の同意尺度の設問として追加されます。追加後に変更することもできます。</translation>
+        </message>
+        <message>
+            <source>Question bank</source>
+            <translation>設問バンク</translation>
+        </message>
+        <message>
+            <source>&amp;Add Questions</source>
+            <translation>設問を追加(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -1668,10 +2156,170 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::DeliveryEditor</name>
+        <message>
+            <source>When</source>
+            <translation>日程</translation>
+        </message>
+        <message>
+            <source>&amp;First delivery:</source>
+            <translation>初回配信(&amp;F):</translation>
+        </message>
+        <message>
+            <source>Not chosen</source>
+            <translation>未選択</translation>
+        </message>
+        <message>
+            <source>Time &amp;zone:</source>
+            <translation>タイムゾーン(&amp;Z):</translation>
+        </message>
+        <message>
+            <source>Response &amp;period:</source>
+            <translation>回答期間(&amp;P):</translation>
+        </message>
+        <message>
+            <source> day(s)</source>
+            <translation> 日間</translation>
+        </message>
+        <message>
+            <source>Repeats:</source>
+            <translation>実施間隔:</translation>
+        </message>
+        <message numerus="yes">
+            <source>Every %n week(s)</source>
+            <translation>
+                <numerusform>%n 週間ごと</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Repeat every</source>
+            <translation>繰り返す(&amp;R)</translation>
+        </message>
+        <message>
+            <source> week(s)</source>
+            <translation> 週間ごと</translation>
+        </message>
+        <message>
+            <source>Reminders to those who have not answered</source>
+            <translation>未回答者へのリマインダー</translation>
+        </message>
+        <message>
+            <source>Reminder &amp;time:</source>
+            <translation>送信時刻(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Reminder days</source>
+            <translation>リマインダーの送信日</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>対象者</translation>
+        </message>
+        <message>
+            <source>Target groups</source>
+            <translation>対象グループ</translation>
+        </message>
+        <message>
+            <source>Tick the groups whose members are asked. With none ticked, every member is asked.</source>
+            <translation>回答を依頼するグループにチェックを付けてください。どのグループにもチェックがない場合は、すべてのメンバーが対象になります。</translation>
+        </message>
+        <message>
+            <source>Narrow by &amp;attribute:</source>
+            <translation>属性で絞り込む(&amp;A):</translation>
+        </message>
+        <message>
+            <source>Values of the attribute</source>
+            <translation>属性の値</translation>
+        </message>
+        <message>
+            <source>List &amp;comments from</source>
+            <translation>コメント表示のしきい値(&amp;C):</translation>
+        </message>
+        <message>
+            <source> respondents</source>
+            <translation> 人</translation>
+        </message>
+        <message>
+            <source>Upcoming rounds</source>
+            <translation>今後の実施回</translation>
+        </message>
+        <message>
+            <source>Blue: days a round is open. Orange: days reminders go out. Times here are in the survey's time zone.</source>
+            <translation>青は実施回の回答期間、オレンジはリマインダーを送信する日です。ここに表示される時刻は、サーベイのタイムゾーンによるものです。</translation>
+        </message>
+        <message>
+            <source>(choose an attribute)</source>
+            <translation>（属性を選択）</translation>
+        </message>
+        <message>
+            <source>until %1</source>
+            <translation>%1 まで</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A target condition: an attribute (%1) and the values it must have (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Correct the settings to see the rounds.</source>
+            <translation>実施回を表示するには、設定を修正してください。</translation>
+        </message>
+        <message>
+            <source>Choose the first delivery to see the rounds.</source>
+            <translation>実施回を表示するには、初回配信日を選んでください。</translation>
+        </message>
+        <message>
+            <source>Round %1: %2 – %3</source>
+            <extracomment>A planned round: its number, when it opens and closes.</extracomment>
+            <translation>第%1回: %2 ～ %3</translation>
+        </message>
+        <message>
+            <source>Reminders: %1</source>
+            <translation>リマインダー: %1</translation>
+        </message>
+        <message>
+            <source>No round is planned after today.</source>
+            <translation>今日以降に予定されている実施回はありません。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) would be asked if the round opened on %1.</source>
+            <translation>
+                <numerusform>%1 に実施回が始まった場合、対象者は %n 人です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Counting the members…</source>
+            <translation>メンバー数を集計しています…</translation>
+        </message>
+        <message>
+            <source>The members could not be counted.</source>
+            <translation>メンバー数を集計できませんでした。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::ErrorDialog</name>
         <message>
             <source>Engage: error</source>
             <translation>Engage: エラー</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ExtendDialog</name>
+        <message>
+            <source>Extend Round</source>
+            <translation>実施回の延長</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” ends at 23:59 on %2. Members who have not answered yet can answer until the new last day; reminders already planned still go out.</source>
+            <translation>「%1」の現在の実施回は、%2 の 23:59 に終了します。まだ回答していないメンバーは、新しい最終日まで回答できます。予定済みのリマインダーは、そのまま送信されます。</translation>
+        </message>
+        <message>
+            <source>New &amp;last day:</source>
+            <translation>新しい最終日(&amp;L):</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend</source>
+            <translation>延長(&amp;X)</translation>
         </message>
     </context>
     <context>
@@ -3598,6 +4246,69 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::ui::QuestionEditor</name>
+        <message>
+            <source>Choose a question in the list to edit it, or add one.</source>
+            <translation>編集する設問を一覧から選ぶか、設問を追加してください。</translation>
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation>形式(&amp;T):</translation>
+        </message>
+        <message>
+            <source>Requ&amp;ired</source>
+            <translation>必須(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Respondents must answer this question before they can submit.</source>
+            <translation>回答者は、この設問に回答しないと送信できません。</translation>
+        </message>
+        <message>
+            <source>Question in &amp;Japanese</source>
+            <translation>設問文（日本語）(&amp;J)</translation>
+        </message>
+        <message>
+            <source>Question in E&amp;nglish</source>
+            <translation>設問文（英語）(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Choices</source>
+            <translation>選択肢</translation>
+        </message>
+        <message>
+            <source>Japanese</source>
+            <translation>日本語</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英語</translation>
+        </message>
+        <message>
+            <source>&amp;Add Choice</source>
+            <translation>選択肢を追加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve Choice</source>
+            <translation>選択肢を削除(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Move C&amp;hoice Up</source>
+            <translation>選択肢を上へ移動(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Move Ch&amp;oice Down</source>
+            <translation>選択肢を下へ移動(&amp;O)</translation>
+        </message>
+        <message>
+            <source>⚠ No Japanese text yet: the survey cannot be published without it.</source>
+            <translation>⚠ 日本語のテキストが入力されていません。入力しないとサーベイを公開できません。</translation>
+        </message>
+        <message>
+            <source>⚠ No English text yet: the survey cannot be published without it.</source>
+            <translation>⚠ 英語のテキストが入力されていません。入力しないとサーベイを公開できません。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::ui::RequestIdField</name>
         <message>
             <source>Request ID:</source>
@@ -3764,6 +4475,575 @@ SHA-256: %2</translation>
         <message>
             <source>Loading</source>
             <translation>読み込み中</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyBuilder</name>
+        <message>
+            <source>%1. %2</source>
+            <extracomment>A question in the builder's list: its number (%1) and its text (%2).</extracomment>
+            <translation>%1. %2</translation>
+        </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>未保存の変更</translation>
+        </message>
+        <message>
+            <source>Your latest changes to this survey are not saved.</source>
+            <translation>このサーベイへの最新の変更は保存されていません。</translation>
+        </message>
+        <message>
+            <source>Correct what the window points out, or solve the conflict, so that they can be saved. Closing now throws them away.</source>
+            <translation>変更を保存するには、画面に表示されている問題を修正するか、競合を解決してください。今閉じると、変更は破棄されます。</translation>
+        </message>
+        <message>
+            <source>&amp;Discard Changes</source>
+            <translation>変更を破棄(&amp;D)</translation>
+        </message>
+        <message>
+            <source>%1 — Survey Builder</source>
+            <translation>%1 — サーベイの編集</translation>
+        </message>
+        <message>
+            <source>%1 — Survey (read-only)</source>
+            <translation>%1 — サーベイ（閲覧のみ）</translation>
+        </message>
+        <message>
+            <source>Na&amp;me in Japanese:</source>
+            <translation>日本語名(&amp;M):</translation>
+        </message>
+        <message>
+            <source>Name in Eng&amp;lish:</source>
+            <translation>英語名(&amp;L):</translation>
+        </message>
+        <message>
+            <source>&amp;Questions</source>
+            <translation>設問(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>&amp;Delivery</source>
+            <translation>配信(&amp;D)</translation>
+        </message>
+        <message>
+            <source>An engagement pulse asks the questions of the engagement bank: all %1 in its first round, then a rotating part of them, so that every question is asked again within twelve weeks. The preview shows the first round.</source>
+            <translation>パルスサーベイでは、エンゲージメントの設問バンクの設問を出題します。初回の実施回では %1 問すべてを、その後は一部をローテーションで出題し、12 週間以内にすべての設問が再び出題されるようにします。プレビューには初回の実施回が表示されます。</translation>
+        </message>
+        <message>
+            <source>Preview in Japanese</source>
+            <translation>プレビュー（日本語）</translation>
+        </message>
+        <message>
+            <source>Preview in English</source>
+            <translation>プレビュー（英語）</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>設問</translation>
+        </message>
+        <message>
+            <source>Drag a question to move it, or use Alt+Up and Alt+Down. A warning sign marks a question missing a translation.</source>
+            <translation>設問は、ドラッグするか Alt+Up / Alt+Down キーで移動できます。翻訳が入力されていない設問には警告マークが表示されます。</translation>
+        </message>
+        <message>
+            <source>Add &amp;Custom Question</source>
+            <translation>独自の設問を追加(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Add from &amp;Bank…</source>
+            <translation>設問バンクから追加(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Add questions from the engagement question bank</source>
+            <translation>エンゲージメントの設問バンクから設問を追加します</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>削除(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove the selected question (Delete)</source>
+            <translation>選択した設問を削除します（Delete）</translation>
+        </message>
+        <message>
+            <source>Move &amp;Up</source>
+            <translation>上へ移動(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move the selected question up</source>
+            <translation>選択した設問を上に移動します</translation>
+        </message>
+        <message>
+            <source>Move Do&amp;wn</source>
+            <translation>下へ移動(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Move the selected question down</source>
+            <translation>選択した設問を下に移動します</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>元に戻す</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>やり直す</translation>
+        </message>
+        <message>
+            <source>Undo the last change</source>
+            <translation>直前の変更を元に戻します</translation>
+        </message>
+        <message>
+            <source>Redo the change undone last</source>
+            <translation>直前に元に戻した変更をやり直します</translation>
+        </message>
+        <message>
+            <source>&amp;Publish…</source>
+            <translation>公開(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Publish the survey, after a summary</source>
+            <translation>概要を確認したうえで、サーベイを公開します</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>閉じる</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>All changes saved.</source>
+            <translation>すべての変更を保存しました。</translation>
+        </message>
+        <message>
+            <source>Published surveys cannot be changed.</source>
+            <translation>公開済みのサーベイは変更できません。</translation>
+        </message>
+        <message>
+            <source>Unsaved changes…</source>
+            <translation>未保存の変更があります…</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>保存しています…</translation>
+        </message>
+        <message>
+            <source>Not saved: someone else changed this draft.</source>
+            <translation>未保存: この下書きは他のユーザーによって変更されています。</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>保存されていません。</translation>
+        </message>
+        <message>
+            <source>Not saved: correct the problem shown.</source>
+            <translation>未保存: 表示されている問題を修正してください。</translation>
+        </message>
+        <message>
+            <source>This draft was changed or deleted elsewhere and cannot be read now. Your text stays in this window: copy what you need before you close it.</source>
+            <translation>この下書きは別の場所で変更または削除されたため、現在読み込むことができません。入力した内容はこのウィンドウに残っています。閉じる前に、必要な内容をコピーしてください。</translation>
+        </message>
+        <message>
+            <source>Draft Changed Elsewhere</source>
+            <translation>下書きの競合</translation>
+        </message>
+        <message>
+            <source>Someone else saved this survey while you were editing it, so your latest changes are not saved yet.</source>
+            <translation>編集中に他のユーザーがこのサーベイを保存したため、最新の変更はまだ保存されていません。</translation>
+        </message>
+        <message>
+            <source>Take their version to continue from it (Undo brings yours back), or keep yours and overwrite theirs.</source>
+            <translation>相手のバージョンを取り込んで編集を続けるか（「元に戻す」で自分の内容に戻せます）、自分のバージョンで相手の内容を上書きしてください。</translation>
+        </message>
+        <message>
+            <source>It has been published since, so it can no longer be changed. Take the published version; Undo shows your text again to copy from.</source>
+            <translation>このサーベイはその後公開されたため、変更できなくなりました。公開されたバージョンを取り込んでください。「元に戻す」を使うと、自分の入力内容が再び表示され、コピーできます。</translation>
+        </message>
+        <message>
+            <source>&amp;Take Their Version</source>
+            <translation>相手のバージョンを取り込む(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep Mine and Overwrite</source>
+            <translation>自分のバージョンで上書き(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Decide &amp;Later</source>
+            <translation>後で決める(&amp;L)</translation>
+        </message>
+        <message>
+            <source>You now see the version saved by someone else. Undo (Ctrl+Z) brings your own back.</source>
+            <translation>他のユーザーが保存したバージョンを表示しています。「元に戻す」（Ctrl+Z）で自分のバージョンに戻せます。</translation>
+        </message>
+        <message>
+            <source>Your changes are not saved: someone else changed this draft.</source>
+            <translation>変更は保存されていません。この下書きは他のユーザーによって変更されています。</translation>
+        </message>
+        <message>
+            <source>Resolve…</source>
+            <translation>解決…</translation>
+        </message>
+        <message>
+            <source>Ready to publish.</source>
+            <translation>公開できます。</translation>
+        </message>
+        <message>
+            <source>Not ready to publish: %1 &lt;a href="#show"&gt;Show&lt;/a&gt;</source>
+            <extracomment>%1: what stops publishing; a link then shows the field it concerns.</extracomment>
+            <translation>まだ公開できません: %1 &lt;a href="#show"&gt;該当箇所を表示&lt;/a&gt;</translation>
+        </message>
+        <message numerus="yes">
+            <source>Add %n question(s) from the bank</source>
+            <translation>
+                <numerusform>設問バンクからの設問の追加（%n 問）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyPreview</name>
+        <message>
+            <source>Japanese text missing</source>
+            <translation>日本語のテキストが未入力</translation>
+        </message>
+        <message>
+            <source>English text missing</source>
+            <translation>英語のテキストが未入力</translation>
+        </message>
+        <message>
+            <source>No questions yet: add one from the bank or write your own.</source>
+            <translation>まだ設問がありません。設問バンクから追加するか、独自の設問を作成してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveyResultsView</name>
+        <message>
+            <source>Loading the results…</source>
+            <translation>結果を読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
+        </message>
+        <message>
+            <source>open, results so far</source>
+            <translation>実施中、途中経過</translation>
+        </message>
+        <message>
+            <source>closed</source>
+            <translation>終了</translation>
+        </message>
+        <message>
+            <source>%1 — round %2 (%3)</source>
+            <extracomment>The results' title: %1 the survey's name, %2 the round's number, %3 its status.</extracomment>
+            <translation>%1 — 第%2回（%3）</translation>
+        </message>
+        <message>
+            <source>&amp;Group:</source>
+            <extracomment>Label of the group picker above a survey's results.</extracomment>
+            <translation>グループ(&amp;G):</translation>
+        </message>
+        <message>
+            <source>Whole company</source>
+            <translation>全社</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveySummary</name>
+        <message>
+            <source>on the last day</source>
+            <translation>最終日</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) before the end</source>
+            <translation>
+                <numerusform>終了 %n 日前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Questions from the engagement bank: all %1 in the first round, then %n per round, rotating.</source>
+            <translation>
+                <numerusform>エンゲージメントの設問バンクの設問: 初回は %1 問すべて、以降は毎回 %n 問をローテーションで出題</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n question(s)</source>
+            <translation>
+                <numerusform>設問 %n 問</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>First delivery: not chosen yet</source>
+            <translation>初回配信: 未選択</translation>
+        </message>
+        <message>
+            <source>First delivery: %1</source>
+            <translation>初回配信: %1</translation>
+        </message>
+        <message>
+            <source>Answers until: %1</source>
+            <translation>回答期限: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Response period: %n day(s)</source>
+            <translation>
+                <numerusform>回答期間: %n 日間</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Repeats: %1</source>
+            <translation>実施間隔: %1</translation>
+        </message>
+        <message>
+            <source>Reminders: none</source>
+            <translation>リマインダー: なし</translation>
+        </message>
+        <message>
+            <source>Reminders: %1, at %2</source>
+            <extracomment>%1: when the reminders go ("2 days before the end, on the last day"); %2: the time.</extracomment>
+            <translation>リマインダー: %1（%2）</translation>
+        </message>
+        <message>
+            <source>Times are set in the time zone %1.</source>
+            <extracomment>%1: the time zone the delivery times are in (an IANA id such as Asia/Tokyo).</extracomment>
+            <translation>時刻はタイムゾーン %1 で設定されています。</translation>
+        </message>
+        <message>
+            <source>All members</source>
+            <translation>すべてのメンバー</translation>
+        </message>
+        <message>
+            <source>a group that no longer exists</source>
+            <translation>削除済みのグループ</translation>
+        </message>
+        <message>
+            <source>Members of %1</source>
+            <translation>%1 のメンバー</translation>
+        </message>
+        <message numerus="yes">
+            <source>narrowed by %n attribute(s)</source>
+            <translation>
+                <numerusform>属性 %n 件で絞り込み</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Japanese name: %1</source>
+            <translation>日本語名: %1</translation>
+        </message>
+        <message>
+            <source>English name: %1</source>
+            <translation>英語名: %1</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Open round: %1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>現在の実施回: 対象者 %Ln 人中 %1 人が回答済みです。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Next delivery: %1</source>
+            <translation>次回配信: %1</translation>
+        </message>
+        <message>
+            <source>Delivery</source>
+            <translation>配信</translation>
+        </message>
+        <message>
+            <source>Targets: %1</source>
+            <translation>対象者: %1</translation>
+        </message>
+        <message>
+            <source>Round %1: %2 – %3</source>
+            <translation>第%1回: %2 ～ %3</translation>
+        </message>
+        <message>
+            <source>Upcoming rounds</source>
+            <translation>今後の実施回</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n member(s) would be asked if the round opened today.</source>
+            <translation>
+                <numerusform>今日実施回が始まった場合、対象者は %n 人です。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Once published, the questions and the delivery settings can no longer be changed. An open round can still be extended or closed early.</source>
+            <translation>公開後は、設問と配信設定を変更できなくなります。実施中の実施回は、公開後も延長や早期終了ができます。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::SurveysPage</name>
+        <message>
+            <source>The draft was deleted.</source>
+            <translation>下書きを削除しました。</translation>
+        </message>
+        <message>
+            <source>Surveys</source>
+            <translation>サーベイ</translation>
+        </message>
+        <message>
+            <source>Engagement pulses and your own surveys. A new survey starts as a draft that saves itself as you edit it; once published it goes out on its schedule.</source>
+            <translation>エンゲージメントのパルスサーベイと、独自に作成したサーベイの一覧です。新しいサーベイは下書きとして作成され、編集内容は自動的に保存されます。公開すると、予定に沿って配信されます。</translation>
+        </message>
+        <message>
+            <source>New &amp;Pulse</source>
+            <translation>新しいパルスサーベイ(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Create an engagement pulse from the question bank</source>
+            <translation>設問バンクからエンゲージメントのパルスサーベイを作成します</translation>
+        </message>
+        <message>
+            <source>New &amp;Custom Survey</source>
+            <translation>新しいカスタムサーベイ(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Create a survey with questions of your own</source>
+            <translation>独自の設問でサーベイを作成します</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>編集(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Open the selected survey in the builder (read-only once published)</source>
+            <translation>選択したサーベイを編集画面で開きます（公開後は閲覧のみ）</translation>
+        </message>
+        <message>
+            <source>P&amp;ublish…</source>
+            <translation>公開(&amp;U)…</translation>
+        </message>
+        <message>
+            <source>Publish the selected draft, after a summary</source>
+            <translation>概要を確認したうえで、選択した下書きを公開します</translation>
+        </message>
+        <message>
+            <source>C&amp;lose Round…</source>
+            <translation>実施回を終了(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>End the open round now</source>
+            <translation>現在の実施回を今すぐ終了します</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend…</source>
+            <translation>延長(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Give members more days to answer the open round</source>
+            <translation>現在の実施回の回答期間を延長します</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Draft…</source>
+            <translation>下書きを削除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected draft</source>
+            <translation>選択した下書きを削除します</translation>
+        </message>
+        <message>
+            <source>Rel&amp;oad</source>
+            <translation>再読み込み(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Load the list again from the service</source>
+            <translation>サービスから一覧を再読み込みします</translation>
+        </message>
+        <message>
+            <source>Survey details</source>
+            <translation>サーベイの詳細</translation>
+        </message>
+        <message>
+            <source>Choose a survey to see its details.</source>
+            <translation>サーベイを選ぶと、詳細が表示されます。</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be published yet: %2</source>
+            <translation>「%1」はまだ公開できません: %2</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>編集</translation>
+        </message>
+        <message>
+            <source>Publish Survey</source>
+            <translation>サーベイの公開</translation>
+        </message>
+        <message>
+            <source>Publish “%1”?</source>
+            <translation>「%1」を公開しますか？</translation>
+        </message>
+        <message>
+            <source>&amp;Publish</source>
+            <translation>公開(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Close Round</source>
+            <translation>実施回の終了</translation>
+        </message>
+        <message>
+            <source>Close the open round of “%1” now?</source>
+            <translation>「%1」の現在の実施回を今すぐ終了しますか？</translation>
+        </message>
+        <message>
+            <source>Members who have not answered can no longer answer, and no more reminders go out. Its results are counted as they stand.</source>
+            <translation>未回答のメンバーは回答できなくなり、リマインダーも送信されなくなります。結果は、その時点までの回答で集計されます。</translation>
+        </message>
+        <message>
+            <source>&amp;Close Round</source>
+            <translation>実施回を終了(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Delete Draft</source>
+            <translation>下書きの削除</translation>
+        </message>
+        <message>
+            <source>Delete the draft “%1”?</source>
+            <translation>下書き「%1」を削除しますか？</translation>
+        </message>
+        <message>
+            <source>Its questions and settings are gone for good. Nothing was sent to anyone yet.</source>
+            <translation>設問と設定は完全に削除され、元に戻すことはできません。まだ誰にも配信されていません。</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>削除(&amp;D)</translation>
+        </message>
+        <message>
+            <source>“%1” is published and goes out as planned.</source>
+            <translation>「%1」を公開しました。予定どおりに配信されます。</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” is closed.</source>
+            <translation>「%1」の現在の実施回を終了しました。</translation>
+        </message>
+        <message>
+            <source>The open round of “%1” is extended.</source>
+            <translation>「%1」の現在の実施回を延長しました。</translation>
+        </message>
+        <message>
+            <source>Someone else changed this survey since the list was loaded, so nothing was done. Reload to see their change, then try again.</source>
+            <translation>一覧の読み込み後に他のユーザーがこのサーベイを変更したため、操作は実行されませんでした。再読み込みして変更内容を確認してから、もう一度お試しください。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
+        </message>
+        <message>
+            <source>This survey is no longer a draft, so it cannot be published again.</source>
+            <translation>このサーベイは下書きではなくなったため、再度公開することはできません。</translation>
+        </message>
+        <message>
+            <source>This survey has no open round any more. Reload to see where it stands.</source>
+            <translation>このサーベイには、実施中の実施回がなくなりました。再読み込みして、現在の状況を確認してください。</translation>
+        </message>
+        <message>
+            <source>Only drafts can be deleted; this survey has been published.</source>
+            <translation>削除できるのは下書きだけです。このサーベイは公開済みです。</translation>
         </message>
     </context>
     <context>
