@@ -276,11 +276,10 @@ void TestSurveyListModel::closesAndExtendsAnOpenRound()
     QSignalSpy done(m_model.get(), &SurveyListModel::done);
     m_model->publish(survey.id);
     QVERIFY(waitFor(done));
-    const bool opened = QTest::qWaitFor(
-        [&] { return reload() && m_model->survey(survey.id)->openRound.has_value(); }, 45000);
-    if (!opened)
-        QSKIP("No round opened: the scheduler (server/jobs/schedulerservice) does not run in "
-              "engage-server yet");
+    QVERIFY2(
+        QTest::qWaitFor(
+            [&] { return reload() && m_model->survey(survey.id)->openRound.has_value(); }, 45000),
+        "the scheduler opened no round");
     const api::Survey open = *m_model->survey(survey.id);
     QCOMPARE(open.status, api::SurveyStatus::Open);
     const int row = m_model->rowOf(survey.id);

@@ -31,6 +31,7 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTextBrowser>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUuid>
 
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void warnsOfAMissingTranslation();
     void explainsProblemsBesideTheirField();
     void savesTypingAutomatically();
+    void calendarAndPopulationFollowTheSettings();
     void conflictTakesTheirsAndKeepsMineOneUndoAway();
     void conflictOverwritesTheirs();
     void aPublishedSurveyOpensReadOnly();
@@ -400,6 +402,51 @@ void TestSurveyBuilder::savesTypingAutomatically()
     QCOMPARE(stored.revision, m_survey.revision + 1);
     QCOMPARE(m_builder->autosaver().survey().revision, stored.revision);
     QCOMPARE(m_builder->saveStatusLabel()->text(), QStringLiteral("All changes saved."));
+}
+
+void TestSurveyBuilder::calendarAndPopulationFollowTheSettings()
+{
+    m_builder->tabs()->setCurrentWidget(m_builder->deliveryEditor());
+    DeliveryEditor *editor = m_builder->deliveryEditor();
+    // A week from the start (in Tokyo), reminders two days before the end and on the last day.
+    const QDate start = m_survey.definition.delivery.startDate;
+    QList<QDate> week;
+    for (int day = 0; day < 7; ++day)
+        week << start.addDays(day);
+    QCOMPARE(editor->roundDays(), week);
+    QCOMPARE(editor->reminderDays(), (QList<QDate>{start.addDays(4), start.addDays(6)}));
+    QVERIFY(editor->upcomingLabel()->text().contains(QStringLiteral("Round 1")));
+
+    editor->periodBox()->setValue(3);
+    QCOMPARE(editor->roundDays().size(), 3);
+    QCOMPARE(editor->reminderDays(), (QList<QDate>{start.addDays(0), start.addDays(2)}));
+    m_builder->undoAction()->trigger();
+    QCOMPARE(editor->roundDays(), week);
+
+    // Everyone who may be asked, then one group's subtree: counted as the targets change.
+    const TargetCounter &counter = m_builder->targetCounter();
+    const int everyone = *counter.count({}, start);
+    QVERIFY(everyone > 0);
+    QCOMPARE(editor->population(), everyone);
+    QVERIFY(editor->populationLabel()->text().contains(QString::number(everyone)));
+    QAbstractItemModel *groups = editor->groupView()->model();
+    const QModelIndex top = groups->index(0, 0, groups->index(0, 0));
+    const QString groupId = top.data(GroupTreeModel::GroupIdRole).toString();
+    QVERIFY(groups->setData(top, Qt::Checked, Qt::CheckStateRole));
+    QCOMPARE(m_builder->document().definition().delivery.targets.groupIds, QStringList{groupId});
+    QCOMPARE(top.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    api::TargetFilter oneGroup;
+    oneGroup.groupIds = {groupId};
+    const int inGroup = *counter.count(oneGroup, start);
+    QVERIFY(inGroup > 0 && inGroup < everyone);
+    QCOMPARE(editor->population(), inGroup);
+    QVERIFY(editor->populationLabel()->text().contains(QString::number(inGroup)));
+    QVERIFY(waitForSaved());
+    QCOMPARE(readThroughTheService(m_survey.id).definition.delivery.targets.groupIds,
+             QStringList{groupId});
+    m_builder->undoAction()->trigger();
+    QCOMPARE(editor->population(), everyone);
+    QCOMPARE(top.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
 }
 
 void TestSurveyBuilder::conflictTakesTheirsAndKeepsMineOneUndoAway()

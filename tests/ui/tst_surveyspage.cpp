@@ -319,8 +319,7 @@ void TestSurveysPage::aManagerIsOfferedNoChanges()
             password = tenant.value(QLatin1String("managerPassword")).toString();
         }
     }
-    if (email.isEmpty())
-        QSKIP("The demo announces no manager");
+    QVERIFY2(!email.isEmpty(), "the demo announces no manager");
     Client manager(m_server, *m_desks.store, QStringLiteral("manager"));
     QVERIFY(signIn(manager.session, {kTenant, email, password}));
     SurveysPage page(manager.api, manager.session);
