@@ -85,6 +85,7 @@ constexpr QLatin1String kCreatedAt("createdAt");
 constexpr QLatin1String kUpdatedAt("updatedAt");
 constexpr QLatin1String kOpenRound("openRound");
 constexpr QLatin1String kNextDelivery("nextDelivery");
+constexpr QLatin1String kLatestRoundId("latestRoundId");
 constexpr QLatin1String kRoundId("roundId");
 constexpr QLatin1String kClosesAt("closesAt");
 constexpr QLatin1String kRespondents("respondents");
@@ -800,6 +801,8 @@ QJsonObject toJson(const Survey &survey)
         object.insert(kOpenRound, openRoundToJson(*survey.openRound));
     if (survey.nextDelivery)
         object.insert(kNextDelivery, formatDateTime(*survey.nextDelivery));
+    if (survey.latestRoundId)
+        object.insert(kLatestRoundId, *survey.latestRoundId);
     return object;
 }
 
@@ -816,10 +819,14 @@ Result<Survey> surveyFromJson(const QJsonObject &object)
     if (object.contains(kOpenRound))
         survey.openRound = reader.object(kOpenRound, openRoundFromJson);
     survey.nextDelivery = reader.optionalDateTime(kNextDelivery);
+    survey.latestRoundId = reader.optionalString(kLatestRoundId, validateId);
     if (auto error = reader.finish())
         return *error;
     if (survey.openRound && survey.status != SurveyStatus::Open)
         return invalid(QString(kOpenRound), QStringLiteral("Only an open survey has one."));
+    if (survey.openRound && survey.latestRoundId != survey.openRound->roundId)
+        return invalid(QString(kLatestRoundId),
+                       QStringLiteral("The latest round of an open survey is its open round."));
     return survey;
 }
 

@@ -185,6 +185,9 @@ struct Survey
     QDateTime updatedAt;
     std::optional<OpenRoundSummary> openRound;
     std::optional<QDateTime> nextDelivery; // the next round's opening, if planned
+    // The newest round that has opened (running or closed): the one whose
+    // results the Surveys page shows.
+    std::optional<QString> latestRoundId;
 };
 
 // Shape and bounds of a definition, as a draft may be saved: names 1-100

@@ -5135,6 +5135,14 @@ SHA-256: %2</translation>
             <source>Only drafts can be deleted; this survey has been published.</source>
             <translation>Only drafts can be deleted; this survey has been published.</translation>
         </message>
+        <message>
+            <source>De&amp;tails</source>
+            <translation>De&amp;tails</translation>
+        </message>
+        <message>
+            <source>&amp;Results</source>
+            <translation>&amp;Results</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::TrendChart</name>

@@ -5045,6 +5045,14 @@ SHA-256: %2</translation>
             <source>Only drafts can be deleted; this survey has been published.</source>
             <translation>削除できるのは下書きだけです。このサーベイは公開済みです。</translation>
         </message>
+        <message>
+            <source>De&amp;tails</source>
+            <translation>詳細(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Results</source>
+            <translation>結果(&amp;R)</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::TrendChart</name>

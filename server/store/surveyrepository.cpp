@@ -211,6 +211,17 @@ StoreResult<api::Survey> SurveyRepository::shown(const TenantScope &scope, const
         survey.definition = definition.value();
     }
 
+    ScopedQuery latest(scope, m_database);
+    latest.prepare(QStringLiteral(
+        "SELECT id FROM survey_rounds WHERE tenant_id = :tenant_id AND survey_id = :id AND "
+        "status IN ('open', 'closed') ORDER BY number DESC LIMIT 1"));
+    latest.bindValue(QStringLiteral(":id"), row.id);
+    if (!latest.exec())
+        return databaseError(QStringLiteral("reading a survey's latest round"), latest.errorText());
+    if (latest.next())
+        survey.latestRoundId = latest.value(0).toString();
+    latest.finish();
+
     const auto open = openRound(scope, row.id);
     if (open) {
         survey.openRound = api::OpenRoundSummary{open.value().id, open.value().closesAt,

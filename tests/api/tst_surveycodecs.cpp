@@ -91,6 +91,7 @@ Survey survey()
     value.updatedAt = utc("2025-03-02T01:02:03.004Z");
     value.openRound = OpenRoundSummary{kRoundId, utc("2025-04-16T21:59:59.999Z"), 120, 45};
     value.nextDelivery = utc("2025-04-21T06:30:00.000Z");
+    value.latestRoundId = kRoundId;
     return value;
 }
 
@@ -283,6 +284,7 @@ void TestSurveyCodecs::typedRoundTrips()
     QCOMPARE(decoded.openRound->respondents, 45);
     QCOMPARE(decoded.openRound->closesAt, utc("2025-04-16T21:59:59.999Z"));
     QCOMPARE(decoded.nextDelivery, std::optional<QDateTime>(utc("2025-04-21T06:30:00.000Z")));
+    QCOMPARE(decoded.latestRoundId, std::optional<QString>(kRoundId));
 
     const RoundProgress rp = roundProgressFromJson(toJson(progress())).value();
     QCOMPARE(rp.groups.size(), 3);
@@ -460,6 +462,9 @@ void TestSurveyCodecs::rejects_data()
         "openRound.respondents");
     row("open round null", "survey", "openRound", "null", "openRound");
     row("open round of a draft", "survey", "status", "\"draft\"", "openRound");
+    row("latest round not an id", "survey", "latestRoundId", "\"../rounds\"", "latestRoundId");
+    row("latest round not the open one", "survey", "latestRoundId",
+        "\"0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b\"", "latestRoundId");
     row("next delivery with offset", "survey", "nextDelivery", "\"2025-04-21T15:30:00+09:00\"",
         "nextDelivery");
     row("survey unknown", "survey", "memberIds", "[]", "memberIds");

@@ -8,15 +8,18 @@
 #include "../models/serviceclient.h"
 #include "models/surveys/surveydocument.h"
 #include "models/surveys/surveylistmodel.h"
+#include "models/surveys/surveyresultsmodel.h"
 #include "models/surveys/targetcounter.h"
 #include "ui/pages/surveyspage.h"
 #include "ui/surveys/extenddialog.h"
 #include "ui/surveys/surveybuilder.h"
+#include "ui/surveys/surveyresultsview.h"
 #include "ui/widgets/messagebanner.h"
 #include "uitestsupport.h"
 
 #include <QAction>
 #include <QDateEdit>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimeZone>
@@ -235,6 +238,11 @@ void TestSurveysPage::extendsAndClosesAnOpenRound()
     QVERIFY(m_page->extendAction()->isEnabled());
     QVERIFY(m_page->closeRoundAction()->isEnabled());
     QVERIFY(m_page->detailPane()->toPlainText().contains(QStringLiteral("Open round")));
+    // The results of the running round, beside the details.
+    const QString roundId = m_page->model().survey(survey.id)->openRound->roundId;
+    QVERIFY(m_page->panes()->isTabEnabled(m_page->panes()->indexOf(m_page->resultsPane())));
+    QCOMPARE(m_page->resultsPane()->model().roundId(), roundId);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->resultsPane()->model().hasResults(), 20000);
 
     m_page->extendAction()->trigger();
     auto *dialog = waitForModal<ExtendDialog>();
@@ -263,6 +271,9 @@ void TestSurveysPage::extendsAndClosesAnOpenRound()
     QVERIFY(!m_page->model().survey(survey.id)->openRound);
     QCOMPARE(m_page->model().survey(survey.id)->status, api::SurveyStatus::Closed);
     QVERIFY(!m_page->extendAction()->isEnabled());
+    // Closed, its results stay on the page.
+    QCOMPARE(m_page->model().survey(survey.id)->latestRoundId, std::optional<QString>(roundId));
+    QVERIFY(m_page->panes()->isTabEnabled(m_page->panes()->indexOf(m_page->resultsPane())));
 }
 
 void TestSurveysPage::deletesADraftAfterConfirmation()

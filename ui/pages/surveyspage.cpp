@@ -8,6 +8,7 @@
 #include "surveys/deliveryeditor.h"
 #include "surveys/extenddialog.h"
 #include "surveys/surveybuilder.h"
+#include "surveys/surveyresultsview.h"
 #include "surveys/surveysummary.h"
 #include "widgets/messagebanner.h"
 #include "widgets/pageaccess.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimeZone>
@@ -67,6 +69,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     , m_intro(new QLabel(this))
     , m_view(new QTableView(this))
     , m_detail(new QTextBrowser(this))
+    , m_results(new SurveyResultsView(client, this))
+    , m_panes(new QTabWidget(this))
     , m_content(new QWidget(this))
     , m_newPulseAction(pageAction(QKeySequence::New, this))
     , m_newCustomAction(pageAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this))
@@ -108,8 +112,10 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
 
     auto *splitter = new QSplitter(m_content);
     splitter->setChildrenCollapsible(false);
+    m_panes->addTab(m_detail, QString());
+    m_panes->addTab(m_results, QString());
     splitter->addWidget(m_view);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(m_panes);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     // The table gets the room its five columns need; the pane the rest.
@@ -125,7 +131,7 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     layout->addWidget(m_content, 1);
 
     QList<QWidget *> order = buttons;
-    order << m_view << m_detail;
+    order << m_view << m_panes;
     QWidget *previous = order.takeFirst();
     for (QWidget *next : std::as_const(order)) {
         setTabOrder(previous, next);
@@ -185,6 +191,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     connect(m_model, &SurveyListModel::failed, this,
             [this](const models::ApiError &error) { reportPageFailure(this, *m_banner, error); });
     connect(m_groups, &models::GroupTreeModel::loaded, this, &SurveysPage::updateDetail);
+    connect(m_groups, &models::GroupTreeModel::loaded, this,
+            [this] { m_results->setGroups(m_groups->entries()); });
     connect(m_access, &PageAccess::changed, this, &SurveysPage::updateAccess);
 
     retranslateUi();
@@ -278,6 +286,8 @@ void SurveysPage::retranslateUi()
         withShortcut(tr("Load the list again from the service"), m_reloadAction));
     m_view->setAccessibleName(tr("Surveys"));
     m_detail->setAccessibleName(tr("Survey details"));
+    m_panes->setTabText(m_panes->indexOf(m_detail), tr("De&tails"));
+    m_panes->setTabText(m_panes->indexOf(m_results), tr("&Results"));
     updateDetail();
 }
 
@@ -319,11 +329,21 @@ void SurveysPage::updateDetail()
 {
     const api::Survey *survey = selectedSurvey();
     if (!survey) {
+        m_panes->setTabEnabled(m_panes->indexOf(m_results), false);
         m_detail->setHtml(QStringLiteral("<p>%1</p>")
                               .arg(tr("Choose a survey to see its details.").toHtmlEscaped()));
         return;
     }
     m_detail->setHtml(SurveySummary::detailHtml(*survey, m_groups));
+    const auto &me = m_session.person();
+    const bool readsResults = me && me->role != api::Role::Viewer;
+    const bool hasResults =
+        readsResults && survey->definition.kind == api::SurveyKind::Custom && survey->latestRoundId;
+    m_panes->setTabEnabled(m_panes->indexOf(m_results), hasResults);
+    if (hasResults && *survey->latestRoundId != m_resultsRound) {
+        m_resultsRound = *survey->latestRoundId;
+        m_results->showRound(m_resultsRound);
+    }
 }
 
 void SurveysPage::createSurvey(api::SurveyKind kind)

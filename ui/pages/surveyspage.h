@@ -10,6 +10,7 @@
 
 class QAction;
 class QLabel;
+class QTabWidget;
 class QTableView;
 class QTextBrowser;
 
@@ -25,6 +26,7 @@ class ExtendDialog;
 class MessageBanner;
 class PageAccess;
 class SurveyBuilder;
+class SurveyResultsView;
 
 // The company's surveys (issue 7): a table (name in the UI language, kind,
 // status, response rate of the open round, next delivery) beside a detail
@@ -49,6 +51,8 @@ public:
     models::GroupTreeModel &groupModel() const { return *m_groups; }
     QTableView *view() const { return m_view; }
     QTextBrowser *detailPane() const { return m_detail; }
+    SurveyResultsView *resultsPane() const { return m_results; }
+    QTabWidget *panes() const { return m_panes; }
     MessageBanner *banner() const { return m_banner; }
     QAction *newPulseAction() const { return m_newPulseAction; }
     QAction *newCustomAction() const { return m_newCustomAction; }
@@ -96,6 +100,10 @@ private:
     QLabel *m_intro;
     QTableView *m_view;
     QTextBrowser *m_detail;
+    // The details, and the results of a custom survey's latest round
+    // (owners, admins and managers: the service shows viewers none).
+    SurveyResultsView *m_results;
+    QTabWidget *m_panes;
     QWidget *m_content;
     QAction *m_newPulseAction;
     QAction *m_newCustomAction;
@@ -108,6 +116,7 @@ private:
     QPointer<SurveyBuilder> m_builder;
     QPointer<ExtendDialog> m_extendDialog;
     QString m_selectedId;   // kept across a reload
+    QString m_resultsRound; // the round m_results shows
     bool m_mayEdit = false; // owners and admins
 };
 

@@ -597,6 +597,7 @@ private Q_SLOTS:
         QCOMPARE(shown.status, api::SurveyStatus::Open);
         QVERIFY(shown.openRound);
         QCOMPARE(shown.openRound->roundId, round.id);
+        QCOMPARE(shown.latestRoundId, std::optional<QString>(round.id));
 
         const QString extend = surveyPath(survey->id, "extend");
         for (int day : {-1, 1, 2, 61}) {
@@ -621,6 +622,8 @@ private Q_SLOTS:
         shown = api::surveyFromJson(response.json()).value();
         QCOMPARE(shown.status, api::SurveyStatus::Closed); // one-shot: over with its round
         QVERIFY(!shown.openRound);
+        // Its results stay reachable through its latest round.
+        QCOMPARE(shown.latestRoundId, std::optional<QString>(round.id));
         const auto closed = store::PulseRepository(m_service.connection(), m_service.keyring())
                                 .round(store::TenantScope(m_tenant.id), round.id);
         QVERIFY(closed);
