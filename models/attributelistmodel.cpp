@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "apireply.h"
+#include "models/latestread.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -39,7 +40,10 @@ ApiError unreadable(const ApiReply &reply, const QString &detail)
 AttributeListModel::AttributeListModel(ApiClient &client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
+    , m_read(new LatestRead(client, this))
 {
+    connect(m_read, &LatestRead::loadingChanged, this, &AttributeListModel::loadingChanged);
+    connect(m_read, &LatestRead::failed, this, &AttributeListModel::failed);
     if (QCoreApplication *application = QCoreApplication::instance())
         application->installEventFilter(this);
 }
@@ -165,32 +169,15 @@ QString AttributeListModel::attributePath(const QString &id)
 
 void AttributeListModel::reload()
 {
-    // The newest reload wins; the answer to the abandoned one is ignored.
-    const bool wasLoading = isLoading();
-    if (QPointer<ApiReply> previous = std::exchange(m_listReply, nullptr))
-        previous->abort();
-    ApiReply *reply = m_client.get(kAttributesPath);
-    m_listReply = reply;
-    if (!wasLoading)
-        Q_EMIT loadingChanged(true);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_listReply)
-            return;
-        m_listReply.clear();
-        Q_EMIT loadingChanged(false);
-        if (!reply->isOk()) {
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        auto list = api::attributeListFromJson(reply->json().object());
-        if (!list) {
-            Q_EMIT failed(unreadable(*reply, list.error().detail));
-            return;
-        }
+    m_read->start(kAttributesPath, [this](const QJsonObject &answer) -> std::optional<QString> {
+        auto list = api::attributeListFromJson(answer);
+        if (!list)
+            return list.error().detail;
         beginResetModel();
         m_rows = list.takeValue();
         endResetModel();
         Q_EMIT loaded();
+        return std::nullopt;
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/attribute.h"
 #include "apierror.h"
+#include "latestread.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -59,7 +60,7 @@ public:
     const QList<api::Attribute> &attributes() const { return m_rows; }
     int rowOf(const QString &attributeId) const;                       // -1 when absent
     const api::Attribute *attribute(const QString &attributeId) const; // nullptr when absent
-    bool isLoading() const { return !m_listReply.isNull(); }
+    bool isLoading() const { return m_read->isLoading(); }
 
     void reload();
     // POST with an Idempotency-Key; created() once the service agreed.
@@ -97,7 +98,7 @@ private:
 
     ApiClient &m_client;
     QList<api::Attribute> m_rows;
-    QPointer<ApiReply> m_listReply;
+    LatestRead *m_read;
 };
 
 } // namespace engage::models

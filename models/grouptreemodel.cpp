@@ -2,11 +2,11 @@
 
 #include "apiclient.h"
 #include "apireply.h"
+#include "models/latestread.h"
 
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHash>
-#include <QLoggingCategory>
 #include <QMimeData>
 #include <QUuid>
 #include <utility>
@@ -14,8 +14,6 @@
 namespace engage::models {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcGroups, "engage.groups")
 
 const QString kGroupMimeType = QStringLiteral("application/x-engage-group-id");
 
@@ -42,7 +40,10 @@ GroupTreeModel::GroupTreeModel(ApiClient &client, QObject *parent)
     : QAbstractItemModel(parent)
     , m_client(client)
     , m_nodes{Node{}}
+    , m_read(new LatestRead(client, this))
 {
+    connect(m_read, &LatestRead::loadingChanged, this, &GroupTreeModel::loadingChanged);
+    connect(m_read, &LatestRead::failed, this, &GroupTreeModel::failed);
     if (QCoreApplication *application = QCoreApplication::instance())
         application->installEventFilter(this);
 }
@@ -303,32 +304,15 @@ bool GroupTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction action, 
 
 void GroupTreeModel::reload()
 {
-    // The newest reload wins; the answer to the abandoned one is ignored.
-    const bool wasLoading = isLoading();
-    if (QPointer<ApiReply> previous = std::exchange(m_listReply, nullptr))
-        previous->abort();
-    ApiReply *reply = m_client.get(QStringLiteral("/api/v1/groups"));
-    m_listReply = reply;
-    if (!wasLoading)
-        Q_EMIT loadingChanged(true);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_listReply)
-            return;
-        m_listReply.clear();
-        Q_EMIT loadingChanged(false);
-        if (!reply->isOk()) {
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        const auto groups = api::groupListFromJson(reply->json().object());
-        if (!groups) {
-            qCWarning(lcGroups) << "unreadable group list, request" << reply->requestId();
-            Q_EMIT failed(reply->unreadable(groups.error().detail));
-            return;
-        }
-        setTree(groups.value());
-        Q_EMIT loaded();
-    });
+    m_read->start(QStringLiteral("/api/v1/groups"),
+                  [this](const QJsonObject &answer) -> std::optional<QString> {
+                      const auto groups = api::groupListFromJson(answer);
+                      if (!groups)
+                          return groups.error().detail;
+                      setTree(groups.value());
+                      Q_EMIT loaded();
+                      return std::nullopt;
+                  });
 }
 
 // ---- edits ------------------------------------------------------------------

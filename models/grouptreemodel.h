@@ -2,6 +2,7 @@
 
 #include "api/group.h"
 #include "apierror.h"
+#include "latestread.h"
 
 #include <QAbstractItemModel>
 #include <QList>
@@ -72,7 +73,7 @@ public:
                       const QModelIndex &parent) override;
 
     void reload();
-    bool isLoading() const { return !m_listReply.isNull(); }
+    bool isLoading() const { return m_read->isLoading(); }
 
     // The "All members" item.
     QModelIndex rootIndex() const;
@@ -139,7 +140,7 @@ private:
     ApiClient &m_client;
     // Node 0 is "All members"; the others follow in the service's order.
     QList<Node> m_nodes;
-    QPointer<ApiReply> m_listReply;
+    LatestRead *m_read;
 };
 
 } // namespace engage::models

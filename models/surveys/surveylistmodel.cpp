@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "apireply.h"
 #include "dashboard/dashboardtext.h"
+#include "models/latestread.h"
 #include "surveytext.h"
 
 #include <QLocale>
@@ -46,7 +47,10 @@ std::optional<double> openRate(const api::Survey &survey)
 SurveyListModel::SurveyListModel(ApiClient &client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
+    , m_read(new LatestRead(client, this))
 {
+    connect(m_read, &LatestRead::loadingChanged, this, &SurveyListModel::loadingChanged);
+    connect(m_read, &LatestRead::failed, this, &SurveyListModel::failed);
     followLanguage(this, [this] { retranslate(); });
 }
 
@@ -176,32 +180,15 @@ QString SurveyListModel::nextDeliveryText(const api::Survey &survey)
 
 void SurveyListModel::reload()
 {
-    // The newest reload wins; the answer to the abandoned one is ignored.
-    const bool wasLoading = isLoading();
-    if (QPointer<ApiReply> previous = std::exchange(m_listReply, nullptr))
-        previous->abort();
-    ApiReply *reply = m_client.get(kSurveysPath);
-    m_listReply = reply;
-    if (!wasLoading)
-        Q_EMIT loadingChanged(true);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_listReply)
-            return;
-        m_listReply.clear();
-        Q_EMIT loadingChanged(false);
-        if (!reply->isOk()) {
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        auto list = api::surveyListFromJson(reply->json().object());
-        if (!list) {
-            Q_EMIT failed(unreadable(*reply, list.error().detail));
-            return;
-        }
+    m_read->start(kSurveysPath, [this](const QJsonObject &answer) -> std::optional<QString> {
+        auto list = api::surveyListFromJson(answer);
+        if (!list)
+            return list.error().detail;
         beginResetModel();
         m_rows = list.takeValue();
         endResetModel();
         Q_EMIT loaded();
+        return std::nullopt;
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "api/survey.h"
 #include "models/apierror.h"
+#include "models/latestread.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
@@ -67,7 +68,7 @@ public:
     const QList<api::Survey> &surveys() const { return m_rows; }
     int rowOf(const QString &surveyId) const; // -1 when absent
     const api::Survey *survey(const QString &surveyId) const;
-    bool isLoading() const { return !m_listReply.isNull(); }
+    bool isLoading() const { return m_read->isLoading(); }
 
     void reload();
     // POST with an Idempotency-Key; created() once the service agreed.
@@ -107,7 +108,7 @@ private:
 
     ApiClient &m_client;
     QList<api::Survey> m_rows;
-    QPointer<ApiReply> m_listReply;
+    LatestRead *m_read;
 };
 
 } // namespace engage::models
