@@ -450,21 +450,31 @@ StoreStatus SurveyRepository::touch(const TenantScope &scope, const QString &id,
     return Done{};
 }
 
+StoreResult<std::pair<SurveyRow, api::Survey>>
+SurveyRepository::withOpenRound(const TenantScope &scope, const QString &id, const QDateTime &at)
+{
+    auto current = row(scope, id);
+    if (!current)
+        return current.error();
+    auto survey = shown(scope, current.value(), at);
+    if (!survey)
+        return survey.error();
+    if (!survey.value().openRound)
+        return noOpenRound();
+    return std::pair{std::move(current.value()), std::move(survey.value())};
+}
+
 StoreResult<StoredRound> SurveyRepository::closeOpenRound(const TenantScope &scope,
                                                           const QString &id, const QDateTime &at)
 {
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("closing a round"), transaction.error());
-    const auto current = row(scope, id);
-    if (!current)
-        return current.error();
-    const auto survey = shown(scope, current.value(), at);
-    if (!survey)
-        return survey.error();
-    if (!survey.value().openRound)
-        return noOpenRound();
-    const QString roundId = survey.value().openRound->roundId;
+    const auto running = withOpenRound(scope, id, at);
+    if (!running)
+        return running.error();
+    const auto &[current, survey] = running.value();
+    const QString roundId = survey.openRound->roundId;
     ScopedQuery query(scope, m_database);
     query.prepare(QStringLiteral("UPDATE survey_rounds SET closes_at = :at, status = 'closed' "
                                  "WHERE tenant_id = :tenant_id AND id = :id AND status = 'open'"));
@@ -476,10 +486,10 @@ StoreResult<StoredRound> SurveyRepository::closeOpenRound(const TenantScope &sco
         return noOpenRound();
     // A one-shot survey ends with its round; a recurring one waits for its
     // next; a survey from before issue 7 keeps the status it had.
-    QString status = current.value().status;
-    if (isOneShot(survey.value().definition))
+    QString status = current.status;
+    if (isOneShot(survey.definition))
         status = api::surveyStatusName(api::SurveyStatus::Closed);
-    else if (current.value().publishedAt)
+    else if (current.publishedAt)
         status = api::surveyStatusName(api::SurveyStatus::Scheduled);
     if (const StoreStatus touched = touch(scope, id, status, at); !touched)
         return touched.error();
@@ -520,19 +530,15 @@ StoreResult<StoredRound> SurveyRepository::extendOpenRound(const TenantScope &sc
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("extending a round"), transaction.error());
-    const auto current = row(scope, id);
-    if (!current)
-        return current.error();
-    const auto survey = shown(scope, current.value(), at);
-    if (!survey)
-        return survey.error();
-    if (!survey.value().openRound)
-        return noOpenRound();
+    const auto running = withOpenRound(scope, id, at);
+    if (!running)
+        return running.error();
+    const auto &[current, survey] = running.value();
     const auto round = openRound(scope, id);
     if (!round)
         return round.error();
     const auto end =
-        extensionEnd(round.value(), survey.value().definition.delivery.timeZone, periodEnds, at);
+        extensionEnd(round.value(), survey.definition.delivery.timeZone, periodEnds, at);
     if (!end)
         return StoreError{StoreErrorKind::Refused,
                           QStringLiteral("an extension refused: ") + end.error().detail};
@@ -545,7 +551,7 @@ StoreResult<StoredRound> SurveyRepository::extendOpenRound(const TenantScope &sc
         return databaseError(QStringLiteral("extending a round"), query.errorText());
     if (query.numRowsAffected() != 1)
         return noOpenRound();
-    if (const StoreStatus touched = touch(scope, id, current.value().status, at); !touched)
+    if (const StoreStatus touched = touch(scope, id, current.status, at); !touched)
         return touched.error();
     const StoreStatus committed = transaction.commit();
     if (!committed)

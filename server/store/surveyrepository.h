@@ -10,6 +10,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <utility>
 
 namespace engage::server::store {
 
@@ -97,6 +98,10 @@ private:
     // `expectedRevision`: Frozen once published, a conflict once changed.
     StoreResult<SurveyRow> draftAt(const TenantScope &scope, const QString &id,
                                    qint64 expectedRevision);
+    // row() and the survey shown at `at`, inside the caller's transaction,
+    // when a round of it is open (Frozen otherwise, as no open round is).
+    StoreResult<std::pair<SurveyRow, api::Survey>>
+    withOpenRound(const TenantScope &scope, const QString &id, const QDateTime &at);
     // The survey of `row` as the API shows it: its definition (a legacy
     // row's made up), open round and next delivery as of `now`.
     StoreResult<api::Survey> shown(const TenantScope &scope, const SurveyRow &row,
