@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "apireply.h"
 #include "models/latestread.h"
+#include "models/rowlookup.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -123,11 +124,7 @@ QVariant AttributeListModel::headerData(int section, Qt::Orientation orientation
 
 int AttributeListModel::rowOf(const QString &attributeId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == attributeId)
-            return row;
-    }
-    return -1;
+    return rowWithId(m_rows, attributeId);
 }
 
 const api::Attribute *AttributeListModel::attribute(const QString &attributeId) const

@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "apireply.h"
+#include "models/rowlookup.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -146,11 +147,7 @@ QString MemberTableModel::statusText(api::MemberStatus status)
 
 int MemberTableModel::rowOf(const QString &memberId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == memberId)
-            return row;
-    }
-    return -1;
+    return rowWithId(m_rows, memberId);
 }
 
 void MemberTableModel::setGroupNames(GroupNames names)

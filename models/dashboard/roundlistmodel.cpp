@@ -1,6 +1,7 @@
 #include "roundlistmodel.h"
 
 #include "dashboardtext.h"
+#include "models/rowlookup.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -28,10 +29,7 @@ void RoundListModel::setRounds(const api::RoundList &rounds)
 
 int RoundListModel::rowOf(const QString &roundId) const
 {
-    const auto it =
-        std::find_if(m_rounds.cbegin(), m_rounds.cend(),
-                     [&roundId](const api::RoundInfo &round) { return round.id == roundId; });
-    return it == m_rounds.cend() ? -1 : int(it - m_rounds.cbegin());
+    return rowWithId(m_rounds, roundId);
 }
 
 int RoundListModel::rowCount(const QModelIndex &parent) const

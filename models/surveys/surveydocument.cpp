@@ -1,6 +1,7 @@
 #include "surveydocument.h"
 
 #include "api/questionbank.h"
+#include "models/rowlookup.h"
 #include "questionlistmodel.h"
 
 #include <QUndoCommand>
@@ -336,11 +337,7 @@ void SurveyDocument::setOptionText(int row, int option, bool japanese, const QSt
 
 int SurveyDocument::rowOf(const QString &questionId) const
 {
-    for (int row = 0; row < m_definition.questions.size(); ++row) {
-        if (m_definition.questions.at(row).id == questionId)
-            return row;
-    }
-    return -1;
+    return rowWithId(m_definition.questions, questionId);
 }
 
 bool SurveyDocument::missesTranslation(const api::LocalizedText &text)

@@ -4,6 +4,7 @@
 #include "apireply.h"
 #include "dashboard/dashboardtext.h"
 #include "models/latestread.h"
+#include "models/rowlookup.h"
 #include "surveytext.h"
 
 #include <QLocale>
@@ -149,11 +150,7 @@ QVariant SurveyListModel::headerData(int section, Qt::Orientation orientation, i
 
 int SurveyListModel::rowOf(const QString &surveyId) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == surveyId)
-            return row;
-    }
-    return -1;
+    return rowWithId(m_rows, surveyId);
 }
 
 const api::Survey *SurveyListModel::survey(const QString &surveyId) const
