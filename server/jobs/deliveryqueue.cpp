@@ -370,4 +370,64 @@ StoreResult<DeliveryQueue::Totals> DeliveryQueue::totals(const TenantScope &scop
     return totals;
 }
 
+StoreResult<QList<DeliveryQueue::LogRow>>
+DeliveryQueue::log(const TenantScope &scope, qint64 roundSeq,
+                   std::optional<api::DeliveryStatus> status, std::optional<qint64> beforeId,
+                   int limit)
+{
+    QString statuses = QStringLiteral(":pending, :sending, :sent, :bounced, :printed");
+    if (status)
+        statuses = *status == api::DeliveryStatus::Pending ? QStringLiteral(":pending, :sending")
+                                                           : QStringLiteral(":status");
+    ScopedQuery query(scope, m_database);
+    query.prepare(
+        QStringLiteral("SELECT d.id, d.kind, d.ordinal, d.status, d.due_at, d.sent_at, d.attempts, "
+                       "d.error, p.member_id FROM deliveries d JOIN respondents p ON p.id = "
+                       "d.respondent_id WHERE d.tenant_id = :tenant_id AND d.round_seq = :seq "
+                       "AND d.status IN (%1)%2 ORDER BY d.id DESC LIMIT :limit")
+            .arg(statuses, beforeId ? QStringLiteral(" AND d.id < :before") : QString()));
+    query.bindValue(QStringLiteral(":seq"), roundSeq);
+    if (!status || *status == api::DeliveryStatus::Pending) {
+        query.bindValue(QStringLiteral(":pending"), kPending);
+        query.bindValue(QStringLiteral(":sending"), kSending);
+    }
+    if (!status) {
+        for (const api::DeliveryStatus settled :
+             {api::DeliveryStatus::Sent, api::DeliveryStatus::Bounced,
+              api::DeliveryStatus::Printed})
+            query.bindValue(u':' + api::deliveryStatusName(settled),
+                            api::deliveryStatusName(settled));
+    } else if (*status != api::DeliveryStatus::Pending) {
+        query.bindValue(QStringLiteral(":status"), api::deliveryStatusName(*status));
+    }
+    if (beforeId)
+        query.bindValue(QStringLiteral(":before"), *beforeId);
+    query.bindValue(QStringLiteral(":limit"), limit);
+    if (!query.exec())
+        return failed("reading the delivery log", query);
+    QList<LogRow> rows;
+    while (query.next()) {
+        LogRow row;
+        row.id = query.value(0).toLongLong();
+        row.kind = api::deliveryKindFromName(query.value(1).toString())
+                       .value_or(api::DeliveryKind::Reminder);
+        row.ordinal = query.value(2).toInt();
+        const QString stored = query.value(3).toString();
+        // 'sending' is pending to whoever reads the log: its outcome is not known yet.
+        row.status =
+            stored == kSending
+                ? api::DeliveryStatus::Pending
+                : api::deliveryStatusFromName(stored).value_or(api::DeliveryStatus::Pending);
+        row.dueAt = store::rows::fromMsecs(query.value(4));
+        // While 'sending', sent_at is when the attempt began, not an outcome.
+        if (row.status != api::DeliveryStatus::Pending && !query.value(5).isNull())
+            row.settledAt = store::rows::fromMsecs(query.value(5));
+        row.attempts = query.value(6).toInt();
+        row.error = query.value(7).toString();
+        row.memberId = query.value(8).toString();
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
 } // namespace engage::server::jobs

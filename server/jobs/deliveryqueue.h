@@ -77,6 +77,26 @@ public:
     };
     store::StoreResult<Totals> totals(const store::TenantScope &scope, qint64 roundSeq);
 
+    // The round's delivery log, newest first: at most `limit` rows below
+    // `beforeId` (none: from the newest), of `status` only when given
+    // (pending includes 'sending'); 'skipped' rows never, as totals() counts
+    // them nowhere. `memberId` is the respondent's member, empty once purged.
+    struct LogRow
+    {
+        qint64 id = 0;
+        api::DeliveryKind kind = api::DeliveryKind::Invitation;
+        int ordinal = 0;
+        api::DeliveryStatus status = api::DeliveryStatus::Pending;
+        QDateTime dueAt;
+        std::optional<QDateTime> settledAt;
+        int attempts = 0;
+        QString error;
+        QString memberId;
+    };
+    store::StoreResult<QList<LogRow>> log(const store::TenantScope &scope, qint64 roundSeq,
+                                          std::optional<api::DeliveryStatus> status,
+                                          std::optional<qint64> beforeId, int limit);
+
     // Transient failures are tried again this many times in all, backing
     // off, then recorded as bounced.
     static constexpr int kMaxAttempts = 5;

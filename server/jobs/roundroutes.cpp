@@ -1,13 +1,15 @@
 #include "roundroutes.h"
 
-#include "api/objectreader.h"
+#include "api/deliverylog.h"
+#include "api/member.h"
+#include "api/queryparams.h"
 #include "api/survey.h"
-#include "api/validators.h"
 #include "deliveryqueue.h"
 #include "domain/routesupport.h"
 #include "ops/servicecontext.h"
 #include "store/engagementsettingsrepository.h"
 #include "store/grouprepository.h"
+#include "store/memberrepository.h"
 #include "store/operationlog.h"
 #include "store/pulserepository.h"
 #include "store/scopedquery.h"
@@ -113,11 +115,10 @@ http::Response progress(const ops::ServiceContext &context, const auth::Identity
 http::Response remind(const ops::ServiceContext &context, const auth::Identity &identity,
                       const http::Request &request, const QSqlDatabase &connection)
 {
-    api::ObjectReader reader(request.json);
-    const std::optional<QString> groupId =
-        reader.optionalString(QLatin1String("groupId"), api::validateId);
-    if (auto error = reader.finish())
-        return domain::badRequest(*error);
+    const auto body = api::remindRequestFromJson(request.json);
+    if (!body)
+        return domain::badRequest(body.error());
+    const std::optional<QString> &groupId = body.value().groupId;
     return domain::inTransaction(connection, "a reminder", [&]() -> http::Response {
         const auto found = roundOf(context, identity, request, connection);
         if (const auto *answer = std::get_if<http::Response>(&found))
@@ -163,8 +164,88 @@ http::Response remind(const ops::ServiceContext &context, const auth::Identity &
              now});
         if (!logged)
             return storeFailure("cannot log the reminder:", logged.error());
-        return http::Response::json(202, QJsonObject{{QStringLiteral("planned"), planned.value()}});
+        return http::Response::json(202, api::toJson(api::RemindResult{planned.value()}));
     });
+}
+
+api::DeliveryChannel channelOf(const DeliveryQueue::LogRow &row, const api::Member *member)
+{
+    // A member without an address gets the link on paper once the row is due.
+    const bool onPaper = row.status == api::DeliveryStatus::Printed ||
+                         (member && (!member->fields.email || member->fields.email->isEmpty()));
+    return onPaper ? api::DeliveryChannel::Printed : api::DeliveryChannel::Email;
+}
+
+http::Response deliveries(const ops::ServiceContext &context, const auth::Identity &identity,
+                          const http::Request &request, const QSqlDatabase &connection)
+{
+    const auto query = api::deliveryLogQueryFromUrl(request.query);
+    if (!query)
+        return domain::badRequest(query.error());
+    std::optional<qint64> before;
+    if (query.value().cursor) {
+        const auto id =
+            api::readWholeNumber(QString(), *query.value().cursor, 1, api::kMaxJsonInteger);
+        if (!id)
+            return domain::badCursor();
+        before = id.value();
+    }
+    const auto found = roundOf(context, identity, request, connection);
+    if (const auto *answer = std::get_if<http::Response>(&found))
+        return *answer;
+    const store::StoredRound &round = std::get<store::StoredRound>(found);
+    // One row more than the page: whether there is a next one.
+    const int limit = query.value().limit;
+    auto rows = DeliveryQueue(connection, context.keyring)
+                    .log(identity.scope, round.seq, query.value().status, before, limit + 1);
+    if (!rows)
+        return storeFailure("cannot read a round's deliveries:", rows.error());
+    const bool more = rows.value().size() > limit;
+    if (more)
+        rows.value().resize(limit);
+
+    QStringList memberIds;
+    for (const DeliveryQueue::LogRow &row : std::as_const(rows.value())) {
+        if (!row.memberId.isEmpty() && !memberIds.contains(row.memberId))
+            memberIds.append(row.memberId);
+    }
+    // Owners and admins alone come here, and they see every member
+    // (domain::visibleGroups), their addresses included.
+    const auto members =
+        store::MemberRepository(connection, context.keyring).getMany(identity.scope, memberIds);
+    if (!members)
+        return storeFailure("cannot read the members of a round's deliveries:", members.error());
+    QHash<QString, const api::Member *> byId;
+    for (const store::StoredMember &stored : members.value())
+        byId.insert(stored.member.id, &stored.member);
+
+    api::DeliveryLogPage page;
+    for (const DeliveryQueue::LogRow &row : std::as_const(rows.value())) {
+        const api::Member *member = byId.value(row.memberId);
+        api::DeliveryLogEntry entry;
+        entry.id = row.id;
+        entry.kind = row.kind;
+        entry.ordinal = row.ordinal;
+        entry.status = row.status;
+        entry.channel = channelOf(row, member);
+        entry.dueAt = row.dueAt;
+        entry.settledAt = row.settledAt;
+        entry.attempts = row.attempts;
+        if (!row.error.isEmpty())
+            entry.detail = row.error.left(api::kDeliveryDetailMaxLength);
+        // Invitations alone name their member: a reminder would tell who had
+        // not answered yet.
+        if (member && row.kind == api::DeliveryKind::Invitation) {
+            entry.memberId = member->id;
+            entry.memberName = api::memberDisplayName(member->fields);
+            entry.employeeCode = member->fields.employeeCode;
+            entry.email = member->fields.email;
+        }
+        page.items.append(entry);
+    }
+    if (more)
+        page.nextCursor = QString::number(page.items.constLast().id);
+    return http::Response::json(200, api::toJson(page));
 }
 
 } // namespace
@@ -178,6 +259,8 @@ void addRoundRoutes(http::Router &router, const ops::ServiceContext &context)
                tenantRoute(context, api::Role::Admin, progress));
     router.add(http::Method::Post, "/api/v1/rounds/{id}/remind",
                tenantRoute(context, api::Role::Admin, remind), json);
+    router.add(http::Method::Get, "/api/v1/rounds/{id}/deliveries",
+               tenantRoute(context, api::Role::Admin, deliveries));
 }
 
 } // namespace engage::server::jobs
