@@ -1,6 +1,7 @@
 #include "apiclient.h"
 
 #include "api/problem.h"
+#include "cache/offlinecache.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -33,6 +34,18 @@ bool isIdempotent(const ApiRequest &request)
         return true;
     // A repeated POST or PATCH is safe only when the service can recognise the repeat.
     return (method == "POST" || method == "PATCH") && !request.idempotencyKey.isEmpty();
+}
+
+bool isCached(const ApiRequest &request)
+{
+    return !request.offlineKey.isEmpty() && request.method.toUpper() == "GET";
+}
+
+// The service could not be reached, as opposed to one that answered or a
+// connection that must not be trusted.
+bool isUnreachable(const ApiError &error)
+{
+    return error.kind == Kind::Network || error.kind == Kind::Timeout;
 }
 
 bool isRetryableStatus(int status)
@@ -134,6 +147,7 @@ struct ApiClient::Private
     QString pin;
     CertificateDecider *decider = nullptr;
     Authenticator *authenticator = nullptr;
+    QPointer<OfflineCache> offlineCache;
     Options options;
     std::optional<bool> reachable;
     QHash<ApiReply *, CallPtr> calls;
@@ -454,10 +468,13 @@ void ApiClient::Private::succeed(const CallPtr &call, int status, QJsonDocument 
                              << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
-    if (raw)
+    if (raw) {
         reply->finishWithBody(status, std::move(*raw), std::move(etag));
-    else
-        reply->finishWithSuccess(status, std::move(json), std::move(etag));
+        return;
+    }
+    if (offlineCache && isCached(call->request))
+        offlineCache->store(call->request.offlineKey, json);
+    reply->finishWithSuccess(status, std::move(json), std::move(etag));
 }
 
 void ApiClient::Private::fail(const CallPtr &call, ApiError error)
@@ -469,6 +486,17 @@ void ApiClient::Private::fail(const CallPtr &call, ApiError error)
                             << call->elapsed.elapsed() << "ms, request" << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
+    if (offlineCache && isCached(call->request) && isUnreachable(error)) {
+        if (std::optional<OfflineCache::Entry> cached =
+                offlineCache->find(call->request.offlineKey)) {
+            qCInfo(lcApi).noquote()
+                << "answered from the offline cache, request" << reply->requestId();
+            const QDateTime asOf = cached->asOf;
+            reply->finishFromCache(std::move(cached->json), asOf);
+            Q_EMIT q->servedFromCache(asOf);
+            return;
+        }
+    }
     reply->finishWithError(std::move(error));
 }
 
@@ -570,6 +598,16 @@ void ApiClient::setCertificateDecider(CertificateDecider *decider)
 void ApiClient::setAuthenticator(Authenticator *authenticator)
 {
     d->authenticator = authenticator;
+}
+
+void ApiClient::setOfflineCache(OfflineCache *cache)
+{
+    d->offlineCache = cache;
+}
+
+OfflineCache *ApiClient::offlineCache() const
+{
+    return d->offlineCache;
 }
 
 void ApiClient::setOptions(const Options &options)

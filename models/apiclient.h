@@ -4,6 +4,7 @@
 #include "certificateinfo.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -18,6 +19,8 @@ class QNetworkAccessManager;
 class QSslConfiguration;
 
 namespace engage::models {
+
+class OfflineCache;
 
 // Supplies the access token and renews it. Implemented by Session; ApiClient
 // calls refresh() when a request that carried a token is answered 401, then
@@ -51,6 +54,12 @@ struct ApiRequest
     // Per attempt, instead of the client's: for calls the service takes long
     // over (an import's dry run or apply). Upload progress restarts it.
     std::optional<std::chrono::milliseconds> timeout;
+    // A GET whose answer the offline cache keeps under this key (the path,
+    // or what stays the same across reads of the same data): a JSON answer is
+    // stored, and when the service cannot be reached (a network failure or
+    // timeout after the retries, not an HTTP error) the stored one answers
+    // instead (ApiReply::asOf()). Empty: never cached.
+    QString offlineKey;
 };
 
 // The client's only door to the service: one QNetworkAccessManager, HTTPS with
@@ -87,6 +96,10 @@ public:
     QString pinnedFingerprint() const;
     void setCertificateDecider(CertificateDecider *decider); // not owned; may be null
     void setAuthenticator(Authenticator *authenticator);     // not owned; may be null
+    // Where answers with an offlineKey are kept (Session sets the signed-in
+    // person's); not owned; may be null.
+    void setOfflineCache(OfflineCache *cache);
+    OfflineCache *offlineCache() const;
     void setOptions(const Options &options);
     Options options() const;
     // The TLS settings every request starts from (TLS 1.2 or later).
@@ -101,6 +114,8 @@ Q_SIGNALS:
     void pinnedFingerprintChanged(const QString &fingerprint);
     // Every answer or failure, for the status bar: true when the service answered.
     void reachabilityChanged(bool reachable);
+    // An answer came from the offline cache: the service gave it at `asOf` (UTC).
+    void servedFromCache(const QDateTime &asOf);
 
 private:
     struct Private;

@@ -62,6 +62,17 @@ void ApiReply::finishWithError(ApiError error)
     finish();
 }
 
+void ApiReply::finishFromCache(QJsonDocument json, QDateTime asOf)
+{
+    if (m_finished)
+        return;
+    // What the service answered when the cache took it.
+    m_httpStatus = 200;
+    m_json = std::move(json);
+    m_asOf = std::move(asOf);
+    finish();
+}
+
 void ApiReply::finish()
 {
     m_finished = true;

@@ -3,6 +3,7 @@
 #include "apierror.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QObject>
 #include <optional>
@@ -28,6 +29,11 @@ public:
     QByteArray body() const { return m_body; }
     QByteArray etag() const { return m_etag; }
     QString requestId() const { return m_requestId; }
+    // Set when the service could not be reached and the answer is the one
+    // the offline cache kept (ApiRequest::offlineKey): when the service gave
+    // it, in UTC.
+    std::optional<QDateTime> asOf() const { return m_asOf; }
+    bool isOffline() const { return m_asOf.has_value(); }
     // Set when !isOk().
     const ApiError &error() const;
     // A successful answer that is not what the contract says (a body the
@@ -44,6 +50,7 @@ public:
     void finishWithSuccess(int httpStatus, QJsonDocument json, QByteArray etag);
     void finishWithBody(int httpStatus, QByteArray body, QByteArray etag);
     void finishWithError(ApiError error);
+    void finishFromCache(QJsonDocument json, QDateTime asOf);
 
 Q_SIGNALS:
     void finished();
@@ -62,6 +69,7 @@ private:
     QByteArray m_etag;
     QByteArray m_body;
     std::optional<ApiError> m_error;
+    std::optional<QDateTime> m_asOf;
 };
 
 } // namespace engage::models

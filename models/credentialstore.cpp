@@ -112,6 +112,12 @@ QString CredentialStore::entryKey(const QString &profile, const QString &tenant,
     return profile + u'/' + tenant + u'/' + email.toLower();
 }
 
+QString CredentialStore::offlineCacheEntryKey(const QString &profile, const QString &tenant,
+                                              const QString &email)
+{
+    return entryKey(profile, tenant, email) + QLatin1String("/offline-cache");
+}
+
 void CredentialStore::run(JobFactory makeJob, JobFinished finished, bool isRetry)
 {
     // No parent: a job deleted while its D-Bus call is pending would be

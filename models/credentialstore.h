@@ -40,6 +40,11 @@ public:
     void remove(const QString &key, std::function<void(std::optional<ApiError>)> done);
 
     static QString entryKey(const QString &profile, const QString &tenant, const QString &email);
+    // The entry of the person's offline cache key (cache/cachekey.h): never
+    // a person's own entry, which ends in an address, and no address ends in
+    // "/offline-cache".
+    static QString offlineCacheEntryKey(const QString &profile, const QString &tenant,
+                                        const QString &email);
 
 Q_SIGNALS:
     void keychainUnavailable();

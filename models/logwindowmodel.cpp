@@ -421,6 +421,18 @@ api::LogQuery LogWindowModel::snapshotFilter() const
     return filter;
 }
 
+QString LogWindowModel::offlineKey(const QString &what) const
+{
+    return path(QString(), api::toUrlQuery(m_filter)) +
+           QStringLiteral("#%1@%2").arg(what).arg(m_offsetMinutes);
+}
+
+void LogWindowModel::noteAsOf(const ApiReply &reply)
+{
+    if (const std::optional<QDateTime> asOf = reply.asOf(); asOf && (!m_asOf || *asOf < *m_asOf))
+        m_asOf = asOf;
+}
+
 QString LogWindowModel::path(const QString &suffix, const QUrlQuery &query) const
 {
     QString path = QStringLiteral("/api/v1/logs/") + api::logKindName(m_kind) + suffix;
@@ -457,6 +469,7 @@ void LogWindowModel::start()
     m_liveRows = 0;
     m_index = LogIndex();
     m_failed = false;
+    m_asOf.reset();
     m_wantedFirst = m_wantedLast = -1;
     m_targetFirst = m_targetLast = -1;
     m_coarse.clear();
@@ -477,7 +490,10 @@ void LogWindowModel::countRows()
     query.filter.limit = api::kLogPageDefault;
     query.bucket = api::LogBucket::Day;
     query.utcOffsetMinutes = m_offsetMinutes;
-    ApiReply *reply = m_client.get(path(QStringLiteral("/histogram"), api::toUrlQuery(query)));
+    ApiRequest get;
+    get.path = path(QStringLiteral("/histogram"), api::toUrlQuery(query));
+    get.offlineKey = offlineKey(QStringLiteral("count"));
+    ApiReply *reply = m_client.send(get);
     m_countReply = reply;
     const quint64 generation = m_generation;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
@@ -504,6 +520,7 @@ void LogWindowModel::onCounted(ApiReply *reply)
         Q_EMIT failed(unreadable(*reply, histogram.error().detail));
         return;
     }
+    noteAsOf(*reply);
     LogIndex index(histogram.value());
     const int rows = int(std::min<qint64>(INT_MAX, index.total()));
     if (rows > 0)
@@ -640,7 +657,11 @@ void LogWindowModel::sendFetch(const Fetch &fetch)
         reply = m_client.get(path(QStringLiteral("/histogram"), api::toUrlQuery(query)));
     } else {
         ++m_pageRequests;
-        reply = m_client.get(path(QString(), api::toUrlQuery(fetch.query)));
+        ApiRequest get;
+        get.path = path(QString(), api::toUrlQuery(fetch.query));
+        if (fetch.first == 0 && !fetch.upward && !fetch.query.cursor)
+            get.offlineKey = offlineKey(QStringLiteral("first"));
+        reply = m_client.send(get);
     }
     m_reply = reply;
     const quint64 generation = m_generation;
@@ -693,6 +714,7 @@ void LogWindowModel::onPage(ApiReply *reply, const Fetch &fetch)
     }
     if (!m_tailAfter)
         m_tailAfter = std::max<qint64>(0, page.value().newestSeq - kTailOverlap);
+    noteAsOf(*reply);
     LogEntryPage &rows = page.value();
     if (rows.items.isEmpty()) {
         // Rows counted but not there: the log changed under the count.

@@ -132,6 +132,13 @@ public:
     // Requests sent for pages (for tests and the benchmark).
     int pageRequests() const { return m_pageRequests; }
 
+    // The recent rows of a log, offline: the count and the first page of
+    // each query (the newest rows of its filters, as the tab opened) are
+    // kept in the offline cache; when the service cannot be reached they are
+    // served from it, and this is when the service gave them (UTC, the
+    // oldest of the two). Rows further down then fail to load.
+    std::optional<QDateTime> asOf() const { return m_asOf; }
+
 Q_SIGNALS:
     void totalChanged(qint64 total);
     void loadingChanged(bool loading);
@@ -191,6 +198,10 @@ private:
     void retranslate();
     api::LogQuery snapshotFilter() const;
     QString path(const QString &suffix, const QUrlQuery &query) const;
+    // The offline cache's key for the count or the first page: the filters
+    // as set, without the moment of the snapshot, which changes at each read.
+    QString offlineKey(const QString &what) const;
+    void noteAsOf(const ApiReply &reply);
     int utcOffsetMinutes() const;
 
     ApiClient &m_client;
@@ -227,6 +238,7 @@ private:
     QPointer<ApiReply> m_tailReply;
     quint64 m_generation = 0;
     bool m_failed = false;
+    std::optional<QDateTime> m_asOf;
     bool m_wasLoading = false;
     int m_pageRequests = 0;
 

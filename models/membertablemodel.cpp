@@ -187,6 +187,8 @@ void MemberTableModel::restart()
     m_rows.clear();
     m_nextCursor.reset();
     m_failed = false;
+    m_pages = 0;
+    m_asOf.reset();
     endResetModel();
     setTotal(-1);
     fetchPage(std::nullopt);
@@ -213,10 +215,18 @@ void MemberTableModel::fetchPage(const std::optional<QString> &cursor)
     query.cursor = cursor;
     query.limit = m_pageSize;
     const QString parameters = api::toUrlQuery(query).toString(QUrl::FullyEncoded);
-    QString path = QStringLiteral("/api/v1/members");
+    ApiRequest get;
+    get.path = QStringLiteral("/api/v1/members");
     if (!parameters.isEmpty())
-        path += QLatin1Char('?') + parameters;
-    ApiReply *reply = m_client.get(path);
+        get.path += QLatin1Char('?') + parameters;
+    // By its place in the query rather than its cursor, which the service
+    // seals anew at every read: offline, the cached first page's cursor
+    // then reaches the cached second page.
+    query.cursor.reset();
+    get.offlineKey = QStringLiteral("/api/v1/members?%1#page=%2")
+                         .arg(api::toUrlQuery(query).toString(QUrl::FullyEncoded))
+                         .arg(m_pages);
+    ApiReply *reply = m_client.send(get);
     m_reply = reply;
     const quint64 generation = m_generation;
     connect(reply, &ApiReply::finished, this, [this, reply, generation] {
@@ -239,6 +249,10 @@ void MemberTableModel::fetchPage(const std::optional<QString> &cursor)
         // The cursor first: a view (or a tester) that asks for more while
         // the rows go in must get the page after these, not these again.
         m_nextCursor = page.value().page.nextCursor;
+        ++m_pages;
+        if (const std::optional<QDateTime> asOf = reply->asOf();
+            asOf && (!m_asOf || *asOf < *m_asOf))
+            m_asOf = asOf;
         const QList<api::Member> &items = page.value().page.items;
         if (!items.isEmpty()) {
             const int first = static_cast<int>(m_rows.size());

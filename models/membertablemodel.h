@@ -4,6 +4,7 @@
 #include "apierror.h"
 
 #include <QAbstractTableModel>
+#include <QDateTime>
 #include <QList>
 #include <QPointer>
 #include <QString>
@@ -76,6 +77,10 @@ public:
     // first page of the query has come.
     qint64 total() const { return m_total; }
     bool isLoading() const { return !m_reply.isNull(); }
+    // Set while rows shown come from the offline cache, because the service
+    // could not be reached: the oldest time the service gave them (UTC).
+    // Every page read while online is cached, for every query.
+    std::optional<QDateTime> asOf() const { return m_asOf; }
     const api::Member &memberAt(int row) const { return m_rows.at(row); }
     int rowOf(const QString &memberId) const; // -1 when not loaded
 
@@ -117,6 +122,8 @@ private:
     // is dropped when a newer query has begun.
     quint64 m_generation = 0;
     qint64 m_total = -1;
+    int m_pages = 0; // of the query, received so far
+    std::optional<QDateTime> m_asOf;
     int m_pageSize = 100;
     bool m_failed = false; // the last page failed: no automatic retry while scrolling
     GroupNames m_groupNames;

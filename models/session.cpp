@@ -2,11 +2,14 @@
 
 #include "api/credentials.h"
 #include "api/session.h"
+#include "cache/cachekey.h"
+#include "cache/offlinecache.h"
 #include "credentialstore.h"
 
 #include <QList>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QStandardPaths>
 #include <utility>
 #include <vector>
 
@@ -69,6 +72,10 @@ struct Session::Private
     QString refreshToken;
     std::chrono::seconds renewalMargin{60};
     QTimer renewal;
+    QString offlineDirectory =
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+        QLatin1String("/offline");
+    std::unique_ptr<OfflineCache> offlineCache;
 
     // Bumped whenever a sign-in, resume or sign-out starts over: answers to the
     // calls of an earlier generation are dropped.
@@ -100,6 +107,33 @@ struct Session::Private
         ++generation;
         renewal.stop();
         failWaiters();
+        closeOfflineCache();
+    }
+
+    OfflineScope offlineScope() const { return {profile, q.m_tenant, email}; }
+
+    void attachOfflineCache()
+    {
+        if (offlineDirectory.isEmpty() || !credentials.isAvailable())
+            return;
+        openOfflineCache(credentials, offlineDirectory, offlineScope(),
+                         [this, guard = QPointer<Session>(&q),
+                          current = generation](std::unique_ptr<OfflineCache> cache) {
+                             if (!guard || current != generation || !cache)
+                                 return;
+                             offlineCache = std::move(cache);
+                             client.setOfflineCache(offlineCache.get());
+                         });
+    }
+
+    // Writes what is left (the destructor waits for it).
+    void closeOfflineCache()
+    {
+        if (!offlineCache)
+            return;
+        if (client.offlineCache() == offlineCache.get())
+            client.setOfflineCache(nullptr);
+        offlineCache.reset();
     }
 
     void failWaiters()
@@ -144,6 +178,7 @@ struct Session::Private
     // After a sign-in or a resume: the UI learns whether it may go on.
     void finishSigningIn()
     {
+        attachOfflineCache();
         if (q.m_person->mustChangePassword) {
             setState(State::PasswordChangeRequired);
             Q_EMIT q.passwordChangeRequired();
@@ -306,6 +341,7 @@ Session::Session(ApiClient &client, CredentialStore &credentials, QObject *paren
 Session::~Session()
 {
     d->client.setAuthenticator(nullptr);
+    d->closeOfflineCache();
     // Calls of the client waiting for a renewal fail now instead of never.
     d->failWaiters();
 }
@@ -318,6 +354,16 @@ void Session::setProfileName(const QString &profile)
 void Session::setRenewalMargin(std::chrono::seconds margin)
 {
     d->renewalMargin = margin;
+}
+
+void Session::setOfflineCacheDirectory(const QString &directory)
+{
+    d->offlineDirectory = directory;
+}
+
+QString Session::offlineCacheDirectory() const
+{
+    return d->offlineDirectory;
 }
 
 void Session::signIn(const QString &tenant, const QString &email, const QString &password)
@@ -420,11 +466,23 @@ void Session::changePassword(const QString &currentPassword, const QString &newP
     });
 }
 
-void Session::signOut()
+void Session::signOut(OfflineData offlineData)
 {
     if (m_state == State::SignedOut)
         return;
     qCInfo(lcSession) << "signing out of tenant" << m_tenant;
+    if (offlineData == OfflineData::Remove && !d->offlineDirectory.isEmpty()) {
+        // Emptied first, so that closing it writes nothing.
+        if (d->offlineCache)
+            d->offlineCache->clear();
+        removeOfflineCache(d->credentials, d->offlineDirectory, d->offlineScope(),
+                           [](std::optional<ApiError> error) {
+                               if (error)
+                                   qCWarning(lcSession)
+                                       << "could not remove the offline cache key, keychain error"
+                                       << error->keychainCode;
+                           });
+    }
     const QString token = d->accessToken;
     if (token.isEmpty()) {
         d->endSession(false);

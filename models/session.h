@@ -29,6 +29,13 @@ class Session final : public QObject, public Authenticator
     Q_DISABLE_COPY_MOVE(Session)
 
 public:
+    // What a sign-out does with the person's offline cache.
+    enum class OfflineData
+    {
+        Keep,
+        Remove, // its file and its key in the keychain
+    };
+    Q_ENUM(OfflineData)
     enum class State
     {
         SignedOut,
@@ -46,6 +53,12 @@ public:
     // How long before its expiry the access token is renewed (default one
     // minute; a few seconds after a sign-in at the earliest). Tests shorten the wait.
     void setRenewalMargin(std::chrono::seconds margin);
+    // Where the signed-in person's offline cache is kept (cache/offlinecache.h):
+    // by default "offline" in the application's local data folder; empty for
+    // none. Opened at each sign-in (its key from the keychain, so never
+    // without one) and handed to the ApiClient; closed at sign-out.
+    void setOfflineCacheDirectory(const QString &directory);
+    QString offlineCacheDirectory() const;
 
     State state() const { return m_state; }
     QString tenant() const { return m_tenant; }
@@ -61,7 +74,8 @@ public:
     // POST /api/v1/me/password; passwordChanged() or failed().
     void changePassword(const QString &currentPassword, const QString &newPassword);
     // POST /api/v1/auth/logout, forget the tokens and the keychain entry; signedOut(false).
-    void signOut();
+    // OfflineData::Remove deletes the person's offline cache too.
+    void signOut(OfflineData offlineData = OfflineData::Keep);
 
     // Authenticator
     QString accessToken() const override;

@@ -106,6 +106,7 @@ void DashboardLoader::load(const api::DashboardQuery &query)
         if (panel == Panel::Attributes &&
             (query.attributeId.isEmpty() || !query.attributeValue.isEmpty())) {
             m_attributes = {};
+            m_asOf[static_cast<int>(panel)].reset();
             setState(panel, State::Idle);
             continue;
         }
@@ -131,6 +132,11 @@ std::optional<ApiError> DashboardLoader::failure(Panel panel) const
     return m_failures.at(static_cast<int>(panel));
 }
 
+std::optional<QDateTime> DashboardLoader::asOf(Panel panel) const
+{
+    return m_asOf.at(static_cast<int>(panel));
+}
+
 void DashboardLoader::abandon(Panel panel)
 {
     if (ApiReply *pending = std::exchange(m_replies[static_cast<int>(panel)], nullptr)) {
@@ -142,7 +148,10 @@ void DashboardLoader::abandon(Panel panel)
 void DashboardLoader::request(Panel panel)
 {
     const int i = static_cast<int>(panel);
-    ApiReply *reply = m_client.get(pathOf(panel, m_query));
+    ApiRequest get;
+    get.path = pathOf(panel, m_query);
+    get.offlineKey = get.path;
+    ApiReply *reply = m_client.send(get);
     m_replies[i] = reply;
     m_failures[i].reset();
     connect(reply, &ApiReply::finished, this, [this, reply, panel, generation = m_generation] {
@@ -163,6 +172,7 @@ void DashboardLoader::onAnswer(Panel panel, const ApiReply &reply)
         fail(panel, reply.error());
         return;
     }
+    m_asOf[static_cast<int>(panel)] = reply.asOf();
     const QJsonObject json = reply.json().object();
     std::optional<api::Error> error;
     switch (panel) {
@@ -209,6 +219,7 @@ void DashboardLoader::onAnswer(Panel panel, const ApiReply &reply)
 void DashboardLoader::fail(Panel panel, const ApiError &error)
 {
     m_failures[static_cast<int>(panel)] = error;
+    m_asOf[static_cast<int>(panel)].reset();
     setState(panel, State::Failed);
 }
 

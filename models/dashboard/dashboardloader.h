@@ -3,6 +3,7 @@
 #include "api/dashboard.h"
 #include "models/apierror.h"
 
+#include <QDateTime>
 #include <QObject>
 #include <QPointer>
 #include <array>
@@ -58,6 +59,10 @@ public:
 
     State state(Panel panel) const;
     std::optional<ApiError> failure(Panel panel) const;
+    // Set while the panel shows what the offline cache kept, because the
+    // service could not be reached: when the service gave it (UTC). Every
+    // panel is cached, for every query read while online.
+    std::optional<QDateTime> asOf(Panel panel) const;
 
     const api::RoundList &rounds() const { return m_rounds; }
     const api::Summary &summary() const { return m_summary; }
@@ -90,6 +95,7 @@ private:
     ApiClient &m_client;
     std::array<State, kPanelCount> m_states{};
     std::array<std::optional<ApiError>, kPanelCount> m_failures;
+    std::array<std::optional<QDateTime>, kPanelCount> m_asOf;
     std::array<QPointer<ApiReply>, kPanelCount> m_replies;
     quint64 m_generation = 0;         // of load(); answers to an older one are dropped
     quint64 m_finishedGeneration = 0; // the load finished() was last emitted for
