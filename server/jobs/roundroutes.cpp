@@ -100,6 +100,15 @@ http::Response progress(const ops::ServiceContext &context, const auth::Identity
     answer.roundId = round.id;
     for (api::GroupProgress &group : groups.value()) {
         group.name = names.value(group.groupId);
+        if (group.name.isEmpty() && !group.groupId.isEmpty()) {
+            // Removed since the round reached its members: its last name.
+            const auto versions =
+                store::GroupRepository(connection).history(identity.scope, group.groupId);
+            if (!versions)
+                return storeFailure("cannot read a removed group:", versions.error());
+            if (!versions.value().isEmpty())
+                group.name = versions.value().constLast().fields.name;
+        }
         // A group this small would tell who answered.
         if (group.targets < settings.value().anonymityThreshold)
             group.respondents.reset();

@@ -11,6 +11,8 @@
 #include "jobs/scheduler.h"
 #include "jobsseed.h"
 #include "servicefixture.h"
+#include "store/grouprepository.h"
+#include "store/memberrepository.h"
 #include "store/pulserepository.h"
 
 #include <QJsonArray>
@@ -53,7 +55,8 @@ private:
     ServiceFixture::Tenant m_org;
     ServiceFixture::Tenant m_other;
     QString m_roundId;
-    QString m_answered; // a member who answered before the reminder
+    QString m_answered;     // a member who answered before the reminder
+    QString m_removedGroup; // removed after the round began
     PickySender m_sender;
 
     test::HttpResponse get(const QString &query, const QString &as = QStringLiteral("admin"),
@@ -108,6 +111,11 @@ private Q_SLOTS:
         members << test::jobs::addMember(
             connection, m_service.keyring(), scope,
             {QStringLiteral("p1"), sales, false, api::MemberStatus::Active, true, {}});
+        // Placed in a group removed once the round reached them.
+        const QString temporary = test::jobs::addGroup(connection, scope, QStringLiteral("pop-up"));
+        const QString moved = test::jobs::addMember(
+            connection, m_service.keyring(), scope,
+            {QStringLiteral("t1"), temporary, true, api::MemberStatus::Active, true, {}});
 
         api::SurveyDefinition pulse;
         pulse.name = {QStringLiteral("パルス"), QStringLiteral("Pulse")};
@@ -127,6 +135,17 @@ private Q_SLOTS:
                             kOpening.addSecs(60))
                     .isOk());
         scheduler.tick(kOpening.addDays(5).addSecs(3600));
+        store::MemberRepository memberStore(connection, m_service.keyring());
+        auto member = memberStore.get(scope, moved);
+        QVERIFY(member.isOk());
+        api::MemberFields fields = member.value().member.fields;
+        fields.groupId = sales;
+        QVERIFY(memberStore.update(scope, moved, member.value().revision, fields, kOpening).isOk());
+        store::GroupRepository groupStore(connection);
+        const auto group = groupStore.get(scope, temporary);
+        QVERIFY(group.isOk());
+        QVERIFY(groupStore.remove(scope, temporary, group.value().revision, QString()).isOk());
+        m_removedGroup = temporary;
         QVERIFY(rowsWhere(QStringLiteral("status = 'skipped'")) >= 1);
 
         jobs::addRoundRoutes(m_service.router(), m_service.context());
@@ -168,9 +187,29 @@ private Q_SLOTS:
             }
             QVERIFY(entry.settledAt && *entry.settledAt >= entry.dueAt);
         }
-        QCOMPARE(invitations, 6);
+        QCOMPARE(invitations, 7);
         // Not one reminder row tells that s1 answered.
         QVERIFY(!get(QStringLiteral("limit=500")).body.contains("answered"));
+    }
+
+    // The progress still names a group removed since: the client reads it.
+    void progressNamesARemovedGroup()
+    {
+        const test::HttpResponse response = m_service.send(
+            "GET", QStringLiteral("/api/v1/rounds/") + m_roundId + QStringLiteral("/progress"),
+            m_service.issue(m_org, QStringLiteral("admin")).accessToken);
+        QCOMPARE(response.status, 200);
+        const auto progress = api::roundProgressFromJson(response.json());
+        QVERIFY2(progress.isOk(), qPrintable(progress ? QString() : progress.error().detail));
+        bool found = false;
+        for (const api::GroupProgress &group : progress.value().groups) {
+            if (group.groupId == m_removedGroup) {
+                QCOMPARE(group.name, QStringLiteral("pop-up team"));
+                QCOMPARE(group.targets, qint64(1));
+                found = true;
+            }
+        }
+        QVERIFY(found);
     }
 
     void pagesListEveryRowOnce()
