@@ -29,7 +29,9 @@ struct ExportJob;
 //
 // The file is written under a temporary name in the target folder and given
 // its name only once complete, replacing a file of that name: a cancelled or
-// failed export leaves neither the file nor the temporary one behind.
+// failed export leaves neither the file nor the temporary one behind. The
+// file is readable by its owner alone (it holds personal data): sharing it
+// is the user's decision.
 // One export at a time per exporter; destroying a running exporter cancels
 // it and waits for its worker.
 class ModelExporter final : public QObject
