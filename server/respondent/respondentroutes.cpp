@@ -1,6 +1,5 @@
 #include "respondentroutes.h"
 
-#include "api/dashboard.h"
 #include "api/jsonparse.h"
 #include "api/survey.h"
 #include "ops/servicecontext.h"
@@ -19,8 +18,11 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
+#include <algorithm>
 #include <memory>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace engage::server::respondent {
 
@@ -117,11 +119,88 @@ bool isForm(const QByteArray &contentType)
 // arrived together (acknowledged means durable), or failed it alone.
 struct Change
 {
-    store::GroupCommitter::Write write;
+    store::GroupCommitter::Write write;                            // or
+    std::shared_ptr<const store::GroupCommitter::Joinable> joined; // this
     http::Response accepted;
     // For the page saying it did not work, and our log.
     PageAddress address;
     const char *failed = "";
+};
+
+// A pulse's final submission through its link: the response with its
+// answers, the draft gone and the operation row. The submissions of a batch
+// are written together (one statement for all their responses, one for all
+// their answers): at a company answering at once this writing is what the
+// group commit waits for.
+class PulseSubmission final : public store::GroupCommitter::Joinable
+{
+public:
+    PulseSubmission(store::Keyring &keyring, store::ResolvedLink link,
+                    QList<store::SubmittedAnswer> answers, QDateTime at,
+                    store::OperationEntry entry)
+        : m_keyring(keyring)
+        , m_link(std::move(link))
+        , m_answers(std::move(answers))
+        , m_at(std::move(at))
+        , m_entry(std::move(entry))
+    {}
+
+    const void *kind() const override
+    {
+        static const char tag = 0;
+        return &tag;
+    }
+
+    store::StoreStatus write(const QSqlDatabase &connection) const override
+    {
+        return writeTogether(connection, {this});
+    }
+
+    store::StoreStatus writeTogether(const QSqlDatabase &connection,
+                                     const std::vector<const Joinable *> &run) const override
+    {
+        // The responses by tenant and round, in order.
+        std::vector<
+            std::pair<const store::ResolvedLink *, QList<store::PulseRepository::LinkedResponse>>>
+            rounds;
+        for (const Joinable *joinable : run) {
+            const auto &submission = static_cast<const PulseSubmission &>(*joinable);
+            const store::ResolvedLink &link = submission.m_link;
+            auto round = std::find_if(rounds.begin(), rounds.end(), [&link](const auto &known) {
+                return known.first->tenantId == link.tenantId &&
+                       known.first->roundSeq == link.roundSeq;
+            });
+            if (round == rounds.end())
+                round = rounds.insert(rounds.end(), {&link, {}});
+            round->second.append({link.respondentId, submission.m_at, submission.m_answers});
+        }
+        for (const auto &[link, responses] : rounds) {
+            if (const store::StoreStatus written =
+                    store::PulseRepository(connection, m_keyring)
+                        .submitLinked(store::TenantScope(link->tenantId), link->roundId, responses);
+                !written)
+                return written;
+        }
+        store::ResponseLinkRepository links(connection, m_keyring);
+        for (const Joinable *joinable : run) {
+            const auto &submission = static_cast<const PulseSubmission &>(*joinable);
+            const auto removed = links.removeDraft(submission.m_link);
+            if (!removed)
+                return removed;
+            if (const store::StoreStatus logged = store::OperationLog::record(
+                    store::TenantScope(submission.m_link.tenantId), connection, submission.m_entry);
+                !logged)
+                return logged;
+        }
+        return store::Done{};
+    }
+
+private:
+    store::Keyring &m_keyring;
+    const store::ResolvedLink m_link;
+    const QList<store::SubmittedAnswer> m_answers;
+    const QDateTime m_at;
+    const store::OperationEntry m_entry;
 };
 
 // What a request comes to: an answer now, or a change to commit first.
@@ -166,9 +245,8 @@ public:
             notice = Notice::Saved;
         else if (answering.link.answered)
             notice = Notice::AlreadySubmitted;
-        return htmlResponse(
-            200, renderSurvey(surveyPage(answering, std::get<QList<api::RespondentAnswer>>(draft),
-                                         {}, notice)));
+        return surveyPage(200, answering, std::get<QList<api::RespondentAnswer>>(draft), {},
+                          notice);
     }
 
     Reply post()
@@ -235,11 +313,6 @@ private:
             return failure(m_address, "cannot read a round:", survey.error().message);
         answering.survey = survey.value();
         const store::StoredRound &round = answering.survey.round;
-        const auto settings = store::EngagementSettingsRepository(m_connection).settings(scope);
-        if (!settings)
-            return failure(m_address,
-                           "cannot read the engagement settings:", settings.error().message);
-        m_threshold = settings.value().anonymityThreshold;
 
         const QJsonObject definition =
             QJsonDocument::fromJson(answering.survey.definition).object();
@@ -293,14 +366,22 @@ private:
         return wanted.isEmpty() ? (name.ja.isEmpty() ? name.en : name.ja) : wanted;
     }
 
-    SurveyPage surveyPage(const Answering &answering, const QList<api::RespondentAnswer> &answers,
-                          const QHash<QString, Text> &errors, Notice notice)
+    // The survey page, or the failure to read what it says of anonymity (the
+    // tenant's threshold: read only for a page shown, not for a submission).
+    http::Response surveyPage(int status, const Answering &answering,
+                              const QList<api::RespondentAnswer> &answers,
+                              const QHash<QString, Text> &errors, Notice notice)
     {
+        const auto settings = store::EngagementSettingsRepository(m_connection)
+                                  .settings(store::TenantScope(answering.link.tenantId));
+        if (!settings)
+            return failure(m_address,
+                           "cannot read the engagement settings:", settings.error().message);
         SurveyPage page;
         page.address = m_address;
         page.surveyName = surveyName(answering);
         page.questions = answering.questions;
-        page.anonymityThreshold = m_threshold;
+        page.anonymityThreshold = settings.value().anonymityThreshold;
         const bool takesText =
             std::any_of(page.questions.cbegin(), page.questions.cend(), [](const auto &question) {
                 return question.type == api::QuestionType::FreeText;
@@ -313,7 +394,7 @@ private:
             page.answers.insert(answer.questionId, answer);
         page.errors = errors;
         page.notice = notice;
-        return page;
+        return htmlResponse(status, renderSurvey(page));
     }
 
     // ---- pages that end here ----------------------------------------------
@@ -396,10 +477,11 @@ private:
                         }
                     }
                 }
-                return saveDraft(
-                    answering, submission,
-                    htmlResponse(422, renderSurvey(surveyPage(answering, submission.answers,
-                                                              missing, Notice::None))));
+                http::Response again =
+                    surveyPage(422, answering, submission.answers, missing, Notice::None);
+                if (again.status != 422)
+                    return again;
+                return saveDraft(answering, submission, std::move(again));
             }
             PageAddress done = m_address;
             done.stepMode = false;
@@ -490,7 +572,7 @@ private:
                 return store::OperationLog::record(store::TenantScope(link.tenantId), connection,
                                                    entry);
             },
-            std::move(accepted), m_address, "cannot save a draft:"};
+            nullptr, std::move(accepted), m_address, "cannot save a draft:"};
     }
 
     // The final submission: the response (a pulse's answers, or a custom
@@ -499,36 +581,37 @@ private:
     Change submit(const Answering &answering, const api::RespondentSubmission &submission,
                   http::Response accepted) const
     {
-        return {[&keyring = m_context.keyring, link = answering.link, kind = answering.survey.kind,
+        store::OperationEntry entry =
+            logEntry(answering, QStringLiteral("response.submit"), submission);
+        if (answering.survey.kind == store::SurveyKind::Pulse) {
+            QList<store::SubmittedAnswer> values;
+            for (const api::RespondentAnswer &answer : submission.answers) {
+                if (answer.value)
+                    values.append({answer.questionId, *answer.value});
+            }
+            return {{},
+                    std::make_shared<PulseSubmission>(m_context.keyring, answering.link,
+                                                      std::move(values), m_now, std::move(entry)),
+                    std::move(accepted),
+                    m_address,
+                    "cannot record a response:"};
+        }
+        return {[&keyring = m_context.keyring, link = answering.link,
                  questions = answering.questions, answers = submission.answers, now = m_now,
-                 entry = logEntry(answering, QStringLiteral("response.submit"), submission)](
-                    const QSqlDatabase &connection) -> store::StoreStatus {
+                 entry = std::move(entry)](const QSqlDatabase &connection) -> store::StoreStatus {
                     const store::TenantScope scope(link.tenantId);
-                    if (kind == store::SurveyKind::Pulse) {
-                        QList<store::SubmittedAnswer> values;
-                        for (const api::RespondentAnswer &answer : answers) {
-                            if (answer.value)
-                                values.append({answer.questionId, *answer.value});
-                        }
-                        const auto submitted =
-                            store::PulseRepository(connection, keyring)
-                                .submit(scope, link.roundId, link.memberId, values, now);
-                        if (!submitted)
-                            return submitted.error();
-                    } else {
-                        const auto submitted = store::CustomAnswerRepository(connection, keyring)
-                                                   .submit(scope, link.roundId, link.memberId,
-                                                           questions, answers, now);
-                        if (!submitted)
-                            return submitted.error();
-                    }
+                    const auto submitted =
+                        store::CustomAnswerRepository(connection, keyring)
+                            .submit(scope, link.roundId, link.memberId, questions, answers, now);
+                    if (!submitted)
+                        return submitted.error();
                     const auto removed =
                         store::ResponseLinkRepository(connection, keyring).removeDraft(link);
-                    if (!removed && removed.errorKind() != store::StoreErrorKind::NotFound)
+                    if (!removed)
                         return removed;
                     return store::OperationLog::record(scope, connection, entry);
                 },
-                std::move(accepted), m_address, "cannot record a response:"};
+                nullptr, std::move(accepted), m_address, "cannot record a response:"};
     }
 
     // The operation row of a respondent's change: the round and how many
@@ -553,7 +636,6 @@ private:
     QSqlDatabase m_connection;
     const QDateTime m_now;
     PageAddress m_address;
-    int m_threshold = api::kAnonymityThresholdDefault;
     QString m_tenantId;
 };
 
@@ -598,18 +680,21 @@ http::Handler onWorker(const ops::ServiceContext &context,
             }
             Change &change = std::get<Change>(reply);
             change.accepted.actor.tenantId = tenantId;
-            committer->submit(std::move(change.write),
-                              [accepted = std::move(change.accepted), address = change.address,
-                               failed = change.failed, respond](const store::StoreStatus &status) {
-                                  if (status) {
-                                      respond(accepted);
-                                      return;
-                                  }
-                                  http::Response refusal =
-                                      failure(address, failed, status.error().message);
-                                  refusal.actor.tenantId = accepted.actor.tenantId;
-                                  respond(std::move(refusal));
-                              });
+            store::GroupCommitter::Outcome outcome =
+                [accepted = std::move(change.accepted), address = change.address,
+                 failed = change.failed, respond](const store::StoreStatus &status) {
+                    if (status) {
+                        respond(accepted);
+                        return;
+                    }
+                    http::Response refusal = failure(address, failed, status.error().message);
+                    refusal.actor.tenantId = accepted.actor.tenantId;
+                    respond(std::move(refusal));
+                };
+            if (change.joined)
+                committer->submit(std::move(change.joined), std::move(outcome));
+            else
+                committer->submit(std::move(change.write), std::move(outcome));
         });
     };
 }

@@ -1,6 +1,7 @@
 #include "customanswerrepository.h"
 
 #include "keyring.h"
+#include "preparedstatements.h"
 #include "rowsupport.h"
 #include "scopedquery.h"
 #include "transaction.h"
@@ -60,20 +61,21 @@ StoreResult<RoundSurvey> CustomAnswerRepository::roundSurvey(const TenantScope &
     const auto round = PulseRepository(m_database, m_keyring).round(scope, roundId);
     if (!round)
         return round.error();
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral("SELECT kind, name, definition FROM surveys WHERE "
-                                 "tenant_id = :tenant_id AND id = :id"));
-    query.bindValue(QStringLiteral(":id"), round.value().surveyId);
-    if (!query.exec())
-        return failed("reading a round's survey", query);
-    if (!query.next())
+    auto query = PreparedStatements::scoped(
+        m_database, scope,
+        QStringLiteral("SELECT kind, name, definition FROM surveys WHERE "
+                       "tenant_id = :tenant_id AND id = :id"));
+    query->bindValue(QStringLiteral(":id"), round.value().surveyId);
+    if (!query->exec())
+        return failed("reading a round's survey", *query);
+    if (!query->next())
         return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such survey")};
     RoundSurvey survey;
     survey.round = round.value();
-    survey.kind = query.value(0).toString() == QLatin1String("custom") ? SurveyKind::Custom
-                                                                       : SurveyKind::Pulse;
-    survey.name = query.value(1).toString();
-    survey.definition = query.value(2).toString().toUtf8();
+    survey.kind = query->value(0).toString() == QLatin1String("custom") ? SurveyKind::Custom
+                                                                        : SurveyKind::Pulse;
+    survey.name = query->value(1).toString();
+    survey.definition = query->value(2).toString().toUtf8();
     return survey;
 }
 
@@ -102,28 +104,26 @@ StoreResult<qint64> CustomAnswerRepository::submit(const TenantScope &scope, con
     const qint64 responseId = response.value();
     // Through the response, so only the tenant's take answers. Portable
     // upsert (SQLite 3.24+, PostgreSQL).
-    ScopedQuery upsert(scope, m_database);
-    if (!upsert.prepare(QStringLiteral(
+    auto upsert = PreparedStatements::scoped(
+        m_database, scope,
+        QStringLiteral(
             "INSERT INTO custom_answers (response_id, question_id, value, choices, text_sealed) "
             "SELECT r.id, :question, :value, :choices, :text FROM responses r WHERE "
             "r.tenant_id = :tenant_id AND r.id = :response ON CONFLICT (response_id, "
             "question_id) DO UPDATE SET value = excluded.value, choices = excluded.choices, "
-            "text_sealed = excluded.text_sealed"))) {
-        transaction.rollback();
-        return failed("recording custom answers", upsert);
-    }
+            "text_sealed = excluded.text_sealed"));
     const QVariant noInteger(QMetaType::fromType<int>());
     const QVariant noText(QMetaType::fromType<QString>());
     const QVariant noBytes(QMetaType::fromType<QByteArray>());
     for (const api::Question &question : questions) {
         const api::RespondentAnswer *answer = byQuestion.value(question.id);
-        upsert.bindValue(QStringLiteral(":question"), question.id);
-        upsert.bindValue(QStringLiteral(":response"), responseId);
-        upsert.bindValue(QStringLiteral(":value"),
-                         answer && answer->value ? QVariant(*answer->value) : noInteger);
-        upsert.bindValue(QStringLiteral(":choices"), answer && !answer->choices.isEmpty()
-                                                         ? QVariant(choicesText(answer->choices))
-                                                         : noText);
+        upsert->bindValue(QStringLiteral(":question"), question.id);
+        upsert->bindValue(QStringLiteral(":response"), responseId);
+        upsert->bindValue(QStringLiteral(":value"),
+                          answer && answer->value ? QVariant(*answer->value) : noInteger);
+        upsert->bindValue(QStringLiteral(":choices"), answer && !answer->choices.isEmpty()
+                                                          ? QVariant(choicesText(answer->choices))
+                                                          : noText);
         QVariant text = noBytes;
         if (answer && answer->text && !answer->text->trimmed().isEmpty()) {
             const TenantKey &current = *key.value();
@@ -131,10 +131,10 @@ StoreResult<qint64> CustomAnswerRepository::submit(const TenantScope &scope, con
                                         sealerFor(scope, current, responseId, question.id)
                                             .seal(kTextColumn, *answer->text));
         }
-        upsert.bindValue(QStringLiteral(":text"), text);
-        if (!upsert.exec()) {
+        upsert->bindValue(QStringLiteral(":text"), text);
+        if (!upsert->exec()) {
             transaction.rollback();
-            return failed("recording custom answers", upsert);
+            return failed("recording custom answers", *upsert);
         }
     }
     if (const StoreStatus committed = transaction.commit(); !committed)

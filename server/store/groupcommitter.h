@@ -4,10 +4,12 @@
 
 #include <QSqlDatabase>
 #include <QtGlobal>
+#include <cstddef>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 class QThreadPool;
 
@@ -52,27 +54,61 @@ public:
     GroupCommitter(const GroupCommitter &) = delete;
     GroupCommitter &operator=(const GroupCommitter &) = delete;
 
+    // A write that can be written together with others of its kind: one
+    // statement for the rows of many instead of statements for each. The
+    // writes of one kind that follow each other in a batch are written
+    // together, in one savepoint; when that fails, each is written again
+    // alone in its own, so that a failing write still fails alone. Writes
+    // are never reordered: a write of another kind between them ends a run.
+    class Joinable
+    {
+    public:
+        Joinable() = default;
+        virtual ~Joinable() = default;
+        Joinable(const Joinable &) = delete;
+        Joinable &operator=(const Joinable &) = delete;
+
+        // Which writes it joins: those whose kind() is the same address.
+        virtual const void *kind() const = 0;
+        // This write alone, as a Write.
+        virtual StoreStatus write(const QSqlDatabase &connection) const = 0;
+        // A run of writes of this kind, in order (this one first), all or
+        // nothing.
+        virtual StoreStatus writeTogether(const QSqlDatabase &connection,
+                                          const std::vector<const Joinable *> &run) const = 0;
+    };
+
     // Thread-safe; never waits on the database.
     void submit(Write write, Outcome outcome);
+    void submit(std::shared_ptr<const Joinable> write, Outcome outcome);
 
     struct Counts
     {
         quint64 writes = 0;  // written or failed so far
         quint64 batches = 0; // transactions, committed or not
         int largestBatch = 0;
+        quint64 joined = 0;   // writes written together with others of their run
+        quint64 rewrites = 0; // writes written alone again after their run failed
     };
     Counts counts() const;
 
 private:
     struct Pending
     {
-        Write write;
+        Write write;                              // or
+        std::shared_ptr<const Joinable> joinable; // this
         Outcome outcome;
     };
 
     GroupCommitter(const Database &database, QThreadPool &workers, int maxBatch);
+    void enqueue(Pending pending);
     void schedule();
     void runBatch();
+    // Writes batch[first, last) (one Joinable kind if more than one) into
+    // `results`, in the open transaction; counts what it joined.
+    void writeRun(const QSqlDatabase &connection, const std::vector<Pending> &batch,
+                  std::size_t first, std::size_t last, std::vector<StoreStatus> &results,
+                  Counts &counts) const;
 
     const Database &m_database;
     QThreadPool &m_workers;

@@ -5,6 +5,7 @@
 #include "crypto/blindindex.h"
 #include "dialect.h"
 #include "keyring.h"
+#include "preparedstatements.h"
 #include "rowsupport.h"
 #include "scopedquery.h"
 #include "sqlerrors.h"
@@ -253,17 +254,18 @@ StoreStatus runRows(ScopedQuery &query, JsonRows &rows, const QString &what)
 StoreStatus addToCounts(const TenantScope &scope, const QSqlDatabase &database, qint64 seq,
                         qint64 targets, qint64 respondents)
 {
-    ScopedQuery query(scope, database);
-    query.prepare(QStringLiteral(
-        "UPDATE survey_rounds SET target_count = target_count + :targets, "
-        "respondent_count = respondent_count + :respondents WHERE tenant_id = :tenant_id AND "
-        "seq = :round"));
-    query.bindValue(QStringLiteral(":targets"), targets);
-    query.bindValue(QStringLiteral(":respondents"), respondents);
-    query.bindValue(QStringLiteral(":round"), seq);
-    if (!query.exec())
-        return databaseError(QStringLiteral("counting a round's targets"), query.errorText());
-    if (query.numRowsAffected() != 1)
+    auto query = PreparedStatements::scoped(
+        database, scope,
+        QStringLiteral(
+            "UPDATE survey_rounds SET target_count = target_count + :targets, "
+            "respondent_count = respondent_count + :respondents WHERE tenant_id = :tenant_id AND "
+            "seq = :round"));
+    query->bindValue(QStringLiteral(":targets"), targets);
+    query->bindValue(QStringLiteral(":respondents"), respondents);
+    query->bindValue(QStringLiteral(":round"), seq);
+    if (!query->exec())
+        return databaseError(QStringLiteral("counting a round's targets"), query->errorText());
+    if (query->numRowsAffected() != 1)
         return noRound();
     return Done{};
 }
@@ -271,17 +273,27 @@ StoreStatus addToCounts(const TenantScope &scope, const QSqlDatabase &database, 
 // A target as a submission finds it, and its response if it has one.
 struct TargetState
 {
-    qint64 respondentId = 0;
     qint64 placementId = 0;
     qint64 responseId = 0; // 0: none yet
     qint64 answeredAt = 0; // the response's
     bool late = false;
 };
 
+// One response for ResponseWriter::write(): its target by respondent id.
+struct WrittenResponse
+{
+    qint64 respondentId = 0;
+    QDateTime submittedAt;
+    const QList<SubmittedAnswer> *answers = nullptr;
+};
+
 // Writes responses to one round: the targets and responses it touches read
 // once, new responses inserted many to a statement with the target's
 // placement copied, answers upserted by item many to a statement, and the
-// targets marked responded at the first submission.
+// targets marked responded at the first submission. The statements whose
+// text does not depend on the batch's size are kept prepared with the
+// connection (PreparedStatements): the respondent page writes through here
+// thousands of times a second.
 class ResponseWriter final
 {
 public:
@@ -291,14 +303,113 @@ public:
         , m_database(database)
         , m_round(round)
         , m_asked(asked)
-        , m_undatedQuery(scope, database)
-        , m_datedQuery(scope, database)
     {}
 
-    StoreStatus write(const QList<PulseRepository::BulkResponse> &responses)
+    // The targets (and their responses) of `respondentIds`; NotFound for
+    // one the round was not delivered to.
+    StoreStatus readTargets(const QList<qint64> &respondentIds)
     {
-        if (const StoreStatus read = readTargets(responses); !read)
+        JsonRows ids;
+        for (const qint64 id : respondentIds)
+            ids.item(id);
+        auto targets = PreparedStatements::scoped(
+            m_database, m_scope,
+            QStringLiteral("SELECT t.respondent_id, t.placement_id, s.id, s.answered_at, s.late "
+                           "FROM ") +
+                rowsFrom(m_database, RowShape::Flat) +
+                QStringLiteral(
+                    " CROSS JOIN round_targets t LEFT JOIN responses s ON s.tenant_id = "
+                    "t.tenant_id AND s.round_seq = t.round_seq AND s.respondent_id = "
+                    "t.respondent_id WHERE t.tenant_id = :tenant_id AND t.round_seq = :round "
+                    "AND t.respondent_id = CAST(v.value AS BIGINT)"));
+        targets->bindValue(QStringLiteral(":round"), m_round.seq);
+        if (const StoreStatus read = runRows(*targets, ids, QStringLiteral("reading targets"),
+                                             [this](const ScopedQuery &query) {
+                                                 TargetState &state =
+                                                     m_targets[query.value(0).toLongLong()];
+                                                 state.placementId = query.value(1).toLongLong();
+                                                 state.responseId = query.value(2).toLongLong();
+                                                 state.answeredAt = query.value(3).toLongLong();
+                                                 state.late = query.value(4).toInt() != 0;
+                                             });
+            !read)
             return read;
+        for (const qint64 id : respondentIds) {
+            if (!m_targets.contains(id))
+                return notTargeted();
+        }
+        return Done{};
+    }
+
+    // The targets of `keys` (respondent keys) and their responses: the
+    // round's whole for a large batch. Returns their respondent ids, in
+    // order; NotFound for a key the round was not delivered to.
+    StoreResult<QList<qint64>> readTargetsByKey(const QStringList &keys)
+    {
+        m_whole = keys.size() >= kWholeRound;
+        QString placeholders;
+        if (!m_whole) {
+            for (qsizetype i = 0; i < keys.size(); ++i)
+                placeholders += (i == 0 ? QStringLiteral(":k%1") : QStringLiteral(", :k%1")).arg(i);
+        }
+        // The respondents' tenant named, so that a few keys are looked up by
+        // their index (tenant, key) instead of walking the round's targets
+        // (a submission to a round of 40,000 took 10 ms).
+        ScopedQuery targets(m_scope, m_database);
+        targets.setForwardOnly(true);
+        targets.prepare(
+            QStringLiteral("SELECT p.respondent_key, t.respondent_id, t.placement_id "
+                           "FROM round_targets t JOIN respondents p ON p.id = t.respondent_id "
+                           "AND p.tenant_id = t.tenant_id WHERE t.tenant_id = :tenant_id "
+                           "AND t.round_seq = :round") +
+            (m_whole ? QString()
+                     : QStringLiteral(" AND p.respondent_key IN (") + placeholders + u')'));
+        targets.bindValue(QStringLiteral(":round"), m_round.seq);
+        for (qsizetype i = 0; !m_whole && i < keys.size(); ++i)
+            targets.bindValue(QStringLiteral(":k%1").arg(i), keys.at(i));
+        if (!targets.exec())
+            return failed(targets);
+        QHash<QString, qint64> idOf;
+        QString ids;
+        while (targets.next()) {
+            const qint64 id = targets.value(1).toLongLong();
+            idOf.insert(targets.value(0).toString(), id);
+            m_targets[id].placementId = targets.value(2).toLongLong();
+            ids += (ids.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+        }
+        QList<qint64> respondentIds;
+        respondentIds.reserve(keys.size());
+        for (const QString &key : keys) {
+            const auto found = idOf.constFind(key);
+            if (found == idOf.cend())
+                return notTargeted();
+            respondentIds.append(found.value());
+        }
+
+        ScopedQuery existing(m_scope, m_database);
+        existing.setForwardOnly(true);
+        existing.prepare(
+            QStringLiteral("SELECT respondent_id, id, answered_at, late FROM "
+                           "responses WHERE tenant_id = :tenant_id AND "
+                           "round_seq = :round") +
+            (m_whole ? QString() : QStringLiteral(" AND respondent_id IN (") + ids + u')'));
+        existing.bindValue(QStringLiteral(":round"), m_round.seq);
+        if (!existing.exec())
+            return failed(existing);
+        while (existing.next()) {
+            const auto found = m_targets.find(existing.value(0).toLongLong());
+            if (found == m_targets.end())
+                continue;
+            found->responseId = existing.value(1).toLongLong();
+            found->answeredAt = existing.value(2).toLongLong();
+            found->late = existing.value(3).toInt() != 0;
+        }
+        return respondentIds;
+    }
+
+    // After readTargets() or readTargetsByKey() of their respondents.
+    StoreStatus write(const QList<WrittenResponse> &responses)
+    {
         if (const StoreStatus created = createResponses(responses); !created)
             return created;
         // Before a later submission in the batch moves submitted_at.
@@ -306,8 +417,8 @@ public:
             return marked;
         const qint64 closes = m_round.closesAt.toMSecsSinceEpoch();
         QSet<qint64> written; // responses whose first submission is written
-        for (const PulseRepository::BulkResponse &response : responses) {
-            TargetState &target = m_targets[response.respondentKey];
+        for (const WrittenResponse &response : responses) {
+            TargetState &target = m_targets[response.respondentId];
             const qint64 when = response.submittedAt.toMSecsSinceEpoch();
             // A late answer is dated at its round's close: it answers that
             // round, and the validity window of that round and the later
@@ -327,7 +438,7 @@ public:
                         return flushed;
                 }
             }
-            for (const SubmittedAnswer &answer : response.answers) {
+            for (const SubmittedAnswer &answer : *response.answers) {
                 const qint64 code =
                     answerCode(target.responseId, m_asked.value(answer.itemId), answer.value);
                 if (answeredAt == target.answeredAt)
@@ -340,42 +451,40 @@ public:
         return flush();
     }
 
-    // After write(): the response of `respondentKey`, 0 when it has none.
-    qint64 responseId(const QString &respondentKey) const
+    // After write(): the response of `respondentId`, 0 when it has none.
+    qint64 responseId(qint64 respondentId) const
     {
-        return m_targets.value(respondentKey).responseId;
+        return m_targets.value(respondentId).responseId;
     }
 
 private:
     StoreStatus flush()
     {
         m_pending.clear();
-        if (const StoreStatus undated =
-                flush(m_undatedQuery, m_undatedPrepared, m_undated, RowShape::Flat);
-            !undated)
+        if (const StoreStatus undated = flush(m_undated, RowShape::Flat); !undated)
             return undated;
-        return flush(m_datedQuery, m_datedPrepared, m_dated, RowShape::Arrays);
+        return flush(m_dated, RowShape::Arrays);
     }
 
     // Answers dated by their response (Flat: codes) or by themselves
     // (Arrays: code and date).
-    StoreStatus flush(ScopedQuery &query, bool &prepared, JsonRows &rows, RowShape shape)
+    StoreStatus flush(JsonRows &rows, RowShape shape)
     {
         if (rows.isEmpty())
             return Done{};
-        if (!prepared) {
-            const QString code = shape == RowShape::Flat
-                                     ? QStringLiteral("CAST(v.value AS BIGINT)")
-                                     : QStringLiteral("CAST(v.value ->> 0 AS BIGINT)");
-            const QString at = shape == RowShape::Flat
-                                   ? QStringLiteral("CAST(NULL AS BIGINT)")
-                                   : QStringLiteral("CAST(v.value ->> 1 AS BIGINT)");
-            // Through the response, so only the tenant's take answers.
-            // Portable upsert (SQLite 3.24+, PostgreSQL): a later answer to
-            // an item replaces the earlier one.
-            prepared = query.prepare(
-                QStringLiteral("INSERT INTO answers (response_id, item, value, answered_at) "
-                               "SELECT r.id, ((%1) >> %2) & %3, (%1) & %4, %5 FROM ")
+        const QString code = shape == RowShape::Flat
+                                 ? QStringLiteral("CAST(v.value AS BIGINT)")
+                                 : QStringLiteral("CAST(v.value ->> 0 AS BIGINT)");
+        const QString at = shape == RowShape::Flat
+                               ? QStringLiteral("CAST(NULL AS BIGINT)")
+                               : QStringLiteral("CAST(v.value ->> 1 AS BIGINT)");
+        // Through the response, so only the tenant's take answers. Portable
+        // upsert (SQLite 3.24+, PostgreSQL): a later answer to an item
+        // replaces the earlier one.
+        auto query = PreparedStatements::scoped(
+            m_database, m_scope,
+            QStringLiteral("INSERT INTO answers (response_id, item, value, answered_at) "
+                           "SELECT r.id, ((%1) >> %2) & %3, (%1) & %4, %5 FROM ")
                     .arg(code)
                     .arg(kValueBits)
                     .arg((1 << kItemBits) - 1)
@@ -387,127 +496,59 @@ private:
                                "value = excluded.value, answered_at = excluded.answered_at")
                     .arg(code)
                     .arg(kItemBits + kValueBits));
-            if (!prepared)
-                return failed(query);
-        }
-        return runRows(query, rows, QStringLiteral("recording answers"));
-    }
-
-    // The round's targets (of the batch's respondents, for a small batch)
-    // and their responses.
-    StoreStatus readTargets(const QList<PulseRepository::BulkResponse> &responses)
-    {
-        const bool whole = responses.size() >= kWholeRound;
-        QString keys;
-        if (!whole) {
-            for (qsizetype i = 0; i < responses.size(); ++i)
-                keys += (i == 0 ? QStringLiteral(":k%1") : QStringLiteral(", :k%1")).arg(i);
-        }
-        // The respondents' tenant named, so that a few keys are looked up by
-        // their index (tenant, key) instead of walking the round's targets
-        // (a submission to a round of 40,000 took 10 ms).
-        ScopedQuery targets(m_scope, m_database);
-        targets.setForwardOnly(true);
-        targets.prepare(
-            QStringLiteral("SELECT p.respondent_key, t.respondent_id, t.placement_id "
-                           "FROM round_targets t JOIN respondents p ON p.id = t.respondent_id "
-                           "AND p.tenant_id = t.tenant_id WHERE t.tenant_id = :tenant_id "
-                           "AND t.round_seq = :round") +
-            (whole ? QString() : QStringLiteral(" AND p.respondent_key IN (") + keys + u')'));
-        targets.bindValue(QStringLiteral(":round"), m_round.seq);
-        for (qsizetype i = 0; !whole && i < responses.size(); ++i)
-            targets.bindValue(QStringLiteral(":k%1").arg(i), responses.at(i).respondentKey);
-        if (!targets.exec())
-            return failed(targets);
-        QHash<qint64, QString> keyOf;
-        QString ids;
-        while (targets.next()) {
-            TargetState state;
-            state.respondentId = targets.value(1).toLongLong();
-            state.placementId = targets.value(2).toLongLong();
-            const QString key = targets.value(0).toString();
-            keyOf.insert(state.respondentId, key);
-            m_targets.insert(key, state);
-            ids += (ids.isEmpty() ? QString() : QStringLiteral(",")) +
-                   QString::number(state.respondentId);
-        }
-        for (const PulseRepository::BulkResponse &response : responses) {
-            if (!m_targets.contains(response.respondentKey))
-                return notTargeted();
-        }
-
-        ScopedQuery existing(m_scope, m_database);
-        existing.setForwardOnly(true);
-        existing.prepare(
-            QStringLiteral("SELECT respondent_id, id, answered_at, late FROM "
-                           "responses WHERE tenant_id = :tenant_id AND "
-                           "round_seq = :round") +
-            (whole ? QString() : QStringLiteral(" AND respondent_id IN (") + ids + u')'));
-        existing.bindValue(QStringLiteral(":round"), m_round.seq);
-        if (!existing.exec())
-            return failed(existing);
-        while (existing.next()) {
-            TargetState &state = m_targets[keyOf.value(existing.value(0).toLongLong())];
-            state.responseId = existing.value(1).toLongLong();
-            state.answeredAt = existing.value(2).toLongLong();
-            state.late = existing.value(3).toInt() != 0;
-        }
-        return Done{};
+        return runRows(*query, rows, QStringLiteral("recording answers"));
     }
 
     // A response for each target of the batch without one, as of its first
     // submission in the batch.
-    StoreStatus createResponses(const QList<PulseRepository::BulkResponse> &responses)
+    StoreStatus createResponses(const QList<WrittenResponse> &responses)
     {
         const qint64 closes = m_round.closesAt.toMSecsSinceEpoch();
         JsonRows rows;
-        QHash<qint64, TargetState *> byRespondent;
-        for (const PulseRepository::BulkResponse &response : responses) {
-            TargetState &target = m_targets[response.respondentKey];
-            if (target.responseId != 0 || byRespondent.contains(target.respondentId))
+        QSet<qint64> creating;
+        for (const WrittenResponse &response : responses) {
+            TargetState &target = m_targets[response.respondentId];
+            if (target.responseId != 0 || creating.contains(response.respondentId))
                 continue;
             const qint64 when = response.submittedAt.toMSecsSinceEpoch();
             target.answeredAt = std::min(when, closes);
             target.late = when > closes;
-            byRespondent.insert(target.respondentId, &target);
-            rows.row().add(target.respondentId).add(target.placementId).add(when);
+            creating.insert(response.respondentId);
+            rows.row().add(response.respondentId).add(target.placementId).add(when);
             rows.add(target.answeredAt).add(target.late ? 1 : 0);
+            m_firstSubmitted.insert(response.respondentId, when);
         }
         if (rows.isEmpty())
             return Done{};
-        ScopedQuery insert(m_scope, m_database);
-        insert.setForwardOnly(true);
-        if (!insert.prepare(
-                QStringLiteral("INSERT INTO responses (tenant_id, round_seq, respondent_id, "
-                               "placement_id, submitted_at, answered_at, late) SELECT "
-                               ":tenant_id, CAST(:round AS BIGINT), CAST(v.value ->> 0 AS BIGINT), "
-                               "CAST(v.value ->> 1 AS BIGINT), CAST(v.value ->> 2 AS BIGINT), "
-                               "CAST(v.value ->> 3 AS BIGINT), CAST(v.value ->> 4 AS INTEGER) "
-                               "FROM ") +
-                rowsFrom(m_database) + QStringLiteral(" RETURNING respondent_id, id")))
-            return failed(insert);
-        insert.bindValue(QStringLiteral(":round"), m_round.seq);
-        return runRows(insert, rows, QStringLiteral("recording responses"),
-                       [&byRespondent, this](const ScopedQuery &query) {
-                           TargetState *state = byRespondent.value(query.value(0).toLongLong());
-                           state->responseId = query.value(1).toLongLong();
-                           m_created.insert(state->responseId);
+        auto insert = PreparedStatements::scoped(
+            m_database, m_scope,
+            QStringLiteral("INSERT INTO responses (tenant_id, round_seq, respondent_id, "
+                           "placement_id, submitted_at, answered_at, late) SELECT "
+                           ":tenant_id, CAST(:round AS BIGINT), CAST(v.value ->> 0 AS BIGINT), "
+                           "CAST(v.value ->> 1 AS BIGINT), CAST(v.value ->> 2 AS BIGINT), "
+                           "CAST(v.value ->> 3 AS BIGINT), CAST(v.value ->> 4 AS INTEGER) "
+                           "FROM ") +
+                rowsFrom(m_database) + QStringLiteral(" RETURNING respondent_id, id"));
+        insert->bindValue(QStringLiteral(":round"), m_round.seq);
+        return runRows(*insert, rows, QStringLiteral("recording responses"),
+                       [this](const ScopedQuery &query) {
+                           const qint64 responseId = query.value(1).toLongLong();
+                           m_targets[query.value(0).toLongLong()].responseId = responseId;
+                           m_created.insert(responseId);
                        });
     }
 
     StoreStatus update(const TargetState &target, qint64 when)
     {
-        if (!m_update) {
-            m_update = std::make_unique<ScopedQuery>(m_scope, m_database);
-            m_update->prepare(
-                QStringLiteral("UPDATE responses SET submitted_at = :at, late = :late WHERE "
-                               "tenant_id = :tenant_id AND id = :id"));
-        }
-        m_update->bindValue(QStringLiteral(":id"), target.responseId);
-        m_update->bindValue(QStringLiteral(":at"), when);
-        m_update->bindValue(QStringLiteral(":late"), target.late ? 1 : 0);
-        if (!m_update->exec())
-            return failed(*m_update);
+        auto update = PreparedStatements::scoped(
+            m_database, m_scope,
+            QStringLiteral("UPDATE responses SET submitted_at = :at, late = :late WHERE "
+                           "tenant_id = :tenant_id AND id = :id"));
+        update->bindValue(QStringLiteral(":id"), target.responseId);
+        update->bindValue(QStringLiteral(":at"), when);
+        update->bindValue(QStringLiteral(":late"), target.late ? 1 : 0);
+        if (!update->exec())
+            return failed(*update);
         return Done{};
     }
 
@@ -515,34 +556,42 @@ private:
     // submission, which the new response carries until an update.
     StoreStatus markResponded()
     {
-        if (m_created.isEmpty())
+        if (m_firstSubmitted.isEmpty())
             return Done{};
-        // A few respondents by id, as readTargets() reads them: otherwise
-        // the statement walks the round's unanswered targets and its
-        // responses (10 ms a submission in a round of 40,000).
-        QString respondents;
-        if (m_created.size() < kWholeRound) {
-            for (const TargetState &target : std::as_const(m_targets)) {
-                if (m_created.contains(target.responseId))
-                    respondents += (respondents.isEmpty() ? QString() : QStringLiteral(",")) +
-                                   QString::number(target.respondentId);
-            }
+        qint64 marked = 0;
+        if (m_whole) {
+            // The round read whole: one statement over its responses.
+            ScopedQuery query(m_scope, m_database);
+            query.prepare(QStringLiteral(
+                "UPDATE round_targets SET responded_at = (SELECT r.submitted_at FROM "
+                "responses r WHERE r.tenant_id = :tenant_id AND r.round_seq = "
+                "round_targets.round_seq AND r.respondent_id = round_targets.respondent_id) "
+                "WHERE tenant_id = :tenant_id AND round_seq = :round AND responded_at IS NULL "
+                "AND respondent_id IN (SELECT respondent_id FROM responses WHERE tenant_id = "
+                ":tenant_id AND round_seq = :round)"));
+            query.bindValue(QStringLiteral(":round"), m_round.seq);
+            if (!query.exec())
+                return failed(query);
+            marked = query.numRowsAffected();
         } else {
-            respondents = QStringLiteral("SELECT respondent_id FROM responses WHERE tenant_id = "
-                                         ":tenant_id AND round_seq = :round");
+            // A few respondents by key: otherwise the statement walks the
+            // round's unanswered targets (10 ms a submission in a round of
+            // 40,000).
+            auto query = PreparedStatements::scoped(
+                m_database, m_scope,
+                QStringLiteral("UPDATE round_targets SET responded_at = :at WHERE tenant_id = "
+                               ":tenant_id AND round_seq = :round AND respondent_id = "
+                               ":respondent AND responded_at IS NULL"));
+            query->bindValue(QStringLiteral(":round"), m_round.seq);
+            for (auto it = m_firstSubmitted.cbegin(); it != m_firstSubmitted.cend(); ++it) {
+                query->bindValue(QStringLiteral(":respondent"), it.key());
+                query->bindValue(QStringLiteral(":at"), it.value());
+                if (!query->exec())
+                    return failed(*query);
+                marked += query->numRowsAffected();
+            }
         }
-        ScopedQuery query(m_scope, m_database);
-        query.prepare(
-            QStringLiteral("UPDATE round_targets SET responded_at = (SELECT r.submitted_at FROM "
-                           "responses r WHERE r.tenant_id = :tenant_id AND r.round_seq = "
-                           "round_targets.round_seq AND r.respondent_id = "
-                           "round_targets.respondent_id) WHERE tenant_id = :tenant_id AND "
-                           "round_seq = :round AND responded_at IS NULL AND respondent_id IN (") +
-            respondents + u')');
-        query.bindValue(QStringLiteral(":round"), m_round.seq);
-        if (!query.exec())
-            return failed(query);
-        return addToCounts(m_scope, m_database, m_round.seq, 0, query.numRowsAffected());
+        return addToCounts(m_scope, m_database, m_round.seq, 0, marked);
     }
 
     StoreError failed(const ScopedQuery &query)
@@ -554,17 +603,56 @@ private:
     QSqlDatabase m_database;
     const StoredRound &m_round;
     const AskedItems &m_asked;
-    QHash<QString, TargetState> m_targets; // by respondent key
-    QSet<qint64> m_created;                // responses this batch created
-    QSet<qint64> m_pending;                // responses with answers in m_answers
+    bool m_whole = false;                   // the targets were read for the whole round
+    QHash<qint64, TargetState> m_targets;   // by respondent id
+    QSet<qint64> m_created;                 // responses this batch created
+    QHash<qint64, qint64> m_firstSubmitted; // respondent id -> when, of those
+    QSet<qint64> m_pending;                 // responses with answers in m_undated, m_dated
     JsonRows m_undated;
     JsonRows m_dated;
-    ScopedQuery m_undatedQuery;
-    ScopedQuery m_datedQuery;
-    bool m_undatedPrepared = false;
-    bool m_datedPrepared = false;
-    std::unique_ptr<ScopedQuery> m_update;
 };
+
+// Responses to `roundId` (BulkResponse or LinkedResponse), checked, their
+// targets read by `readTargets` (answering their respondent ids, in order),
+// all written or none.
+template<typename Response, typename ReadTargets>
+StoreStatus writeResponses(PulseRepository &repository, const QSqlDatabase &database,
+                           const TenantScope &scope, const QString &roundId,
+                           const QList<Response> &responses, ReadTargets readTargets)
+{
+    const auto found = repository.round(scope, roundId);
+    if (!found)
+        return found.error();
+    const StoredRound &asked = found.value();
+    AskedItems items;
+    for (const QString &itemId : asked.itemIds)
+        items.insert(itemId, api::bankItem(itemId)->index);
+    for (const Response &response : responses) {
+        if (const StoreStatus checked = checkAnswers(items, response.answers); !checked)
+            return checked;
+    }
+
+    Transaction transaction(database);
+    if (!transaction.isActive())
+        return databaseError(QStringLiteral("recording responses"), transaction.error());
+    ResponseWriter writer(scope, database, asked, items);
+    const StoreResult<QList<qint64>> respondents = readTargets(writer);
+    if (!respondents) {
+        transaction.rollback();
+        return respondents.error();
+    }
+    QList<WrittenResponse> written;
+    written.reserve(responses.size());
+    for (qsizetype i = 0; i < responses.size(); ++i) {
+        const Response &response = responses.at(i);
+        written.append({respondents.value().at(i), response.submittedAt, &response.answers});
+    }
+    if (const StoreStatus wrote = writer.write(written); !wrote) {
+        transaction.rollback();
+        return wrote;
+    }
+    return transaction.commit();
+}
 
 } // namespace
 
@@ -749,14 +837,14 @@ StoreResult<StoredRound> PulseRepository::createRound(const TenantScope &scope, 
 
 StoreResult<StoredRound> PulseRepository::round(const TenantScope &scope, const QString &roundId)
 {
-    ScopedQuery query(scope, m_database);
-    query.prepare(kRoundSelect + QStringLiteral(" AND r.id = :id"));
-    query.bindValue(QStringLiteral(":id"), roundId);
-    if (!query.exec())
-        return databaseError(QStringLiteral("reading a round"), query.errorText());
-    if (!query.next())
+    auto query = PreparedStatements::scoped(m_database, scope,
+                                            kRoundSelect + QStringLiteral(" AND r.id = :id"));
+    query->bindValue(QStringLiteral(":id"), roundId);
+    if (!query->exec())
+        return databaseError(QStringLiteral("reading a round"), query->errorText());
+    if (!query->next())
         return noRound();
-    return readRound(query);
+    return readRound(*query);
 }
 
 StoreResult<QList<StoredRound>> PulseRepository::rounds(const TenantScope &scope)
@@ -969,44 +1057,51 @@ StoreResult<qint64> PulseRepository::recordResponse(const TenantScope &scope,
     if (!found)
         return found.error();
     const AskedItems none;
+    const QList<SubmittedAnswer> noAnswers;
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return databaseError(QStringLiteral("recording a response"), transaction.error());
     ResponseWriter writer(scope, m_database, found.value(), none);
-    if (const StoreStatus written = writer.write({BulkResponse{key.value(), at, {}}}); !written) {
+    const auto respondents = writer.readTargetsByKey({key.value()});
+    if (!respondents) {
+        transaction.rollback();
+        return respondents.error();
+    }
+    const qint64 respondentId = respondents.value().constFirst();
+    if (const StoreStatus written = writer.write({{respondentId, at, &noAnswers}}); !written) {
         transaction.rollback();
         return written.error();
     }
     if (const StoreStatus committed = transaction.commit(); !committed)
         return committed.error();
-    return writer.responseId(key.value());
+    return writer.responseId(respondentId);
 }
 
 StoreStatus PulseRepository::submitMany(const TenantScope &scope, const QString &roundId,
                                         const QList<BulkResponse> &responses)
 {
-    const auto found = round(scope, roundId);
-    if (!found)
-        return found.error();
-    const StoredRound &asked = found.value();
-    AskedItems items;
-    for (const QString &itemId : asked.itemIds)
-        items.insert(itemId, api::bankItem(itemId)->index);
-    for (const BulkResponse &response : responses) {
-        if (const StoreStatus checked = checkAnswers(items, response.answers); !checked)
-            return checked;
-    }
+    QStringList keys;
+    keys.reserve(responses.size());
+    for (const BulkResponse &response : responses)
+        keys.append(response.respondentKey);
+    return writeResponses(
+        *this, m_database, scope, roundId, responses,
+        [&keys](ResponseWriter &writer) { return writer.readTargetsByKey(keys); });
+}
 
-    Transaction transaction(m_database);
-    if (!transaction.isActive())
-        return databaseError(QStringLiteral("recording responses"), transaction.error());
-    if (const StoreStatus written =
-            ResponseWriter(scope, m_database, asked, items).write(responses);
-        !written) {
-        transaction.rollback();
-        return written;
-    }
-    return transaction.commit();
+StoreStatus PulseRepository::submitLinked(const TenantScope &scope, const QString &roundId,
+                                          const QList<LinkedResponse> &responses)
+{
+    QList<qint64> ids;
+    ids.reserve(responses.size());
+    for (const LinkedResponse &response : responses)
+        ids.append(response.respondentId);
+    return writeResponses(*this, m_database, scope, roundId, responses,
+                          [&ids](ResponseWriter &writer) -> StoreResult<QList<qint64>> {
+                              if (const StoreStatus read = writer.readTargets(ids); !read)
+                                  return read.error();
+                              return ids;
+                          });
 }
 
 StoreResult<QList<PulseRepository::TargetRow>> PulseRepository::targets(const TenantScope &scope,

@@ -152,6 +152,20 @@ public:
     StoreStatus submitMany(const TenantScope &scope, const QString &roundId,
                            const QList<BulkResponse> &responses);
 
+    // Final submissions through respondent links (ResponseLinkRepository),
+    // their targets known by respondent id: many at once (the respondent
+    // page's group commit writes a batch's together), all or nothing, each
+    // as submit() writes one, in order (a link submitting twice: the later
+    // answers replace the earlier).
+    struct LinkedResponse
+    {
+        qint64 respondentId = 0;
+        QDateTime submittedAt;
+        QList<SubmittedAnswer> answers;
+    };
+    StoreStatus submitLinked(const TenantScope &scope, const QString &roundId,
+                             const QList<LinkedResponse> &responses);
+
     // What aggregation reads: the targets of a round (key, group, snapshot,
     // responded?), and every answer of the tenant's `surveyId` answered in
     // (from, to], oldest first.

@@ -2,6 +2,7 @@
 
 #include "crypto/random.h"
 #include "keyring.h"
+#include "preparedstatements.h"
 #include "rowsupport.h"
 #include "scopedquery.h"
 #include "transaction.h"
@@ -128,32 +129,34 @@ StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
     // Unscoped on purpose (as SessionRepository::findToken): the hash of a
     // 256-bit secret is the only key, and every join follows the link's own
     // tenant, so nothing here reaches a row the token does not name.
-    QSqlQuery query(m_database);
-    query.prepare(QStringLiteral(
-        "SELECT l.tenant_id, r.id, l.round_seq, l.respondent_id, p.member_id, t.language, "
-        "s.id FROM response_links l "
-        "JOIN survey_rounds r ON r.seq = l.round_seq AND r.tenant_id = l.tenant_id "
-        "JOIN respondents p ON p.id = l.respondent_id AND p.tenant_id = l.tenant_id "
-        "JOIN round_targets t ON t.round_seq = l.round_seq AND "
-        "t.respondent_id = l.respondent_id AND t.tenant_id = l.tenant_id "
-        "LEFT JOIN responses s ON s.round_seq = l.round_seq AND "
-        "s.respondent_id = l.respondent_id AND s.tenant_id = l.tenant_id "
-        "WHERE l.token_hash = :hash"));
-    query.bindValue(QStringLiteral(":hash"), tokenHash(token));
-    if (!query.exec())
-        return databaseError(QStringLiteral("resolving a response link"), query.lastError().text());
-    if (!query.next())
+    auto query = PreparedStatements::unscoped(
+        m_database,
+        QStringLiteral(
+            "SELECT l.tenant_id, r.id, l.round_seq, l.respondent_id, p.member_id, t.language, "
+            "s.id FROM response_links l "
+            "JOIN survey_rounds r ON r.seq = l.round_seq AND r.tenant_id = l.tenant_id "
+            "JOIN respondents p ON p.id = l.respondent_id AND p.tenant_id = l.tenant_id "
+            "JOIN round_targets t ON t.round_seq = l.round_seq AND "
+            "t.respondent_id = l.respondent_id AND t.tenant_id = l.tenant_id "
+            "LEFT JOIN responses s ON s.round_seq = l.round_seq AND "
+            "s.respondent_id = l.respondent_id AND s.tenant_id = l.tenant_id "
+            "WHERE l.token_hash = :hash"));
+    query->bindValue(QStringLiteral(":hash"), tokenHash(token));
+    if (!query->exec())
+        return databaseError(QStringLiteral("resolving a response link"),
+                             query->lastError().text());
+    if (!query->next())
         return noLink();
     ResolvedLink link;
-    link.tenantId = query.value(0).toString();
-    link.roundId = query.value(1).toString();
-    link.roundSeq = query.value(2).toLongLong();
-    link.respondentId = query.value(3).toLongLong();
-    link.memberId = query.value(4).toString();
-    link.language = query.value(5).toString();
+    link.tenantId = query->value(0).toString();
+    link.roundId = query->value(1).toString();
+    link.roundSeq = query->value(2).toLongLong();
+    link.respondentId = query->value(3).toLongLong();
+    link.memberId = query->value(4).toString();
+    link.language = query->value(5).toString();
     // A responses row exists only from the final submission on: partial
     // saves are drafts.
-    link.answered = !query.value(6).isNull();
+    link.answered = !query->value(6).isNull();
     return link;
 }
 
@@ -168,36 +171,41 @@ StoreStatus ResponseLinkRepository::saveDraft(const ResolvedLink &link,
     const QByteArray sealed = rows::withKeyVersion(
         key.value()->version,
         draftSealer(link, *key.value()).seal(kDraftColumn, QString::fromUtf8(submissionJson)));
-    ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral(
-        "INSERT INTO response_drafts (round_seq, respondent_id, tenant_id, answers_sealed, "
-        "saved_at) VALUES (:seq, :respondent, :tenant_id, :sealed, :at) "
-        "ON CONFLICT (round_seq, respondent_id) DO UPDATE SET "
-        "answers_sealed = excluded.answers_sealed, saved_at = excluded.saved_at"));
-    query.bindValue(QStringLiteral(":seq"), link.roundSeq);
-    query.bindValue(QStringLiteral(":respondent"), link.respondentId);
-    query.bindValue(QStringLiteral(":sealed"), sealed);
-    query.bindValue(QStringLiteral(":at"), at.toMSecsSinceEpoch());
-    if (!query.exec())
-        return databaseError(what, query.errorText());
+    auto query = PreparedStatements::scoped(
+        m_database, scope,
+        QStringLiteral(
+            "INSERT INTO response_drafts (round_seq, respondent_id, tenant_id, answers_sealed, "
+            "saved_at) VALUES (:seq, :respondent, :tenant_id, :sealed, :at) "
+            "ON CONFLICT (round_seq, respondent_id) DO UPDATE SET "
+            "answers_sealed = excluded.answers_sealed, saved_at = excluded.saved_at"));
+    query->bindValue(QStringLiteral(":seq"), link.roundSeq);
+    query->bindValue(QStringLiteral(":respondent"), link.respondentId);
+    query->bindValue(QStringLiteral(":sealed"), sealed);
+    query->bindValue(QStringLiteral(":at"), at.toMSecsSinceEpoch());
+    if (!query->exec())
+        return databaseError(what, query->errorText());
     return Done{};
 }
 
 StoreResult<QByteArray> ResponseLinkRepository::draft(const ResolvedLink &link)
 {
     const TenantScope scope = scopeOf(link);
-    ScopedQuery query(scope, m_database);
-    query.prepare(
-        QStringLiteral("SELECT answers_sealed FROM response_drafts WHERE tenant_id = "
-                       ":tenant_id AND round_seq = :seq AND respondent_id = :respondent"));
-    query.bindValue(QStringLiteral(":seq"), link.roundSeq);
-    query.bindValue(QStringLiteral(":respondent"), link.respondentId);
-    if (!query.exec())
-        return databaseError(QStringLiteral("reading a draft"), query.errorText());
-    if (!query.next())
-        return noDraft();
+    QByteArray sealed;
+    {
+        auto query = PreparedStatements::scoped(
+            m_database, scope,
+            QStringLiteral("SELECT answers_sealed FROM response_drafts WHERE tenant_id = "
+                           ":tenant_id AND round_seq = :seq AND respondent_id = :respondent"));
+        query->bindValue(QStringLiteral(":seq"), link.roundSeq);
+        query->bindValue(QStringLiteral(":respondent"), link.respondentId);
+        if (!query->exec())
+            return databaseError(QStringLiteral("reading a draft"), query->errorText());
+        if (!query->next())
+            return noDraft();
+        sealed = query->value(0).toByteArray();
+    }
     const StoreError unreadable{StoreErrorKind::Crypto, QStringLiteral("a draft does not open")};
-    const auto stored = rows::splitKeyVersion(query.value(0).toByteArray());
+    const auto stored = rows::splitKeyVersion(sealed);
     if (!stored)
         return unreadable;
     const auto key = m_keyring.version(scope, m_database, stored->first);
@@ -211,13 +219,14 @@ StoreResult<QByteArray> ResponseLinkRepository::draft(const ResolvedLink &link)
 
 StoreStatus ResponseLinkRepository::removeDraft(const ResolvedLink &link)
 {
-    ScopedQuery query(scopeOf(link), m_database);
-    query.prepare(QStringLiteral("DELETE FROM response_drafts WHERE tenant_id = :tenant_id AND "
-                                 "round_seq = :seq AND respondent_id = :respondent"));
-    query.bindValue(QStringLiteral(":seq"), link.roundSeq);
-    query.bindValue(QStringLiteral(":respondent"), link.respondentId);
-    if (!query.exec())
-        return databaseError(QStringLiteral("removing a draft"), query.errorText());
+    auto query = PreparedStatements::scoped(
+        m_database, scopeOf(link),
+        QStringLiteral("DELETE FROM response_drafts WHERE tenant_id = :tenant_id AND "
+                       "round_seq = :seq AND respondent_id = :respondent"));
+    query->bindValue(QStringLiteral(":seq"), link.roundSeq);
+    query->bindValue(QStringLiteral(":respondent"), link.respondentId);
+    if (!query->exec())
+        return databaseError(QStringLiteral("removing a draft"), query->errorText());
     return Done{};
 }
 

@@ -2,8 +2,9 @@
 // one transaction, each is answered exactly once and only when another
 // connection can already read it (committed), a write that fails inside a
 // batch (an error it answers, a nested transaction rolled back, SQL the
-// database refuses) is undone alone while the rest of its batch commits, and
-// batches stay within their bound.
+// database refuses) is undone alone while the rest of its batch commits,
+// batches stay within their bound, and joinable writes that follow each other
+// are written together, in order, and one by one again when that fails.
 
 #include "store/database.h"
 #include "store/groupcommitter.h"
@@ -71,6 +72,54 @@ private:
     bool m_open = false;
 };
 
+// Inserts `value` as write `label`; its runs insert all their values in one
+// statement. Every call is logged in order ("together 1 2 3", "alone 5").
+class JoinedInsert final : public GroupCommitter::Joinable
+{
+public:
+    JoinedInsert(const void *kind, int label, int value, QStringList &log)
+        : m_kind(kind)
+        , m_label(label)
+        , m_value(value)
+        , m_log(log)
+    {}
+
+    const void *kind() const override { return m_kind; }
+
+    StoreStatus write(const QSqlDatabase &connection) const override
+    {
+        m_log.append(QStringLiteral("alone %1").arg(m_label));
+        return insert(connection, m_value);
+    }
+
+    StoreStatus writeTogether(const QSqlDatabase &connection,
+                              const std::vector<const Joinable *> &run) const override
+    {
+        QString entry = QStringLiteral("together");
+        QStringList rows;
+        for (const Joinable *joinable : run) {
+            entry +=
+                QStringLiteral(" %1").arg(static_cast<const JoinedInsert *>(joinable)->m_label);
+            rows.append(QStringLiteral("(?)"));
+        }
+        m_log.append(entry);
+        QSqlQuery query(connection);
+        query.prepare(QStringLiteral("INSERT INTO scratch (n) VALUES ") +
+                      rows.join(QLatin1Char(',')));
+        for (const Joinable *joinable : run)
+            query.addBindValue(static_cast<const JoinedInsert *>(joinable)->m_value);
+        if (!query.exec())
+            return databaseError(QStringLiteral("insert"), query.lastError().text());
+        return Done{};
+    }
+
+private:
+    const void *const m_kind;
+    const int m_label;
+    const int m_value;
+    QStringList &m_log;
+};
+
 // What the outcomes said, by write number.
 class Outcomes final
 {
@@ -120,6 +169,7 @@ private Q_SLOTS:
     void writesArrivingTogetherShareACommit();
     void aFailingWriteFailsAlone();
     void batchesStayWithinTheirBound();
+    void joinableWritesAreWrittenTogether();
 
 private:
     // Whether a connection other than the committer's sees row `n`.
@@ -325,6 +375,72 @@ void TestGroupCommitter::batchesStayWithinTheirBound()
     const GroupCommitter::Counts counts = committer->counts();
     QCOMPARE(counts.batches, quint64(4));
     QCOMPARE(counts.largestBatch, bound);
+}
+
+void TestGroupCommitter::joinableWritesAreWrittenTogether()
+{
+    const auto committer = GroupCommitter::create(m_fixture->database(), *m_workers);
+    Gate gate;
+    Outcomes outcomes;
+    const auto answer = [this, &outcomes](int n) {
+        return [this, &outcomes, n](const StoreStatus &status) {
+            outcomes.add(n, status, visibleElsewhere(n));
+        };
+    };
+    QStringList log; // written on the batch's thread only, read after waitForDone()
+    committer->submit(
+        [&gate](const QSqlDatabase &connection) {
+            gate.wait();
+            return insert(connection, 0);
+        },
+        answer(0));
+    gate.waitUntilEntered();
+    // In the second batch: a run of three of one kind; a plain write, which
+    // ends it; a run of two whose second repeats row 1 (refused, so the run
+    // is written again one by one and only that one fails); a run of
+    // another kind, which ends the one before.
+    static const char kindA = 0;
+    static const char kindB = 0;
+    const auto joined = [&](const char &kind, int label, int value) {
+        committer->submit(std::make_shared<JoinedInsert>(&kind, label, value, log), answer(label));
+    };
+    joined(kindA, 1, 1);
+    joined(kindA, 2, 2);
+    joined(kindA, 3, 3);
+    committer->submit(
+        [&log](const QSqlDatabase &connection) {
+            log.append(QStringLiteral("plain 4"));
+            return insert(connection, 4);
+        },
+        answer(4));
+    joined(kindA, 5, 5);
+    joined(kindA, 6, 1);
+    joined(kindB, 7, 7);
+    joined(kindB, 8, 8);
+    gate.open();
+
+    QVERIFY(outcomes.waitFor(9));
+    m_workers->waitForDone();
+    const QStringList expectedLog = {
+        QStringLiteral("together 1 2 3"), QStringLiteral("plain 4"), QStringLiteral("together 5 6"),
+        QStringLiteral("alone 5"),        QStringLiteral("alone 6"), QStringLiteral("together 7 8"),
+    };
+    QCOMPARE(log, expectedLog);
+    const auto calls = outcomes.calls();
+    for (int n = 0; n <= 8; ++n) {
+        QCOMPARE(int(calls.at(n).size()), 1);
+        const bool refused = n == 6;
+        QVERIFY2(calls.at(n).front().ok != refused, qPrintable(QStringLiteral("write %1").arg(n)));
+        // Answered only once committed.
+        QVERIFY2(refused || calls.at(n).front().visible,
+                 qPrintable(QStringLiteral("write %1 answered before its commit").arg(n)));
+    }
+    const std::vector<int> committed{0, 1, 2, 3, 4, 5, 7, 8};
+    QCOMPARE(storedRows(), committed);
+    const GroupCommitter::Counts counts = committer->counts();
+    QCOMPARE(counts.batches, quint64(2));
+    QCOMPARE(counts.joined, quint64(5));   // 1 2 3, 7 8
+    QCOMPARE(counts.rewrites, quint64(2)); // 5 6
 }
 
 QTEST_GUILESS_MAIN(TestGroupCommitter)
