@@ -2,11 +2,14 @@
 
 #include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
+#include "models/dashboard/dashboardtext.h"
 #include "models/grouptreemodel.h"
 #include "models/session.h"
+#include "models/surveys/surveytestmail.h"
 #include "models/surveys/surveytext.h"
 #include "surveys/deliveryeditor.h"
 #include "surveys/extenddialog.h"
+#include "surveys/roundview.h"
 #include "surveys/surveybuilder.h"
 #include "surveys/surveyresultsview.h"
 #include "surveys/surveysummary.h"
@@ -70,6 +73,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     , m_view(new QTableView(this))
     , m_detail(new QTextBrowser(this))
     , m_results(new SurveyResultsView(client, this))
+    , m_round(new RoundView(client, this))
+    , m_testMail(new models::SurveyTestMail(client, this))
     , m_panes(new QTabWidget(this))
     , m_content(new QWidget(this))
     , m_newPulseAction(pageAction(QKeySequence::New, this))
@@ -80,6 +85,7 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     , m_extendAction(pageAction(QKeySequence(), this))
     , m_deleteAction(pageAction(QKeySequence::Delete, this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
+    , m_testAction(pageAction(QKeySequence(), this))
 {
     m_intro->setWordWrap(true);
 
@@ -100,8 +106,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
 
     QList<QWidget *> buttons;
     auto *buttonRow = new QHBoxLayout;
-    for (QAction *action : {m_newPulseAction, m_newCustomAction, m_editAction, m_publishAction,
-                            m_closeAction, m_extendAction, m_deleteAction}) {
+    for (QAction *action : {m_newPulseAction, m_newCustomAction, m_editAction, m_testAction,
+                            m_publishAction, m_closeAction, m_extendAction, m_deleteAction}) {
         m_view->addAction(action);
         buttons.append(buttonFor(action, this));
         buttonRow->addWidget(buttons.constLast());
@@ -114,6 +120,7 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     splitter->setChildrenCollapsible(false);
     m_panes->addTab(m_detail, QString());
     m_panes->addTab(m_results, QString());
+    m_panes->addTab(m_round, QString());
     splitter->addWidget(m_view);
     splitter->addWidget(m_panes);
     splitter->setStretchFactor(0, 3);
@@ -154,6 +161,13 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
         if (const api::Survey *survey = selectedSurvey())
             confirmPublishing(*survey, this);
     });
+    connect(m_testAction, &QAction::triggered, this, [this] {
+        if (const api::Survey *survey = selectedSurvey())
+            sendTest(*survey, false);
+    });
+    connect(m_testMail, &models::SurveyTestMail::sendingChanged, this, &SurveysPage::updateActions);
+    connect(m_testMail, &models::SurveyTestMail::answered, this, &SurveysPage::onTestAnswered);
+    connect(m_testMail, &models::SurveyTestMail::failed, this, &SurveysPage::onTestFailed);
     connect(m_closeAction, &QAction::triggered, this, &SurveysPage::onCloseRound);
     connect(m_extendAction, &QAction::triggered, this, &SurveysPage::onExtend);
     connect(m_deleteAction, &QAction::triggered, this, &SurveysPage::onDelete);
@@ -191,8 +205,10 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     connect(m_model, &SurveyListModel::failed, this,
             [this](const models::ApiError &error) { reportPageFailure(this, *m_banner, error); });
     connect(m_groups, &models::GroupTreeModel::loaded, this, &SurveysPage::updateDetail);
-    connect(m_groups, &models::GroupTreeModel::loaded, this,
-            [this] { m_results->setGroups(m_groups->entries()); });
+    connect(m_groups, &models::GroupTreeModel::loaded, this, [this] {
+        m_results->setGroups(m_groups->entries());
+        m_round->setGroups(m_groups->entries());
+    });
     connect(m_access, &PageAccess::changed, this, &SurveysPage::updateAccess);
 
     retranslateUi();
@@ -248,6 +264,8 @@ void SurveysPage::reload()
     m_banner->hide();
     m_model->reload();
     m_groups->reload();
+    if (!m_round->roundId().isEmpty())
+        m_round->reload();
 }
 
 void SurveysPage::changeEvent(QEvent *event)
@@ -281,6 +299,9 @@ void SurveysPage::retranslateUi()
     m_extendAction->setToolTip(tr("Give members more days to answer the open round"));
     m_deleteAction->setText(tr("&Delete Draft…"));
     m_deleteAction->setToolTip(withShortcut(tr("Delete the selected draft"), m_deleteAction));
+    m_testAction->setText(tr("Send Te&st to Myself"));
+    m_testAction->setToolTip(tr("Mail yourself the selected draft's invitation, in the language "
+                                "of this window: its link opens a preview that records nothing"));
     m_reloadAction->setText(tr("Rel&oad"));
     m_reloadAction->setToolTip(
         withShortcut(tr("Load the list again from the service"), m_reloadAction));
@@ -288,6 +309,8 @@ void SurveysPage::retranslateUi()
     m_detail->setAccessibleName(tr("Survey details"));
     m_panes->setTabText(m_panes->indexOf(m_detail), tr("De&tails"));
     m_panes->setTabText(m_panes->indexOf(m_results), tr("&Results"));
+    //: The tab of a survey's latest round: answers by group, reminders, the delivery log.
+    m_panes->setTabText(m_panes->indexOf(m_round), tr("Round &Activity"));
     updateDetail();
 }
 
@@ -299,7 +322,7 @@ void SurveysPage::updateAccess(bool load)
     m_mayEdit = m_access->hasAccess() && (role == api::Role::Owner || role == api::Role::Admin);
     m_access->showContent({m_intro, m_content}, {m_editAction, m_reloadAction});
     for (QAction *action : {m_newPulseAction, m_newCustomAction, m_publishAction, m_closeAction,
-                            m_extendAction, m_deleteAction})
+                            m_extendAction, m_deleteAction, m_testAction})
         action->setVisible(m_mayEdit);
     m_access->rejectWithoutAccess({m_builder, m_extendDialog});
     if (m_extendDialog && !m_mayEdit)
@@ -322,6 +345,7 @@ void SurveysPage::updateActions()
     m_closeAction->setEnabled(m_mayEdit && open);
     m_extendAction->setEnabled(m_mayEdit && open);
     m_deleteAction->setEnabled(m_mayEdit && draft);
+    m_testAction->setEnabled(m_mayEdit && draft && !m_testMail->isSending());
     m_reloadAction->setEnabled(hasAccess && !m_model->isLoading());
 }
 
@@ -330,6 +354,8 @@ void SurveysPage::updateDetail()
     const api::Survey *survey = selectedSurvey();
     if (!survey) {
         m_panes->setTabEnabled(m_panes->indexOf(m_results), false);
+        m_panes->setTabEnabled(m_panes->indexOf(m_round), false);
+        m_round->showRound(QString(), false);
         m_detail->setHtml(QStringLiteral("<p>%1</p>")
                               .arg(tr("Choose a survey to see its details.").toHtmlEscaped()));
         return;
@@ -344,6 +370,12 @@ void SurveysPage::updateDetail()
         m_resultsRound = *survey->latestRoundId;
         m_results->showRound(m_resultsRound);
     }
+    // The service shows a round's progress and deliveries to owners and admins.
+    const bool hasRound = m_mayEdit && survey->latestRoundId;
+    m_panes->setTabEnabled(m_panes->indexOf(m_round), hasRound);
+    const bool open =
+        hasRound && survey->openRound && survey->openRound->roundId == *survey->latestRoundId;
+    m_round->showRound(hasRound ? *survey->latestRoundId : QString(), open);
 }
 
 void SurveysPage::createSurvey(api::SurveyKind kind)
@@ -368,6 +400,8 @@ void SurveysPage::openBuilder(const QString &surveyId, const api::Survey *known)
     connect(m_builder, &SurveyBuilder::surveySaved, m_model, &SurveyListModel::store);
     connect(m_builder, &SurveyBuilder::publishRequested, this,
             [this](const api::Survey &survey) { confirmPublishing(survey, m_builder); });
+    connect(m_builder, &SurveyBuilder::testRequested, this,
+            [this](const api::Survey &survey) { sendTest(survey, true); });
     m_builder->setReadOnly(!m_mayEdit);
     // A published survey no longer changes: the list's copy is the survey.
     // A draft is read again, as someone may be editing it.
@@ -413,6 +447,75 @@ void SurveysPage::confirmPublishing(const api::Survey &survey, QWidget *over)
         m_model->publish(survey.id);
     });
     box->open();
+}
+
+void SurveysPage::sendTest(const api::Survey &survey, bool fromBuilder)
+{
+    if (m_testMail->isSending())
+        return;
+    m_testFromBuilder = fromBuilder;
+    testBanner(survey.id)->hide();
+    m_testMail->send(survey.id, models::DashboardText::japaneseUi());
+}
+
+MessageBanner *SurveysPage::testBanner(const QString &surveyId) const
+{
+    if (m_testFromBuilder && m_builder && m_builder->isVisible() &&
+        m_builder->surveyId() == surveyId)
+        return m_builder->banner();
+    return m_banner;
+}
+
+void SurveysPage::onTestAnswered(const QString &surveyId, const api::MailTestResult &result)
+{
+    const auto &me = m_session.person();
+    const QString address = me ? me->email : QString();
+    const api::Survey *survey = m_model->survey(surveyId);
+    const QString name = survey ? SurveyText::surveyName(survey->definition.name) : QString();
+    MessageBanner *banner = testBanner(surveyId);
+    switch (result.outcome) {
+    case api::MailTestOutcome::Sent:
+        banner->showMessage(MessageBanner::Level::Information,
+                            tr("A test invitation to “%1” was sent to %2. Its link opens a "
+                               "preview that records nothing.")
+                                .arg(name, address));
+        return;
+    case api::MailTestOutcome::Refused:
+        //: %1 the person's address, %2 the mail server's answer (English, as it gave it).
+        banner->showMessage(MessageBanner::Level::Warning,
+                            tr("The mail server refused the test invitation to %1. Check the "
+                               "SMTP settings and your address. Its answer: %2")
+                                .arg(address, result.detail));
+        return;
+    case api::MailTestOutcome::Transient:
+        banner->showMessage(MessageBanner::Level::Warning,
+                            tr("The mail server could not take the test invitation to %1 just "
+                               "now; try again in a moment. Its answer: %2")
+                                .arg(address, result.detail));
+        banner->setAction(tr("Try Again"), [this, surveyId] {
+            if (const api::Survey *again = m_model->survey(surveyId))
+                sendTest(*again, m_testFromBuilder);
+        });
+        return;
+    }
+}
+
+void SurveysPage::onTestFailed(const QString &surveyId, const models::ApiError &error)
+{
+    if (error.isUnauthenticated() || error.kind == models::ApiError::Kind::Cancelled)
+        return;
+    MessageBanner *banner = testBanner(surveyId);
+    if (models::SurveyTestMail::isNoMailServer(error)) {
+        banner->showMessage(MessageBanner::Level::Warning,
+                            tr("No mail server is set up for your company yet, so the test "
+                               "invitation could not be sent. An owner or administrator saves "
+                               "the company's SMTP settings (its mail server) first."));
+        return;
+    }
+    if (banner == m_banner)
+        reportPageFailure(this, *m_banner, error);
+    else
+        banner->showError(error);
 }
 
 void SurveysPage::onExtend()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/mail.h"
 #include "api/survey.h"
 #include "models/apierror.h"
 #include "models/surveys/surveylistmodel.h"
@@ -18,6 +19,7 @@ namespace engage::models {
 class ApiClient;
 class GroupTreeModel;
 class Session;
+class SurveyTestMail;
 } // namespace engage::models
 
 namespace engage::ui {
@@ -25,6 +27,7 @@ namespace engage::ui {
 class ExtendDialog;
 class MessageBanner;
 class PageAccess;
+class RoundView;
 class SurveyBuilder;
 class SurveyResultsView;
 
@@ -35,8 +38,11 @@ class SurveyResultsView;
 // pulse or custom survey (created as a draft and opened in the builder),
 // edit (a draft in the builder; a published survey opens read-only),
 // publish after a confirmation that sums the survey up, close an open round
-// early or extend it, delete a draft. Everyone signed in reads the list (as
-// the service lets them); owners and admins alone are offered the changes.
+// early or extend it, delete a draft, send a draft's invitation to oneself
+// as a test. The latest round (RoundView: the response rate per group, live
+// while open; "remind now"; the delivery log) is a tab of its own. Everyone
+// signed in reads the list (as the service lets them); owners and admins
+// alone are offered the changes and the round.
 class SurveysPage final : public QWidget
 {
     Q_OBJECT
@@ -52,6 +58,7 @@ public:
     QTableView *view() const { return m_view; }
     QTextBrowser *detailPane() const { return m_detail; }
     SurveyResultsView *resultsPane() const { return m_results; }
+    RoundView *roundPane() const { return m_round; }
     QTabWidget *panes() const { return m_panes; }
     MessageBanner *banner() const { return m_banner; }
     QAction *newPulseAction() const { return m_newPulseAction; }
@@ -61,6 +68,7 @@ public:
     QAction *closeRoundAction() const { return m_closeAction; }
     QAction *extendAction() const { return m_extendAction; }
     QAction *deleteAction() const { return m_deleteAction; }
+    QAction *sendTestAction() const { return m_testAction; }
     QAction *reloadAction() const { return m_reloadAction; }
     SurveyBuilder *builder() const;
     ExtendDialog *extendDialog() const;
@@ -86,6 +94,12 @@ private:
     void onExtend();
     void onCloseRound();
     void onDelete();
+    // "Send a test to myself", in the UI language.
+    void sendTest(const api::Survey &survey, bool fromBuilder);
+    void onTestAnswered(const QString &surveyId, const api::MailTestResult &result);
+    void onTestFailed(const QString &surveyId, const models::ApiError &error);
+    // Where the test's outcome shows: the builder that asked, or the page.
+    MessageBanner *testBanner(const QString &surveyId) const;
     void onDone(models::SurveyListModel::Action action, const QString &surveyId);
     void onStale(models::SurveyListModel::Action action, const QString &surveyId);
     void onActionFailed(models::SurveyListModel::Action action, const QString &surveyId,
@@ -103,6 +117,9 @@ private:
     // The details, and the results of a custom survey's latest round
     // (owners, admins and managers: the service shows viewers none).
     SurveyResultsView *m_results;
+    // The latest round as it runs (owners and admins).
+    RoundView *m_round;
+    models::SurveyTestMail *m_testMail;
     QTabWidget *m_panes;
     QWidget *m_content;
     QAction *m_newPulseAction;
@@ -113,10 +130,12 @@ private:
     QAction *m_extendAction;
     QAction *m_deleteAction;
     QAction *m_reloadAction;
+    QAction *m_testAction;
     QPointer<SurveyBuilder> m_builder;
     QPointer<ExtendDialog> m_extendDialog;
     QString m_selectedId;   // kept across a reload
     QString m_resultsRound; // the round m_results shows
+    bool m_testFromBuilder = false;
     bool m_mayEdit = false; // owners and admins
 };
 

@@ -16,13 +16,18 @@ constexpr int kMargin = 2;
 } // namespace
 
 ResultBarDelegate::ResultBarDelegate(QObject *parent)
+    : ResultBarDelegate(models::SurveyResultsModel::ShareRole, parent)
+{}
+
+ResultBarDelegate::ResultBarDelegate(int shareRole, QObject *parent)
     : QStyledItemDelegate(parent)
+    , m_shareRole(shareRole)
 {}
 
 void ResultBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const
 {
-    const QVariant share = index.data(models::SurveyResultsModel::ShareRole);
+    const QVariant share = index.data(m_shareRole);
     if (!share.isValid()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -55,7 +60,7 @@ QSize ResultBarDelegate::sizeHint(const QStyleOptionViewItem &option,
                                   const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    if (index.data(models::SurveyResultsModel::ShareRole).isValid())
+    if (index.data(m_shareRole).isValid())
         size.setWidth(std::max(size.width(), kBarMinimumWidth));
     return size;
 }

@@ -121,6 +121,7 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     , m_moveUp(pageAction(QKeySequence(Qt::ALT | Qt::Key_Up), this))
     , m_moveDown(pageAction(QKeySequence(Qt::ALT | Qt::Key_Down), this))
     , m_publish(pageAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this))
+    , m_sendTest(pageAction(QKeySequence(), this))
     , m_publishButton(nullptr)
     , m_closeButton(new QPushButton(this))
 {
@@ -241,6 +242,9 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     bottom->addWidget(redoButton);
     bottom->addWidget(m_status);
     bottom->addWidget(m_publishProblem, 1);
+    QPushButton *testButton = button(m_sendTest, this, m_buttons);
+    testButton->setObjectName(QStringLiteral("sendTestButton"));
+    bottom->addWidget(testButton);
     bottom->addWidget(m_publishButton);
     bottom->addWidget(m_closeButton);
 
@@ -268,6 +272,7 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     connect(m_moveUp, &QAction::triggered, this, [this] { moveCurrent(-1); });
     connect(m_moveDown, &QAction::triggered, this, [this] { moveCurrent(1); });
     connect(m_publish, &QAction::triggered, this, &SurveyBuilder::requestPublishing);
+    connect(m_sendTest, &QAction::triggered, this, &SurveyBuilder::requestTest);
     connect(m_publishProblem, &QLabel::linkActivated, this, &SurveyBuilder::showProblemField);
     connect(m_closeButton, &QPushButton::clicked, this, &QWidget::close);
     // A question moved by drag and drop stays the current one.
@@ -296,6 +301,8 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
             close();
         else if (std::exchange(m_publishWhenSaved, false))
             requestPublishing();
+        if (std::exchange(m_testWhenSaved, false))
+            requestTest();
     });
     connect(m_groups, &models::GroupTreeModel::loaded, m_counter, &models::TargetCounter::reload);
 
@@ -428,6 +435,9 @@ void SurveyBuilder::retranslateUi()
     m_redo->setToolTip(withShortcut(tr("Redo the change undone last"), m_redo));
     m_publish->setText(tr("&Publish…"));
     m_publish->setToolTip(withShortcut(tr("Publish the survey, after a summary"), m_publish));
+    m_sendTest->setText(tr("Send Te&st to Myself"));
+    m_sendTest->setToolTip(tr("Mail yourself this survey's invitation, in the language of this "
+                              "window: its link opens a preview that records nothing"));
     m_closeButton->setText(tr("Close"));
     onStateChanged();
     updateProblems();
@@ -448,6 +458,7 @@ void SurveyBuilder::onOpened()
     m_listPanel->setVisible(!pulse);
     m_editor->setVisible(!pulse);
     m_publish->setVisible(editable);
+    m_sendTest->setVisible(editable);
     if (!pulse && m_document->questionModel()->rowCount() > 0 && currentRow() < 0)
         selectQuestion(0);
     retranslateUi();
@@ -686,6 +697,19 @@ void SurveyBuilder::requestPublishing()
         return;
     }
     Q_EMIT publishRequested(m_autosaver->survey());
+}
+
+// The test shows what the service holds: what is typed is saved first.
+void SurveyBuilder::requestTest()
+{
+    if (!isEditable())
+        return;
+    if (m_autosaver->hasUnsavedChanges()) {
+        m_testWhenSaved = true;
+        m_autosaver->saveNow();
+        return;
+    }
+    Q_EMIT testRequested(m_autosaver->survey());
 }
 
 } // namespace engage::ui

@@ -86,6 +86,7 @@ public:
     QAction *addFromBankAction() const { return m_addFromBank; }
     QAction *removeAction() const { return m_remove; }
     QAction *publishAction() const { return m_publish; }
+    QAction *sendTestAction() const { return m_sendTest; }
     QMenu *addQuestionMenu() const { return m_addMenu; }
     BankPickerDialog *bankPicker() const { return m_bankPicker; }
     // The problem publishing would meet now, if any.
@@ -94,6 +95,9 @@ public:
 Q_SIGNALS:
     // Saved and valid for publishing: the page asks for confirmation and publishes.
     void publishRequested(const engage::api::Survey &survey);
+    // Saved: the page mails the person a test invitation ("send a test to
+    // myself") and shows the outcome in this window's banner.
+    void testRequested(const engage::api::Survey &survey);
     // Each save the service agreed to (the page's list shows it).
     void surveySaved(const engage::api::Survey &survey);
 
@@ -116,6 +120,7 @@ private:
     void openBankPicker();
     void showProblemField();
     void requestPublishing();
+    void requestTest();
 
     models::ApiClient &m_client;
     models::SurveyDocument *m_document;
@@ -154,6 +159,7 @@ private:
     QAction *m_moveUp;
     QAction *m_moveDown;
     QAction *m_publish;
+    QAction *m_sendTest;
     QPushButton *m_publishButton;
     QPushButton *m_closeButton;
     QList<QPushButton *> m_buttons;
@@ -161,6 +167,7 @@ private:
     std::optional<api::Error> m_problem;
     bool m_readOnly = false;
     bool m_publishWhenSaved = false;
+    bool m_testWhenSaved = false;
     bool m_closeWhenSaved = false;
 };
 
