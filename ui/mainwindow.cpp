@@ -2,6 +2,7 @@
 
 #include "models/session.h"
 #include "models/settings.h"
+#include "ui/dialogs/confirmation.h"
 #include "ui/widgets/connectionstatus.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@ struct MainWindow::Private
     QListWidget *navigation = nullptr;
     QStackedWidget *pages = nullptr;
     MessageBanner *banner = nullptr;
+    OfflineBanner *offline = nullptr;
     ConnectionStatus *status = nullptr;
     QMenu *fileMenu = nullptr;
     QMenu *goMenu = nullptr;
@@ -39,6 +41,7 @@ struct MainWindow::Private
     QAction *quit = nullptr;
     QAction *changePassword = nullptr;
     QAction *signOut = nullptr;
+    QAction *signOutRemovingOffline = nullptr;
     QToolButton *userButton = nullptr;
     QList<QAction *> pageActions;
     bool painted = false;
@@ -62,9 +65,12 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     d->pages->setObjectName(QStringLiteral("pages"));
     d->banner = new MessageBanner(this);
     d->banner->setObjectName(QStringLiteral("windowBanner"));
+    d->offline = new OfflineBanner(context.client, this);
+    d->offline->setObjectName(QStringLiteral("offlineBanner"));
 
     auto *pageArea = new QVBoxLayout;
     pageArea->setContentsMargins(8, 8, 8, 0);
+    pageArea->addWidget(d->offline);
     pageArea->addWidget(d->banner);
     pageArea->addWidget(d->pages, 1);
     auto *central = new QWidget(this);
@@ -91,6 +97,10 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     d->signOut = new QAction(this);
     d->signOut->setObjectName(QStringLiteral("signOutAction"));
     connect(d->signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    d->signOutRemovingOffline = new QAction(this);
+    d->signOutRemovingOffline->setObjectName(QStringLiteral("signOutRemovingOfflineAction"));
+    connect(d->signOutRemovingOffline, &QAction::triggered, this,
+            &MainWindow::confirmSignOutRemovingOfflineData);
 
     d->fileMenu = menuBar()->addMenu(QString());
     d->fileMenu->addAction(d->quit);
@@ -99,6 +109,7 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     d->accountMenu->addAction(d->changePassword);
     d->accountMenu->addSeparator();
     d->accountMenu->addAction(d->signOut);
+    d->accountMenu->addAction(d->signOutRemovingOffline);
 
     // The person's name at the right end of the menu bar opens the same menu.
     d->userButton = new QToolButton(menuBar());
@@ -176,6 +187,27 @@ void MainWindow::showError(const models::ApiError &error)
 MessageBanner *MainWindow::banner() const
 {
     return d->banner;
+}
+
+OfflineBanner *MainWindow::offlineBanner() const
+{
+    return d->offline;
+}
+
+void MainWindow::confirmSignOutRemovingOfflineData()
+{
+    confirmDestruction(
+        this, tr("Remove offline data"),
+        tr("Sign out and remove the offline data of %1 from this computer?")
+            .arg(d->context.session.tenant()),
+        tr("The dashboards, members and recent logs saved here for use without a connection "
+           "are deleted, with their key in the system keychain. They are saved again at the "
+           "next sign-in."),
+        tr("Sign Out and Remove"), [this] {
+            // The session may have ended while the question was open.
+            if (d->context.session.state() != models::Session::State::SignedOut)
+                d->context.session.signOut(models::Session::OfflineData::Remove);
+        });
 }
 
 QString MainWindow::connectionText() const
@@ -266,6 +298,7 @@ void MainWindow::onSessionStateChanged()
         action->setEnabled(signedIn);
     d->changePassword->setEnabled(signedIn);
     d->signOut->setEnabled(signedIn);
+    d->signOutRemovingOffline->setEnabled(signedIn);
     retranslateUi();
 }
 
@@ -280,6 +313,7 @@ void MainWindow::retranslateUi()
     d->accountMenu->setTitle(tr("&Account"));
     d->changePassword->setText(tr("Change &password…"));
     d->signOut->setText(tr("Sign &out"));
+    d->signOutRemovingOffline->setText(tr("Sign out and &remove offline data…"));
     d->navigation->setAccessibleName(tr("Pages"));
     d->userButton->setText(session.person() ? session.person()->displayName : tr("Account"));
     d->userButton->setToolTip(tr("Change your password or sign out"));

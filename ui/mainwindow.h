@@ -2,6 +2,7 @@
 
 #include "ui/clientcontext.h"
 #include "ui/widgets/messagebanner.h"
+#include "ui/widgets/offlinebanner.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -18,9 +19,13 @@ namespace engage::ui {
 // inert until it is signed in): pages chosen from a list down the side (Ctrl+1, Ctrl+2,
 // ... as well), a banner above the page area for recoverable notices, and a
 // status bar with the connection state, the tenant, the signed-in person and
-// the service's health (GET /readyz, polled). The user menu offers "Change
-// password…" and "Sign out"; what they do is the controller's business, so the
-// window only asks for them. Geometry and state are saved through Settings.
+// the service's health (GET /readyz, polled). While the pages show data from
+// the offline cache, a banner says so, with "as of". The user menu offers
+// "Change password…" and "Sign out"; what they do is the controller's
+// business, so the window only asks for them. "Sign out and remove offline
+// data…" asks first, then signs out through the session itself (the
+// controller follows the session's signedOut() as for any sign-out).
+// Geometry and state are saved through Settings.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -41,6 +46,7 @@ public:
     void showMessage(MessageBanner::Level level, const QString &text);
     void showError(const models::ApiError &error);
     MessageBanner *banner() const;
+    OfflineBanner *offlineBanner() const;
 
     // The status bar's texts, for tests and screenshots.
     QString connectionText() const;
@@ -76,6 +82,7 @@ private:
     void retranslateUi();
     void updatePageTitle(int index);
     void onSessionStateChanged();
+    void confirmSignOutRemovingOfflineData();
 
     struct Private;
     std::unique_ptr<Private> d;
