@@ -23,8 +23,10 @@
 #include "models/membertablemodel.h"
 #include "models/session.h"
 #include "models/settings.h"
+#include "models/surveys/deliverylogmodel.h"
 #include "models/surveys/draftautosaver.h"
 #include "models/surveys/questionlistmodel.h"
+#include "models/surveys/roundprogressmodel.h"
 #include "models/surveys/surveydocument.h"
 #include "models/surveys/surveylistmodel.h"
 #include "models/surveys/targetcounter.h"
@@ -56,6 +58,7 @@
 #include "ui/pages/surveyspage.h"
 #include "ui/surveys/deliveryeditor.h"
 #include "ui/surveys/questioneditor.h"
+#include "ui/surveys/roundview.h"
 #include "ui/surveys/surveybuilder.h"
 #include "ui/widgets/dashboardpanel.h"
 #include "ui/widgets/kpicard.h"
@@ -80,6 +83,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeZone>
 #include <QUuid>
 #include <algorithm>
 #include <cstdio>
@@ -374,6 +378,21 @@ void Renderer::renderSurveys(MainWindow &window, SurveysPage &page, ApiClient &c
     custom.delivery.periodDays = 10;
     custom.delivery.reminderDaysBeforeEnd = {3, 0};
     const api::Survey draft = create(custom);
+    // Opened today at midnight, Tokyo time: the scheduler's next tick opens
+    // it while the other shots are taken.
+    api::SurveyDefinition runningDefinition = custom;
+    runningDefinition.name = {QStringLiteral("オフィス環境アンケート"),
+                              QStringLiteral("Office survey")};
+    runningDefinition.questions = {custom.questions.at(0), custom.questions.at(2)};
+    runningDefinition.delivery.startDate =
+        QDateTime::currentDateTimeUtc()
+            .toTimeZone(QTimeZone(QByteArrayLiteral("Asia/Tokyo")))
+            .date();
+    runningDefinition.delivery.startTime = QTime(0, 0);
+    const api::Survey running = create(runningDefinition);
+    publish.path = QStringLiteral("/api/v1/surveys/%1/publish").arg(running.id);
+    publish.ifMatch = '"' + QByteArray::number(running.revision) + '"';
+    fetch(client, publish);
 
     window.setCurrentPageIndex(1);
     page.reloadAction()->trigger();
@@ -411,6 +430,30 @@ void Renderer::renderSurveys(MainWindow &window, SurveysPage &page, ApiClient &c
         fail(QStringLiteral("the Surveys page did not reload"));
     page.selectSurvey(ready.id);
     saveModal([&] { page.publishAction()->trigger(); }, QStringLiteral("survey-publish"));
+
+    // The running round: answers by group, and its delivery log.
+    if (!waitUntil(
+            [&] {
+                page.reloadAction()->trigger();
+                waitUntil([&] { return !page.model().isLoading(); });
+                const api::Survey *listed = page.model().survey(running.id);
+                return listed && listed->openRound;
+            },
+            45000))
+        fail(QStringLiteral("the scheduler did not open the round"));
+    page.selectSurvey(running.id);
+    RoundView *round = page.roundPane();
+    page.panes()->setCurrentWidget(round);
+    if (!waitUntil([&] {
+            return round->progressModel().rowCount() > 0 && !round->logModel().isLoading() &&
+                   round->logModel().rowCount() > 0;
+        }))
+        fail(QStringLiteral("the round's activity did not load"));
+    const QSize size = window.size();
+    window.resize(1280, 800);
+    save(&window, QStringLiteral("survey-round"));
+    window.resize(size);
+    page.panes()->setCurrentIndex(0);
     window.setCurrentPageIndex(0);
 }
 
