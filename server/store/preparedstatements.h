@@ -24,6 +24,7 @@ namespace engage::server::store {
 class PreparedStatements final : public QObject
 {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PreparedStatements)
 public:
     // A statement in use. Reset when it goes (a SELECT read in part would
     // otherwise keep its read snapshot open on the connection until its next
