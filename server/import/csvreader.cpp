@@ -108,6 +108,11 @@ private:
             }
             if (c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
                 endLine(c);
+                // An export's apostrophe before a leading carriage return
+                // (api::csvField) must go before the break becomes '\n',
+                // which unguardedCell() would no longer take for a guarded one.
+                if (c == QLatin1Char('\r') && *cell == QLatin1String("'"))
+                    cell->clear();
                 // Inside a cell a line break is one '\n', whatever the file used.
                 cell->append(QLatin1Char('\n'));
             } else {

@@ -1,6 +1,7 @@
 #include "importtable.h"
 
 #include "api/memberimport.h"
+#include "api/spreadsheetcell.h"
 
 #include <cmath>
 
@@ -43,13 +44,7 @@ QString canonicalNumber(double value)
 
 QString unguardedCell(QString cell)
 {
-    if (cell.size() >= 2 && cell.at(0) == QLatin1Char('\'')) {
-        const QChar next = cell.at(1);
-        if (next == QLatin1Char('=') || next == QLatin1Char('+') || next == QLatin1Char('-') ||
-            next == QLatin1Char('@'))
-            cell.remove(0, 1);
-    }
-    return cell;
+    return api::formulaUnguarded(std::move(cell));
 }
 
 std::optional<api::Error> TableBuilder::addRow(QStringList cells, qint64 fileRow)

@@ -35,7 +35,7 @@ api::Error fileError(const QString &detail);
 QString canonicalNumber(double value);
 
 // Takes an exported cell back: exports put an apostrophe before text that a
-// spreadsheet would run as a formula ('=, '+, '-, '@).
+// spreadsheet would run as a formula (api::formulaUnguarded).
 QString unguardedCell(QString cell);
 
 // Builds an ImportTable row by row and holds it to the limits, the same for

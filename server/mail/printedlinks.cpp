@@ -1,5 +1,6 @@
 #include "printedlinks.h"
 
+#include "api/spreadsheetcell.h"
 #include "qrsvg.h"
 
 #include <QCryptographicHash>
@@ -30,16 +31,7 @@ QString escaped(const QString &text)
 
 QString csvCell(const QString &text)
 {
-    QString cell = text;
-    if (!cell.isEmpty() && (cell.front() == u'=' || cell.front() == u'+' || cell.front() == u'-' ||
-                            cell.front() == u'@' || cell.front() == u'\t' || cell.front() == u'\r'))
-        cell.prepend(u'\'');
-    if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') ||
-        cell.contains(u'\r')) {
-        cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        cell = u'"' + cell + u'"';
-    }
-    return cell;
+    return api::csvField(text);
 }
 
 QByteArray printedLinksCsv(const QList<PrintedLink> &links, const PrintedLinkTexts &texts)

@@ -6,6 +6,7 @@
 // encodings); and it survives a round trip: written back as UTF-8 CSV with
 // every cell quoted, it reads back as the same table.
 
+#include "api/spreadsheetcell.h"
 #include "import/csvreader.h"
 #include "importtableshape.h"
 
@@ -26,8 +27,8 @@ namespace {
 QByteArray written(const QString &cell, bool header)
 {
     QString text = cell;
-    if (header && text.size() >= 2 && text.at(0) == QLatin1Char('\'') &&
-        QStringView(u"=+-@").contains(text.at(1)))
+    if (header && text.startsWith(QLatin1Char('\'')) &&
+        engage::api::looksLikeFormula(QStringView(text).mid(1)))
         text.prepend(QLatin1Char(' '));
     text.replace(QLatin1Char('"'), QStringLiteral("\"\""));
     QByteArray quoted("\"");

@@ -3,6 +3,7 @@
 // encoded by python3's own codec, not by ours.
 
 #include "api/memberimport.h"
+#include "api/spreadsheetcell.h"
 #include "externaltool.h"
 #include "import/csvreader.h"
 
@@ -80,6 +81,17 @@ private Q_SLOTS:
             << QByteArray("a,b\n'=SUM(A1),'+81\n'-1,'@x\n") << QStringLiteral("UTF-8") << ab
             << Rows{{QStringLiteral("=SUM(A1)"), QStringLiteral("+81")},
                     {QStringLiteral("-1"), QStringLiteral("@x")}};
+        // What api::csvField writes for text beginning with a tab or a
+        // carriage return, read back as that text (the carriage return, a
+        // line break inside a cell, as '\n').
+        QTest::newRow("formula guard before a tab or a carriage return")
+            << QByteArray("a,b\n'\t=1,\"'\r=2\"\n\"'\r\nx\",'\tb\n") << QStringLiteral("UTF-8")
+            << ab
+            << Rows{{QStringLiteral("\t=1"), QStringLiteral("\n=2")},
+                    {QStringLiteral("\nx"), QStringLiteral("\tb")}};
+        QTest::newRow("apostrophes before other line breaks stay")
+            << QByteArray("a,b\n\"'\nx\",\"''\rx\"\n") << QStringLiteral("UTF-8") << ab
+            << Rows{{QStringLiteral("'\nx"), QStringLiteral("''\nx")}};
         QTest::newRow("apostrophes that guard nothing stay")
             << QByteArray("a,b\n'abc,'\n") << QStringLiteral("UTF-8") << ab
             << Rows{{QStringLiteral("'abc"), QStringLiteral("'")}};
@@ -118,6 +130,36 @@ private Q_SLOTS:
         QCOMPARE(table.value().encoding, encoding);
         QCOMPARE(table.value().headers, headers);
         QCOMPARE(table.value().rows, rows);
+    }
+
+    // A value written by the exports' api::csvField reads back as itself,
+    // its line breaks as '\n' (the reader's one form of a break in a cell).
+    void readsWhatExportsWrite_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("read");
+        const auto same = [](const char16_t *text) {
+            QTest::newRow(QString::fromUtf16(text).toUtf8().toPercentEncoding().constData())
+                << QString::fromUtf16(text) << QString::fromUtf16(text);
+        };
+        for (const char16_t *text : {u"=SUM(A1)", u"+81", u"-5", u"@x", u"\t=1", u"\tname",
+                                     u"'plain", u"a, \"b\"", u"山田 花子", u""})
+            same(text);
+        QTest::newRow("carriage return first") << QStringLiteral("\r=1") << QStringLiteral("\n=1");
+        QTest::newRow("CRLF first") << QStringLiteral("\r\nx") << QStringLiteral("\nx");
+        QTest::newRow("line feed first") << QStringLiteral("\n=1") << QStringLiteral("\n=1");
+    }
+
+    void readsWhatExportsWrite()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, read);
+        const QString file =
+            QStringLiteral("a,b\r\n") + api::csvField(text) + QStringLiteral(",x\r\n");
+        const auto table = CsvReader::read(file.toUtf8());
+        QVERIFY2(table, qPrintable(table ? QString() : table.error().detail));
+        const Rows expected{{read, QStringLiteral("x")}};
+        QCOMPARE(table.value().rows, expected);
     }
 
     void refuses_data()
