@@ -231,14 +231,18 @@ Result<RemindRequest> remindRequestFromJson(const QJsonObject &object)
 
 QJsonObject toJson(const RemindResult &result)
 {
-    return QJsonObject{{kPlanned, result.planned}};
+    QJsonObject object;
+    if (result.planned)
+        object.insert(kPlanned, *result.planned);
+    return object;
 }
 
 Result<RemindResult> remindResultFromJson(const QJsonObject &object)
 {
     ObjectReader reader(object);
     RemindResult result;
-    result.planned = reader.integer(kPlanned, 0, kMaxJsonInteger);
+    if (object.contains(kPlanned))
+        result.planned = reader.integer(kPlanned, 0, kMaxJsonInteger);
     if (auto error = reader.finish())
         return *error;
     return result;

@@ -118,8 +118,10 @@ QJsonObject toJson(const DeliveryLogPage &page);
 Result<DeliveryLogPage> deliveryLogPageFromJson(const QJsonObject &object);
 
 // "Remind now": {"groupId"?}: the non-respondents of the group's subtree, or
-// of the whole round without one. The answer: {"planned": n}, the reminders
-// planned to go at once.
+// of the whole round without one. The answer: {"planned"?: n}, the reminders
+// planned to go at once, absent when what was reminded holds a group under
+// the anonymity threshold (as .../progress withholds its respondents, and
+// a count of the whole would recover the small group's by subtraction).
 struct RemindRequest
 {
     std::optional<QString> groupId;
@@ -135,7 +137,7 @@ Result<RemindRequest> remindRequestFromJson(const QJsonObject &object);
 
 struct RemindResult
 {
-    qint64 planned = 0;
+    std::optional<qint64> planned;
 
     friend bool operator==(const RemindResult &a, const RemindResult &b)
     {

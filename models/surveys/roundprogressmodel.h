@@ -97,8 +97,9 @@ Q_SIGNALS:
     void loadingChanged(bool loading);
     void loaded();
     void failed(const engage::models::ApiError &error);
-    // `planned`: the reminders planned, as the service counted them.
-    void reminded(const std::optional<QString> &groupId, qint64 planned);
+    // `planned`: the reminders planned, as the service counted them; none
+    // when what was reminded holds a group under the anonymity threshold.
+    void reminded(const std::optional<QString> &groupId, const std::optional<qint64> &planned);
     void remindFailed(const std::optional<QString> &groupId, const engage::models::ApiError &error);
 
 private:

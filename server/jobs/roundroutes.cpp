@@ -16,6 +16,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace engage::server::jobs {
 
@@ -121,6 +122,17 @@ http::Response progress(const ops::ServiceContext &context, const auth::Identity
     return http::Response::json(200, api::toJson(answer));
 }
 
+// Whether a count over `groups` may be told: not when one of them, among
+// those the round reached, is under the threshold, as the progress withholds
+// its respondents and the count less the others' would recover them.
+bool countable(const QList<api::GroupProgress> &reached, const QStringList &groups, int threshold)
+{
+    return std::none_of(reached.cbegin(), reached.cend(),
+                        [&groups, threshold](const api::GroupProgress &group) {
+                            return group.targets < threshold && groups.contains(group.groupId);
+                        });
+}
+
 http::Response remind(const ops::ServiceContext &context, const auth::Identity &identity,
                       const http::Request &request, const QSqlDatabase &connection)
 {
@@ -133,7 +145,10 @@ http::Response remind(const ops::ServiceContext &context, const auth::Identity &
         if (const auto *answer = std::get_if<http::Response>(&found))
             return *answer;
         const store::StoredRound &round = std::get<store::StoredRound>(found);
-        std::optional<QStringList> groups;
+        const auto reached = groupCounts(identity.scope, connection, round.seq);
+        if (!reached)
+            return storeFailure("cannot count a round's targets:", reached.error());
+        QStringList groups;
         if (groupId) {
             const auto subtree =
                 store::GroupRepository(connection).subtreeIds(identity.scope, {*groupId});
@@ -144,15 +159,15 @@ http::Response remind(const ops::ServiceContext &context, const auth::Identity &
             groups = subtree.value();
         } else {
             // Everyone who has not answered, wherever placed.
-            const auto all = groupCounts(identity.scope, connection, round.seq);
-            if (!all)
-                return storeFailure("cannot count a round's targets:", all.error());
-            groups.emplace();
-            for (const api::GroupProgress &group : all.value())
-                groups->append(group.groupId);
+            for (const api::GroupProgress &group : reached.value())
+                groups.append(group.groupId);
         }
         if (round.status != api::RoundStatus::Open)
             return domain::conflict(QStringLiteral("The round is not open."));
+        const auto settings =
+            store::EngagementSettingsRepository(connection).settings(identity.scope);
+        if (!settings)
+            return storeFailure("cannot read the engagement settings:", settings.error());
         DeliveryQueue queue(connection, context.keyring);
         const auto ordinal = queue.nextReminderOrdinal(identity.scope, round.seq);
         if (!ordinal)
@@ -162,18 +177,28 @@ http::Response remind(const ops::ServiceContext &context, const auth::Identity &
                                         ordinal.value(), now, groups);
         if (!planned)
             return storeFailure("cannot plan a reminder:", planned.error());
+        api::RemindResult result;
+        if (countable(reached.value(), groups, settings.value().anonymityThreshold))
+            result.planned = planned.value();
+        // The log's readers are the route's callers: it tells them no more.
+        const QString whom = groupId ? QStringLiteral("non-respondents of group ") + *groupId
+                                     : QStringLiteral("non-respondents");
         const auto logged = store::OperationLog::record(
             identity.scope, connection,
             {request.requestId, identity.personId, QStringLiteral("round"), round.id,
              QStringLiteral("survey.round.remind"),
-             QStringLiteral("reminder %1 to %2 non-respondents%3")
-                 .arg(ordinal.value())
-                 .arg(planned.value())
-                 .arg(groupId ? QStringLiteral(" of group ") + *groupId : QString()),
+             result.planned ? QStringLiteral("reminder %1 to %2 %3")
+                                  .arg(ordinal.value())
+                                  .arg(*result.planned)
+                                  .arg(whom)
+                            : QStringLiteral("reminder %1 to the %2 (a group under the anonymity "
+                                             "threshold: not counted)")
+                                  .arg(ordinal.value())
+                                  .arg(whom),
              now});
         if (!logged)
             return storeFailure("cannot log the reminder:", logged.error());
-        return http::Response::json(202, api::toJson(api::RemindResult{planned.value()}));
+        return http::Response::json(202, api::toJson(result));
     });
 }
 

@@ -310,13 +310,17 @@ private Q_SLOTS:
         checkRoundTrip(RemindRequest{kGroupId}, remindRequestFromJson);
         checkRoundTrip(RemindResult{0}, remindResultFromJson);
         checkRoundTrip(RemindResult{40000}, remindResultFromJson);
+        // Withheld (a group under the anonymity threshold): no count at all.
+        checkRoundTrip(RemindResult{}, remindResultFromJson);
+        QCOMPARE(toJson(RemindResult{}), QJsonObject{});
         for (const QJsonObject &hostile :
              {QJsonObject{{QStringLiteral("groupId"), QStringLiteral("sales")}},
               QJsonObject{{QStringLiteral("groupId"), 7}},
               QJsonObject{{QStringLiteral("group"), kGroupId}}})
             QVERIFY(!remindRequestFromJson(hostile).isOk());
         for (const QJsonObject &hostile :
-             {QJsonObject{}, QJsonObject{{QStringLiteral("planned"), -1}},
+             {QJsonObject{{QStringLiteral("planned"), QJsonValue::Null}},
+              QJsonObject{{QStringLiteral("planned"), -1}},
               QJsonObject{{QStringLiteral("planned"), 1.5}},
               QJsonObject{{QStringLiteral("planned"), 1}, {QStringLiteral("extra"), true}}})
             QVERIFY(!remindResultFromJson(hostile).isOk());

@@ -412,7 +412,8 @@ void TestRunningRound::remindsAGroup()
     QVERIFY(model.isReminding());
     QVERIFY(waitFor(reminded));
     QCOMPARE(reminded.constFirst().at(0).value<std::optional<QString>>(), group);
-    QCOMPARE(reminded.constFirst().at(1).toLongLong(), expected);
+    QCOMPARE(reminded.constFirst().at(1).value<std::optional<qint64>>(),
+             std::optional<qint64>(expected));
     QVERIFY(!model.isReminding());
     // One more delivery each (sent within the scheduler's next tick, or waiting).
     const api::RoundProgress after = progressNow();

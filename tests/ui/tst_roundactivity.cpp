@@ -386,7 +386,8 @@ void TestRunningRoundPage::remindsAGroupAfterConfirmation()
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(answerMessageBox(QMessageBox::AcceptRole));
     QVERIFY(waitFor(reminded));
-    QCOMPARE(reminded.constFirst().at(1).toLongLong(), expected);
+    QCOMPARE(reminded.constFirst().at(1).value<std::optional<qint64>>(),
+             std::optional<qint64>(expected));
     QTRY_VERIFY(round->banner()->isVisible());
     QVERIFY2(round->banner()->text().contains(QStringLiteral("%1 reminder").arg(expected)),
              qPrintable(round->banner()->text()));

@@ -319,12 +319,12 @@ void RoundView::onRemind()
     box->open();
 }
 
-void RoundView::onReminded(const std::optional<QString> &groupId, qint64 planned)
+void RoundView::onReminded(const std::optional<QString> &groupId,
+                           const std::optional<qint64> &planned)
 {
     const QString group = groupId ? groupPhrase(*groupId) : QString();
-    // The service's count tells as much as the confirmation's: for a group
-    // under the threshold, nothing.
-    if (groupId && !m_progress->nonRespondents(*groupId)) {
+    // For a group under the threshold the service tells no count.
+    if (!planned) {
         m_banner->showMessage(MessageBanner::Level::Information,
                               tr("The reminder is on its way to those who have not answered "
                                  "yet, among %1.")
@@ -333,7 +333,7 @@ void RoundView::onReminded(const std::optional<QString> &groupId, qint64 planned
         m_banner->showMessage(MessageBanner::Level::Information,
                               tr("%n reminder(s) on the way to those who have not answered yet, "
                                  "among %1.",
-                                 nullptr, int(std::min<qint64>(planned, INT_MAX)))
+                                 nullptr, int(std::min<qint64>(*planned, INT_MAX)))
                                   .arg(group));
     }
     m_log->reload();

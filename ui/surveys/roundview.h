@@ -70,7 +70,7 @@ private:
     void updateStatus();
     void onFilterChanged();
     void onRemind();
-    void onReminded(const std::optional<QString> &groupId, qint64 planned);
+    void onReminded(const std::optional<QString> &groupId, const std::optional<qint64> &planned);
     void onRemindFailed(const std::optional<QString> &groupId, const models::ApiError &error);
     QString groupPhrase(const QString &groupId) const;
 

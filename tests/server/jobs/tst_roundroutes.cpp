@@ -4,6 +4,7 @@
 // "remind now" for a group's or the whole round's non-respondents; roles,
 // another tenant, hostile bodies, a closed round.
 
+#include "api/deliverylog.h"
 #include "api/survey.h"
 #include "jobs/roundroutes.h"
 #include "jobs/scheduler.h"
@@ -72,6 +73,18 @@ private:
         if (!query.exec() || !query.next())
             qFatal("counting reminders");
         return query.value(0).toLongLong();
+    }
+
+    // What the operation log says of the latest reminder.
+    QString lastReminderSummary()
+    {
+        QSqlQuery query(m_service.connection());
+        query.prepare(QStringLiteral("SELECT summary FROM operation_log WHERE action = ? "
+                                     "ORDER BY seq DESC LIMIT 1"));
+        query.addBindValue(QStringLiteral("survey.round.remind"));
+        if (!query.exec() || !query.next())
+            qFatal("reading the operation log");
+        return query.value(0).toString();
     }
 
 private Q_SLOTS:
@@ -221,12 +234,31 @@ private Q_SLOTS:
         QCOMPARE(response.json().value(QStringLiteral("planned")).toInt(), 3); // s3, s4, s5
         QCOMPARE(reminders(3), qint64(3));
         QCOMPARE(m_service.operationCount(QStringLiteral("survey.round.remind"), m_roundId), 1);
+        QVERIFY2(lastReminderSummary().startsWith(QStringLiteral("reminder 3 to 3 ")),
+                 qPrintable(lastReminderSummary()));
 
+        // The whole round holds dev, two people: its count less sales' three
+        // would tell that neither of dev answered, so none is told.
         response = send("POST", remindPath(), QStringLiteral("owner"), QJsonObject{});
         QCOMPARE(response.status, 202);
-        QCOMPARE(response.json().value(QStringLiteral("planned")).toInt(), 5); // and d1, d2
-        QCOMPARE(reminders(4), qint64(5));
+        QVERIFY(!response.json().contains(QStringLiteral("planned")));
+        QCOMPARE(api::remindResultFromJson(response.json()).value(), api::RemindResult{});
+        QCOMPARE(reminders(4), qint64(5)); // and d1, d2
         QCOMPARE(m_service.operationCount(QStringLiteral("survey.round.remind"), m_roundId), 2);
+        QCOMPARE(lastReminderSummary(), QStringLiteral("reminder 4 to the non-respondents (a group "
+                                                       "under the anonymity threshold: not "
+                                                       "counted)"));
+
+        // Dev alone, under the threshold: reminded, not counted.
+        response = send("POST", remindPath(), QStringLiteral("admin"),
+                        QJsonObject{{QStringLiteral("groupId"), m_dev}});
+        QCOMPARE(response.status, 202);
+        QVERIFY(!response.json().contains(QStringLiteral("planned")));
+        QCOMPARE(reminders(5), qint64(2));
+        QCOMPARE(m_service.operationCount(QStringLiteral("survey.round.remind"), m_roundId), 3);
+        QCOMPARE(lastReminderSummary(),
+                 QStringLiteral("reminder 5 to the non-respondents of group ") + m_dev +
+                     QStringLiteral(" (a group under the anonymity threshold: not counted)"));
     }
 
     // Last: the scheduler closes the round (its period is long past).
