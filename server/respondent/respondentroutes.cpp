@@ -181,16 +181,28 @@ public:
                 !written)
                 return written;
         }
+        // The operation rows by tenant, in order: each tenant's chain is
+        // taken and moved once for the run.
+        std::vector<std::pair<QString, QList<store::OperationEntry>>> logged;
         store::ResponseLinkRepository links(connection, m_keyring);
         for (const Joinable *joinable : run) {
             const auto &submission = static_cast<const PulseSubmission &>(*joinable);
             const auto removed = links.removeDraft(submission.m_link);
             if (!removed)
                 return removed;
-            if (const store::StoreStatus logged = store::OperationLog::record(
-                    store::TenantScope(submission.m_link.tenantId), connection, submission.m_entry);
-                !logged)
-                return logged;
+            const QString &tenantId = submission.m_link.tenantId;
+            auto tenant =
+                std::find_if(logged.begin(), logged.end(),
+                             [&tenantId](const auto &known) { return known.first == tenantId; });
+            if (tenant == logged.end())
+                tenant = logged.insert(logged.end(), {tenantId, {}});
+            tenant->second.append(submission.m_entry);
+        }
+        for (const auto &[tenantId, entries] : logged) {
+            if (const store::StoreStatus written = store::OperationLog::recordAll(
+                    store::TenantScope(tenantId), connection, entries);
+                !written)
+                return written;
         }
         return store::Done{};
     }

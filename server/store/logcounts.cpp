@@ -1,6 +1,7 @@
 #include "logcounts.h"
 
 #include "logchain.h"
+#include "preparedstatements.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,19 +25,21 @@ StoreStatus apply(const QSqlDatabase &database, const QString &tenantId, QLatin1
     if (delta.empty())
         return Done{};
     // Portable upsert: SQLite (3.24+) and PostgreSQL both say ON CONFLICT.
-    QSqlQuery upsert(database);
-    upsert.prepare(QStringLiteral(
-        "INSERT INTO log_counts (tenant_id, log, slot_at, row_count) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (tenant_id, log, slot_at) DO UPDATE SET row_count = log_counts.row_count + "
-        "excluded.row_count"));
+    // Kept prepared: every operation row's transaction counts.
+    const auto upsert = PreparedStatements::unscoped(
+        database,
+        QStringLiteral(
+            "INSERT INTO log_counts (tenant_id, log, slot_at, row_count) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (tenant_id, log, slot_at) DO UPDATE SET row_count = "
+            "log_counts.row_count + excluded.row_count"));
     bool emptied = false;
     for (const auto &[slot, count] : delta) {
-        upsert.addBindValue(tenantId);
-        upsert.addBindValue(QString(log));
-        upsert.addBindValue(slot);
-        upsert.addBindValue(count);
-        if (!upsert.exec())
-            return failed("counting log rows", upsert);
+        upsert->bindValue(0, tenantId);
+        upsert->bindValue(1, QString(log));
+        upsert->bindValue(2, slot);
+        upsert->bindValue(3, count);
+        if (!upsert->exec())
+            return failed("counting log rows", *upsert);
         emptied = emptied || count < 0;
     }
     if (!emptied)

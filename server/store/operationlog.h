@@ -30,6 +30,10 @@ struct OperationEntry
 // cannot fork the chain. The MAC key is the one set on the Database that
 // opened `database` (Database::setLogChainKey); without one the row is
 // written unsealed, and verification reports it.
+//
+// Its statements are prepared once per connection (PreparedStatements). When
+// a call fails, the caller rolls its transaction (or savepoint) back: the
+// chain head may already have moved.
 class OperationLog final
 {
 public:
@@ -39,6 +43,13 @@ public:
     // (api::FieldChange::masked) before they reach the log.
     static StoreStatus record(const TenantScope &scope, const QSqlDatabase &database,
                               const OperationEntry &entry, const QList<api::FieldChange> &changes);
+    // Several changes of one tenant, in order, exactly as that many record()
+    // calls would write them, for writers of many changes in one transaction
+    // (the respondent page's group commit): the chain head is taken and moved
+    // once for all of them, their links are computed here, and the quarter
+    // hours are counted once.
+    static StoreStatus recordAll(const TenantScope &scope, const QSqlDatabase &database,
+                                 const QList<OperationEntry> &entries);
 };
 
 } // namespace engage::server::store
