@@ -6,7 +6,9 @@
 #include "dialogs/errordialog.h"
 #include "dialogs/groupdialog.h"
 #include "dialogs/memberdialog.h"
+#include "export/exportcontroller.h"
 #include "models/attributelistmodel.h"
+#include "models/export/memberexportsource.h"
 #include "models/memberform.h"
 #include "models/membertablemodel.h"
 #include "models/session.h"
@@ -88,6 +90,17 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
     , m_importAction(pageAction({}, this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
     , m_findAction(pageAction(QKeySequence::Find, this))
+    // Every member the table's query matches, in the import format.
+    , m_export(new ExportController(
+          this,
+          [this] {
+              return std::make_unique<models::MemberExportSource>(
+                  m_client,
+                  QLocale().language() == QLocale::Japanese ? QStringLiteral("ja")
+                                                            : QStringLiteral("en"),
+                  m_members->query(), m_session.tenant(), describeQuery());
+          },
+          ExportController::Formats::XlsxAndCsv, [this] { return m_session.tenant(); }))
 {
     m_newAction->setShortcuts({QKeySequence::New, QKeySequence(Qt::Key_Insert)});
     m_members->setGroupNames([this](const QString &id) { return m_groups->groupName(id); });
@@ -187,7 +200,8 @@ MembersPage::MembersPage(models::ApiClient &client, models::Session &session, QW
 
     auto *toolbar = new QHBoxLayout;
     QList<QPushButton *> memberButtons;
-    for (QAction *action : {m_newAction, m_editAction, m_deleteAction, m_importAction}) {
+    for (QAction *action :
+         {m_newAction, m_editAction, m_deleteAction, m_importAction, m_export->action()}) {
         memberButtons.append(buttonFor(action, this));
         toolbar->addWidget(memberButtons.constLast());
     }
@@ -386,6 +400,25 @@ void MembersPage::applyQuery()
     m_members->setQuery(query);
 }
 
+QString MembersPage::describeQuery() const
+{
+    const api::MemberQuery &query = m_members->query();
+    QStringList parts;
+    if (query.groupId)
+        parts.append(tr("Group: %1").arg(m_groups->groupName(*query.groupId)));
+    if (!query.search.isEmpty())
+        parts.append(tr("Search: %1").arg(query.search));
+    if (query.status)
+        parts.append(tr("Status: %1").arg(MemberTableModel::statusText(*query.status)));
+    if (const api::Attribute *attribute =
+            query.attributeId ? m_attributes->attribute(*query.attributeId) : nullptr)
+        //: An attribute filter on the export's cover: the attribute's name (%1), its value (%2).
+        parts.append(tr("%1: %2").arg(models::AttributeListModel::displayName(attribute->fields),
+                                      query.attributeValue));
+    //: Separates the filters on the export's cover.
+    return parts.join(tr("; "));
+}
+
 void MembersPage::fillAttributeFilter()
 {
     const QString chosen = m_attributeFilter->currentData().toString();
@@ -514,6 +547,7 @@ void MembersPage::updateActions()
     m_renameGroupAction->setEnabled(m_mayEditGroups && group);
     m_deleteGroupAction->setEnabled(m_mayEditGroups && group);
     m_reloadAction->setEnabled(m_access->hasAccess());
+    m_export->action()->setEnabled(m_access->hasAccess());
 }
 
 void MembersPage::updateCount()

@@ -26,6 +26,7 @@ class Session;
 
 namespace engage::ui {
 
+class ExportController;
 class GroupDialog;
 class MemberDialog;
 class MessageBanner;
@@ -68,6 +69,7 @@ public:
     QAction *renameGroupAction() const { return m_renameGroupAction; }
     QAction *deleteGroupAction() const { return m_deleteGroupAction; }
     QAction *importAction() const { return m_importAction; }
+    ExportController *exportController() const { return m_export; }
     // The dialog open now, if any.
     MemberDialog *memberDialog() const;
     GroupDialog *groupDialog() const;
@@ -97,6 +99,8 @@ private:
     void updateCount();
     void applyQuery();
     void fillAttributeFilter();
+    // The query in the UI language, for the export's cover.
+    QString describeQuery() const;
     void fillValueFilter();
     bool raiseOpenDialog();
     void sizeColumns();
@@ -143,6 +147,7 @@ private:
     QAction *m_importAction;
     QAction *m_reloadAction;
     QAction *m_findAction;
+    ExportController *m_export;
     QPointer<MemberDialog> m_memberDialog;
     QPointer<GroupDialog> m_groupDialog;
     // Re-selected after the tree is loaded again.
