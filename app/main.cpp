@@ -1,6 +1,7 @@
 // engage-admin: the composition root. It owns the application-wide objects,
 // reads the command line and hands everything to ApplicationController.
 
+#include "exportcommand.h"
 #include "models/apiclient.h"
 #include "models/credentialstore.h"
 #include "models/languageswitcher.h"
@@ -69,6 +70,22 @@ int main(int argc, char *argv[])
     // A person's terminal gets warnings, not every request; QT_LOGGING_RULES
     // (which Qt reads after this) turns the detail back on.
     QLoggingCategory::setFilterRules(QStringLiteral("engage.*.debug=false\nengage.*.info=false"));
+    // `engage-admin export ...` runs without a window (and without a display).
+    if (app::isExportCommand(argc, argv)) {
+        // A scheduled job's stderr holds its one line of failure, not warnings
+        // (QT_LOGGING_RULES turns them back on).
+        QLoggingCategory::setFilterRules(QStringLiteral("engage.*=false"));
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("Engage"));
+        QCoreApplication::setApplicationName(QStringLiteral("engage-admin"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(ENGAGE_VERSION));
+        models::Settings settings;
+        models::LanguageSwitcher language;
+        const QString saved = settings.language();
+        if (saved.isEmpty() || !language.setLanguage(saved))
+            language.setLanguage(models::LanguageSwitcher::systemLanguage());
+        return app::runExportCommand(QCoreApplication::arguments(), settings, language);
+    }
     QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
         Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);

@@ -1,0 +1,273 @@
+#include "exportcommand.h"
+
+#include "models/apiclient.h"
+#include "models/credentialstore.h"
+#include "models/demoservice.h"
+#include "models/export/exporttask.h"
+#include "models/export/memberexportsource.h"
+#include "models/languageswitcher.h"
+#include "models/session.h"
+#include "models/settings.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTextStream>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace engage::app {
+
+namespace {
+
+constexpr int kFailed = 1;
+constexpr int kUsage = 2;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ExportCommand", text);
+}
+
+// What the export command was asked to do.
+struct Request
+{
+    bool demo = false;
+    QString profile;
+    QString what;
+    QString out;
+    bool signIn = false;
+};
+
+// Runs one export: connects (the demo, or a profile's export session), then
+// the task; finished() carries the exit code.
+class ExportCommand final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ExportCommand)
+
+public:
+    ExportCommand(Request request, models::Settings &settings, QString language)
+        : m_request(std::move(request))
+        , m_settings(settings)
+        , m_language(std::move(language))
+        , m_session(m_client, m_credentials)
+    {
+        connect(&m_session, &models::Session::signedIn, this, &ExportCommand::startExport);
+        connect(&m_session, &models::Session::failed, this, [this](const models::ApiError &error) {
+            fail(tr("Signing in failed: %1").arg(error.message()));
+        });
+        connect(&m_session, &models::Session::passwordChangeRequired, this, [this] {
+            fail(tr("The password must be changed first: sign in once in the Engage window."));
+        });
+    }
+
+    void start()
+    {
+        if (m_request.demo)
+            startDemo();
+        else
+            connectProfile();
+    }
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void startDemo()
+    {
+        m_demo = std::make_unique<models::DemoService>();
+        connect(m_demo.get(), &models::DemoService::failed, this,
+                [this](const QString &reason) { fail(reason); });
+        connect(m_demo.get(), &models::DemoService::ready, this, [this] {
+            // The company whose language the report is in, as the window's demo.
+            const QString slug = m_language == QLatin1String("ja") ? QStringLiteral("sakura-foods")
+                                                                   : QStringLiteral("northwind");
+            const QList<models::DemoService::Tenant> tenants = m_demo->tenants();
+            if (tenants.isEmpty()) {
+                fail(tr("The demo service announced no company."));
+                return;
+            }
+            models::DemoService::Tenant tenant = tenants.constFirst();
+            for (const models::DemoService::Tenant &candidate : tenants) {
+                if (candidate.slug == slug)
+                    tenant = candidate;
+            }
+            m_client.setBaseUrl(m_demo->url());
+            m_client.setPinnedFingerprint(m_demo->fingerprint());
+            m_session.setProfileName(exportProfile(QStringLiteral("Demo")));
+            // The demo's data is the demo service's own: nothing to keep offline.
+            m_session.setOfflineCacheDirectory({});
+            m_session.signIn(tenant.slug, tenant.ownerEmail, tenant.ownerPassword);
+        });
+        m_demo->start();
+    }
+
+    void connectProfile()
+    {
+        const auto profile = m_settings.profile(m_request.profile);
+        if (!profile || profile->isDemo) {
+            fail(tr("There is no saved connection named “%1”.").arg(m_request.profile), kUsage);
+            return;
+        }
+        if (profile->lastTenant.isEmpty() || profile->lastEmail.isEmpty()) {
+            fail(tr("Nobody has signed in with the connection “%1” yet: sign in once in the "
+                    "Engage window.")
+                     .arg(m_request.profile));
+            return;
+        }
+        m_client.setBaseUrl(profile->url);
+        m_client.setPinnedFingerprint(profile->fingerprint);
+        m_session.setProfileName(exportProfile(profile->name));
+        if (!m_request.signIn) {
+            m_session.resume(profile->lastTenant, profile->lastEmail);
+            return;
+        }
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (password.isEmpty()) {
+            fail(tr("--sign-in reads the password from the standard input, which was empty."),
+                 kUsage);
+            return;
+        }
+        m_session.signIn(profile->lastTenant, profile->lastEmail, password);
+    }
+
+    // The keychain profile of the command line's session: a token family of
+    // its own beside the window's.
+    static QString exportProfile(const QString &profile)
+    {
+        return profile + QStringLiteral("#export");
+    }
+
+    std::unique_ptr<models::ExportSource> makeSource()
+    {
+        if (m_request.what == QLatin1String("members"))
+            return std::make_unique<models::MemberExportSource>(
+                m_client, m_language, api::MemberQuery{}, m_session.tenant(), QString());
+        return {};
+    }
+
+    void startExport()
+    {
+        auto source = makeSource();
+        if (!source) {
+            fail(tr("Exporting “%1” from the command line is not available yet.")
+                     .arg(m_request.what),
+                 kUsage);
+            return;
+        }
+        m_task = std::make_unique<models::ExportTask>(std::move(source));
+        connect(m_task.get(), &models::ExportTask::finished, this, [this] { Q_EMIT finished(0); });
+        connect(m_task.get(), &models::ExportTask::failed, this,
+                [this](const QString &message) { fail(message); });
+        m_task->start(m_request.out, models::ExportTask::formatFor(m_request.out));
+    }
+
+    void fail(const QString &message, int exitCode = kFailed)
+    {
+        // One line, whatever the message held.
+        QString line = message;
+        line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+        std::fprintf(stderr, "engage-admin export: %s\n", qPrintable(line));
+        Q_EMIT finished(exitCode);
+    }
+
+    Request m_request;
+    models::Settings &m_settings;
+    QString m_language;
+    models::ApiClient m_client;
+    models::CredentialStore m_credentials;
+    models::Session m_session;
+    std::unique_ptr<models::DemoService> m_demo;
+    std::unique_ptr<models::ExportTask> m_task;
+};
+
+} // namespace
+
+bool isExportCommand(int argc, char *argv[])
+{
+    return argc > 1 && std::strcmp(argv[1], "export") == 0;
+}
+
+int runExportCommand(const QStringList &arguments, models::Settings &settings,
+                     models::LanguageSwitcher &language)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Export members, results or logs to an Excel workbook without a window."));
+    parser.addHelpOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     tr("Export through the saved connection <name>."), tr("name"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), tr("Start the demo service on this computer and export from it."));
+    const QCommandLineOption what(QStringLiteral("what"), tr("What to export."),
+                                  QStringLiteral("members|results|logs|everything"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 tr("The file to write (.xlsx; .csv for members; .zip for "
+                                    "everything)."),
+                                 tr("file"));
+    const QCommandLineOption offline(QStringLiteral("offline"),
+                                     tr("Do not contact the service: export what the last run "
+                                        "read."));
+    const QCommandLineOption signIn(
+        QStringLiteral("sign-in"),
+        tr("Start the export session of the connection with the password read from the "
+           "standard input."));
+    const QCommandLineOption lang(QStringLiteral("lang"), tr("Use this language."),
+                                  QStringLiteral("ja|en"));
+    parser.addOptions({profile, demo, what, out, offline, signIn, lang});
+    parser.addPositionalArgument(QStringLiteral("export"), tr("The export command."));
+
+    const auto usage = [](const QString &message) {
+        std::fprintf(stderr, "engage-admin export: %s\n", qPrintable(message));
+        return kUsage;
+    };
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fprintf(stdout, "%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    Request request;
+    request.demo = parser.isSet(demo);
+    request.profile = parser.value(profile);
+    request.what = parser.value(what);
+    request.out = parser.value(out);
+    request.signIn = parser.isSet(signIn);
+    if (request.demo == !request.profile.isEmpty())
+        return usage(tr("Give either --profile NAME or --demo."));
+    if (!QStringList{QStringLiteral("members"), QStringLiteral("results"), QStringLiteral("logs"),
+                     QStringLiteral("everything")}
+             .contains(request.what))
+        return usage(tr("--what must be members, results, logs or everything."));
+    if (request.out.isEmpty())
+        return usage(tr("Give the file to write with --out FILE."));
+    if (!QFileInfo(QFileInfo(request.out).absolutePath()).isDir())
+        return usage(
+            tr("The folder of %1 does not exist.").arg(QDir::toNativeSeparators(request.out)));
+    if (parser.isSet(offline))
+        return usage(tr("--offline is not available yet."));
+    const QString chosen = parser.value(lang);
+    if (!chosen.isEmpty() && !language.setLanguage(chosen))
+        return usage(tr("Unknown language “%1”: use ja or en.").arg(chosen));
+
+    ExportCommand command(request, settings, language.language());
+    int exitCode = kFailed;
+    // Queued: a failure before the event loop runs must still end it.
+    QObject::connect(
+        &command, &ExportCommand::finished, QCoreApplication::instance(),
+        [&exitCode](int code) {
+            exitCode = code;
+            QCoreApplication::exit(code);
+        },
+        Qt::QueuedConnection);
+    command.start();
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace engage::app
+
+#include "exportcommand.moc"

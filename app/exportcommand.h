@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QStringList>
+
+namespace engage::models {
+class LanguageSwitcher;
+class Settings;
+} // namespace engage::models
+
+namespace engage::app {
+
+// `engage-admin export`: a scheduled report without a window.
+//
+//   engage-admin export (--profile NAME | --demo) --what members|results|logs|everything
+//                       --out FILE [--offline] [--sign-in] [--lang ja|en]
+//
+// With a profile it signs in with a session of its own, never the window's:
+// the refresh token of the profile's export session ("NAME#export" in the
+// keychain), so a refresh here never rotates the window's token away. That
+// session starts once with --sign-in, which reads the password from stdin.
+// --offline reads the export session's offline cache (what its last run read)
+// and never the service. --demo starts the demo service and signs in as its
+// owner. Runs in the QCoreApplication `main()` made; returns the exit code:
+// 0 done, 1 the export failed, 2 a wrong command line; every failure prints
+// one line on stderr.
+int runExportCommand(const QStringList &arguments, models::Settings &settings,
+                     models::LanguageSwitcher &language);
+
+// Whether the command line asks for the export command (its first argument).
+bool isExportCommand(int argc, char *argv[]);
+
+} // namespace engage::app
