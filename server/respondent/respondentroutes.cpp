@@ -2,6 +2,7 @@
 
 #include "api/jsonparse.h"
 #include "api/survey.h"
+#include "linkratelimit.h"
 #include "ops/servicecontext.h"
 #include "respondentform.h"
 #include "respondentpage.h"
@@ -19,6 +20,7 @@
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <utility>
 #include <variant>
@@ -666,17 +668,36 @@ http::Handler asset(const QString &file, const QByteArray &contentType)
     };
 }
 
+// A link writing faster than its rate limit allows, told when to try again:
+// the page says so in the respondent's language, the page's script gets a
+// problem.
+http::Response tooOften(const http::Request &request, const PageAddress &address,
+                        std::chrono::seconds wait)
+{
+    http::Response response =
+        isJson(request.header("content-type"))
+            ? jsonProblem(429, api::ProblemCode::TooManyRequests,
+                          QStringLiteral("This link writes too often. Try again later."))
+            : message(429, address, Text::TooManyTitle, {text(Text::TooManyBody, address.language)},
+                      true);
+    response.headers.emplace_back(QByteArrayLiteral("Retry-After"),
+                                  QByteArray::number(qint64(wait.count())));
+    return response;
+}
+
 // Runs `work` on a worker thread (the network threads never touch the
 // database) with that thread's connection; a change it asks for goes to the
-// committer, and the request is answered once that is committed. The context
-// is copied: the one routes are installed with does not outlive installing
-// them (its members refer to what lives as long as the service).
+// committer, if the link's rate limit allows it, and the request is answered
+// once that is committed. The context is copied: the one routes are installed
+// with does not outlive installing them (its members refer to what lives as
+// long as the service).
 template<typename Work>
 http::Handler onWorker(const ops::ServiceContext &context,
-                       const std::shared_ptr<store::GroupCommitter> &committer, Work work)
+                       const std::shared_ptr<store::GroupCommitter> &committer,
+                       const std::shared_ptr<LinkRateLimit> &limit, Work work)
 {
-    return [context, committer, work](http::Request request, http::Responder respond) {
-        context.workers.start([context, committer, work, request = std::move(request),
+    return [context, committer, limit, work](http::Request request, http::Responder respond) {
+        context.workers.start([context, committer, limit, work, request = std::move(request),
                                respond = std::move(respond)]() {
             QString error;
             QSqlDatabase connection = context.database.connection(&error);
@@ -691,6 +712,14 @@ http::Handler onWorker(const ops::ServiceContext &context,
                 return;
             }
             Change &change = std::get<Change>(reply);
+            if (const std::chrono::seconds wait =
+                    limit->take(change.address.token, LinkRateLimit::Clock::now());
+                wait.count() > 0) {
+                http::Response refusal = tooOften(request, change.address, wait);
+                refusal.actor.tenantId = tenantId;
+                respond(std::move(refusal));
+                return;
+            }
             change.accepted.actor.tenantId = tenantId;
             store::GroupCommitter::Outcome outcome =
                 [accepted = std::move(change.accepted), address = change.address,
@@ -718,18 +747,19 @@ void addRespondentRoutes(http::Router &router, const ops::ServiceContext &contex
     // The page's writes, committed in groups: one commit per answer cannot
     // keep up with a company answering at once at synchronous=FULL.
     const auto committer = store::GroupCommitter::create(context.database, context.workers);
+    const auto limit = std::make_shared<LinkRateLimit>();
     http::RouteOptions page;
     page.secretPath = true;
     router.add(http::Method::Get, "/r/{token}",
-               onWorker(context, committer,
+               onWorker(context, committer, limit,
                         [](RespondentRequest &request) -> Reply { return request.get(); }),
                page);
     http::RouteOptions posting = page;
     posting.maxBodyBytes = kMaxSubmissionBytes;
-    router.add(
-        http::Method::Post, "/r/{token}",
-        onWorker(context, committer, [](RespondentRequest &request) { return request.post(); }),
-        posting);
+    router.add(http::Method::Post, "/r/{token}",
+               onWorker(context, committer, limit,
+                        [](RespondentRequest &request) { return request.post(); }),
+               posting);
     router.add(
         http::Method::Get, "/r/assets/respondent.css",
         asset(QStringLiteral("respondent.css"), QByteArrayLiteral("text/css; charset=utf-8")));

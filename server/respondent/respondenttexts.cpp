@@ -100,6 +100,12 @@ constexpr Entry kTexts[] = {
     {Text::BadFormTitle, u"回答を読み取れませんでした", u"Your answers could not be read"},
     {Text::BadFormBody, u"アンケートに戻って、もう一度お試しください。",
      u"Please go back to the survey and try again."},
+    {Text::TooManyTitle, u"短い間に何度も送信されました", u"Sent too often in a short time"},
+    {Text::TooManyBody,
+     u"このリンクから続けて送信されたため、今回の送信は受け付けませんでした。それまでに保存された"
+     u"回答は残っています。数秒待ってから、アンケートに戻ってもう一度送信してください。",
+     u"This link sent answers several times in a row, so this one was not taken. What was saved "
+     u"before is kept. Please wait a few seconds, then go back to the survey and send again."},
     {Text::BackToSurvey, u"アンケートに戻る", u"Back to the survey"},
     {Text::FailureTitle, u"問題が発生しました", u"Something went wrong"},
     {Text::FailureBody,

@@ -81,6 +81,8 @@ enum class Text
     NotOpenBody, // %1: the opening
     BadFormTitle,
     BadFormBody,
+    TooManyTitle, // a link writing faster than a person would
+    TooManyBody,
     BackToSurvey,
     FailureTitle,
     FailureBody,

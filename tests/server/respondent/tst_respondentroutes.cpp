@@ -2,8 +2,8 @@
 // both languages and how one is chosen, the page's security headers, partial
 // saves shown again, one question at a time without JavaScript, final
 // submissions of a pulse and a custom survey (free text sealed at rest),
-// submitting twice, links that cannot take answers, hostile input and the
-// page's size.
+// submitting twice, links that cannot take answers, hostile input, the page's
+// size and a link writing too often.
 
 #include "api/questionbank.h"
 #include "respondent/respondentroutes.h"
@@ -194,6 +194,7 @@ private Q_SLOTS:
     void acceptLanguage_data();
     void acceptLanguage();
     void pageSize();
+    void linkWritingTooOftenIsRefused();
 };
 
 void TestRespondentRoutes::initTestCase()
@@ -217,6 +218,8 @@ void TestRespondentRoutes::initTestCase()
     for (const char *member : {"ja", "step", "draft", "submit", "script", "hostile"})
         pulse.targets.append({QString::fromLatin1(member), QStringLiteral("ja")});
     pulse.targets.append({QStringLiteral("en"), QStringLiteral("en")});
+    pulse.targets.append({QStringLiteral("often"), QStringLiteral("en")});
+    pulse.targets.append({QStringLiteral("other"), QStringLiteral("ja")});
     m_pulse = seed(pulse);
 
     RoundSeed custom;
@@ -844,6 +847,62 @@ void TestRespondentRoutes::pageSize()
     QCOMPARE(step.status, 200);
     qInfo("one of them at a time: %lld bytes", qlonglong(step.body.size()));
     QVERIFY(step.body.size() < kLimit);
+}
+
+void TestRespondentRoutes::linkWritingTooOftenIsRefused()
+{
+    const QString path = pagePath(m_pulse, QStringLiteral("often"));
+    const QByteArray save = form({{QStringLiteral("q.") + m_items.at(0), QStringLiteral("3")},
+                                  {QStringLiteral("action"), QStringLiteral("save")}});
+    // Saves as fast as the test sends them: the burst is taken, then refused
+    // (one more every half second would need each post to take that long).
+    int accepted = 0;
+    HttpResponse refused;
+    for (int i = 0; i < 60 && refused.status != 429; ++i) {
+        HttpResponse response = post(path, save);
+        if (response.status == 429) {
+            refused = std::move(response);
+        } else {
+            QCOMPARE(response.status, 303);
+            ++accepted;
+        }
+    }
+    QCOMPARE(refused.status, 429);
+    QVERIFY2(accepted >= 10, qPrintable(QString::number(accepted)));
+    // Half a second at most until the next: one second, rounded up.
+    QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
+    QCOMPARE(refused.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+    QCOMPARE(refused.header("Content-Security-Policy"), kPolicy);
+    // In the member's language, from the service's own texts.
+    const QString page = QString::fromUtf8(refused.body);
+    QVERIFY(page.contains(QStringLiteral("<html lang=\"en\"")));
+    QVERIFY(page.contains(escaped(say(Text::TooManyTitle, Language::English))));
+    QVERIFY(page.contains(escaped(say(Text::TooManyBody, Language::English))));
+
+    // The page's script is answered with a problem, in Japanese when asked.
+    HttpResponse scripted;
+    const QByteArray json = "{\"answers\":[],\"final\":false}";
+    for (int i = 0; i < 60 && scripted.status != 429; ++i) {
+        scripted = m_service.probe().send(
+            "POST", path + QStringLiteral("?lang=ja"), json,
+            {{"Content-Type", "application/json"}, {"Accept-Language", "ja"}});
+        QVERIFY(scripted.status == 200 || scripted.status == 429);
+    }
+    QCOMPARE(scripted.status, 429);
+    QVERIFY(scripted.header("Content-Type").startsWith("application/problem+json"));
+    QCOMPARE(scripted.json().value(QStringLiteral("code")).toString(),
+             QStringLiteral("too-many-requests"));
+    QCOMPARE(scripted.header("Retry-After"), QByteArray("1"));
+    HttpResponse inJapanese;
+    for (int i = 0; i < 60 && inJapanese.status != 429; ++i)
+        inJapanese = post(path + QStringLiteral("?lang=ja"), save);
+    QCOMPARE(inJapanese.status, 429);
+    QVERIFY(inJapanese.body.contains(escaped(say(Text::TooManyBody, Language::Japanese)).toUtf8()));
+
+    // Another link is not held back, and this one writes again after the wait.
+    QCOMPARE(post(pagePath(m_pulse, QStringLiteral("other")), save).status, 303);
+    QTest::qWait(1000);
+    QCOMPARE(post(path, save).status, 303);
 }
 
 QTEST_GUILESS_MAIN(TestRespondentRoutes)
