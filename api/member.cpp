@@ -43,6 +43,7 @@ constexpr QLatin1String kJobCategory("jobCategory");
 constexpr QLatin1String kStatus("status");
 constexpr QLatin1String kDeliver("deliver");
 constexpr QLatin1String kMemo("memo");
+constexpr QLatin1String kLanguage("language");
 constexpr QLatin1String kCreatedAt("createdAt");
 constexpr QLatin1String kUpdatedAt("updatedAt");
 constexpr QLatin1String kTotal("total");
@@ -171,6 +172,8 @@ void writeFields(QJsonObject &object, const MemberFields &fields)
     object.insert(kStatus, memberStatusName(fields.status));
     object.insert(kDeliver, fields.deliver);
     object.insert(kMemo, fields.memo);
+    if (fields.language)
+        object.insert(kLanguage, languageCode(*fields.language));
 }
 
 MemberFields readFields(ObjectReader &reader)
@@ -192,6 +195,9 @@ MemberFields readFields(ObjectReader &reader)
     fields.status = reader.enumeration(kStatus, memberStatusFromName, memberStatusNames);
     fields.deliver = reader.boolean(kDeliver);
     fields.memo = reader.string(kMemo, validateMemberMemo);
+    if (const auto code = reader.optionalString(
+            kLanguage, [](QStringView text) { return validateEnumName(text, languageCodes()); }))
+        fields.language = languageFromCode(*code);
     return fields;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cursorpage.h"
+#include "language.h"
 #include "result.h"
 
 #include <QDate>
@@ -66,6 +67,8 @@ struct MemberFields
     MemberStatus status = MemberStatus::Active;
     bool deliver = true; // receives surveys
     QString memo;
+    // Of the e-mails and the respondent page; absent: the company's (its locale).
+    std::optional<Language> language;
 
     friend bool operator==(const MemberFields &a, const MemberFields &b)
     {
@@ -74,7 +77,8 @@ struct MemberFields
                a.groupId == b.groupId && a.attributes == b.attributes && a.hireDate == b.hireDate &&
                a.birthDate == b.birthDate && a.employmentType == b.employmentType &&
                a.grade == b.grade && a.position == b.position && a.jobCategory == b.jobCategory &&
-               a.status == b.status && a.deliver == b.deliver && a.memo == b.memo;
+               a.status == b.status && a.deliver == b.deliver && a.memo == b.memo &&
+               a.language == b.language;
     }
     friend bool operator!=(const MemberFields &a, const MemberFields &b) { return !(a == b); }
 };
@@ -107,7 +111,8 @@ QString memberDisplayName(const MemberFields &fields);
 // {"employeeCode"?, "email"?, "familyName", "givenName", "groupId"?,
 //  "attributes": {id: value}, "hireDate"?, "birthDate"? (YYYY-MM-DD),
 //  "employmentType", "grade", "position", "jobCategory", "status", "deliver",
-//  "memo"}: the body of POST /api/v1/members and PUT /api/v1/members/{id}.
+//  "memo", "language"? ("ja"|"en", absent: the company's)}: the body of
+//  POST /api/v1/members and PUT /api/v1/members/{id}.
 QJsonObject toJson(const MemberFields &fields);
 Result<MemberFields> memberFieldsFromJson(const QJsonObject &object);
 // The fields' members plus {"id", "createdAt", "updatedAt"}.

@@ -31,7 +31,7 @@ constexpr QLatin1String kTargets[] = {
     QLatin1String("groupPath"),  QLatin1String("groupCode"),      QLatin1String("hireDate"),
     QLatin1String("birthDate"),  QLatin1String("employmentType"), QLatin1String("grade"),
     QLatin1String("position"),   QLatin1String("jobCategory"),    QLatin1String("status"),
-    QLatin1String("deliver"),    QLatin1String("memo"),
+    QLatin1String("deliver"),    QLatin1String("memo"),           QLatin1String("language"),
 };
 
 constexpr QLatin1String kErrorCodes[] = {

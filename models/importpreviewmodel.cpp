@@ -1,5 +1,6 @@
 #include "importpreviewmodel.h"
 
+#include "api/language.h"
 #include "apiclient.h"
 #include "apireply.h"
 #include "attributelistmodel.h"
@@ -23,7 +24,7 @@ using namespace std::chrono_literals;
 const QLatin1String kAttributePrefix("attribute:");
 
 // What a value reads as in a change: status and the delivery flag in words,
-// the rest as the service wrote it.
+// a language by its own name, the rest as the service wrote it.
 QString valueText(const QString &field, const QString &value)
 {
     if (value.isEmpty())
@@ -36,6 +37,10 @@ QString valueText(const QString &field, const QString &value)
             return ImportPreviewModel::tr("on leave");
         if (value == QLatin1String("left"))
             return ImportPreviewModel::tr("left");
+    }
+    if (field == QLatin1String("language")) {
+        if (const auto language = api::languageFromCode(value))
+            return api::languageName(*language);
     }
     if (field == QLatin1String("deliver")) {
         if (value == QLatin1String("true"))
@@ -339,6 +344,9 @@ QString ImportPreviewModel::fieldText(const QString &target,
         return tr("Receives surveys");
     if (target == QLatin1String("memo"))
         return tr("Memo");
+    if (target == QLatin1String("language"))
+        //: A target of an import's column: the language of a member's e-mails and survey page.
+        return tr("Language");
     return target;
 }
 

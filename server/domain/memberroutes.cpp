@@ -69,8 +69,8 @@ std::optional<QString> dateText(const std::optional<QDate> &date)
 
 // What the operation log says of a change from `a` to `b`: work data with
 // its values, what identifies or describes the person (code, e-mail, names,
-// birth date, memo) and the tenant's attributes (union membership, ...)
-// only as changed.
+// birth date, memo, language) and the tenant's attributes (union
+// membership, ...) only as changed.
 FieldChanges memberChanges(const api::MemberFields &a, const api::MemberFields &b)
 {
     FieldChanges changes;
@@ -102,6 +102,11 @@ FieldChanges memberChanges(const api::MemberFields &a, const api::MemberFields &
     };
     changes.compare(QStringLiteral("deliver"), flag(a.deliver), flag(b.deliver));
     changes.compareMasked(QStringLiteral("memo"), a.memo, b.memo);
+    // A language can hint at where someone comes from: named, not told.
+    const auto code = [](const std::optional<api::Language> &language) {
+        return language ? std::optional<QString>(api::languageCode(*language)) : std::nullopt;
+    };
+    changes.compareMasked(QStringLiteral("language"), code(a.language), code(b.language));
     return changes;
 }
 

@@ -48,6 +48,7 @@ const QHash<QString, QString> &builtInTargets()
             {"status", {u"在籍状況", u"在籍区分", u"status"}},
             {"deliver", {u"配信", u"配信対象", u"deliver", u"delivery"}},
             {"memo", {u"備考", u"メモ", u"memo", u"note", u"notes"}},
+            {"language", {u"言語", u"使用言語", u"language"}},
         };
         QHash<QString, QString> byHeader;
         for (const auto &[target, headers] : table) {

@@ -44,6 +44,14 @@ std::optional<QDate> parseDate(const QString &text)
     return day;
 }
 
+// What a cell says, looked up among the words (keyed by choiceKey) that say it.
+template<typename T>
+std::optional<T> choice(const QHash<QString, T> &words, const QString &text)
+{
+    const auto found = words.constFind(choiceKey(text));
+    return found == words.cend() ? std::nullopt : std::optional<T>(*found);
+}
+
 std::optional<api::MemberStatus> parseStatus(const QString &text)
 {
     static const QHash<QString, api::MemberStatus> words = [] {
@@ -56,10 +64,7 @@ std::optional<api::MemberStatus> parseStatus(const QString &text)
             table.insert(choiceKey(QString::fromUtf16(word)), api::MemberStatus::Left);
         return table;
     }();
-    const auto found = words.constFind(choiceKey(text));
-    if (found == words.cend())
-        return std::nullopt;
-    return *found;
+    return choice(words, text);
 }
 
 std::optional<bool> parseDeliver(const QString &text)
@@ -72,10 +77,20 @@ std::optional<bool> parseDeliver(const QString &text)
             table.insert(choiceKey(QString::fromUtf16(word)), false);
         return table;
     }();
-    const auto found = words.constFind(choiceKey(text));
-    if (found == words.cend())
-        return std::nullopt;
-    return *found;
+    return choice(words, text);
+}
+
+std::optional<api::Language> parseLanguage(const QString &text)
+{
+    static const QHash<QString, api::Language> words = [] {
+        QHash<QString, api::Language> table;
+        for (const char16_t *word : {u"ja", u"日本語", u"japanese"})
+            table.insert(choiceKey(QString::fromUtf16(word)), api::Language::Japanese);
+        for (const char16_t *word : {u"en", u"英語", u"english"})
+            table.insert(choiceKey(QString::fromUtf16(word)), api::Language::English);
+        return table;
+    }();
+    return choice(words, text);
 }
 
 QString dateText(const std::optional<QDate> &day)
@@ -107,6 +122,8 @@ QList<std::pair<QString, QString>> fieldTexts(const api::MemberFields &fields,
         {QStringLiteral("status"), api::memberStatusName(fields.status)},
         {QStringLiteral("deliver"), boolText(fields.deliver)},
         {QStringLiteral("memo"), fields.memo},
+        {QStringLiteral("language"),
+         fields.language ? api::languageCode(*fields.language) : QString()},
     };
     for (auto it = fields.attributes.cbegin(); it != fields.attributes.cend(); ++it)
         texts.append({kAttributePrefix + it.key(), it.value()});
@@ -569,6 +586,15 @@ private:
             else
                 addError(row, deliverTarget, QStringLiteral("invalidChoice"),
                          QStringLiteral("Write 1 or 0 (yes or no, はい or いいえ, ○ or ×)."));
+        }
+        // An empty cell leaves the language as it is, like every other field.
+        const QString languageTarget = QStringLiteral("language");
+        if (values.has(languageTarget)) {
+            if (const auto language = parseLanguage(values.value(languageTarget)))
+                fields.language = *language;
+            else
+                addError(row, languageTarget, QStringLiteral("invalidChoice"),
+                         QStringLiteral("Write 日本語 or English (ja or en)."));
         }
         for (auto it = values.values.cbegin(); it != values.values.cend(); ++it) {
             if (it.key().startsWith(kAttributePrefix))

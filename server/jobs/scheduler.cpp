@@ -140,7 +140,8 @@ QStringList pulseItemsOf(const api::SurveyDefinition &definition, const api::Pla
 
 // Whom a round reaches: members who receive surveys and have not left,
 // in the filter's group subtrees (all groups when none), whose snapshot on
-// `day` holds one of the filter's values for each attribute it names.
+// `day` holds one of the filter's values for each attribute it names. Each
+// is reached in their own language, or the company's (`language`).
 StoreResult<QList<store::RoundTarget>>
 targetsOf(const TenantScope &scope, const QSqlDatabase &database, store::Keyring &keyring,
           const api::TargetFilter &filter, const QDate &day, const QString &language)
@@ -175,7 +176,7 @@ targetsOf(const TenantScope &scope, const QSqlDatabase &database, store::Keyring
         target.memberId = stored.member.id;
         target.groupId = fields.groupId.value_or(QString());
         target.snapshot = snapshot;
-        target.language = language;
+        target.language = fields.language ? api::languageCode(*fields.language) : language;
         targets.append(std::move(target));
     }
     return targets;

@@ -28,16 +28,17 @@ const QString kMemoColumn = QStringLiteral("memo");
 const QString kColumns = QStringLiteral(
     "id, key_version, code_sealed, email_sealed, family_name_sealed, given_name_sealed, "
     "birth_date_sealed, memo_sealed, group_id, attributes, hire_date, employment_type, grade, "
-    "position, job_category, status, deliver, revision, created_at, updated_at");
+    "position, job_category, status, deliver, revision, created_at, updated_at, language");
 
 const QString kInsertSql = QStringLiteral(
     "INSERT INTO members (id, tenant_id, key_version, code_sealed, code_index, email_sealed, "
     "email_index, family_name_sealed, given_name_sealed, birth_date_sealed, memo_sealed, "
     "group_id, attributes, hire_date, employment_type, grade, position, job_category, "
-    "status, deliver, revision, created_at, updated_at) VALUES (:id, :tenant_id, "
+    "status, deliver, language, revision, created_at, updated_at) VALUES (:id, :tenant_id, "
     ":key_version, :code_sealed, :code_index, :email_sealed, :email_index, :family_name, "
     ":given_name, :birth_date, :memo, :group_id, :attributes, :hire_date, :employment_type, "
-    ":grade, :position, :job_category, :status, :deliver, 1, :created_at, :updated_at)");
+    ":grade, :position, :job_category, :status, :deliver, :language, 1, :created_at, "
+    ":updated_at)");
 
 const QString kUpdateSql = QStringLiteral(
     "UPDATE members SET key_version = :key_version, code_sealed = :code_sealed, "
@@ -46,7 +47,8 @@ const QString kUpdateSql = QStringLiteral(
     "birth_date_sealed = :birth_date, memo_sealed = :memo, group_id = :group_id, "
     "attributes = :attributes, hire_date = :hire_date, employment_type = :employment_type, "
     "grade = :grade, position = :position, job_category = :job_category, status = :status, "
-    "deliver = :deliver, updated_at = :updated_at, revision = revision + 1 "
+    "deliver = :deliver, language = :language, updated_at = :updated_at, "
+    "revision = revision + 1 "
     "WHERE tenant_id = :tenant_id AND id = :id AND revision = :revision "
     "AND deleted_at IS NULL");
 
@@ -173,6 +175,10 @@ void bindFields(ScopedQuery &query, const SealedMember &sealed, const api::Membe
     query.bindValue(QStringLiteral(":job_category"), notNull(fields.jobCategory));
     query.bindValue(QStringLiteral(":status"), api::memberStatusName(fields.status));
     query.bindValue(QStringLiteral(":deliver"), fields.deliver ? 1 : 0);
+    query.bindValue(QStringLiteral(":language"),
+                    nullableText(fields.language
+                                     ? std::optional<QString>(api::languageCode(*fields.language))
+                                     : std::nullopt));
 }
 
 // Which unique index a failed write hit: SQLite names the column
@@ -251,6 +257,7 @@ public:
         stored.revision = query.value(17).toLongLong();
         member.createdAt = rows::fromMsecs(query.value(18));
         member.updatedAt = rows::fromMsecs(query.value(19));
+        fields.language = api::languageFromCode(query.value(20).toString());
         return stored;
     }
 

@@ -339,6 +339,12 @@ void TestOrganisationCodecs::memberRoundTrip_data()
     astral.familyName = u8("𠮷野"); // a surrogate pair counts as one character
     astral.givenName = QString(kMemberFieldMaxLength / 2, QChar(0x3042)) + u8("𠮷");
     QTest::newRow("characters beyond the BMP") << astral;
+    MemberFields english = sampleFields();
+    english.language = Language::English;
+    QTest::newRow("in English") << english;
+    MemberFields japanese = minimalFields();
+    japanese.language = Language::Japanese;
+    QTest::newRow("in Japanese") << japanese;
 }
 
 void TestOrganisationCodecs::memberRoundTrip()
@@ -356,6 +362,11 @@ void TestOrganisationCodecs::memberRoundTrip()
     QCOMPARE(json.contains(QLatin1String("groupId")), fields.groupId.has_value());
     QCOMPARE(json.contains(QLatin1String("hireDate")), fields.hireDate.has_value());
     QCOMPARE(json.contains(QLatin1String("birthDate")), fields.birthDate.has_value());
+    QCOMPARE(json.contains(QLatin1String("language")), fields.language.has_value());
+    if (fields.language)
+        QCOMPARE(json.value(QLatin1String("language")).toString(),
+                 fields.language == Language::English ? QStringLiteral("en")
+                                                      : QStringLiteral("ja"));
 }
 
 void TestOrganisationCodecs::memberPageRoundTrip()
@@ -515,12 +526,13 @@ void TestOrganisationCodecs::wireShape()
 void TestOrganisationCodecs::nullOptionalIsAbsent()
 {
     QJsonObject json = toJson(sampleFields());
-    for (const char *key : {"employeeCode", "groupId", "hireDate", "birthDate"})
+    for (const char *key : {"employeeCode", "groupId", "hireDate", "birthDate", "language"})
         json.insert(QLatin1String(key), QJsonValue::Null);
     const Result<MemberFields> fields = memberFieldsFromJson(json);
     QVERIFY(fields.isOk());
     QVERIFY(!fields.value().employeeCode && !fields.value().groupId);
     QVERIFY(!fields.value().hireDate && !fields.value().birthDate);
+    QVERIFY(!fields.value().language);
 
     QJsonObject group = toJson(sampleGroups().at(1).fields);
     group.insert(QLatin1String("parentId"), QJsonValue::Null);
@@ -595,6 +607,11 @@ void TestOrganisationCodecs::rejects_data()
     same("member id missing", "member", "id", "", missing);
     same("member updatedAt missing", "member", "updatedAt", "", missing);
     same("deliver as string", "fields", "deliver", R"("yes")", invalid);
+    same("language not spoken", "fields", "language", R"("fr")", invalid);
+    same("language by name", "fields", "language", R"("English")", invalid);
+    same("language in capitals", "fields", "language", R"("JA")", invalid);
+    same("language as number", "fields", "language", "1", invalid);
+    same("language empty", "fields", "language", R"("")", invalid);
     same("family name as number", "fields", "familyName", "42", invalid);
     same("attributes as array", "fields", "attributes", "[]", invalid);
     row("attribute value as number", "fields", location, "5", invalid, location);

@@ -358,6 +358,16 @@ void TestMembersPage::editValidatesAsTheUserTypesAndSaves()
     birth->setDate(QDate(1990, 5, 5));
     QVERIFY(ok->isEnabled());
 
+    // The company's language until the member gets one of their own.
+    auto *language = field<QComboBox>(dialog, QStringLiteral("language"));
+    QVERIFY(language);
+    QCOMPARE(language->count(), 3);
+    QCOMPARE(language->currentIndex(), 0);
+    QCOMPARE(language->itemText(1), QStringLiteral("日本語"));
+    QCOMPARE(language->itemText(2), QStringLiteral("English"));
+    language->setCurrentIndex(language->findData(int(api::Language::English)));
+    QCOMPARE(dialog->fields().language, std::optional(api::Language::English));
+
     auto *position = field<QLineEdit>(dialog, QStringLiteral("position"));
     position->setText(QStringLiteral("主任"));
     QSignalSpy saved(dialog, &MemberDialog::saved);
@@ -372,6 +382,7 @@ void TestMembersPage::editValidatesAsTheUserTypesAndSaves()
     QCOMPARE(after.value().fields.position, QStringLiteral("主任"));
     QVERIFY(!after.value().fields.email);
     QCOMPARE(after.value().fields.birthDate, std::optional<QDate>(QDate(1990, 5, 5)));
+    QCOMPARE(after.value().fields.language, std::optional(api::Language::English));
     // The page loaded the list again and shows the change.
     QVERIFY(waitForMembers());
     const int row = m_page->memberModel().rowOf(created->id);

@@ -1,5 +1,6 @@
 #include "memberdialog.h"
 
+#include "api/language.h"
 #include "api/validators.h"
 #include "fieldproblem.h"
 #include "models/attributelistmodel.h"
@@ -29,6 +30,8 @@ namespace {
 
 // validateMemberFields' range: no date before 1900 or more than a year ahead.
 const QDate kEarliestDate(1900, 1, 1);
+// The language combo's item for a member who follows the company's language.
+constexpr int kCompanyLanguage = -1;
 
 QDate latestDate()
 {
@@ -151,6 +154,7 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
     , m_group(new GroupPicker(this))
     , m_memberStatus(new QComboBox(this))
     , m_deliver(new QCheckBox(this))
+    , m_language(new QComboBox(this))
     , m_hireDate(dateEdit(QStringLiteral("hireDate"), this))
     , m_hireDateKnown(dateToggle(QStringLiteral("hireDateKnown"), m_hireDate, this))
     , m_birthDate(dateEdit(QStringLiteral("birthDate"), this))
@@ -174,6 +178,7 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
     m_givenNameLabel = buddyLabel(m_givenName, this);
     m_groupLabel = buddyLabel(m_group, this);
     m_statusLabel = buddyLabel(m_memberStatus, this);
+    m_languageLabel = buddyLabel(m_language, this);
     m_employmentTypeLabel = buddyLabel(m_employmentType, this);
     m_gradeLabel = buddyLabel(m_grade, this);
     m_positionLabel = buddyLabel(m_position, this);
@@ -184,6 +189,7 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
     m_group->setObjectName(QStringLiteral("group"));
     m_memberStatus->setObjectName(QStringLiteral("status"));
     m_deliver->setObjectName(QStringLiteral("deliver"));
+    m_language->setObjectName(QStringLiteral("language"));
     m_memo->setObjectName(QStringLiteral("memo"));
     m_codeProblem->setObjectName(QStringLiteral("employeeCodeProblem"));
     m_emailProblem->setObjectName(QStringLiteral("emailProblem"));
@@ -199,6 +205,11 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
          {api::MemberStatus::Active, api::MemberStatus::OnLeave, api::MemberStatus::Left})
         m_memberStatus->addItem(QString(), static_cast<int>(status));
     m_deliver->setChecked(true);
+    // Each language by its own name, whatever the window's: the company's
+    // default is named in tr() by retranslateUi().
+    m_language->addItem(QString(), kCompanyLanguage);
+    for (const api::Language language : {api::Language::Japanese, api::Language::English})
+        m_language->addItem(api::languageName(language), static_cast<int>(language));
     for (const api::Attribute &attribute : attributes)
         m_attributes.append({attribute});
 
@@ -214,6 +225,7 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
     placement->addRow(m_groupLabel, m_group);
     placement->addRow(m_statusLabel, m_memberStatus);
     placement->addRow(QString(), m_deliver);
+    placement->addRow(m_languageLabel, m_language);
 
     auto *employment = new QFormLayout(m_employmentBox);
     employment->addRow(m_hireDateKnown, m_hireDate);
@@ -251,10 +263,10 @@ MemberDialog::MemberDialog(models::ApiClient &client, const models::GroupTreeMod
     layout->addLayout(bottom);
 
     // The order a person fills the form in: left column, right column, memo.
-    QList<QWidget *> order{m_code,        m_email,          m_familyName, m_givenName,
-                           m_group,       m_memberStatus,   m_deliver,    m_hireDateKnown,
-                           m_hireDate,    m_employmentType, m_grade,      m_position,
-                           m_jobCategory, m_birthDateKnown, m_birthDate};
+    QList<QWidget *> order{m_code,          m_email,        m_familyName,     m_givenName,
+                           m_group,         m_memberStatus, m_deliver,        m_language,
+                           m_hireDateKnown, m_hireDate,     m_employmentType, m_grade,
+                           m_position,      m_jobCategory,  m_birthDateKnown, m_birthDate};
     for (const AttributeField &field : std::as_const(m_attributes)) {
         if (field.dateKnown)
             order.append(field.dateKnown);
@@ -365,6 +377,8 @@ api::MemberFields MemberDialog::fields() const
     fields.jobCategory = api::normalizedText(m_jobCategory->text());
     fields.status = static_cast<api::MemberStatus>(m_memberStatus->currentData().toInt());
     fields.deliver = m_deliver->isChecked();
+    if (const int language = m_language->currentData().toInt(); language != kCompanyLanguage)
+        fields.language = static_cast<api::Language>(language);
     // White space around the memo goes; the line breaks within it stay.
     fields.memo = api::normalizedText(m_memo->toPlainText());
     return fields;
@@ -379,6 +393,8 @@ void MemberDialog::setFields(const api::MemberFields &fields)
     m_group->setGroupId(fields.groupId);
     m_memberStatus->setCurrentIndex(m_memberStatus->findData(static_cast<int>(fields.status)));
     m_deliver->setChecked(fields.deliver);
+    m_language->setCurrentIndex(m_language->findData(
+        fields.language ? static_cast<int>(*fields.language) : kCompanyLanguage));
     setOptionalDate(m_hireDateKnown, m_hireDate, fields.hireDate);
     setOptionalDate(m_birthDateKnown, m_birthDate, fields.birthDate);
     m_employmentType->setText(fields.employmentType);
@@ -421,6 +437,11 @@ void MemberDialog::retranslateUi()
             i, models::MemberTableModel::statusText(
                    static_cast<api::MemberStatus>(m_memberStatus->itemData(i).toInt())));
     m_deliver->setText(tr("&Send surveys to this member"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_language->setToolTip(tr("The language of the member's survey e-mails and survey page. "
+                              "The page can still be switched to the other language."));
+    //: The member's language follows the company's setting.
+    m_language->setItemText(0, tr("Company default"));
     m_hireDateKnown->setText(tr("&Hire date:"));
     m_birthDateKnown->setText(tr("&Birth date:"));
     m_birthDateKnown->setToolTip(

@@ -117,6 +117,8 @@ private:
     QLabel *m_statusLabel;
     QComboBox *m_memberStatus;
     QCheckBox *m_deliver;
+    QLabel *m_languageLabel;
+    QComboBox *m_language; // item data: -1 for the company's, else api::Language
     QDateEdit *m_hireDate;
     QCheckBox *m_hireDateKnown; // after the date it enables
     QDateEdit *m_birthDate;

@@ -205,6 +205,60 @@ private Q_SLOTS:
         }
     }
 
+    // A member's language: set, changed and back to the company's; the
+    // operation log names the field and never says which language.
+    void languageOfAMember()
+    {
+        api::MemberFields fields = memberFields(QStringLiteral("E-1501"), QStringLiteral("Clark"),
+                                                QStringLiteral("Emma"), m_tokyo);
+        fields.language = api::Language::English;
+        HttpResponse response =
+            m_org.send("POST", kMembers, QStringLiteral("admin"), api::toJson(fields));
+        QVERIFY2(response.status == 201, qPrintable(response.describe()));
+        QCOMPARE(response.json().value(QStringLiteral("language")).toString(),
+                 QStringLiteral("en"));
+        const api::Member member = api::memberFromJson(response.json()).value();
+        QCOMPARE(member.fields.language, std::optional(api::Language::English));
+        const QString path = memberPath(member.id);
+        response = m_org.send("GET", path, QStringLiteral("viewer"));
+        QCOMPARE(api::memberFromJson(response.json()).value().fields, fields);
+
+        api::MemberFields japanese = fields;
+        japanese.language = api::Language::Japanese;
+        response = m_org.send("PUT", path, QStringLiteral("owner"), api::toJson(japanese),
+                              ifMatch("\"1\""));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        QCOMPARE(api::memberFromJson(response.json()).value().fields.language,
+                 std::optional(api::Language::Japanese));
+
+        // Absent: the company's language again.
+        api::MemberFields company = fields;
+        company.language.reset();
+        response = m_org.send("PUT", path, QStringLiteral("owner"), api::toJson(company),
+                              ifMatch("\"2\""));
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        QVERIFY(!response.json().contains(QStringLiteral("language")));
+        response = m_org.send("GET", path, QStringLiteral("owner"));
+        QCOMPARE(api::memberFromJson(response.json()).value().fields, company);
+
+        QCOMPARE(m_org.service.operationCount(QStringLiteral("member.update"), member.id), 2);
+        QVERIFY(
+            m_org.operationSummaries().contains(QStringLiteral("member.update changed: language")));
+        const auto created = m_org.operationChanges(QStringLiteral("member.create"), member.id);
+        QVERIFY(created);
+        const auto language =
+            std::find_if(created->cbegin(), created->cend(), [](const api::FieldChange &change) {
+                return change.field == u"language";
+            });
+        QVERIFY(language != created->cend());
+        QCOMPARE(*language,
+                 (api::FieldChange{QStringLiteral("language"), std::nullopt, std::nullopt, true}));
+        const auto changes = m_org.operationChanges(QStringLiteral("member.update"), member.id);
+        QVERIFY(changes);
+        QCOMPARE(*changes, (QList<api::FieldChange>{
+                               {QStringLiteral("language"), std::nullopt, std::nullopt, true}}));
+    }
+
     void idempotentCreate()
     {
         const QJsonObject body = api::toJson(memberFields(
@@ -276,6 +330,9 @@ private Q_SLOTS:
         QTest::newRow("bad date") << with(QStringLiteral("hireDate"), QStringLiteral("2020-02-30"))
                                   << 400 << QStringLiteral("invalid-field")
                                   << QStringLiteral("hireDate");
+        QTest::newRow("language not spoken")
+            << with(QStringLiteral("language"), QStringLiteral("fr")) << 400
+            << QStringLiteral("invalid-field") << QStringLiteral("language");
         QTest::newRow("group that is none")
             << with(QStringLiteral("groupId"),
                     QStringLiteral("0190a000-0000-7000-8000-000000000000"))

@@ -121,6 +121,8 @@ private Q_SLOTS:
         QTest::newRow("配信") << QStringLiteral("配信") << QStringLiteral("deliver");
         QTest::newRow("備考") << QStringLiteral("備考") << QStringLiteral("memo");
         QTest::newRow("Member ID") << QStringLiteral("Member ID") << QStringLiteral("memberId");
+        QTest::newRow("言語") << QStringLiteral("言語") << QStringLiteral("language");
+        QTest::newRow("Language") << QStringLiteral("Language") << QStringLiteral("language");
         QTest::newRow("attribute, Japanese")
             << QStringLiteral("勤務地") << QStringLiteral("attribute:a-site");
         QTest::newRow("attribute, English")
@@ -298,6 +300,70 @@ private Q_SLOTS:
         else
             QCOMPARE(plan.rows.at(0).shown.kind, api::ImportRowKind::Invalid);
         QCOMPARE(plan.rows.at(0).shown.row, 1);
+    }
+
+    // The optional language column: a member's language by code or by name,
+    // an empty cell leaving it as it is (the company's for a new member).
+    void languageColumn_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<int>("language"); // -1: none, -2: refused
+        const int japanese = int(api::Language::Japanese);
+        const int english = int(api::Language::English);
+        QTest::newRow("ja") << QStringLiteral("ja") << japanese;
+        QTest::newRow("日本語") << QStringLiteral("日本語") << japanese;
+        QTest::newRow("Japanese") << QStringLiteral("Japanese") << japanese;
+        QTest::newRow("en") << QStringLiteral("en") << english;
+        QTest::newRow("English") << QStringLiteral("English") << english;
+        QTest::newRow("full width, capitals") << QStringLiteral("ＥＮＧＬＩＳＨ") << english;
+        QTest::newRow("英語") << QStringLiteral("英語") << english;
+        QTest::newRow("empty") << QString() << -1;
+        QTest::newRow("not spoken") << QStringLiteral("français") << -2;
+        QTest::newRow("two") << QStringLiteral("ja,en") << -2;
+    }
+    void languageColumn()
+    {
+        QFETCH(QString, cell);
+        QFETCH(int, language);
+        const ImportPlan plan =
+            planCsv(QStringLiteral("社員番号,氏名,言語\nE9,新井 一,\"") + cell + u'"', {});
+        QCOMPARE(plan.rows.size(), 1);
+        const PlannedRow &row = plan.rows.at(0);
+        if (language == -2) {
+            QCOMPARE(codesOf(row.shown), QStringList{QStringLiteral("言語:invalidChoice")});
+            return;
+        }
+        QVERIFY(row.shown.errors.isEmpty());
+        QCOMPARE(row.fields.language,
+                 language == -1 ? std::nullopt : std::optional(api::Language(language)));
+        const bool shown = std::any_of(
+            row.shown.changes.cbegin(), row.shown.changes.cend(),
+            [](const api::ImportFieldChange &change) { return change.field == u"language"; });
+        QCOMPARE(shown, language != -1);
+    }
+
+    void languageChanged()
+    {
+        store::StoredMember english = member(QStringLiteral("m-1"), QStringLiteral("E1"), QString(),
+                                             QStringLiteral("Clark"), QStringLiteral("Emma"));
+        english.member.fields.language = api::Language::English;
+        const ImportPlan plan = planCsv(QStringLiteral("社員番号,姓,名,Language\n"
+                                                       "E1,Clark,Emma,日本語\n"
+                                                       "E2,新井,一,\n"),
+                                        {english});
+        QCOMPARE(plan.changed, 1);
+        QCOMPARE(plan.added, 1);
+        QCOMPARE(plan.rows.at(0).shown.changes,
+                 (QList<api::ImportFieldChange>{
+                     {QStringLiteral("language"), QStringLiteral("en"), QStringLiteral("ja")}}));
+        QCOMPARE(plan.rows.at(0).fields.language, std::optional(api::Language::Japanese));
+        QVERIFY(!plan.rows.at(1).fields.language);
+        // The same file again: nothing to do; an empty cell keeps the language.
+        store::StoredMember japanese = english;
+        japanese.member.fields.language = api::Language::Japanese;
+        const ImportPlan again =
+            planCsv(QStringLiteral("社員番号,姓,名,Language\nE1,Clark,Emma,\n"), {japanese});
+        QCOMPARE(again.unchanged, 1);
     }
 
     void duplicatesInFile()
