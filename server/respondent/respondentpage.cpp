@@ -3,7 +3,6 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QUrl>
-#include <array>
 
 namespace engage::server::respondent {
 
@@ -37,7 +36,7 @@ QString languageLinks(const PageAddress &address)
             QStringLiteral("<li><a href=\"") + htmlEscape(address.inLanguage(language).href()) +
             QStringLiteral("\" lang=\"") + code + QStringLiteral("\" hreflang=\"") + code + u'"' +
             (language == address.language ? QStringLiteral(" aria-current=\"true\"") : QString()) +
-            u'>' + text(Text::LanguageName, language) + QStringLiteral("</a></li>");
+            u'>' + api::languageName(language) + QStringLiteral("</a></li>");
     }
     return links;
 }
@@ -71,28 +70,6 @@ QString localized(const api::LocalizedText &text, Language language)
     const QString &wanted = language == Language::Japanese ? text.ja : text.en;
     const QString &other = language == Language::Japanese ? text.en : text.ja;
     return wanted.isEmpty() ? other : wanted;
-}
-
-QList<QString> scaleLabels(api::QuestionType type, Language language)
-{
-    static constexpr std::array<Text, 5> agreement5{Text::Agreement5_1, Text::Agreement5_2,
-                                                    Text::Agreement5_3, Text::Agreement5_4,
-                                                    Text::Agreement5_5};
-    static constexpr std::array<Text, 7> agreement7{
-        Text::Agreement7_1, Text::Agreement7_2, Text::Agreement7_3, Text::Agreement7_4,
-        Text::Agreement7_5, Text::Agreement7_6, Text::Agreement7_7};
-    QList<QString> labels;
-    if (type == api::QuestionType::Agreement5) {
-        for (const Text key : agreement5)
-            labels.append(text(key, language));
-    } else if (type == api::QuestionType::Agreement7) {
-        for (const Text key : agreement7)
-            labels.append(text(key, language));
-    } else {
-        for (int point = 0; point <= 10; ++point)
-            labels.append(QString::number(point));
-    }
-    return labels;
 }
 
 bool isAnswered(const api::RespondentAnswer &answer)
@@ -177,7 +154,7 @@ private:
             for (const api::LocalizedText &option : question.options)
                 labels.append(localized(option, m_language));
         } else {
-            labels = scaleLabels(question.type, m_language);
+            labels = api::scaleLabels(question.type, m_language);
             first = question.type == api::QuestionType::Scale11 ? 0 : 1;
             layout = question.type == api::QuestionType::Scale11      ? QStringLiteral(" s11")
                      : question.type == api::QuestionType::Agreement7 ? QStringLiteral(" s7")

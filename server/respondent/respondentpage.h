@@ -1,7 +1,7 @@
 #pragma once
 
+#include "api/respondenttexts.h"
 #include "api/survey.h"
-#include "respondenttexts.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,6 +11,15 @@
 #include <optional>
 
 namespace engage::server::respondent {
+
+// The page speaks the contract's respondent texts (api/respondenttexts.h),
+// which the client's builder preview shares.
+using api::chooseLanguage;
+using api::formatMoment;
+using api::Language;
+using api::languageCode;
+using api::text;
+using api::Text;
 
 // The respondent's pages, rendered on the service from the templates in
 // resources/respondent/ (compiled in): plain HTML forms that work without

@@ -8,7 +8,9 @@
 // undo away) or overwritten, never lost without a choice.
 
 #include "../models/serviceclient.h"
+#include "api/dashboard.h"
 #include "api/questionbank.h"
+#include "api/respondenttexts.h"
 #include "models/grouptreemodel.h"
 #include "models/surveys/questionbankmodel.h"
 #include "models/surveys/questionlistmodel.h"
@@ -28,6 +30,7 @@
 #include <QListView>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTextBrowser>
@@ -126,12 +129,14 @@ private Q_SLOTS:
     void conflictTakesTheirsAndKeepsMineOneUndoAway();
     void conflictOverwritesTheirs();
     void aPublishedSurveyOpensReadOnly();
+    void previewSaysWhatTheRespondentPageSays();
 
 private:
     api::Survey createThroughTheService(const api::SurveyDefinition &definition);
     api::Survey readThroughTheService(const QString &id);
     bool saveThroughTheService(const api::Survey &survey);
     bool waitForSaved();
+    bool setThreshold(int threshold);
 
     ServerProcess m_server;
     OwnerAtTwoDesks m_desks; // `client` is the builder's
@@ -309,6 +314,25 @@ void TestSurveyBuilder::undoWhileTyping()
     QTest::keyClicks(name, QStringLiteral("!!"));
     QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(name->text(), m_survey.definition.name.en);
+}
+
+// The company's anonymity threshold, as an admin at the other desk sets it.
+bool TestSurveyBuilder::setThreshold(int threshold)
+{
+    const QString path = QStringLiteral("/api/v1/engagement/settings");
+    const Outcome read = get(m_desks.other->api, path);
+    const auto settings = read.ok ? api::engagementSettingsFromJson(read.json)
+                                  : api::Result<api::EngagementSettings>(api::Error{});
+    if (!settings)
+        return false;
+    api::EngagementSettings changed = settings.value();
+    changed.anonymityThreshold = threshold;
+    ApiRequest request;
+    request.method = "PUT";
+    request.path = path;
+    request.body = api::toJson(changed);
+    request.ifMatch = read.etag;
+    return call(m_desks.other->api, request).ok;
 }
 
 void TestSurveyBuilder::warnsOfAMissingTranslation()
@@ -516,6 +540,44 @@ void TestSurveyBuilder::aPublishedSurveyOpensReadOnly()
     QVERIFY(!m_builder->publishAction()->isVisible());
     QCOMPARE(m_builder->questionView()->dragDropMode(), QAbstractItemView::NoDragDrop);
     QVERIFY(m_builder->windowTitle().contains(QStringLiteral("read-only")));
+}
+
+// The preview's words are the respondent page's (api/respondenttexts.h), in
+// each language whatever the window's, with the company's own threshold.
+void TestSurveyBuilder::previewSaysWhatTheRespondentPageSays()
+{
+    const auto english = [this] {
+        return m_builder->preview(false)->toPlainText();
+    };
+    const auto japanese = [this] {
+        return m_builder->preview(true)->toPlainText();
+    };
+    const auto said = [](api::Text text, api::Language language) {
+        return api::text(text, language);
+    };
+    for (const api::Language language : {api::Language::Japanese, api::Language::English}) {
+        const QString shown = language == api::Language::English ? english() : japanese();
+        for (const QString &label : api::scaleLabels(api::QuestionType::Agreement5, language))
+            QVERIFY2(shown.contains(label), qPrintable(label));
+        QVERIFY(shown.contains(said(api::Text::PrivacyHeading, language)));
+        QVERIFY(shown.contains(said(api::Text::Submit, language)));
+    }
+
+    const auto before = api::engagementSettingsFromJson(
+        get(m_desks.other->api, QStringLiteral("/api/v1/engagement/settings")).json);
+    QVERIFY(before);
+    QVERIFY(before.value().anonymityThreshold != 7);
+    QVERIFY(setThreshold(7));
+    const auto restore =
+        qScopeGuard([this, &before] { setThreshold(before.value().anonymityThreshold); });
+    m_builder = std::make_unique<SurveyBuilder>(m_desks.client->api);
+    m_builder->open(m_survey.id);
+    QVERIFY(showActive(*m_builder, {1240, 780}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        english().contains(said(api::Text::PrivacyAggregated, api::Language::English).arg(7)),
+        kWaitMs);
+    QVERIFY(
+        japanese().contains(said(api::Text::PrivacyAggregated, api::Language::Japanese).arg(7)));
 }
 
 QTEST_MAIN(TestSurveyBuilder)

@@ -1,11 +1,12 @@
 #include "surveybuilder.h"
 
-#include "api/dashboard.h"
+#include "api/questionbank.h"
 #include "bankpickerdialog.h"
 #include "deliveryeditor.h"
 #include "dialogs/fieldproblem.h"
 #include "models/attributelistmodel.h"
 #include "models/grouptreemodel.h"
+#include "models/surveys/anonymitythreshold.h"
 #include "models/surveys/questionbankmodel.h"
 #include "models/surveys/questionlistmodel.h"
 #include "models/surveys/surveydocument.h"
@@ -89,6 +90,7 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
     , m_client(client)
     , m_document(new SurveyDocument(this))
     , m_autosaver(new DraftAutosaver(client, *m_document, this))
+    , m_threshold(new models::AnonymityThreshold(client, this))
     , m_groups(new models::GroupTreeModel(client, this))
     , m_attributes(new models::AttributeListModel(client, this))
     , m_counter(new models::TargetCounter(client, *m_groups, this))
@@ -289,6 +291,7 @@ SurveyBuilder::SurveyBuilder(models::ApiClient &client, QWidget *parent)
         retranslateUi();
     });
     connect(m_autosaver, &DraftAutosaver::opened, this, &SurveyBuilder::onOpened);
+    connect(m_threshold, &models::AnonymityThreshold::changed, this, &SurveyBuilder::updatePreview);
     connect(m_autosaver, &DraftAutosaver::stateChanged, this, &SurveyBuilder::onStateChanged);
     connect(m_autosaver, &DraftAutosaver::conflicted, this, &SurveyBuilder::onConflict);
     connect(m_autosaver, &DraftAutosaver::failed, this,
@@ -315,6 +318,7 @@ SurveyBuilder::~SurveyBuilder() = default;
 void SurveyBuilder::open(const QString &surveyId)
 {
     m_autosaver->open(surveyId);
+    m_threshold->load();
     m_groups->reload();
     m_attributes->reload();
     onStateChanged();
@@ -323,6 +327,7 @@ void SurveyBuilder::open(const QString &surveyId)
 void SurveyBuilder::start(const api::Survey &survey)
 {
     m_autosaver->start(survey);
+    m_threshold->load();
     m_groups->reload();
     m_attributes->reload();
 }
@@ -597,7 +602,7 @@ void SurveyBuilder::updatePreview()
         QTextBrowser *browser = preview(japanese);
         // The preview stays where the person scrolled it while they type.
         const int scroll = browser->verticalScrollBar()->value();
-        browser->setHtml(surveyPreviewHtml(definition, japanese, api::kAnonymityThresholdDefault));
+        browser->setHtml(surveyPreviewHtml(definition, japanese, m_threshold->value()));
         browser->verticalScrollBar()->setValue(scroll);
     }
 }

@@ -19,6 +19,7 @@ class QTextBrowser;
 class QToolButton;
 
 namespace engage::models {
+class AnonymityThreshold;
 class ApiClient;
 class AttributeListModel;
 class GroupTreeModel;
@@ -125,6 +126,7 @@ private:
     models::ApiClient &m_client;
     models::SurveyDocument *m_document;
     models::DraftAutosaver *m_autosaver;
+    models::AnonymityThreshold *m_threshold; // the preview's
     models::GroupTreeModel *m_groups;
     models::AttributeListModel *m_attributes;
     models::TargetCounter *m_counter;

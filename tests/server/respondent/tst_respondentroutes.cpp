@@ -6,8 +6,8 @@
 // size and a link writing too often.
 
 #include "api/questionbank.h"
+#include "api/respondenttexts.h"
 #include "respondent/respondentroutes.h"
-#include "respondent/respondenttexts.h"
 #include "respondentseed.h"
 #include "servicefixture.h"
 #include "store/customanswerrepository.h"
@@ -24,8 +24,8 @@
 
 using namespace engage;
 using namespace engage::test;
-using server::respondent::Language;
-using server::respondent::Text;
+using api::Language;
+using api::Text;
 
 namespace {
 
@@ -36,7 +36,7 @@ const QByteArray kPolicy = "default-src 'none'; script-src 'self'; style-src 'se
 
 QString say(Text key, Language language)
 {
-    return server::respondent::text(key, language);
+    return api::text(key, language);
 }
 
 QString escaped(const QString &text)
@@ -301,7 +301,7 @@ void TestRespondentRoutes::rendersInTheMembersLanguage()
     const HttpResponse response = get(pagePath(m_pulse, member, query), headers);
     QCOMPARE(response.status, 200);
     const QString page = QString::fromUtf8(response.body);
-    const QString code = server::respondent::languageCode(lang);
+    const QString code = api::languageCode(lang);
     QVERIFY(page.contains(QStringLiteral("<html lang=\"") + code + u'"'));
     // Who sees what, with the tenant's threshold.
     QVERIFY(page.contains(escaped(say(Text::PrivacyAggregated, lang).arg(kThreshold))));
@@ -703,8 +703,8 @@ void TestRespondentRoutes::linksThatCannotAnswer()
         QCOMPARE(response.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
         const QString page = QString::fromUtf8(response.body);
         QVERIFY(page.contains(escaped(say(Text(title), Language(language)))));
-        QVERIFY(page.contains(QStringLiteral("<html lang=\"") +
-                              server::respondent::languageCode(Language(language))));
+        QVERIFY(
+            page.contains(QStringLiteral("<html lang=\"") + api::languageCode(Language(language))));
         // Plain words only: no form, no internals (the link itself aside,
         // which the language switch repeats).
         QVERIFY(!page.contains(QStringLiteral("<form")));

@@ -1,24 +1,22 @@
 #pragma once
 
+#include "language.h"
+#include "survey.h"
+
 #include <QByteArrayView>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 #include <optional>
 
-namespace engage::server::respondent {
+namespace engage::api {
 
-// The languages the respondent page speaks. The service answers each
-// respondent in theirs whatever the process locale is, so its texts come
-// from this table rather than from Qt's translators.
-enum class Language
-{
-    Japanese,
-    English,
-};
-
-QString languageCode(Language language); // "ja", "en"
-std::optional<Language> languageFromCode(QStringView code);
+// The service's own texts for respondents (the respondent page), in Japanese
+// and English: the service answers each respondent in their language
+// whatever the process locale is, so they come from this table rather than
+// from Qt's translators. Here in api/ so that the survey builder's preview
+// shows respondents' words exactly as the page does.
 
 // The page's language: `?lang=` when it names one, else the target's
 // (the member's language when the round reached them), else the best of
@@ -30,7 +28,6 @@ Language chooseLanguage(QStringView queried, QStringView target, QByteArrayView 
 enum class Text
 {
     LanguageLabel,
-    LanguageName, // each language's own name for itself
     PrivacyHeading,
     PrivacyAggregated, // %1: the anonymity threshold
     PrivacyIndividual,
@@ -90,8 +87,12 @@ enum class Text
 
 QString text(Text key, Language language);
 
+// The labels of a scale question's points, lowest first: the agreement
+// scales' words, the 0-10 scale's numbers; empty for other questions.
+QStringList scaleLabels(QuestionType type, Language language);
+
 // A moment as the page shows it, in `timeZone` (IANA id; Asia/Tokyo when
 // unknown): "2025年11月30日 23:59 (Asia/Tokyo)", "30 November 2025, 23:59 (Asia/Tokyo)".
 QString formatMoment(const QDateTime &moment, const QString &timeZone, Language language);
 
-} // namespace engage::server::respondent
+} // namespace engage::api

@@ -1,13 +1,13 @@
 #include "respondenttexts.h"
 
-#include "api/survey.h"
+#include "survey.h"
 
 #include <QByteArrayList>
 #include <QLocale>
 #include <QTimeZone>
 #include <iterator>
 
-namespace engage::server::respondent {
+namespace engage::api {
 
 namespace {
 
@@ -22,7 +22,6 @@ struct Entry
 // to the enum cannot be forgotten here.
 constexpr Entry kTexts[] = {
     {Text::LanguageLabel, u"言語", u"Language"},
-    {Text::LanguageName, u"日本語", u"English"},
     {Text::PrivacyHeading, u"あなたの回答の扱い", u"Who sees your answers"},
     {Text::PrivacyAggregated,
      u"組織に示されるのは、回答者が%1人以上のグループの集計結果だけです。回答者がそれより少ないグ"
@@ -153,20 +152,6 @@ QList<Preference> preferences(QByteArrayView header)
 
 } // namespace
 
-QString languageCode(Language language)
-{
-    return language == Language::Japanese ? QStringLiteral("ja") : QStringLiteral("en");
-}
-
-std::optional<Language> languageFromCode(QStringView code)
-{
-    if (code == u"ja")
-        return Language::Japanese;
-    if (code == u"en")
-        return Language::English;
-    return std::nullopt;
-}
-
 Language chooseLanguage(QStringView queried, QStringView target, QByteArrayView acceptLanguage)
 {
     if (const auto language = languageFromCode(queried))
@@ -196,6 +181,36 @@ QString text(Text key, Language language)
     return QString::fromUtf16(language == Language::Japanese ? entry.ja : entry.en);
 }
 
+QStringList scaleLabels(QuestionType type, Language language)
+{
+    static constexpr Text agreement5[] = {Text::Agreement5_1, Text::Agreement5_2,
+                                          Text::Agreement5_3, Text::Agreement5_4,
+                                          Text::Agreement5_5};
+    static constexpr Text agreement7[] = {
+        Text::Agreement7_1, Text::Agreement7_2, Text::Agreement7_3, Text::Agreement7_4,
+        Text::Agreement7_5, Text::Agreement7_6, Text::Agreement7_7};
+    QStringList labels;
+    switch (type) {
+    case QuestionType::Agreement5:
+        for (const Text key : agreement5)
+            labels.append(text(key, language));
+        break;
+    case QuestionType::Agreement7:
+        for (const Text key : agreement7)
+            labels.append(text(key, language));
+        break;
+    case QuestionType::Scale11:
+        for (int point = 0; point <= 10; ++point)
+            labels.append(QString::number(point));
+        break;
+    case QuestionType::SingleChoice:
+    case QuestionType::MultipleChoice:
+    case QuestionType::FreeText:
+        break;
+    }
+    return labels;
+}
+
 QString formatMoment(const QDateTime &moment, const QString &timeZone, Language language)
 {
     QTimeZone zone(timeZone.toUtf8());
@@ -213,4 +228,4 @@ QString formatMoment(const QDateTime &moment, const QString &timeZone, Language 
     return when + QStringLiteral(" (") + zoneName + u')';
 }
 
-} // namespace engage::server::respondent
+} // namespace engage::api
