@@ -7,6 +7,7 @@
 #include "dialogs/benchmarkdialog.h"
 #include "dialogs/errordialog.h"
 #include "dialogs/memodialog.h"
+#include "export/exportcontroller.h"
 #include "models/attributelistmodel.h"
 #include "models/dashboard/attributebreakdownmodel.h"
 #include "models/dashboard/dashboardeditor.h"
@@ -16,6 +17,7 @@
 #include "models/dashboard/roundlistmodel.h"
 #include "models/dashboard/scoreroles.h"
 #include "models/dashboard/trendmodel.h"
+#include "models/export/resultexportsource.h"
 #include "models/grouptreemodel.h"
 #include "models/session.h"
 #include "widgets/dashboardpanel.h"
@@ -199,6 +201,14 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
     , m_printAction(pageAction(QKeySequence::Print, this))
     , m_newMemoAction(pageAction(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this))
     , m_benchmarksAction(pageAction({}, this))
+    // The results of the filters' query, as the panels show them.
+    , m_export(new ExportController(
+          this,
+          [this, &client] {
+              return std::make_unique<models::ResultExportSource>(
+                  client, queryFromFilters(), m_session.tenant(), filterDescription());
+          },
+          ExportController::Formats::XlsxOnly, [this] { return m_session.tenant(); }))
 {
     setObjectName(QStringLiteral("dashboardPage"));
 
@@ -322,12 +332,14 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
     QPushButton *newMemoButton = buttonFor(m_newMemoAction, trendPanel);
     QPushButton *benchmarksButton = buttonFor(m_benchmarksAction, factorPanel);
     QPushButton *printButton = buttonFor(m_printAction, this);
+    QPushButton *exportButton = buttonFor(m_export->action(), this);
     QPushButton *reloadButton = buttonFor(m_reloadAction, this);
     trendPanel->addHeaderWidget(newMemoButton);
     factorPanel->addHeaderWidget(benchmarksButton);
     auto *pageButtons = new QVBoxLayout;
     pageButtons->setSpacing(4);
     pageButtons->addWidget(printButton);
+    pageButtons->addWidget(exportButton);
     pageButtons->addWidget(reloadButton);
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(m_filterBar, 1);
@@ -341,10 +353,10 @@ DashboardPage::DashboardPage(models::ApiClient &client, models::Session &session
 
     // Filters, the page's buttons, then the panels from the top left.
     const QList<QWidget *> order{
-        m_period,         m_group,          m_attribute,     m_value,        printButton,
-        reloadButton,     m_engagementCard, m_responseCard,  m_changeCard,   m_respondentsCard,
-        m_trendChart,     m_factorsButton,  m_memosButton,   newMemoButton,  m_factorChart,
-        benchmarksButton, m_heatmapView,    m_breakdownView, m_priorityChart};
+        m_period,          m_group,          m_attribute,      m_value,         printButton,
+        exportButton,      reloadButton,     m_engagementCard, m_responseCard,  m_changeCard,
+        m_respondentsCard, m_trendChart,     m_factorsButton,  m_memosButton,   newMemoButton,
+        m_factorChart,     benchmarksButton, m_heatmapView,    m_breakdownView, m_priorityChart};
     for (int i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
 
@@ -766,7 +778,8 @@ void DashboardPage::updateAccess(bool load)
     m_newMemoAction->setEnabled(m_mayWriteMemos);
     m_benchmarksAction->setVisible(m_mayEditBenchmarks);
     m_benchmarksAction->setEnabled(m_mayEditBenchmarks);
-    m_access->showContent({m_filterBar, m_scroll}, {m_reloadAction, m_printAction});
+    m_access->showContent({m_filterBar, m_scroll},
+                          {m_reloadAction, m_printAction, m_export->action()});
     m_access->rejectWithoutAccess({m_memoDialog, m_benchmarkDialog});
     if (m_benchmarkDialog && !m_mayEditBenchmarks)
         m_benchmarkDialog->reject();

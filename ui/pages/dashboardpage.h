@@ -37,6 +37,7 @@ namespace engage::ui {
 
 class BenchmarkDialog;
 class DashboardPanel;
+class ExportController;
 class FactorChart;
 class GroupPicker;
 class KpiCard;
@@ -100,6 +101,7 @@ public:
     QAction *printAction() const { return m_printAction; }
     QAction *newMemoAction() const { return m_newMemoAction; }
     QAction *benchmarksAction() const { return m_benchmarksAction; }
+    ExportController *exportController() const { return m_export; }
     QMenu *memoMenu() const { return m_memoMenu; }
     MessageBanner *banner() const { return m_banner; }
     MemoDialog *memoDialog() const;
@@ -182,6 +184,7 @@ private:
     QAction *m_printAction;
     QAction *m_newMemoAction;
     QAction *m_benchmarksAction;
+    ExportController *m_export;
     QPointer<MemoDialog> m_memoDialog;
     QPointer<BenchmarkDialog> m_benchmarkDialog;
     std::unique_ptr<QPrinter> m_printer;
