@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QStringDecoder>
+#include <algorithm>
 
 namespace engage::server::respondent {
 
@@ -24,6 +25,13 @@ int hexValue(char c)
 // a '%' without two hex digits and bytes that are not UTF-8.
 std::optional<QString> formDecode(QByteArrayView encoded)
 {
+    // What the page's own fields are (ids, numbers, actions): ASCII without
+    // escapes, its own text. The whole page posts at once, so this is most
+    // of a submission's decoding.
+    const bool plain = std::all_of(encoded.begin(), encoded.end(),
+                                   [](char c) { return c != '%' && c != '+' && uchar(c) < 0x80; });
+    if (plain)
+        return QString::fromLatin1(encoded);
     QByteArray bytes;
     bytes.reserve(encoded.size());
     for (qsizetype i = 0; i < encoded.size(); ++i) {
@@ -95,16 +103,19 @@ std::optional<PostedForm> decodeForm(QByteArrayView body, const QList<api::Quest
     std::optional<FormAction> action;
     QHash<QString, api::RespondentAnswer> answers;
     qsizetype fields = 0;
-    const QList<QByteArray> pairs = body.toByteArray().split('&');
-    for (const QByteArray &pair : pairs) {
+    for (qsizetype start = 0; start <= body.size();) {
+        qsizetype end = body.indexOf('&', start);
+        if (end < 0)
+            end = body.size();
+        const QByteArrayView pair = body.sliced(start, end - start);
+        start = end + 1;
         if (pair.isEmpty())
             continue;
         if (++fields > fieldsAllowed)
             return std::nullopt;
         const qsizetype equals = pair.indexOf('=');
-        const auto name = formDecode(equals < 0 ? QByteArrayView(pair) : pair.first(equals));
-        const auto value =
-            formDecode(equals < 0 ? QByteArrayView() : QByteArrayView(pair).sliced(equals + 1));
+        const auto name = formDecode(equals < 0 ? pair : pair.first(equals));
+        const auto value = formDecode(equals < 0 ? QByteArrayView() : pair.sliced(equals + 1));
         if (!name || !value)
             return std::nullopt;
         if (*name == QLatin1String("action")) {

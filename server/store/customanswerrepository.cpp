@@ -58,18 +58,20 @@ CustomAnswerRepository::CustomAnswerRepository(QSqlDatabase database, Keyring &k
 StoreResult<RoundSurvey> CustomAnswerRepository::roundSurvey(const TenantScope &scope,
                                                              const QString &roundId)
 {
-    const auto round = PulseRepository(m_database, m_keyring).round(scope, roundId);
-    if (!round)
-        return round.error();
+    // One statement: the respondent page reads both for every request.
     auto query = PreparedStatements::scoped(
         m_database, scope,
-        QStringLiteral("SELECT kind, name, definition FROM surveys WHERE "
-                       "tenant_id = :tenant_id AND id = :id"));
-    query->bindValue(QStringLiteral(":id"), round.value().surveyId);
+        QStringLiteral("SELECT s.kind, s.name, s.definition, ") + roundColumns() +
+            QStringLiteral(" FROM survey_rounds r JOIN surveys s ON s.id = r.survey_id WHERE "
+                           "r.tenant_id = :tenant_id AND r.id = :id"));
+    query->bindValue(QStringLiteral(":id"), roundId);
     if (!query->exec())
-        return failed("reading a round's survey", *query);
+        return failed("reading a round and its survey", *query);
     if (!query->next())
-        return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such survey")};
+        return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such round")};
+    auto round = roundOfRow(*query, 3);
+    if (!round)
+        return round.error();
     RoundSurvey survey;
     survey.round = round.value();
     survey.kind = query->value(0).toString() == QLatin1String("custom") ? SurveyKind::Custom

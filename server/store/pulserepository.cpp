@@ -22,12 +22,8 @@ namespace engage::server::store {
 
 namespace {
 
-// The counts are kept on the round by addTargets and the first submission
-// of each response, in their transactions: reading them counts no targets.
-const QString kRoundSelect = QStringLiteral(
-    "SELECT r.id, r.survey_id, r.number, r.items, r.opens_at, r.closes_at, r.status, "
-    "r.aggregated_at, r.target_count, r.respondent_count, r.seq FROM survey_rounds r "
-    "WHERE r.tenant_id = :tenant_id");
+const QString kRoundSelect = QStringLiteral("SELECT ") + roundColumns() +
+                             QStringLiteral(" FROM survey_rounds r WHERE r.tenant_id = :tenant_id");
 // A batch this large reads its round's targets and responses whole rather
 // than by respondent.
 constexpr qsizetype kWholeRound = 64;
@@ -61,27 +57,6 @@ StoreError notTargeted()
 {
     return StoreError{StoreErrorKind::NotFound,
                       QStringLiteral("the round was not delivered to this respondent")};
-}
-
-StoreResult<StoredRound> readRound(const ScopedQuery &query)
-{
-    StoredRound round;
-    round.id = query.value(0).toString();
-    round.surveyId = query.value(1).toString();
-    round.number = query.value(2).toInt();
-    round.itemIds = itemsFromText(query.value(3).toString());
-    round.opensAt = rows::fromMsecs(query.value(4));
-    round.closesAt = rows::fromMsecs(query.value(5));
-    const auto status = api::roundStatusFromName(query.value(6).toString());
-    if (!status)
-        return databaseError(QStringLiteral("reading rounds"),
-                             QStringLiteral("unknown status in round %1").arg(round.id));
-    round.status = *status;
-    round.aggregatedAt = query.value(7).toLongLong();
-    round.targets = query.value(8).toLongLong();
-    round.respondents = query.value(9).toLongLong();
-    round.seq = query.value(10).toLongLong();
-    return round;
 }
 
 // `text` as a JSON string.
@@ -656,6 +631,37 @@ StoreStatus writeResponses(PulseRepository &repository, const QSqlDatabase &data
 
 } // namespace
 
+const QString &roundColumns()
+{
+    // The counts are kept on the round by addTargets and the first submission
+    // of each response, in their transactions: reading them counts no targets.
+    static const QString columns =
+        QStringLiteral("r.id, r.survey_id, r.number, r.items, r.opens_at, r.closes_at, r.status, "
+                       "r.aggregated_at, r.target_count, r.respondent_count, r.seq");
+    return columns;
+}
+
+StoreResult<StoredRound> roundOfRow(const ScopedQuery &query, int first)
+{
+    StoredRound round;
+    round.id = query.value(first).toString();
+    round.surveyId = query.value(first + 1).toString();
+    round.number = query.value(first + 2).toInt();
+    round.itemIds = itemsFromText(query.value(first + 3).toString());
+    round.opensAt = rows::fromMsecs(query.value(first + 4));
+    round.closesAt = rows::fromMsecs(query.value(first + 5));
+    const auto status = api::roundStatusFromName(query.value(first + 6).toString());
+    if (!status)
+        return databaseError(QStringLiteral("reading rounds"),
+                             QStringLiteral("unknown status in round %1").arg(round.id));
+    round.status = *status;
+    round.aggregatedAt = query.value(first + 7).toLongLong();
+    round.targets = query.value(first + 8).toLongLong();
+    round.respondents = query.value(first + 9).toLongLong();
+    round.seq = query.value(first + 10).toLongLong();
+    return round;
+}
+
 QString snapshotText(const QHash<QString, QString> &snapshot)
 {
     // Keys sorted, so equal snapshots give equal text, which is what tells
@@ -844,7 +850,7 @@ StoreResult<StoredRound> PulseRepository::round(const TenantScope &scope, const 
         return databaseError(QStringLiteral("reading a round"), query->errorText());
     if (!query->next())
         return noRound();
-    return readRound(*query);
+    return roundOfRow(*query);
 }
 
 StoreResult<QList<StoredRound>> PulseRepository::rounds(const TenantScope &scope)
@@ -855,7 +861,7 @@ StoreResult<QList<StoredRound>> PulseRepository::rounds(const TenantScope &scope
         return databaseError(QStringLiteral("reading rounds"), query.errorText());
     QList<StoredRound> rounds;
     while (query.next()) {
-        auto round = readRound(query);
+        auto round = roundOfRow(query);
         if (!round)
             return round.error();
         rounds.append(std::move(round.value()));

@@ -95,6 +95,14 @@ struct StoredAnswer
 QString snapshotText(const QHash<QString, QString> &snapshot);
 QHash<QString, QString> snapshotFromText(const QString &text);
 
+class ScopedQuery;
+
+// The columns of survey_rounds (as r) a round is read from, in order, for
+// statements that read more with it (its survey), and the round of such a
+// row, its columns from `first` on.
+const QString &roundColumns();
+StoreResult<StoredRound> roundOfRow(const ScopedQuery &query, int first = 0);
+
 class PulseRepository final
 {
 public:
