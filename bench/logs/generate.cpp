@@ -1,15 +1,15 @@
 // The log of `scripts/bench logs`: a year of one tenant's access log, written
-// into the data directory of a stopped engage-server by the service's own
-// access-log writer (AccessLogWriter::write, what its thread runs), so that
-// every row is numbered, hash-chained and MACed exactly as the service writes
-// it, and 5xx answers leave their error_log row beside it (and every row its
-// count in log_counts). Only the connection differs: one transaction, no
-// journal and no syncing, a large page cache (a crash leaves a database to
-// throw away, which the benchmark does: the summary below is missing); and
-// the logs' secondary indexes are dropped for the load and made again from
-// their own definitions after it, since sorting ten million entries once is
-// far cheaper than inserting them one by one into five B-trees. The next
-// chunk of rows is made on a second thread meanwhile. Then it writes
+// into the data directory of a stopped engage-server through the service's
+// own access-log writer (AccessLogWriter::chain and ::write, what its thread
+// runs), so that every row is numbered, hash-chained and MACed exactly as the
+// service writes it, and 5xx answers leave their error_log row beside it (and
+// every row its count in log_counts). Only the loading differs
+// (store/accesslogbulk.h): each row bound through SQLite's C API instead of
+// QtSql; one transaction, no journal and no syncing, a large page cache (a
+// crash leaves a database to throw away, which the benchmark does: the
+// summary below is missing); the logs' indexes dropped for the load and made
+// again after it. The next chunk of rows is made and chained on a second
+// thread, from where the chunk being stored ends, meanwhile. Then it writes
 // DATA_DIR/bench-log.json (what was generated: the tenant, its people and
 // their row counts, the first and last time); its presence tells the
 // benchmark that generation finished.
@@ -29,7 +29,7 @@
 // hour (the generator's seed is fixed).
 
 #include "crypto/masterkey.h"
-#include "store/accesslogwriter.h"
+#include "store/accesslogbulk.h"
 #include "store/database.h"
 #include "store/keyring.h"
 #include "store/transaction.h"
@@ -48,7 +48,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <future>
 #include <random>
 #include <vector>
 
@@ -365,52 +364,6 @@ bool readTenant(const QSqlDatabase &connection, const QString &slug, Generator &
     return !generator.people.empty();
 }
 
-// An index as the schema made it.
-struct Index
-{
-    QString name;
-    QString sql;
-};
-
-// The indexes of the tables the generator fills, dropped until they are made
-// again by create(): the service's own definitions, read back, not copied.
-struct DroppedIndexes
-{
-    std::vector<Index> indexes;
-
-    bool drop(const QSqlDatabase &connection, QString *error)
-    {
-        QSqlQuery query(connection);
-        if (!query.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                                       "AND tbl_name IN ('access_log', 'error_log') AND sql IS "
-                                       "NOT NULL ORDER BY name"))) {
-            *error = query.lastError().text();
-            return false;
-        }
-        while (query.next())
-            indexes.push_back({query.value(0).toString(), query.value(1).toString()});
-        for (const Index &index : indexes) {
-            if (!query.exec(QStringLiteral("DROP INDEX %1").arg(index.name))) {
-                *error = query.lastError().text();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    bool create(const QSqlDatabase &connection, QString *error) const
-    {
-        QSqlQuery query(connection);
-        for (const Index &index : indexes) {
-            if (!query.exec(index.sql)) {
-                *error = index.name + QLatin1String(": ") + query.lastError().text();
-                return false;
-            }
-        }
-        return true;
-    }
-};
-
 int fail(const QString &message)
 {
     std::fprintf(stderr, "engage-bench-logs-generate: %s\n", qPrintable(message));
@@ -444,6 +397,7 @@ int main(int argc, char *argv[])
     if (!masterKey)
         return fail(error);
     const store::Keyring keyring(std::move(*masterKey));
+    const crypto::SecretBytes &key = keyring.logChainKey();
 
     QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"));
     connection.setDatabaseName(location->sqliteFile);
@@ -472,32 +426,26 @@ int main(int argc, char *argv[])
         store::Transaction transaction(connection);
         if (!transaction.isActive())
             return fail(transaction.error());
-        DroppedIndexes dropped;
-        if (!dropped.drop(connection, &error))
-            return fail(error);
-        const auto make = [&generator] {
-            return generator.nextChunk();
-        };
-        std::future<std::vector<store::AccessRecord>> next = std::async(std::launch::async, make);
+        store::AccessLogBulkLoader loader(connection);
+        if (!loader.isValid() || !loader.deferIndexes(&error))
+            return fail(loader.isValid() ? error : loader.error());
         qint64 written = 0;
         qint64 nextReport = 1000000;
-        for (;;) {
-            const std::vector<store::AccessRecord> chunk = next.get();
-            if (chunk.empty())
-                break;
-            next = std::async(std::launch::async, make);
-            if (!store::AccessLogWriter::write(connection, &keyring.logChainKey(), chunk, &error))
-                return fail(error);
+        const auto next = [&] {
+            std::vector<store::AccessRecord> chunk = generator.nextChunk();
             written += qint64(chunk.size());
             if (written >= nextReport) {
-                std::fprintf(stderr, "  %lld rows in %.1f s\n", written, clock.elapsed() / 1000.0);
+                std::fprintf(stderr, "  %lld rows made in %.1f s\n", written,
+                             clock.elapsed() / 1000.0);
                 nextReport += 1000000;
             }
-        }
+            return chunk;
+        };
+        if (!loader.load(&key, generator.tenantId, next, &error))
+            return fail(error);
         rowSeconds = clock.elapsed() / 1000.0;
-        std::fprintf(stderr, "  %lld rows in %.1f s; making %zu indexes\n", written, rowSeconds,
-                     dropped.indexes.size());
-        if (!dropped.create(connection, &error))
+        std::fprintf(stderr, "  %lld rows in %.1f s; making the indexes\n", written, rowSeconds);
+        if (!loader.makeIndexes(&error))
             return fail(error);
         if (const auto committed = transaction.commit(); !committed)
             return fail(committed.error().message);

@@ -45,6 +45,12 @@ QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// What Qt binds as SQL NULL in a text column.
+QVariant nullText()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
 // Log injection (SECURITY.md, ASVS 16.4.1): a control character or half a
 // surrogate pair from a header or path is stored as U+FFFD, so that no row
 // fakes a line of its own in a viewer or an export, and every row decodes.
@@ -72,65 +78,95 @@ bool exec(QSqlQuery &query, QString *error)
     return false;
 }
 
-// One tenant's rows of a batch, in the order they came.
-bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const QString &tenant,
-                 const std::vector<const AccessRecord *> &records, QString *error)
+// The writer's own sink: QtSql's INSERT, prepared once per batch.
+class QueryRowSink final : public AccessRowSink
 {
-    const QString tenantId = notNull(tenant);
+public:
+    explicit QueryRowSink(const QSqlDatabase &connection)
+        : m_insert(connection)
+    {
+        m_insert.prepare(QStringLiteral(
+            "INSERT INTO access_log (tenant_id, tenant_seq, at, request_id, person_id, address, "
+            "method, path, status, latency_us, user_agent, prev_hash, mac) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    }
+    ~QueryRowSink() override { m_insert.finish(); }
+    Q_DISABLE_COPY_MOVE(QueryRowSink)
+
+    bool insert(const QList<QVariant> &values, const QVariant &prevHash, const QVariant &mac,
+                QString *error) override
+    {
+        for (const QVariant &value : values)
+            m_insert.addBindValue(value);
+        m_insert.addBindValue(prevHash);
+        m_insert.addBindValue(mac);
+        return exec(m_insert, error);
+    }
+
+private:
+    QSqlQuery m_insert;
+};
+
+// The values of `record` as stored and read back, in chainedColumns order.
+QList<QVariant> valuesOf(const QString &tenantId, qint64 seq, const AccessRecord &record)
+{
+    return {
+        tenantId,
+        seq,
+        record.atMs,
+        notNull(record.requestId),
+        record.personId.isEmpty() ? nullText() : QVariant(record.personId),
+        notNull(record.address),
+        notNull(record.method),
+        notNull(record.path),
+        record.status,
+        record.latencyUs,
+        notNull(record.userAgent),
+    };
+}
+
+// Takes the place of one tenant's rows in its chain and stores them, with
+// their counts, the head's new hash and the error rows of their failures.
+// `chained` null: the rows are chained here, from the place taken.
+bool storeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const QString &tenantId,
+                 const std::vector<const AccessRecord *> &records, const ChainedAccessRows *chained,
+                 AccessRowSink &sink, QString *error)
+{
     const auto link =
         logchain::advance(connection, tenantId, logchain::kAccess, key, qint64(records.size()));
     if (!link) {
         *error = link.error().message;
         return false;
     }
-    QSqlQuery insert(connection);
-    // Prepared once per tenant and batch, re-bound per row.
-    insert.prepare(QStringLiteral(
-        "INSERT INTO access_log (tenant_id, tenant_seq, at, request_id, person_id, address, "
-        "method, path, status, latency_us, user_agent, prev_hash, mac) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QVariant anonymous(QMetaType::fromType<QString>());
-    qint64 seq = link.value().seq;
-    QString prev = link.value().prevHash;
-    QString lastMac;
+    ChainedAccessRows own;
+    if (!chained) {
+        own = AccessLogWriter::chain(key, tenantId, link.value(), records);
+        chained = &own;
+    } else if (chained->from.seq != link.value().seq ||
+               chained->from.prevHash != link.value().prevHash) {
+        *error = QStringLiteral("the access log's chain moved while its rows were chained");
+        return false;
+    }
     std::vector<const AccessRecord *> failures;
     std::vector<qint64> times;
     times.reserve(records.size());
-    for (const AccessRecord *record : records) {
-        // The values exactly as stored and read back, in chainedColumns order.
-        const QList<QVariant> values = {
-            notNull(tenantId),
-            seq,
-            record->atMs,
-            notNull(record->requestId),
-            record->personId.isEmpty() ? anonymous : QVariant(record->personId),
-            notNull(record->address),
-            notNull(record->method),
-            notNull(record->path),
-            record->status,
-            record->latencyUs,
-            notNull(record->userAgent),
-        };
-        for (const QVariant &value : values)
-            insert.addBindValue(value);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        bool inserted = false;
         if (key) {
-            lastMac =
-                logchain::rowMac(*key, logchain::canonicalRow(logchain::kAccess, values), prev);
-            insert.addBindValue(prev);
-            insert.addBindValue(lastMac);
-            prev = lastMac;
+            const qsizetype row = qsizetype(i);
+            const QString &prev = row == 0 ? chained->from.prevHash : chained->macs.at(row - 1);
+            inserted = sink.insert(chained->values[i], prev, chained->macs.at(row), error);
         } else {
-            insert.addBindValue(anonymous);
-            insert.addBindValue(anonymous);
+            inserted = sink.insert(chained->values[i], nullText(), nullText(), error);
         }
-        if (!exec(insert, error))
+        if (!inserted)
             return false;
-        if (record->status >= 500)
-            failures.push_back(record);
-        times.push_back(record->atMs);
-        ++seq;
+        if (records[i]->status >= 500)
+            failures.push_back(records[i]);
+        times.push_back(records[i]->atMs);
     }
-    insert.finish();
+    const qint64 seq = chained->next().seq;
+    const QString lastMac = key ? chained->next().prevHash : QString();
     if (const auto counted = logcounts::add(connection, tenantId, logchain::kAccess, times);
         !counted) {
         *error = counted.error().message;
@@ -160,11 +196,11 @@ bool writeTenant(QSqlDatabase &connection, const crypto::SecretBytes *key, const
     qint64 errorSeq = numbered.value().seq;
     times.clear();
     for (const AccessRecord *record : failures) {
-        errorRow.addBindValue(notNull(tenantId));
+        errorRow.addBindValue(tenantId);
         errorRow.addBindValue(errorSeq++);
         errorRow.addBindValue(record->atMs);
         errorRow.addBindValue(notNull(record->requestId));
-        errorRow.addBindValue(record->personId.isEmpty() ? anonymous : QVariant(record->personId));
+        errorRow.addBindValue(record->personId.isEmpty() ? nullText() : QVariant(record->personId));
         errorRow.addBindValue(notNull(record->method));
         errorRow.addBindValue(record->route.isEmpty() ? notNull(record->path) : record->route);
         errorRow.addBindValue(record->status);
@@ -227,6 +263,14 @@ void AccessLogWriter::normalise(AccessRecord &record)
 bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes *key,
                             const std::vector<AccessRecord> &batch, QString *error)
 {
+    QueryRowSink sink(connection);
+    return write(connection, key, batch, sink, error);
+}
+
+bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                            const std::vector<AccessRecord> &batch, AccessRowSink &sink,
+                            QString *error)
+{
     // Grouped by tenant, each group in arrival order: one head bump per tenant
     // and batch instead of one per row.
     std::map<QString, std::vector<const AccessRecord *>> byTenant;
@@ -240,7 +284,7 @@ bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes 
         return false;
     }
     for (const auto &[tenantId, records] : byTenant) {
-        if (!writeTenant(connection, key, tenantId, records, error))
+        if (!storeTenant(connection, key, notNull(tenantId), records, nullptr, sink, error))
             return false;
     }
     const StoreStatus committed = transaction.commit();
@@ -249,6 +293,55 @@ bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes 
         return false;
     }
     return true;
+}
+
+ChainedAccessRows AccessLogWriter::chain(const crypto::SecretBytes *key, const QString &tenantId,
+                                         const logchain::Link &from,
+                                         std::vector<const AccessRecord *> records)
+{
+    ChainedAccessRows rows;
+    rows.tenantId = notNull(tenantId);
+    rows.from = from;
+    rows.values.reserve(records.size());
+    if (key)
+        rows.macs.reserve(qsizetype(records.size()));
+    std::optional<crypto::HmacSha256> mac;
+    if (key)
+        mac.emplace(*key);
+    qint64 seq = from.seq;
+    for (const AccessRecord *record : records) {
+        rows.values.push_back(valuesOf(rows.tenantId, seq++, *record));
+        if (mac) {
+            const QString &prev = rows.macs.isEmpty() ? from.prevHash : rows.macs.constLast();
+            rows.macs.append(logchain::rowMac(
+                *mac, logchain::canonicalRow(logchain::kAccess, rows.values.back()), prev));
+        }
+    }
+    rows.records = std::move(records);
+    return rows;
+}
+
+bool AccessLogWriter::write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                            const ChainedAccessRows &rows, AccessRowSink &sink, QString *error)
+{
+    Transaction transaction(connection);
+    if (!transaction.isActive()) {
+        *error = transaction.error();
+        return false;
+    }
+    if (!storeTenant(connection, key, rows.tenantId, rows.records, &rows, sink, error))
+        return false;
+    const StoreStatus committed = transaction.commit();
+    if (!committed) {
+        *error = committed.error().message;
+        return false;
+    }
+    return true;
+}
+
+logchain::Link ChainedAccessRows::next() const
+{
+    return {from.seq + qint64(values.size()), macs.isEmpty() ? from.prevHash : macs.constLast()};
 }
 
 void AccessLogWriter::append(AccessRecord record)

@@ -1,9 +1,13 @@
 #pragma once
 
 #include "database.h"
+#include "logchain.h"
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 #include <QtGlobal>
 #include <chrono>
 #include <condition_variable>
@@ -31,6 +35,39 @@ struct AccessRecord
     QString route;       // the route's pattern, or the path when none matched
     QString problemCode; // e.g. "internal"
     QString failure;     // which part failed, e.g. "handler", "unanswered"
+};
+
+// One tenant's access rows as AccessLogWriter::write stores them: numbered
+// from `from` and chained (AccessLogWriter::chain).
+struct ChainedAccessRows
+{
+    QString tenantId; // as stored: "" for requests of no known tenant
+    logchain::Link from;
+    std::vector<const AccessRecord *> records;
+    // Each row's values as stored and MACed, in logchain::chainedColumns(kAccess) order.
+    std::vector<QList<QVariant>> values;
+    // Each row's MAC, the next row's prev_hash; none when unchained.
+    QStringList macs;
+
+    // The place after the last row.
+    logchain::Link next() const;
+};
+
+// Where AccessLogWriter::write puts each access row of a batch, in order,
+// inside its transaction. The writer's own sink inserts through QtSql; the
+// bulk loader of the benchmark's and tests' generators (accesslogbulk.h)
+// binds the same values through SQLite's C API.
+class AccessRowSink
+{
+public:
+    AccessRowSink() = default;
+    virtual ~AccessRowSink() = default;
+    Q_DISABLE_COPY_MOVE(AccessRowSink)
+
+    // `values` as stored and MACed, in logchain::chainedColumns(kAccess)
+    // order, then the row's prev_hash and mac (both null when unchained).
+    virtual bool insert(const QList<QVariant> &values, const QVariant &prevHash,
+                        const QVariant &mac, QString *error) = 0;
 };
 
 // Writes access-log rows off the request path: append() only queues, and one
@@ -86,9 +123,28 @@ public:
     // from the queue: in one transaction on `connection`, each tenant's rows
     // numbered and chained in order under `key` (null: unchained), an
     // error_log row beside each answer of 500 and above. The writer thread
-    // and bulk loaders (bench/logs) share it, so their rows cannot differ.
+    // and the bulk loader (accesslogbulk.h) share it, so their rows cannot
+    // differ.
     static bool write(QSqlDatabase &connection, const crypto::SecretBytes *key,
                       const std::vector<AccessRecord> &batch, QString *error);
+    // The same, each access row handed to `sink` instead of QtSql's INSERT:
+    // everything else (numbering, chain, MACs, counts, error rows, heads)
+    // is this function's.
+    static bool write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                      const std::vector<AccessRecord> &batch, AccessRowSink &sink, QString *error);
+
+    // write() in two steps, for a loader that chains its next rows on one
+    // thread while the previous ones are stored on another: chain() numbers
+    // and MACs one tenant's `records` (normalised) from the place `from`
+    // without the database, and write() of those rows takes their place in
+    // the tenant's chain, which must be `from` (an error otherwise: another
+    // writer moved it), and stores them as the other write() does. The
+    // records must outlive the rows.
+    static ChainedAccessRows chain(const crypto::SecretBytes *key, const QString &tenantId,
+                                   const logchain::Link &from,
+                                   std::vector<const AccessRecord *> records);
+    static bool write(QSqlDatabase &connection, const crypto::SecretBytes *key,
+                      const ChainedAccessRows &rows, AccessRowSink &sink, QString *error);
 
     // Rows lost: refused by a full queue, or in a batch that could not be written.
     quint64 droppedCount() const;

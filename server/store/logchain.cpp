@@ -13,18 +13,39 @@ namespace {
 
 constexpr char kCanonicalTag[] = "engage-log-v1";
 
+// The value's text in UTF-8: what toString() gives, without its copies for
+// the types rows hold (the writer MACs every row it writes).
+QByteArray utf8Of(const QVariant &value)
+{
+    switch (value.metaType().id()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(value.constData())->toUtf8();
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+        return QByteArray::number(value.toLongLong());
+    default:
+        return value.toString().toUtf8();
+    }
+}
+
 void appendValue(QByteArray &bytes, const QVariant &value)
 {
     if (!value.isValid() || value.isNull()) {
         bytes.append('\0');
         return;
     }
-    const QByteArray text = value.toString().toUtf8();
+    const QByteArray text = utf8Of(value);
     bytes.append('\1');
     char length[4];
     qToBigEndian(quint32(text.size()), length);
     bytes.append(length, sizeof length);
     bytes.append(text);
+}
+
+// What a row's MAC covers: its canonical bytes, then the hash it follows.
+QByteArray macked(const QByteArray &canonical, const QString &prevHash)
+{
+    return canonical + prevHash.toLatin1();
 }
 
 StoreError failed(const char *what, const QSqlQuery &query)
@@ -133,8 +154,12 @@ QByteArray canonicalRow(QLatin1String log, const QList<QVariant> &values)
 
 QString rowMac(const crypto::SecretBytes &key, const QByteArray &canonical, const QString &prevHash)
 {
-    const QByteArray message = canonical + prevHash.toLatin1();
-    return QString::fromLatin1(crypto::hmacSha256(key, message).toHex());
+    return QString::fromLatin1(crypto::hmacSha256(key, macked(canonical, prevHash)).toHex());
+}
+
+QString rowMac(crypto::HmacSha256 &key, const QByteArray &canonical, const QString &prevHash)
+{
+    return QString::fromLatin1(key.mac(macked(canonical, prevHash)).toHex());
 }
 
 StoreResult<Link> advance(const QSqlDatabase &database, const QString &tenantId, QLatin1String log,

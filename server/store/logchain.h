@@ -1,5 +1,6 @@
 #pragma once
 
+#include "crypto/mac.h"
 #include "crypto/secretbytes.h"
 #include "storeresult.h"
 
@@ -55,6 +56,8 @@ QByteArray canonicalRow(QLatin1String log, const QList<QVariant> &values);
 // The row's MAC in lowercase hex.
 QString rowMac(const crypto::SecretBytes &key, const QByteArray &canonical,
                const QString &prevHash);
+// The same, under a key set up once for many rows (the writers' chains).
+QString rowMac(crypto::HmacSha256 &key, const QByteArray &canonical, const QString &prevHash);
 
 // The place of a new row: its tenant_seq and the hash it follows.
 struct Link
@@ -65,9 +68,9 @@ struct Link
 
 // Takes the next `count` places in `tenantId`'s `log` and returns the first,
 // inside the caller's write transaction (which holds the head row until it
-// commits). Rows written before the chains existed are sealed first, from the
-// genesis value, when the head says they are not yet (`key` null: they
-// cannot be, an error).
+// commits); `count` 0 takes none and returns where the next row goes. Rows written before the
+// chains existed are sealed first, from the genesis value, when the head says they are not yet
+// (`key` null: they cannot be, an error).
 StoreResult<Link> advance(const QSqlDatabase &database, const QString &tenantId, QLatin1String log,
                           const crypto::SecretBytes *key, qint64 count = 1);
 

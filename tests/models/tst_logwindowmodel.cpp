@@ -29,9 +29,9 @@ namespace {
 
 constexpr qint64 kSeededRows = 10000;
 constexpr qint64 kSpacingMs = 60 * 1000; // a row a minute: about a week
-// Sealing the million rows into the chain as the server starts takes minutes
-// under the sanitizers on a busy machine.
-constexpr int kStartMs = 480000;
+// The seeded rows are chained already, so a start has nothing to seal; this
+// is for a busy machine under the sanitizers.
+constexpr int kStartMs = 120000;
 
 struct SeededService
 {
@@ -437,7 +437,7 @@ void TestLogWindowModel::millionRowsFlatMemory()
     clock.start();
     QString error;
     QVERIFY2(service.start(kRows, 2000, &error), qPrintable(error));
-    qInfo("seeded and sealed %lld rows in %lld ms", kRows, qint64(clock.elapsed()));
+    qInfo("seeded %lld rows and started the server in %lld ms", kRows, qint64(clock.elapsed()));
     Client client(*service.server, m_store, QStringLiteral("million"));
     QVERIFY(signIn(client.session, demoOwner(*service.server, QStringLiteral("northwind"))));
 

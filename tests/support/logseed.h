@@ -11,11 +11,11 @@
 namespace engage::test {
 
 // Access-log rows written straight into the database of a stopped
-// engage-server, for the log viewer's tests and benchmark (issue 8): far more
-// rows than requests could make in a test's time. They are numbered after
-// the tenant's rows and left unsealed, with the chain's head waiting, as rows
-// from before the hash chains were: the server seals them into the chain when
-// it starts (store/logchain.h, sealLegacyRows), so they verify like any other.
+// engage-server, for the log viewer's tests (issue 8): far more rows than
+// requests could make in a test's time. They are written as the service's
+// writer writes them (store/accesslogbulk.h: numbered after the tenant's
+// rows, hash-chained and MACed under the data directory's key, counted, an
+// error_log row beside each 500), so the server starts with nothing to seal.
 //
 // Generated row i (1 = the oldest) arrived at `newest - (rows - i) * spacingMs`
 // and reads: request id "seed-<i>", path "/api/v1/seeded/<i>", method GET
@@ -30,7 +30,10 @@ struct LogSeed
     qint64 spacingMs = 1000;
     // Operation rows too, each "member.update" of "member-<i>" by the
     // tenant's first person, changing status (active to onLeave) and e-mail
-    // (personal: masked), at the same times as the access rows.
+    // (personal: masked), at the same times as the access rows. These are
+    // left unsealed, as rows from before the hash chains were, for the
+    // server to seal as it starts (store/logchain.h, sealLegacyRows): the
+    // path stays tested against the real server, on a few rows.
     qint64 operationRows = 0;
 };
 
@@ -50,8 +53,8 @@ bool setSecurityOption(const QString &dataDir, const QString &tenantSlug, bool o
 
 // engage-server on `dataDir` with the demo tenants, `seed` written into its
 // logs and the security option taken from `withoutOption`: started
-// once to make the demo, stopped, seeded, and started again (sealing the
-// rows takes it a while: `startTimeoutMs`). Null, with `error` set, when
+// once to make the demo, stopped, seeded, and started again (within
+// `startTimeoutMs`). Null, with `error` set, when
 // any step fails.
 std::unique_ptr<ServerProcess> startSeededServer(const QString &dataDir, const LogSeed &seed,
                                                  const QStringList &withoutOption,
