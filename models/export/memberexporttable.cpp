@@ -22,6 +22,7 @@ enum Field
     JobCategoryField,
     StatusField,
     DeliverField,
+    LanguageField,
     MemoField,
     FieldCount
 };
@@ -51,6 +52,9 @@ constexpr std::array<FieldColumn, FieldCount> kFields{{
     {"jobCategory", u"職種", u"Job category", CellFormat::Text},
     {"status", u"在籍状況", u"Status", CellFormat::Text},
     {"deliver", u"配信対象", u"Delivery", CellFormat::Text},
+    // The code ("ja", "en"); empty for the company's language, which an
+    // import then leaves as it is.
+    {"language", u"言語", u"Language", CellFormat::Text},
     {"memo", u"備考", u"Memo", CellFormat::Text},
 }};
 
@@ -163,6 +167,8 @@ QVariant MemberExportTable::fieldValue(const api::Member &member, int field) con
         return statusWord(fields.status, japanese);
     case DeliverField:
         return deliverWord(fields.deliver, japanese);
+    case LanguageField:
+        return fields.language ? api::languageCode(*fields.language) : QString();
     case MemoField:
         return fields.memo;
     default:

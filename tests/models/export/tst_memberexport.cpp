@@ -89,6 +89,7 @@ void TestMemberExport::initTestCase()
     awkward.position = QStringLiteral("-");
     awkward.status = api::MemberStatus::OnLeave;
     awkward.deliver = false;
+    awkward.language = api::Language::English;
     awkward.memo = QStringLiteral("@一行目\n-二行目, \"引用\"");
     awkward.attributes.insert(numberAnswer.value(QLatin1String("id")).toString(),
                               QStringLiteral("123.5"));
@@ -178,6 +179,22 @@ void TestMemberExport::reimportsUnchanged()
         QCOMPARE(sheets.size(), 2); // the members, then the cover
         const QJsonArray rows = sheets.at(0).toObject().value(QLatin1String("rows")).toArray();
         QCOMPARE(rows.size(), total + 1);
+        // The member's own language goes out as its code, the company's as nothing.
+        const QJsonArray header = rows.at(0).toArray();
+        qsizetype languageColumn = -1;
+        for (qsizetype column = 0; column < header.size(); ++column) {
+            const QString title = header.at(column).toObject()[u"v"].toString();
+            if (title == QStringLiteral("言語") || title == QStringLiteral("Language"))
+                languageColumn = column;
+        }
+        QVERIFY(languageColumn >= 0);
+        QStringList languages;
+        for (qsizetype row = 1; row < rows.size(); ++row) {
+            const QJsonValue value = rows.at(row).toArray().at(languageColumn).toObject()[u"v"];
+            if (!value.isNull())
+                languages << value.toString();
+        }
+        QCOMPARE(languages, QStringList{QStringLiteral("en")});
     }
 
     // The columns the service proposes are the export's own.
