@@ -6,6 +6,8 @@
 #include "cache/offlinecache.h"
 #include "credentialstore.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -24,6 +26,18 @@ Q_LOGGING_CATEGORY(lcSession, "engage.session")
 constexpr std::chrono::seconds kMinRenewalDelay{3};
 // After a renewal that failed for a passing reason (network, 5xx, 429).
 constexpr std::chrono::seconds kRenewalRetryDelay{30};
+
+// The offline cache's record of who was signed in (the key is no request
+// path, so no answer of the service overwrites it): what an offline start
+// shows the person as. Sealed like every record, never in plain text on disk.
+const QString kIdentityRecord = QStringLiteral("engage/session/identity");
+
+// Passing failures that an offline start outlasts; an HTTP error means the
+// service is there and has its say.
+bool isUnreachable(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout;
+}
 
 // The service turned the token down for good: signing in again is the only way
 // on. Anything else (no answer, 5xx, throttling) may pass.
@@ -76,6 +90,7 @@ struct Session::Private
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
         QLatin1String("/offline");
     std::unique_ptr<OfflineCache> offlineCache;
+    std::chrono::seconds offlineRetryInterval{30};
 
     // Bumped whenever a sign-in, resume or sign-out starts over: answers to the
     // calls of an earlier generation are dropped.
@@ -108,22 +123,121 @@ struct Session::Private
         renewal.stop();
         failWaiters();
         closeOfflineCache();
+        // Quietly: a session that ends or starts over has not come back
+        // online, and its state change says what happened.
+        q.m_offline = false;
+    }
+
+    void setOffline(bool offline)
+    {
+        if (q.m_offline == offline)
+            return;
+        q.m_offline = offline;
+        Q_EMIT q.offlineChanged(offline);
     }
 
     OfflineScope offlineScope() const { return {profile, q.m_tenant, email}; }
 
-    void attachOfflineCache()
+    // Opens the person's cache, then `then()`: the pages a sign-in opens read
+    // with the cache in place, so what they show first is kept already.
+    void attachOfflineCache(std::function<void()> then)
     {
-        if (offlineDirectory.isEmpty() || !credentials.isAvailable())
+        if (offlineDirectory.isEmpty() || !credentials.isAvailable()) {
+            then();
             return;
+        }
         openOfflineCache(credentials, offlineDirectory, offlineScope(),
-                         [this, guard = QPointer<Session>(&q),
-                          current = generation](std::unique_ptr<OfflineCache> cache) {
-                             if (!guard || current != generation || !cache)
+                         [this, guard = QPointer<Session>(&q), current = generation,
+                          then = std::move(then)](std::unique_ptr<OfflineCache> cache) {
+                             if (!guard || current != generation)
                                  return;
-                             offlineCache = std::move(cache);
-                             client.setOfflineCache(offlineCache.get());
+                             if (cache) {
+                                 offlineCache = std::move(cache);
+                                 client.setOfflineCache(offlineCache.get());
+                                 storeIdentity();
+                             }
+                             then();
                          });
+    }
+
+    void storeIdentity()
+    {
+        if (!offlineCache || !q.m_person)
+            return;
+        offlineCache->store(
+            kIdentityRecord,
+            QJsonDocument(QJsonObject{{QStringLiteral("tenant"), q.m_tenant},
+                                      {QStringLiteral("person"), api::toJson(*q.m_person)}}));
+    }
+
+    // The person as the offline cache last knew them, when it is the one
+    // being resumed.
+    std::optional<api::Person> storedIdentity()
+    {
+        const std::optional<OfflineCache::Entry> entry = offlineCache->find(kIdentityRecord);
+        if (!entry)
+            return std::nullopt;
+        const QJsonObject record = entry->json.object();
+        if (record.value(QStringLiteral("tenant")).toString() != q.m_tenant)
+            return std::nullopt;
+        auto person = api::personFromJson(record.value(QStringLiteral("person")).toObject());
+        // A generated first password must be changed online first.
+        if (!person || person.value().email.compare(email, Qt::CaseInsensitive) != 0 ||
+            person.value().mustChangePassword)
+            return std::nullopt;
+        return person.takeValue();
+    }
+
+    // The stored session could not be resumed because the service cannot be
+    // reached: signed in from the offline cache when it knows the person,
+    // else the failure as it was.
+    void resumeOffline(const ApiError &unreachable)
+    {
+        if (offlineDirectory.isEmpty() || !credentials.isAvailable()) {
+            fail(unreachable);
+            return;
+        }
+        openOfflineCache(credentials, offlineDirectory, offlineScope(),
+                         [this, guard = QPointer<Session>(&q), current = generation,
+                          unreachable](std::unique_ptr<OfflineCache> cache) {
+                             if (!guard || current != generation)
+                                 return;
+                             if (!cache) {
+                                 fail(unreachable);
+                                 return;
+                             }
+                             offlineCache = std::move(cache);
+                             if (!offlineCache->isLoading()) {
+                                 signInOffline(unreachable);
+                                 return;
+                             }
+                             QObject::connect(
+                                 offlineCache.get(), &OfflineCache::loaded, &q,
+                                 [this, current, unreachable] {
+                                     if (current == generation)
+                                         signInOffline(unreachable);
+                                 },
+                                 Qt::SingleShotConnection);
+                         });
+    }
+
+    void signInOffline(const ApiError &unreachable)
+    {
+        std::optional<api::Person> person = storedIdentity();
+        if (!person) {
+            qCInfo(lcSession) << "the service cannot be reached and the offline cache does not "
+                                 "know the person";
+            closeOfflineCache();
+            fail(unreachable);
+            return;
+        }
+        qCInfo(lcSession) << "the service cannot be reached: signed in from the offline cache";
+        client.setOfflineCache(offlineCache.get());
+        q.m_person = std::move(person);
+        renewal.start(offlineRetryInterval);
+        setOffline(true);
+        setState(State::SignedIn);
+        Q_EMIT q.signedIn();
     }
 
     // Writes what is left (the destructor waits for it).
@@ -170,6 +284,7 @@ struct Session::Private
         accessToken = session.accessToken;
         refreshToken = session.refreshToken;
         q.m_person = session.user;
+        storeIdentity();
         const std::chrono::seconds lifetime{session.expiresIn};
         renewal.start(std::max(lifetime - renewalMargin, kMinRenewalDelay));
         changeKeychain({entryKey(), refreshToken, generation});
@@ -178,14 +293,15 @@ struct Session::Private
     // After a sign-in or a resume: the UI learns whether it may go on.
     void finishSigningIn()
     {
-        attachOfflineCache();
-        if (q.m_person->mustChangePassword) {
-            setState(State::PasswordChangeRequired);
-            Q_EMIT q.passwordChangeRequired();
-        } else {
-            setState(State::SignedIn);
-            Q_EMIT q.signedIn();
-        }
+        attachOfflineCache([this] {
+            if (q.m_person->mustChangePassword) {
+                setState(State::PasswordChangeRequired);
+                Q_EMIT q.passwordChangeRequired();
+            } else {
+                setState(State::SignedIn);
+                Q_EMIT q.signedIn();
+            }
+        });
     }
 
     void fail(const ApiError &error)
@@ -251,12 +367,19 @@ struct Session::Private
             adopt(*session);
             if (resuming)
                 finishSigningIn();
+            else if (q.m_offline)
+                qCInfo(lcSession) << "the service answers again: the session goes on online";
+            setOffline(false);
             notify(true);
             return;
         }
         // An unreadable answer to a refresh still spent the token.
         const bool spent = reply.isOk() || isRefusal(error);
-        if (resuming) {
+        if (resuming && isUnreachable(error)) {
+            qCInfo(lcSession) << "the service cannot be reached to resume the session, request"
+                              << reply.requestId();
+            resumeOffline(error);
+        } else if (resuming) {
             qCInfo(lcSession) << "the stored session could not be resumed, request"
                               << reply.requestId();
             if (spent)
@@ -268,7 +391,7 @@ struct Session::Private
             endSession(true);
         } else {
             qCInfo(lcSession) << "renewal failed for now, request" << reply.requestId();
-            renewal.start(kRenewalRetryDelay);
+            renewal.start(q.m_offline ? offlineRetryInterval : kRenewalRetryDelay);
         }
         notify(false);
     }
@@ -336,6 +459,12 @@ Session::Session(ApiClient &client, CredentialStore &credentials, QObject *paren
     d->renewal.setSingleShot(true);
     connect(&d->renewal, &QTimer::timeout, this, [this] { refreshAccessToken([](bool) {}); });
     client.setAuthenticator(this);
+    // The status bar's health probe or any page may find the service back
+    // before the next retry is due.
+    connect(&client, &ApiClient::reachabilityChanged, this, [this](bool reachable) {
+        if (reachable)
+            reconnect();
+    });
 }
 
 Session::~Session()
@@ -364,6 +493,22 @@ void Session::setOfflineCacheDirectory(const QString &directory)
 QString Session::offlineCacheDirectory() const
 {
     return d->offlineDirectory;
+}
+
+void Session::reconnect()
+{
+    if (m_offline)
+        refreshAccessToken([](bool) {});
+}
+
+void Session::setOfflineRetryInterval(std::chrono::seconds interval)
+{
+    d->offlineRetryInterval = interval;
+}
+
+std::chrono::seconds Session::offlineRetryInterval() const
+{
+    return d->offlineRetryInterval;
 }
 
 void Session::signIn(const QString &tenant, const QString &email, const QString &password)

@@ -55,7 +55,7 @@ public:
     void setRenewalMargin(std::chrono::seconds margin);
     // Where the signed-in person's offline cache is kept (cache/offlinecache.h):
     // by default "offline" in the application's local data folder; empty for
-    // none. Opened at each sign-in (its key from the keychain, so never
+    // none. Opened at each sign-in, before signedIn() (its key from the keychain, so never
     // without one) and handed to the ApiClient; closed at sign-out.
     void setOfflineCacheDirectory(const QString &directory);
     QString offlineCacheDirectory() const;
@@ -65,6 +65,18 @@ public:
     const std::optional<api::Person> &person() const { return m_person; }
     // Whether the refresh token could be stored (false without a keychain).
     bool isRemembered() const { return m_remembered; }
+    // Signed in from the offline cache: resume() found the service unreachable
+    // and the person's sealed identity (kept at the last sign-in or resume)
+    // in the cache. The state is SignedIn with no access token, so pages read
+    // the cache; the session retries the refresh token every
+    // offlineRetryInterval() (and on reconnect()) and, once the service
+    // answers, goes on online; a token it refuses then ends the session.
+    bool isOffline() const { return m_offline; }
+    // Tries the service now while offline (the offline banner's "Retry").
+    void reconnect();
+    // Default 30 seconds; tests shorten it.
+    void setOfflineRetryInterval(std::chrono::seconds interval);
+    std::chrono::seconds offlineRetryInterval() const;
 
     // POST /api/v1/auth/login. signedIn() or passwordChangeRequired() or failed().
     void signIn(const QString &tenant, const QString &email, const QString &password);
@@ -88,6 +100,9 @@ Q_SIGNALS:
     void passwordChanged();
     void signedOut(bool expired);
     void failed(const engage::models::ApiError &error);
+    // Entered offline mode (true, right before signedIn()), or left it because
+    // the service took the refresh token again (false; not at a sign-out).
+    void offlineChanged(bool offline);
     // The keychain could not keep the session: the user is told it will not be remembered.
     void notRemembered(const engage::models::ApiError &error);
 
@@ -98,6 +113,7 @@ private:
     QString m_tenant;
     std::optional<api::Person> m_person;
     bool m_remembered = false;
+    bool m_offline = false;
 };
 
 } // namespace engage::models

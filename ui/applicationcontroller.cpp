@@ -48,11 +48,17 @@ bool trustFails(const models::ApiError &error)
            error.kind == Kind::TlsFailure;
 }
 
+// Nothing answered: no error of the service's own.
+bool unreachable(const models::ApiError &error)
+{
+    using Kind = models::ApiError::Kind;
+    return error.kind == Kind::Network || error.kind == Kind::Timeout;
+}
+
 // The service cannot be used at all; a problem+json answer means it can.
 bool stopsTheConnection(const models::ApiError &error)
 {
-    using Kind = models::ApiError::Kind;
-    return trustFails(error) || error.kind == Kind::Network || error.kind == Kind::Timeout;
+    return trustFails(error) || unreachable(error);
 }
 
 } // namespace
@@ -93,6 +99,8 @@ ApplicationController::ApplicationController(ClientContext &context, Options opt
             &ApplicationController::onSignedOut);
     connect(&context.session, &models::Session::notRemembered, this,
             &ApplicationController::onNotRemembered);
+    connect(&context.session, &models::Session::offlineChanged, this,
+            &ApplicationController::onOfflineChanged);
 }
 
 ApplicationController::~ApplicationController()
@@ -386,6 +394,9 @@ bool ApplicationController::buildMainWindowStep()
         connect(m_window.get(), &MainWindow::signOutRequested, this,
                 &ApplicationController::signOutThen);
         connect(m_window.get(), &MainWindow::closed, this, &ApplicationController::quitRequested);
+        connect(m_window->offlineBanner(), &OfflineBanner::retryRequested, &m_context.session,
+                &models::Session::reconnect);
+        m_window->offlineBanner()->setRetryAvailable(m_context.session.isOffline());
         return false;
     }
     switch (m_window->pageCount()) {
@@ -569,6 +580,13 @@ void ApplicationController::onSessionFailed(const models::ApiError &error)
     case Step::Resuming:
         if (trustFails(error))
             showConnectionError(error);
+        else if (unreachable(error))
+            // Nothing of this person's is kept on this computer (a first
+            // start, or removed at a sign-out): there is nothing to show offline.
+            showLogin(tr("Engage cannot reach the service of %1, and this computer holds no "
+                         "offline data of yours to show until it can. Sign in once the "
+                         "service is reachable again.")
+                          .arg(m_profileName));
         else
             probeThenLogin();
         return;
@@ -594,6 +612,19 @@ void ApplicationController::onSignedOut(bool expired)
         return;
     }
     showLogin(expired ? tr("Your session has ended. Please sign in again.") : QString());
+}
+
+// Offline: the window shows the cache and the banner offers "Retry"; back
+// online, the pages still show what the cache gave until read again.
+void ApplicationController::onOfflineChanged(bool offline)
+{
+    if (!m_window)
+        return;
+    m_window->offlineBanner()->setRetryAvailable(offline);
+    if (!offline && shownWindow())
+        m_window->showMessage(MessageBanner::Level::Information,
+                              tr("The service can be reached again. Reload a page to see its "
+                                 "latest data."));
 }
 
 void ApplicationController::onNotRemembered(const models::ApiError &error)

@@ -34,7 +34,10 @@ class MembersPage;
 // password), or the welcome dialog on a first run. Owns the main window while
 // someone is signed in (and while a remembered session is resumed: a returning
 // user sees the window at once, inert, "Signing in…"), and returns to the
-// login dialog on sign-out.
+// login dialog on sign-out. A remembered session the service cannot be
+// reached to resume opens from the offline cache when it knows the person
+// (Session::isOffline): the window with the cached pages and the offline
+// banner's "Retry", until the service takes the session again.
 class ApplicationController final : public QObject, public models::CertificateDecider
 {
     Q_OBJECT
@@ -111,6 +114,7 @@ private:
     void onSessionFailed(const models::ApiError &error);
     void onSignedOut(bool expired);
     void onNotRemembered(const models::ApiError &error);
+    void onOfflineChanged(bool offline);
     void onPinnedFingerprintChanged(const QString &fingerprint);
 
     ClientContext &m_context;

@@ -76,11 +76,13 @@ QString OfflineCache::filePath(const QString &directory, const OfflineScope &sco
 void OfflineCache::load()
 {
     m_readStartedAt = m_clears;
+    m_loading = true;
     m_reading.setFuture(QtConcurrent::run([path = m_path] { return readFile(path); }));
 }
 
 void OfflineCache::onRead()
 {
+    m_loading = false;
     if (m_readStartedAt != m_clears)
         return;
     const std::optional<Records> read = m_reading.result();
@@ -100,6 +102,7 @@ void OfflineCache::onRead()
 void OfflineCache::clear()
 {
     ++m_clears;
+    m_loading = false; // what the read brings is dropped
     m_writeTimer.stop();
     m_writing.waitForFinished();
     m_dirty = false;

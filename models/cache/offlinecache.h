@@ -62,7 +62,8 @@ public:
     // Reads the file off the UI thread; loaded() follows. Records stored in
     // the meantime are newer than the file's and stay.
     void load();
-    bool isLoading() const { return m_reading.isRunning(); }
+    // Until loaded() (the read's thread may be done before its records are in).
+    bool isLoading() const { return m_loading; }
     // Forgets every record and deletes the file (a key made anew could not
     // open them anyway; a sign-out that removes the cache).
     void clear();
@@ -104,6 +105,7 @@ private:
     QFutureWatcher<std::optional<Records>> m_reading;
     QFutureWatcher<bool> m_writing;
     bool m_dirty = false;
+    bool m_loading = false;
     quint64 m_clears = 0; // a read begun before a clear() brings nothing back
     quint64 m_readStartedAt = 0;
 };

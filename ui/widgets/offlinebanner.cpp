@@ -34,6 +34,12 @@ QString OfflineBanner::text() const
     return m_banner->text();
 }
 
+void OfflineBanner::setRetryAvailable(bool available)
+{
+    m_retryAvailable = available;
+    retranslate();
+}
+
 void OfflineBanner::onServedFromCache(const QDateTime &asOf)
 {
     // The oldest data on screen is what the person must not mistake for today's.
@@ -63,6 +69,8 @@ void OfflineBanner::retranslate()
         tr("Offline — as of %1. The service cannot be reached; you are seeing the data "
            "saved on this computer when it was last read.")
             .arg(when));
+    if (m_retryAvailable)
+        m_banner->setAction(tr("&Retry"), [this] { Q_EMIT retryRequested(); });
 }
 
 void OfflineBanner::changeEvent(QEvent *event)

@@ -30,6 +30,13 @@ public:
     // UTC; empty while online.
     std::optional<QDateTime> asOf() const { return m_asOf; }
     QString text() const;
+    // Offers "Retry" beside the message (retryRequested()): while the session
+    // itself is offline (models::Session::isOffline), and so has something to retry.
+    void setRetryAvailable(bool available);
+    bool isRetryAvailable() const { return m_retryAvailable; }
+
+Q_SIGNALS:
+    void retryRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,6 +49,7 @@ private:
     MessageBanner *m_banner;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     std::optional<QDateTime> m_asOf;
+    bool m_retryAvailable = false;
 };
 
 } // namespace engage::ui
