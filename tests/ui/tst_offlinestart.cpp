@@ -34,7 +34,9 @@ using engage::ui::ApplicationController;
 
 namespace {
 
-constexpr const char *kProfile = "Loopback";
+// A profile name of its own: the tests share one keychain, and this one writes
+// refresh tokens into its entry.
+constexpr const char *kProfile = "Offline start";
 
 void fill(QWidget *dialog, const char *field, const QString &text)
 {
