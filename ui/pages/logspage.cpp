@@ -2,6 +2,8 @@
 
 #include "dialogs/errordialog.h"
 #include "dialogs/logretentiondialog.h"
+#include "export/exportcontroller.h"
+#include "models/export/logexportsource.h"
 #include "models/logentry.h"
 #include "models/loghistogrammodel.h"
 #include "models/logintegritycheck.h"
@@ -108,6 +110,18 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     , m_verifyAction(pageAction(QKeySequence(), this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
     , m_retentionAction(pageAction(QKeySequence(), this))
+    // Every row of the log and filter the table shows.
+    , m_export(new ExportController(
+          this,
+          [this] {
+              const auto names = [this](const QString &id) {
+                  return personName(id);
+              };
+              return std::make_unique<models::LogExportSource>(
+                  m_client, m_model->log(), m_model->filter(), names, m_session.tenant(),
+                  models::LogExportSource::describe(m_model->log(), m_model->filter(), names));
+          },
+          ExportController::Formats::XlsxOnly, [this] { return m_session.tenant(); }))
 {
     for (int tab = 0; tab < int(std::size(kTabs)); ++tab)
         m_tabs->addTab(QString());
@@ -198,8 +212,8 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     footer->addStretch();
     footer->addWidget(m_jumpLabel);
     footer->addWidget(m_jumpDate);
-    for (QAction *action : {m_jumpAction, m_liveAction, m_copyAction, m_verifyAction,
-                            m_reloadAction, m_retentionAction}) {
+    for (QAction *action : {m_jumpAction, m_liveAction, m_copyAction, m_export->action(),
+                            m_verifyAction, m_reloadAction, m_retentionAction}) {
         QPushButton *button = buttonFor(action, m_content);
         footer->addWidget(button);
         // The live tail's button shows whether it is on.
@@ -503,6 +517,7 @@ void LogsPage::updateActions()
     m_copyAction->setEnabled(ready && m_model->isLoaded(m_view->currentIndex().row()));
     m_verifyAction->setEnabled(ready && !m_integrity->isRunning());
     m_reloadAction->setEnabled(ready && !m_model->isLoading());
+    m_export->action()->setEnabled(ready);
     const auto &me = m_session.person();
     m_retentionAction->setVisible(me && me->role == api::Role::Owner);
     m_retentionAction->setEnabled(ready);

@@ -30,6 +30,7 @@ class UserTableModel;
 
 namespace engage::ui {
 
+class ExportController;
 class LogDetailPane;
 class LogHistogram;
 class MessageBanner;
@@ -90,6 +91,7 @@ public:
     QAction *reloadAction() const { return m_reloadAction; }
     // Owners only: opens the LogRetentionDialog.
     QAction *retentionAction() const { return m_retentionAction; }
+    ExportController *exportController() const { return m_export; }
 
     // The filters as typed; an error names the field the service would refuse.
     api::Result<api::LogQuery> filterFromFields() const;
@@ -162,6 +164,7 @@ private:
     QAction *m_verifyAction;
     QAction *m_reloadAction;
     QAction *m_retentionAction;
+    ExportController *m_export;
     bool m_hasAccess = false;
     bool m_shown = false;
     bool m_loaded = false;
