@@ -11,6 +11,7 @@
 #include "../models/serviceclient.h"
 #include "models/cache/offlinecache.h"
 #include "models/dashboard/dashboardloader.h"
+#include "models/membertablemodel.h"
 #include "ui/applicationcontroller.h"
 #include "ui/dialogs/logindialog.h"
 #include "ui/mainwindow.h"
@@ -59,6 +60,17 @@ bool summaryReady(ui::MainWindow *window)
            loader->state(DashboardLoader::Panel::Summary) == DashboardLoader::State::Ready;
 }
 
+models::MemberTableModel *membersOf(ui::MainWindow *window)
+{
+    return window ? window->findChild<models::MemberTableModel *>() : nullptr;
+}
+
+bool membersLoaded(ui::MainWindow *window)
+{
+    const models::MemberTableModel *members = membersOf(window);
+    return members && !members->isLoading() && members->rowCount() > 0;
+}
+
 QPushButton *retryButton(ui::OfflineBanner *banner)
 {
     const QList<QPushButton *> buttons = banner->findChildren<QPushButton *>();
@@ -92,6 +104,7 @@ private:
     quint16 m_port = 0;
     QJsonObject m_summary;
     QString m_displayName;
+    int m_members = 0;
 };
 
 std::unique_ptr<ClientUnderTest> TestOfflineStart::makeClient(const QString &offlineDirectory)
@@ -143,6 +156,8 @@ void TestOfflineStart::initTestCase()
     m_summary = api::toJson(dashboardOf(controller.mainWindow())->summary());
     QVERIFY(!m_summary.isEmpty());
     m_displayName = client->session.person()->displayName;
+    QTRY_VERIFY_WITH_TIMEOUT(membersLoaded(controller.mainWindow()), kUiWaitMs);
+    m_members = membersOf(controller.mainWindow())->rowCount();
     QTRY_VERIFY_WITH_TIMEOUT(client->client.offlineCache(), kUiWaitMs);
     QVERIFY(client->client.offlineCache()->flush());
 }
@@ -198,6 +213,10 @@ void TestOfflineStart::offlineStartThenOnlineAgain()
     QVERIFY2(banner->text().startsWith(QStringLiteral("Offline — as of ")),
              qPrintable(banner->text()));
     QVERIFY(banner->isRetryAvailable());
+    // The members too.
+    QTRY_VERIFY_WITH_TIMEOUT(membersLoaded(window), kUiWaitMs);
+    QCOMPARE(membersOf(window)->rowCount(), m_members);
+    QVERIFY(membersOf(window)->asOf());
 
     // "Retry" while the service is still away: still offline.
     QPushButton *retry = retryButton(banner);
