@@ -69,8 +69,10 @@ public:
     // and the person's sealed identity (kept at the last sign-in or resume)
     // in the cache. The state is SignedIn with no access token, so pages read
     // the cache; the session retries the refresh token every
-    // offlineRetryInterval() (and on reconnect()) and, once the service
-    // answers, goes on online; a token it refuses then ends the session.
+    // offlineRetryInterval(), on reconnect() and whenever the ApiClient finds
+    // the service reachable, and once the service takes it goes on online; a
+    // token it refuses then ends the session. A sign-out while offline cannot
+    // tell the service: the token's family lapses there by itself.
     bool isOffline() const { return m_offline; }
     // Tries the service now while offline (the offline banner's "Retry").
     void reconnect();
