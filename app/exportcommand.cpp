@@ -4,7 +4,9 @@
 #include "models/credentialstore.h"
 #include "models/demoservice.h"
 #include "models/export/exporttask.h"
+#include "models/export/logexportsource.h"
 #include "models/export/memberexportsource.h"
+#include "models/export/resultexportsource.h"
 #include "models/languageswitcher.h"
 #include "models/session.h"
 #include "models/settings.h"
@@ -36,6 +38,7 @@ struct Request
     bool demo = false;
     QString profile;
     QString what;
+    api::LogKind log = api::LogKind::Access;
     QString out;
     bool signIn = false;
 };
@@ -146,6 +149,15 @@ private:
         if (m_request.what == QLatin1String("members"))
             return std::make_unique<models::MemberExportSource>(
                 m_client, m_language, api::MemberQuery{}, m_session.tenant(), QString());
+        // The dashboard's default: the latest closed round, the whole company,
+        // the trend over the last twelve months.
+        if (m_request.what == QLatin1String("results"))
+            return std::make_unique<models::ResultExportSource>(m_client, api::DashboardQuery{},
+                                                                m_session.tenant(), QString());
+        if (m_request.what == QLatin1String("logs"))
+            return std::make_unique<models::LogExportSource>(
+                m_client, m_request.log, api::LogQuery{}, nullptr, m_session.tenant(),
+                models::LogExportSource::describe(m_request.log, api::LogQuery{}, nullptr));
         return {};
     }
 
@@ -205,8 +217,8 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
     const QCommandLineOption what(QStringLiteral("what"), tr("What to export."),
                                   QStringLiteral("members|results|logs|everything"));
     const QCommandLineOption out(QStringLiteral("out"),
-                                 tr("The file to write (.xlsx; .csv for members; .zip for "
-                                    "everything)."),
+                                 tr("The file to write (.xlsx; .csv for members and logs; .zip "
+                                    "for everything)."),
                                  tr("file"));
     const QCommandLineOption offline(QStringLiteral("offline"),
                                      tr("Do not contact the service: export what the last run "
@@ -215,9 +227,12 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
         QStringLiteral("sign-in"),
         tr("Start the export session of the connection with the password read from the "
            "standard input."));
+    const QCommandLineOption log(QStringLiteral("log"),
+                                 tr("Which log --what logs exports (access by default)."),
+                                 QStringLiteral("access|operation|error"));
     const QCommandLineOption lang(QStringLiteral("lang"), tr("Use this language."),
                                   QStringLiteral("ja|en"));
-    parser.addOptions({profile, demo, what, out, offline, signIn, lang});
+    parser.addOptions({profile, demo, what, out, offline, signIn, log, lang});
     parser.addPositionalArgument(QStringLiteral("export"), tr("The export command."));
 
     const auto usage = [](const QString &message) {
@@ -244,6 +259,15 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
         return usage(tr("--what must be members, results, logs or everything."));
     if (request.out.isEmpty())
         return usage(tr("Give the file to write with --out FILE."));
+    if (request.what == QLatin1String("results") &&
+        models::ExportTask::formatFor(request.out) == models::ExportTask::Format::Csv)
+        return usage(tr("Results are a workbook of several sheets: write them to an .xlsx file."));
+    if (parser.isSet(log)) {
+        const std::optional<api::LogKind> kind = api::logKindFromName(parser.value(log));
+        if (!kind || request.what != QLatin1String("logs"))
+            return usage(tr("--log goes with --what logs and is access, operation or error."));
+        request.log = *kind;
+    }
     if (!QFileInfo(QFileInfo(request.out).absolutePath()).isDir())
         return usage(
             tr("The folder of %1 does not exist.").arg(QDir::toNativeSeparators(request.out)));

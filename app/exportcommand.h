@@ -12,7 +12,12 @@ namespace engage::app {
 // `engage-admin export`: a scheduled report without a window.
 //
 //   engage-admin export (--profile NAME | --demo) --what members|results|logs|everything
-//                       --out FILE [--offline] [--sign-in] [--lang ja|en]
+//                       --out FILE [--log access|operation|error] [--offline] [--sign-in]
+//                       [--lang ja|en]
+//
+// Results are the dashboard's default view (the latest closed round, the
+// whole company, the trend of the last twelve months) as a workbook; logs
+// every row of one log (--log, the access log by default), .xlsx or .csv.
 //
 // With a profile it signs in with a session of its own, never the window's:
 // the refresh token of the profile's export session ("NAME#export" in the

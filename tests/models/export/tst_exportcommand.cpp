@@ -33,6 +33,8 @@ private Q_SLOTS:
     void initTestCase();
     void demoMembers_data();
     void demoMembers();
+    void demoResults();
+    void demoLogs();
     void refused_data();
     void refused();
 
@@ -121,6 +123,60 @@ void TestExportCommand::demoMembers()
     QVERIFY(named);
 }
 
+// Sakura Foods' year of pulses: the cover, then the summary, factors, heatmap
+// (under its colour scale) and trend sheets, a chart each for the factors
+// and the trend.
+void TestExportCommand::demoResults()
+{
+    const QString out = m_home.filePath(QStringLiteral("results.xlsx"));
+    const Run result =
+        run({QStringLiteral("--demo"), QStringLiteral("--what"), QStringLiteral("results"),
+             QStringLiteral("--out"), out, QStringLiteral("--lang"), QStringLiteral("ja")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QVERIFY2(result.standardError.isEmpty(), qPrintable(result.standardError));
+    QString error;
+    const QJsonObject workbook = readWorkbook(out, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonArray sheets = workbook.value(QLatin1String("sheets")).toArray();
+    QCOMPARE(sheets.size(), 5);
+    int charts = 0;
+    int scales = 0;
+    for (const QJsonValue sheet : sheets) {
+        charts += int(sheet.toObject().value(QLatin1String("charts")).toArray().size());
+        scales += int(sheet.toObject().value(QLatin1String("conditional")).toArray().size());
+    }
+    QCOMPARE(charts, 2);
+    QCOMPARE(scales, 1);
+    // The trend: a row per closed round of the year.
+    QVERIFY(sheets.at(4).toObject().value(QLatin1String("rows")).toArray().size() > 12);
+}
+
+// The operation log of the demo tenant: its rows after the header, newest
+// first, none without its action.
+void TestExportCommand::demoLogs()
+{
+    const QString out = m_home.filePath(QStringLiteral("operation.xlsx"));
+    const Run result =
+        run({QStringLiteral("--demo"), QStringLiteral("--what"), QStringLiteral("logs"),
+             QStringLiteral("--log"), QStringLiteral("operation"), QStringLiteral("--out"), out});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QString error;
+    const QJsonObject workbook = readWorkbook(out, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonArray sheets = workbook.value(QLatin1String("sheets")).toArray();
+    QCOMPARE(sheets.size(), 2);
+    const QJsonArray rows = sheets.at(1).toObject().value(QLatin1String("rows")).toArray();
+    QVERIFY(rows.size() > 1);
+    for (qsizetype i = 1; i < rows.size(); ++i) {
+        const QJsonArray row = rows.at(i).toArray();
+        QVERIFY(!row.at(4).toObject().value(QLatin1String("v")).toString().isEmpty());
+        if (i > 1)
+            QVERIFY(
+                row.at(0).toObject().value(QLatin1String("v")).toInteger() <
+                rows.at(i - 1).toArray().at(0).toObject().value(QLatin1String("v")).toInteger());
+    }
+}
+
 void TestExportCommand::refused_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -146,6 +202,21 @@ void TestExportCommand::refused_data()
                                                     QStringLiteral("x.xlsx")}
                                      << 2;
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")} << 2;
+    QTest::newRow("results as CSV")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--what"),
+                       QStringLiteral("results"), out, QStringLiteral("x.csv")}
+        << 2;
+    QTest::newRow("a log without logs")
+        << QStringList{QStringLiteral("--demo"),  QStringLiteral("--what"),
+                       QStringLiteral("members"), QStringLiteral("--log"),
+                       QStringLiteral("access"),  out,
+                       QStringLiteral("x.xlsx")}
+        << 2;
+    QTest::newRow("no such log") << QStringList{QStringLiteral("--demo"), QStringLiteral("--what"),
+                                                QStringLiteral("logs"),   QStringLiteral("--log"),
+                                                QStringLiteral("debug"),  out,
+                                                QStringLiteral("x.xlsx")}
+                                 << 2;
 }
 
 void TestExportCommand::refused()
