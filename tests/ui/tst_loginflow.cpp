@@ -32,7 +32,7 @@ using engage::ui::ApplicationController;
 
 namespace {
 
-constexpr const char *kProfile = "Loopback";
+constexpr const char *kProfile = "Login flow";
 
 void fill(QWidget *dialog, const char *field, const QString &text)
 {

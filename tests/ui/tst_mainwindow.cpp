@@ -69,7 +69,7 @@ void TestMainWindow::init()
     m_client.reset();
     m_client = std::make_unique<ClientUnderTest>(m_dir.filePath(QStringLiteral("settings.ini")));
     m_client->language.setLanguage(QStringLiteral("en"));
-    const models::ConnectionProfile profile = serverProfile(m_server, QStringLiteral("Loopback"));
+    const models::ConnectionProfile profile = serverProfile(m_server, QStringLiteral("Main window"));
     m_client->settings.saveProfile(profile);
     m_client->settings.setCurrentProfile(profile.name);
     m_client->client.setBaseUrl(profile.url);
@@ -120,7 +120,7 @@ void TestMainWindow::statusBarShowsWhoWhereAndHealth()
     QVERIFY(m_client->session.person());
     QVERIFY(window.personText().contains(m_client->session.person()->displayName));
     QVERIFY(window.tenantText().contains(m_owner.tenant));
-    QVERIFY(window.connectionText().contains(QStringLiteral("Loopback")));
+    QVERIFY(window.connectionText().contains(QStringLiteral("Main window")));
     QTRY_COMPARE_WITH_TIMEOUT(window.healthText(), QStringLiteral("Service: ready"), kUiWaitMs);
 }
 

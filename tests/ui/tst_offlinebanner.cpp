@@ -174,7 +174,7 @@ void TestOfflineBanner::signOutRemovingOfflineData()
     models::ApiClient &client = m_client->client;
     client.setBaseUrl(m_server.url());
     client.setPinnedFingerprint(m_server.fingerprint());
-    m_client->session.setProfileName(QStringLiteral("Loopback"));
+    m_client->session.setProfileName(QStringLiteral("Offline banner"));
     QVERIFY(signIn(m_client->session, demoOwner(m_server, QStringLiteral("northwind"))));
     QVERIFY(QTest::qWaitFor([&client] { return client.offlineCache(); }, kUiWaitMs));
     QVERIFY(getCached(client, kSummary));

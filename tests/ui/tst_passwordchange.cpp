@@ -27,7 +27,7 @@ using engage::ui::PasswordChangeDialog;
 
 namespace {
 
-constexpr const char *kProfile = "Loopback";
+constexpr const char *kProfile = "Password change";
 const QString kNewPassword = QStringLiteral("a-brand-new-passphrase-7");
 
 QLineEdit *edit(QWidget *dialog, const char *name)

@@ -30,7 +30,7 @@ using engage::ui::ApplicationController;
 
 namespace {
 
-constexpr const char *kProfile = "Loopback";
+constexpr const char *kProfile = "Session notices";
 // Set in the child process that runs without a keychain.
 constexpr char kWithoutKeychain[] = "ENGAGE_TEST_SESSIONNOTICES_NO_KEYCHAIN";
 
