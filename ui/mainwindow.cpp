@@ -128,6 +128,8 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
 
     connect(&context.session, &models::Session::stateChanged, this,
             &MainWindow::onSessionStateChanged);
+    connect(&context.session, &models::Session::offlineChanged, this,
+            &MainWindow::onSessionStateChanged);
 
     setTabOrder(d->navigation, d->pages);
     if (!restoreGeometry(context.settings.windowGeometry()))
@@ -289,14 +291,15 @@ void MainWindow::updatePageTitle(int index)
 }
 
 // Until someone is signed in, the pages have nothing to show and the account
-// nothing to change: only quitting stays at hand.
+// nothing to change: only quitting stays at hand. Offline, the pages show the
+// cache, and a password can only change once the service is back.
 void MainWindow::onSessionStateChanged()
 {
     const bool signedIn = d->context.session.state() == models::Session::State::SignedIn;
     centralWidget()->setEnabled(signedIn);
     for (QAction *action : std::as_const(d->pageActions))
         action->setEnabled(signedIn);
-    d->changePassword->setEnabled(signedIn);
+    d->changePassword->setEnabled(signedIn && !d->context.session.isOffline());
     d->signOut->setEnabled(signedIn);
     d->signOutRemovingOffline->setEnabled(signedIn);
     retranslateUi();

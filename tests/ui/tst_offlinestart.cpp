@@ -19,6 +19,7 @@
 #include "ui/widgets/offlinebanner.h"
 #include "uitestsupport.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
@@ -213,6 +214,10 @@ void TestOfflineStart::offlineStartThenOnlineAgain()
     QVERIFY2(banner->text().startsWith(QStringLiteral("Offline — as of ")),
              qPrintable(banner->text()));
     QVERIFY(banner->isRetryAvailable());
+    // A password changes only on the service.
+    auto *changePassword = window->findChild<QAction *>(QStringLiteral("changePasswordAction"));
+    QVERIFY(changePassword);
+    QVERIFY(!changePassword->isEnabled());
     // The members too.
     QTRY_VERIFY_WITH_TIMEOUT(membersLoaded(window), kUiWaitMs);
     QCOMPARE(membersOf(window)->rowCount(), m_members);
@@ -239,6 +244,7 @@ void TestOfflineStart::offlineStartThenOnlineAgain()
     QVERIFY(!client->session.accessToken().isEmpty());
     QVERIFY(!banner->isVisible());
     QVERIFY(!banner->isRetryAvailable());
+    QVERIFY(changePassword->isEnabled());
     QVERIFY2(window->banner()->text().contains(QLatin1String("reached again")),
              qPrintable(window->banner()->text()));
     // Read again, from the service this time.
