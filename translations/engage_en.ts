@@ -10,6 +10,120 @@
         </message>
     </context>
     <context>
+        <name>engage::app</name>
+        <message>
+            <source>Export members, results or logs to an Excel workbook without a window.</source>
+            <translation>Export members, results or logs to an Excel workbook without a window.</translation>
+        </message>
+        <message>
+            <source>Export through the saved connection &lt;name&gt;.</source>
+            <translation>Export through the saved connection &lt;name&gt;.</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <source>Start the demo service on this computer and export from it.</source>
+            <translation>Start the demo service on this computer and export from it.</translation>
+        </message>
+        <message>
+            <source>What to export.</source>
+            <translation>What to export.</translation>
+        </message>
+        <message>
+            <source>The file to write (.xlsx; .csv for members and logs; .zip for everything).</source>
+            <translation>The file to write (.xlsx; .csv for members and logs; .zip for everything).</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>file</translation>
+        </message>
+        <message>
+            <source>Do not contact the service: export what the last run read.</source>
+            <translation>Do not contact the service: export what the last run read.</translation>
+        </message>
+        <message>
+            <source>Start the export session of the connection with the password read from the standard input.</source>
+            <translation>Start the export session of the connection with the password read from the standard input.</translation>
+        </message>
+        <message>
+            <source>Which log --what logs exports (access by default).</source>
+            <translation>Which log --what logs exports (access by default).</translation>
+        </message>
+        <message>
+            <source>Use this language.</source>
+            <translation>Use this language.</translation>
+        </message>
+        <message>
+            <source>The export command.</source>
+            <translation>The export command.</translation>
+        </message>
+        <message>
+            <source>Give either --profile NAME or --demo.</source>
+            <translation>Give either --profile NAME or --demo.</translation>
+        </message>
+        <message>
+            <source>--what must be members, results, logs or everything.</source>
+            <translation>--what must be members, results, logs or everything.</translation>
+        </message>
+        <message>
+            <source>Give the file to write with --out FILE.</source>
+            <translation>Give the file to write with --out FILE.</translation>
+        </message>
+        <message>
+            <source>Results are a workbook of several sheets: write them to an .xlsx file.</source>
+            <translation>Results are a workbook of several sheets: write them to an .xlsx file.</translation>
+        </message>
+        <message>
+            <source>--log goes with --what logs and is access, operation or error.</source>
+            <translation>--log goes with --what logs and is access, operation or error.</translation>
+        </message>
+        <message>
+            <source>The folder of %1 does not exist.</source>
+            <translation>The folder of %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>--offline is not available yet.</source>
+            <translation>--offline is not available yet.</translation>
+        </message>
+        <message>
+            <source>Unknown language “%1”: use ja or en.</source>
+            <translation>Unknown language “%1”: use ja or en.</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::app::ExportCommand</name>
+        <message>
+            <source>Signing in failed: %1</source>
+            <translation>Signing in failed: %1</translation>
+        </message>
+        <message>
+            <source>The password must be changed first: sign in once in the Engage window.</source>
+            <translation>The password must be changed first: sign in once in the Engage window.</translation>
+        </message>
+        <message>
+            <source>The demo service announced no company.</source>
+            <translation>The demo service announced no company.</translation>
+        </message>
+        <message>
+            <source>There is no saved connection named “%1”.</source>
+            <translation>There is no saved connection named “%1”.</translation>
+        </message>
+        <message>
+            <source>Nobody has signed in with the connection “%1” yet: sign in once in the Engage window.</source>
+            <translation>Nobody has signed in with the connection “%1” yet: sign in once in the Engage window.</translation>
+        </message>
+        <message>
+            <source>--sign-in reads the password from the standard input, which was empty.</source>
+            <translation>--sign-in reads the password from the standard input, which was empty.</translation>
+        </message>
+        <message>
+            <source>Exporting “%1” from the command line is not available yet.</source>
+            <translation>Exporting “%1” from the command line is not available yet.</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ApiError</name>
         <message>
             <source>The service could not read what this application sent. Try again; if it keeps happening, update the application.</source>
@@ -244,6 +358,108 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DeliveryLogModel</name>
+        <message>
+            <source>Invitation</source>
+            <translation>Invitation</translation>
+        </message>
+        <message>
+            <source>Reminder %1</source>
+            <extracomment>The n-th reminder of a round, e.g. "Reminder 2".</extracomment>
+            <translation>Reminder %1</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <extracomment>A delivery channel: the link handed out on a printed sheet or in a CSV.</extracomment>
+            <translation>On paper</translation>
+        </message>
+        <message>
+            <source>Waiting to retry</source>
+            <extracomment>A delivery not made yet that failed before and will be tried again.</extracomment>
+            <translation>Waiting to retry</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <extracomment>The mail server refused the e-mail for good.</extracomment>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Not named</source>
+            <extracomment>The recipient of a reminder, which the log does not name.</extracomment>
+            <translation>Not named</translation>
+        </message>
+        <message>
+            <source>Removed member</source>
+            <translation>Removed member</translation>
+        </message>
+        <message>
+            <source>%1 &lt;%2&gt;</source>
+            <extracomment>A recipient: %1 the member's name, %2 their e-mail address.</extracomment>
+            <translation>%1 &lt;%2&gt;</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>A recipient without e-mail: %1 the member's name, %2 their employee code.</extracomment>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Due %1, done %2</source>
+            <translation>Due %1, done %2</translation>
+        </message>
+        <message>
+            <source>Due %1</source>
+            <translation>Due %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) so far.</source>
+            <translation>
+                <numerusform>%n attempt so far.</numerusform>
+                <numerusform>%n attempts so far.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A reminder goes only to those who have not answered, so the log does not say whom: it would tell who had not answered yet.</source>
+            <translation>A reminder goes only to those who have not answered, so the log does not say whom: it would tell who had not answered yet.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Delivery</source>
+            <translation>Delivery</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Recipient</translation>
+        </message>
+        <message>
+            <source>Mail server's answer</source>
+            <extracomment>Column of the delivery log: what the mail server answered.</extracomment>
+            <translation>Mail server's answer</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -282,6 +498,17 @@
         <message>
             <source>Take the version saved by someone else</source>
             <translation>Take the version saved by someone else</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ExportTask</name>
+        <message>
+            <source>There was nothing to export.</source>
+            <translation>There was nothing to export.</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
         </message>
     </context>
     <context>
@@ -557,6 +784,11 @@ Members: %L3 (%L4 directly in this group)</translation>
             <extracomment>A field an import changes: the field (%1), its value before (%2) and after (%3).</extracomment>
             <translation>%1: %2 → %3</translation>
         </message>
+        <message>
+            <source>Language</source>
+            <extracomment>A target of an import's column: the language of a member's e-mails and survey page.</extracomment>
+            <translation>Language</translation>
+        </message>
     </context>
     <context>
         <name>engage::models::LogArchiveModel</name>
@@ -595,6 +827,169 @@ SHA-256: %2</translation>
         <message>
             <source>Archived</source>
             <translation>Archived</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogExportSource</name>
+        <message>
+            <source>Access log</source>
+            <translation>Access log</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>Error log</translation>
+        </message>
+        <message>
+            <source>From: %1</source>
+            <translation>From: %1</translation>
+        </message>
+        <message>
+            <source>Before: %1</source>
+            <translation>Before: %1</translation>
+        </message>
+        <message>
+            <source>Person: %1</source>
+            <translation>Person: %1</translation>
+        </message>
+        <message>
+            <source>Action: %1</source>
+            <translation>Action: %1</translation>
+        </message>
+        <message>
+            <source>Method: %1</source>
+            <translation>Method: %1</translation>
+        </message>
+        <message>
+            <source>Target type: %1</source>
+            <translation>Target type: %1</translation>
+        </message>
+        <message>
+            <source>Target ID: %1</source>
+            <translation>Target ID: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>IP address: %1</source>
+            <translation>IP address: %1</translation>
+        </message>
+        <message>
+            <source>Search: %1</source>
+            <translation>Search: %1</translation>
+        </message>
+        <message>
+            <source> · </source>
+            <extracomment>Separates the filters of a log export on its cover.</extracomment>
+            <translation> · </translation>
+        </message>
+        <message>
+            <source>logs</source>
+            <translation>logs</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogExportTable</name>
+        <message>
+            <source>No.</source>
+            <extracomment>Column of a log export: the row's position in the log.</extracomment>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Changed by</source>
+            <translation>Changed by</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Changed by (ID)</source>
+            <translation>Changed by (ID)</translation>
+        </message>
+        <message>
+            <source>Person ID</source>
+            <translation>Person ID</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Path</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Duration (ms)</source>
+            <extracomment>Column of the access log export: how long the service took to answer.</extracomment>
+            <translation>Duration (ms)</translation>
+        </message>
+        <message>
+            <source>IP address</source>
+            <translation>IP address</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Client</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>Request ID</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Target type</source>
+            <translation>Target type</translation>
+        </message>
+        <message>
+            <source>Target ID</source>
+            <translation>Target ID</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
+            <source>Route</source>
+            <translation>Route</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>Error code</translation>
+        </message>
+        <message>
+            <source>Failed part</source>
+            <translation>Failed part</translation>
+        </message>
+        <message>
+            <source>%1 (changed)</source>
+            <extracomment>A changed field in a log export whose values are personal and not shown.</extracomment>
+            <translation>%1 (changed)</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A changed field in a log export: %1 the field, %2 before, %3 after.</extracomment>
+            <translation>%1: %2 → %3</translation>
         </message>
     </context>
     <context>
@@ -776,6 +1171,17 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::MemberExportSource</name>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>members</source>
+            <translation>members</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::MemberTableModel</name>
         <message>
             <source>Name</source>
@@ -828,6 +1234,49 @@ SHA-256: %2</translation>
             <source>Left</source>
             <extracomment>Status of a member who has left the company.</extracomment>
             <translation>Left</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ModelExporter</name>
+        <message>
+            <source>About this export</source>
+            <translation>About this export</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>Filters</translation>
+        </message>
+        <message>
+            <source>None: everything shown</source>
+            <translation>None: everything shown</translation>
+        </message>
+        <message>
+            <source>Exported at</source>
+            <translation>Exported at</translation>
+        </message>
+        <message>
+            <source>Data as of</source>
+            <translation>Data as of</translation>
+        </message>
+        <message>
+            <source>Anonymity threshold (fewest respondents shown)</source>
+            <translation>Anonymity threshold (fewest respondents shown)</translation>
+        </message>
+        <message>
+            <source>Texts cut at Excel's limit of 32,767 characters (they end with "…")</source>
+            <translation>Texts cut at Excel's limit of 32,767 characters (they end with "…")</translation>
+        </message>
+        <message>
+            <source>The table changed while it was being exported, so the export stopped. Export it again.</source>
+            <translation>The table changed while it was being exported, so the export stopped. Export it again.</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1 could not be written: %2</translation>
         </message>
     </context>
     <context>
@@ -928,11 +1377,154 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::ResultExportSource</name>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A note beside withheld scores: %1 the factors, %2 why they are withheld.</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Factors</source>
+            <translation>Factors</translation>
+        </message>
+        <message>
+            <source>Factor scores</source>
+            <translation>Factor scores</translation>
+        </message>
+        <message>
+            <source>Heatmap</source>
+            <translation>Heatmap</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Trend</translation>
+        </message>
+        <message>
+            <source>Engagement over time</source>
+            <translation>Engagement over time</translation>
+        </message>
+        <message>
+            <source>results</source>
+            <translation>results</translation>
+        </message>
+        <message>
+            <source>%1 #%2</source>
+            <extracomment>A round: %1 the survey's name, %2 the round's number.</extracomment>
+            <translation>%1 #%2</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>Respondents</translation>
+        </message>
+        <message>
+            <source>Invited</source>
+            <translation>Invited</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Response rate</translation>
+        </message>
+        <message>
+            <source>Change in response rate (points)</source>
+            <translation>Change in response rate (points)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>Factor</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <translation>Benchmark</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>a group's path</comment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::RoundListModel</name>
         <message>
             <source>%1 · %2 #%3</source>
             <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
             <translation>%1 · %2 #%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::RoundProgressModel</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Fewer members than the anonymity threshold were asked in this group, so how many answered is not shown: it would tell who did.</source>
+            <translation>Fewer members than the anonymity threshold were asked in this group, so how many answered is not shown: it would tell who did.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>%1 of %Ln member answered so far.</numerusform>
+                <numerusform>%1 of %Ln members answered so far.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>Not shown</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Asked</source>
+            <extracomment>Column of a round's progress: the members the round was sent to.</extracomment>
+            <translation>Asked</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>Answered</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>Response rate</translation>
+        </message>
+        <message>
+            <source>Outside any group</source>
+            <translation>Outside any group</translation>
+        </message>
+        <message>
+            <source>Sent %1 · Refused %2 · On paper %3 · Waiting %4</source>
+            <extracomment>The delivery log's totals of a round: %1 e-mails sent, %2 refused by the mail server, %3 handed out on paper, %4 still to go.</extracomment>
+            <translation>Sent %1 · Refused %2 · On paper %3 · Waiting %4</translation>
         </message>
     </context>
     <context>
@@ -1506,6 +2098,14 @@ SHA-256: %2</translation>
         <message>
             <source>%1 Engage will ask for your password the next time it starts.</source>
             <translation>%1 Engage will ask for your password the next time it starts.</translation>
+        </message>
+        <message>
+            <source>Engage cannot reach the service of %1, and this computer holds no offline data of yours to show until it can. Sign in once the service is reachable again.</source>
+            <translation>Engage cannot reach the service of %1, and this computer holds no offline data of yours to show until it can. Sign in once the service is reachable again.</translation>
+        </message>
+        <message>
+            <source>The service can be reached again. Reload a page to see its latest data.</source>
+            <translation>The service can be reached again. Reload a page to see its latest data.</translation>
         </message>
     </context>
     <context>
@@ -2335,6 +2935,65 @@ SHA-256: %2</translation>
         <message>
             <source>Engage: error</source>
             <translation>Engage: error</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ExportController</name>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>E&amp;xport…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Excel…</source>
+            <translation>E&amp;xport to Excel…</translation>
+        </message>
+        <message>
+            <source>Save what the page shows as an Excel workbook or a CSV file</source>
+            <translation>Save what the page shows as an Excel workbook or a CSV file</translation>
+        </message>
+        <message>
+            <source>Save what the page shows as an Excel workbook</source>
+            <translation>Save what the page shows as an Excel workbook</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 with BOM (*.csv)</source>
+            <translation>CSV, UTF-8 with BOM (*.csv)</translation>
+        </message>
+        <message>
+            <source>Reading from the service…</source>
+            <translation>Reading from the service…</translation>
+        </message>
+        <message>
+            <source>Reading from the service… %1 of %2</source>
+            <translation>Reading from the service… %1 of %2</translation>
+        </message>
+        <message>
+            <source>Writing the file… %1 of %2 rows</source>
+            <translation>Writing the file… %1 of %2 rows</translation>
+        </message>
+        <message>
+            <source>The file %1 is ready.</source>
+            <translation>The file %1 is ready.</translation>
+        </message>
+        <message>
+            <source>The service could not be reached: the data is as of %1, from this computer's offline copy.</source>
+            <translation>The service could not be reached: the data is as of %1, from this computer's offline copy.</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>Open Folder</translation>
+        </message>
+        <message>
+            <source>The file could not be exported.</source>
+            <translation>The file could not be exported.</translation>
         </message>
     </context>
     <context>
@@ -3595,6 +4254,26 @@ SHA-256: %2</translation>
             <source>Change your password or sign out</source>
             <translation>Change your password or sign out</translation>
         </message>
+        <message>
+            <source>Remove offline data</source>
+            <translation>Remove offline data</translation>
+        </message>
+        <message>
+            <source>Sign out and remove the offline data of %1 from this computer?</source>
+            <translation>Sign out and remove the offline data of %1 from this computer?</translation>
+        </message>
+        <message>
+            <source>The dashboards, members and recent logs saved here for use without a connection are deleted, with their key in the system keychain. They are saved again at the next sign-in.</source>
+            <translation>The dashboards, members and recent logs saved here for use without a connection are deleted, with their key in the system keychain. They are saved again at the next sign-in.</translation>
+        </message>
+        <message>
+            <source>Sign Out and Remove</source>
+            <translation>Sign Out and Remove</translation>
+        </message>
+        <message>
+            <source>Sign out and &amp;remove offline data…</source>
+            <translation>Sign out and &amp;remove offline data…</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MemberDialog</name>
@@ -3810,6 +4489,19 @@ SHA-256: %2</translation>
             <source>Load Their Version</source>
             <translation>Load Their Version</translation>
         </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Language:</translation>
+        </message>
+        <message>
+            <source>The language of the member's survey e-mails and survey page. The page can still be switched to the other language.</source>
+            <translation>The language of the member's survey e-mails and survey page. The page can still be switched to the other language.</translation>
+        </message>
+        <message>
+            <source>Company default</source>
+            <extracomment>The member's language follows the company's setting.</extracomment>
+            <translation>Company default</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MembersPage</name>
@@ -4013,6 +4705,28 @@ SHA-256: %2</translation>
             <source>Reload</source>
             <translation>Reload</translation>
         </message>
+        <message>
+            <source>Group: %1</source>
+            <translation>Group: %1</translation>
+        </message>
+        <message>
+            <source>Search: %1</source>
+            <translation>Search: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>An attribute filter on the export's cover: the attribute's name (%1), its value (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <extracomment>Separates the filters on the export's cover.</extracomment>
+            <translation>; </translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MemoDialog</name>
@@ -4097,6 +4811,17 @@ SHA-256: %2</translation>
         <message>
             <source>Close this message</source>
             <translation>Close this message</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::OfflineBanner</name>
+        <message>
+            <source>Offline — as of %1. The service cannot be reached; you are seeing the data saved on this computer when it was last read.</source>
+            <translation>Offline — as of %1. The service cannot be reached; you are seeing the data saved on this computer when it was last read.</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Retry</translation>
         </message>
     </context>
     <context>
@@ -4410,6 +5135,128 @@ SHA-256: %2</translation>
         <message>
             <source>Role</source>
             <translation>Role</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::RoundView</name>
+        <message>
+            <source>Reload</source>
+            <translation>Reload</translation>
+        </message>
+        <message>
+            <source>The round is closed: these are its final figures.</source>
+            <translation>The round is closed: these are its final figures.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Updated %1, again every %n second(s) while shown.</source>
+            <extracomment>%1 the time the figures were read, %2 the seconds between two reads.</extracomment>
+            <translation>
+                <numerusform>Updated %1, again every %n second while shown.</numerusform>
+                <numerusform>Updated %1, again every %n seconds while shown.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>the members of “%1” and the groups below it</source>
+            <translation>the members of “%1” and the groups below it</translation>
+        </message>
+        <message>
+            <source>the members of “%1”</source>
+            <translation>the members of “%1”</translation>
+        </message>
+        <message>
+            <source>Everyone among %1 has answered: nobody to remind.</source>
+            <translation>Everyone among %1 has answered: nobody to remind.</translation>
+        </message>
+        <message>
+            <source>Remind Now</source>
+            <translation>Remind Now</translation>
+        </message>
+        <message numerus="yes">
+            <source>Send a reminder now to the %n member(s) who have not answered yet, among %1?</source>
+            <translation>
+                <numerusform>Send a reminder now to the %n member who has not answered yet, among %1?</numerusform>
+                <numerusform>Send a reminder now to the %n members who have not answered yet, among %1?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Send a reminder now to those who have not answered yet, among %1?</source>
+            <translation>Send a reminder now to those who have not answered yet, among %1?</translation>
+        </message>
+        <message>
+            <source>Too few members were asked in this group to say how many: the number would tell who answered.</source>
+            <translation>Too few members were asked in this group to say how many: the number would tell who answered.</translation>
+        </message>
+        <message>
+            <source>It goes out within a minute: by e-mail, or on the next printed sheet for members without an address.</source>
+            <translation>It goes out within a minute: by e-mail, or on the next printed sheet for members without an address.</translation>
+        </message>
+        <message>
+            <source>&amp;Remind</source>
+            <translation>&amp;Remind</translation>
+        </message>
+        <message>
+            <source>The reminder is on its way to those who have not answered yet, among %1.</source>
+            <translation>The reminder is on its way to those who have not answered yet, among %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reminder(s) on the way to those who have not answered yet, among %1.</source>
+            <translation>
+                <numerusform>%n reminder on the way to those who have not answered yet, among %1.</numerusform>
+                <numerusform>%n reminders on the way to those who have not answered yet, among %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The round has closed meanwhile, so nobody was reminded.</source>
+            <translation>The round has closed meanwhile, so nobody was reminded.</translation>
+        </message>
+        <message>
+            <source>This group has been removed meanwhile, so nobody was reminded. Reload to see the groups as they are.</source>
+            <translation>This group has been removed meanwhile, so nobody was reminded. Reload to see the groups as they are.</translation>
+        </message>
+        <message>
+            <source>Answers by group</source>
+            <translation>Answers by group</translation>
+        </message>
+        <message>
+            <source>Delivery log</source>
+            <translation>Delivery log</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>Sho&amp;w:</translation>
+        </message>
+        <message>
+            <source>Everything</source>
+            <translation>Everything</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <extracomment>Deliveries the mail server refused.</extracomment>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation>On paper</translation>
+        </message>
+        <message>
+            <source>Re&amp;mind Now…</source>
+            <translation>Re&amp;mind Now…</translation>
+        </message>
+        <message>
+            <source>Send a reminder now to those in the selected group who have not answered yet</source>
+            <translation>Send a reminder now to those in the selected group who have not answered yet</translation>
         </message>
     </context>
     <context>
@@ -4782,6 +5629,14 @@ SHA-256: %2</translation>
                 <numerusform>Add %n questions from the bank</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Send Te&amp;st to Myself</source>
+            <translation>Send Te&amp;st to Myself</translation>
+        </message>
+        <message>
+            <source>Mail yourself this survey's invitation, in the language of this window: its link opens a preview that records nothing</source>
+            <translation>Mail yourself this survey's invitation, in the language of this window: its link opens a preview that records nothing</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::SurveyPreview</name>
@@ -5142,6 +5997,40 @@ SHA-256: %2</translation>
         <message>
             <source>&amp;Results</source>
             <translation>&amp;Results</translation>
+        </message>
+        <message>
+            <source>Send Te&amp;st to Myself</source>
+            <translation>Send Te&amp;st to Myself</translation>
+        </message>
+        <message>
+            <source>Mail yourself the selected draft's invitation, in the language of this window: its link opens a preview that records nothing</source>
+            <translation>Mail yourself the selected draft's invitation, in the language of this window: its link opens a preview that records nothing</translation>
+        </message>
+        <message>
+            <source>Round &amp;Activity</source>
+            <extracomment>The tab of a survey's latest round: answers by group, reminders, the delivery log.</extracomment>
+            <translation>Round &amp;Activity</translation>
+        </message>
+        <message>
+            <source>A test invitation to “%1” was sent to %2. Its link opens a preview that records nothing.</source>
+            <translation>A test invitation to “%1” was sent to %2. Its link opens a preview that records nothing.</translation>
+        </message>
+        <message>
+            <source>The mail server refused the test invitation to %1. Check the SMTP settings and your address. Its answer: %2</source>
+            <extracomment>%1 the person's address, %2 the mail server's answer (English, as it gave it).</extracomment>
+            <translation>The mail server refused the test invitation to %1. Check the SMTP settings and your address. Its answer: %2</translation>
+        </message>
+        <message>
+            <source>The mail server could not take the test invitation to %1 just now; try again in a moment. Its answer: %2</source>
+            <translation>The mail server could not take the test invitation to %1 just now; try again in a moment. Its answer: %2</translation>
+        </message>
+        <message>
+            <source>Try Again</source>
+            <translation>Try Again</translation>
+        </message>
+        <message>
+            <source>No mail server is set up for your company yet, so the test invitation could not be sent. An owner or administrator saves the company's SMTP settings (its mail server) first.</source>
+            <translation>No mail server is set up for your company yet, so the test invitation could not be sent. An owner or administrator saves the company's SMTP settings (its mail server) first.</translation>
         </message>
     </context>
     <context>

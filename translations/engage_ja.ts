@@ -10,6 +10,120 @@
         </message>
     </context>
     <context>
+        <name>engage::app</name>
+        <message>
+            <source>Export members, results or logs to an Excel workbook without a window.</source>
+            <translation>ウィンドウを開かずに、メンバー・結果・ログを Excel ブックにエクスポートします。</translation>
+        </message>
+        <message>
+            <source>Export through the saved connection &lt;name&gt;.</source>
+            <translation>保存済みの接続 &lt;name&gt; を使ってエクスポートします。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名前</translation>
+        </message>
+        <message>
+            <source>Start the demo service on this computer and export from it.</source>
+            <translation>このコンピューターでデモサービスを起動し、そこからエクスポートします。</translation>
+        </message>
+        <message>
+            <source>What to export.</source>
+            <translation>エクスポートする内容を指定します。</translation>
+        </message>
+        <message>
+            <source>The file to write (.xlsx; .csv for members and logs; .zip for everything).</source>
+            <translation>書き出すファイル（.xlsx。メンバーとログは .csv も可。すべての場合は .zip）。</translation>
+        </message>
+        <message>
+            <source>file</source>
+            <translation>ファイル</translation>
+        </message>
+        <message>
+            <source>Do not contact the service: export what the last run read.</source>
+            <translation>サービスに接続せず、前回の実行時に読み込んだデータをエクスポートします。</translation>
+        </message>
+        <message>
+            <source>Start the export session of the connection with the password read from the standard input.</source>
+            <translation>標準入力から読み込んだパスワードで、この接続のエクスポート用セッションを開始します。</translation>
+        </message>
+        <message>
+            <source>Which log --what logs exports (access by default).</source>
+            <translation>--what logs でエクスポートするログ（既定はアクセスログ）。</translation>
+        </message>
+        <message>
+            <source>Use this language.</source>
+            <translation>この言語を使用します。</translation>
+        </message>
+        <message>
+            <source>The export command.</source>
+            <translation>エクスポートコマンド。</translation>
+        </message>
+        <message>
+            <source>Give either --profile NAME or --demo.</source>
+            <translation>--profile NAME と --demo のどちらか一方を指定してください。</translation>
+        </message>
+        <message>
+            <source>--what must be members, results, logs or everything.</source>
+            <translation>--what には members、results、logs、everything のいずれかを指定してください。</translation>
+        </message>
+        <message>
+            <source>Give the file to write with --out FILE.</source>
+            <translation>書き込むファイルを --out FILE で指定してください。</translation>
+        </message>
+        <message>
+            <source>Results are a workbook of several sheets: write them to an .xlsx file.</source>
+            <translation>結果は複数のシートからなるブックです。.xlsx ファイルに書き出してください。</translation>
+        </message>
+        <message>
+            <source>--log goes with --what logs and is access, operation or error.</source>
+            <translation>--log は --what logs と共に指定し、access、operation、error のいずれかです。</translation>
+        </message>
+        <message>
+            <source>The folder of %1 does not exist.</source>
+            <translation>%1 の保存先フォルダーが存在しません。</translation>
+        </message>
+        <message>
+            <source>--offline is not available yet.</source>
+            <translation>--offline はまだ使用できません。</translation>
+        </message>
+        <message>
+            <source>Unknown language “%1”: use ja or en.</source>
+            <translation>不明な言語「%1」です。ja または en を指定してください。</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::app::ExportCommand</name>
+        <message>
+            <source>Signing in failed: %1</source>
+            <translation>サインインに失敗しました: %1</translation>
+        </message>
+        <message>
+            <source>The password must be changed first: sign in once in the Engage window.</source>
+            <translation>先にパスワードを変更する必要があります。Engage のウィンドウで一度サインインしてください。</translation>
+        </message>
+        <message>
+            <source>The demo service announced no company.</source>
+            <translation>デモサービスから会社が通知されませんでした。</translation>
+        </message>
+        <message>
+            <source>There is no saved connection named “%1”.</source>
+            <translation>「%1」という名前の保存済みの接続はありません。</translation>
+        </message>
+        <message>
+            <source>Nobody has signed in with the connection “%1” yet: sign in once in the Engage window.</source>
+            <translation>接続「%1」では、まだ誰もサインインしていません。Engage のウィンドウで一度サインインしてください。</translation>
+        </message>
+        <message>
+            <source>--sign-in reads the password from the standard input, which was empty.</source>
+            <translation>--sign-in は標準入力からパスワードを読み込みますが、標準入力が空でした。</translation>
+        </message>
+        <message>
+            <source>Exporting “%1” from the command line is not available yet.</source>
+            <translation>コマンドラインから「%1」をエクスポートする機能は、まだ使用できません。</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ApiError</name>
         <message>
             <source>The service could not read what this application sent. Try again; if it keeps happening, update the application.</source>
@@ -242,6 +356,107 @@
         </message>
     </context>
     <context>
+        <name>engage::models::DeliveryLogModel</name>
+        <message>
+            <source>Invitation</source>
+            <translation>招待</translation>
+        </message>
+        <message>
+            <source>Reminder %1</source>
+            <extracomment>The n-th reminder of a round, e.g. "Reminder 2".</extracomment>
+            <translation>リマインダー（%1 回目）</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>メール</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <extracomment>A delivery channel: the link handed out on a printed sheet or in a CSV.</extracomment>
+            <translation>紙で配布</translation>
+        </message>
+        <message>
+            <source>Waiting to retry</source>
+            <extracomment>A delivery not made yet that failed before and will be tried again.</extracomment>
+            <translation>保留中（再送待ち）</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>保留中</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>送信済み</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <extracomment>The mail server refused the e-mail for good.</extracomment>
+            <translation>不達</translation>
+        </message>
+        <message>
+            <source>Not named</source>
+            <extracomment>The recipient of a reminder, which the log does not name.</extracomment>
+            <translation>（非表示）</translation>
+        </message>
+        <message>
+            <source>Removed member</source>
+            <translation>削除されたメンバー</translation>
+        </message>
+        <message>
+            <source>%1 &lt;%2&gt;</source>
+            <extracomment>A recipient: %1 the member's name, %2 their e-mail address.</extracomment>
+            <translation>%1 &lt;%2&gt;</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <extracomment>A recipient without e-mail: %1 the member's name, %2 their employee code.</extracomment>
+            <translation>%1（%2）</translation>
+        </message>
+        <message>
+            <source>Due %1, done %2</source>
+            <translation>予定: %1、完了: %2</translation>
+        </message>
+        <message>
+            <source>Due %1</source>
+            <translation>予定: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n attempt(s) so far.</source>
+            <translation>
+                <numerusform>これまでに %n 回試行しました。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A reminder goes only to those who have not answered, so the log does not say whom: it would tell who had not answered yet.</source>
+            <translation>リマインダーは未回答のメンバーにのみ送信されるため、ログには宛先を表示しません。表示すると、誰がまだ回答していないかがわかってしまいます。</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>ステータス</translation>
+        </message>
+        <message>
+            <source>Delivery</source>
+            <translation>配信</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>配信方法</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>宛先</translation>
+        </message>
+        <message>
+            <source>Mail server's answer</source>
+            <extracomment>Column of the delivery log: what the mail server answered.</extracomment>
+            <translation>メールサーバーの応答</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::DemoService</name>
         <message>
             <source>The demo service could not be started: the program %1 was not found. Reinstall Engage, or set ENGAGE_SERVER to its path.</source>
@@ -279,6 +494,17 @@
         <message>
             <source>Take the version saved by someone else</source>
             <translation>他のユーザーが保存したバージョンの取り込み</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ExportTask</name>
+        <message>
+            <source>There was nothing to export.</source>
+            <translation>エクスポートする内容がありませんでした。</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1（%2）</translation>
         </message>
     </context>
     <context>
@@ -554,6 +780,11 @@ Members: %L3 (%L4 directly in this group)</source>
             <extracomment>A field an import changes: the field (%1), its value before (%2) and after (%3).</extracomment>
             <translation>%1: %2 → %3</translation>
         </message>
+        <message>
+            <source>Language</source>
+            <extracomment>A target of an import's column: the language of a member's e-mails and survey page.</extracomment>
+            <translation>言語</translation>
+        </message>
     </context>
     <context>
         <name>engage::models::LogArchiveModel</name>
@@ -591,6 +822,169 @@ SHA-256: %2</translation>
         <message>
             <source>Archived</source>
             <translation>アーカイブ日時</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogExportSource</name>
+        <message>
+            <source>Access log</source>
+            <translation>アクセスログ</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>操作ログ</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>エラーログ</translation>
+        </message>
+        <message>
+            <source>From: %1</source>
+            <translation>%1 以降</translation>
+        </message>
+        <message>
+            <source>Before: %1</source>
+            <translation>%1 より前</translation>
+        </message>
+        <message>
+            <source>Person: %1</source>
+            <translation>ユーザー: %1</translation>
+        </message>
+        <message>
+            <source>Action: %1</source>
+            <translation>操作: %1</translation>
+        </message>
+        <message>
+            <source>Method: %1</source>
+            <translation>メソッド: %1</translation>
+        </message>
+        <message>
+            <source>Target type: %1</source>
+            <translation>対象の種類: %1</translation>
+        </message>
+        <message>
+            <source>Target ID: %1</source>
+            <translation>対象ID: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>ステータス: %1</translation>
+        </message>
+        <message>
+            <source>IP address: %1</source>
+            <translation>IP アドレス: %1</translation>
+        </message>
+        <message>
+            <source>Search: %1</source>
+            <translation>検索: %1</translation>
+        </message>
+        <message>
+            <source> · </source>
+            <extracomment>Separates the filters of a log export on its cover.</extracomment>
+            <translation> · </translation>
+        </message>
+        <message>
+            <source>logs</source>
+            <translation>ログ</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::LogExportTable</name>
+        <message>
+            <source>No.</source>
+            <extracomment>Column of a log export: the row's position in the log.</extracomment>
+            <translation>行番号</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>日時</translation>
+        </message>
+        <message>
+            <source>Changed by</source>
+            <translation>変更者</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>ユーザー</translation>
+        </message>
+        <message>
+            <source>Changed by (ID)</source>
+            <translation>変更者（ID）</translation>
+        </message>
+        <message>
+            <source>Person ID</source>
+            <translation>ユーザーID</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>メソッド</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>パス</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>ステータス</translation>
+        </message>
+        <message>
+            <source>Duration (ms)</source>
+            <extracomment>Column of the access log export: how long the service took to answer.</extracomment>
+            <translation>所要時間（ms）</translation>
+        </message>
+        <message>
+            <source>IP address</source>
+            <translation>IP アドレス</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>クライアント</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>リクエストID</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Target type</source>
+            <translation>対象の種類</translation>
+        </message>
+        <message>
+            <source>Target ID</source>
+            <translation>対象ID</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>変更内容</translation>
+        </message>
+        <message>
+            <source>Route</source>
+            <translation>ルート</translation>
+        </message>
+        <message>
+            <source>Error code</source>
+            <translation>エラーコード</translation>
+        </message>
+        <message>
+            <source>Failed part</source>
+            <translation>障害箇所</translation>
+        </message>
+        <message>
+            <source>%1 (changed)</source>
+            <extracomment>A changed field in a log export whose values are personal and not shown.</extracomment>
+            <translation>%1（変更あり）</translation>
+        </message>
+        <message>
+            <source>%1: %2 → %3</source>
+            <extracomment>A changed field in a log export: %1 the field, %2 before, %3 after.</extracomment>
+            <translation>%1: %2 → %3</translation>
         </message>
     </context>
     <context>
@@ -771,6 +1165,17 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::MemberExportSource</name>
+        <message>
+            <source>Members</source>
+            <translation>メンバー</translation>
+        </message>
+        <message>
+            <source>members</source>
+            <translation>メンバー</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::MemberTableModel</name>
         <message>
             <source>Name</source>
@@ -823,6 +1228,49 @@ SHA-256: %2</translation>
             <source>Left</source>
             <extracomment>Status of a member who has left the company.</extracomment>
             <translation>退職</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::ModelExporter</name>
+        <message>
+            <source>About this export</source>
+            <translation>このエクスポートについて</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>会社</translation>
+        </message>
+        <message>
+            <source>Filters</source>
+            <translation>絞り込み条件</translation>
+        </message>
+        <message>
+            <source>None: everything shown</source>
+            <translation>なし（すべて表示）</translation>
+        </message>
+        <message>
+            <source>Exported at</source>
+            <translation>エクスポート日時</translation>
+        </message>
+        <message>
+            <source>Data as of</source>
+            <translation>データの時点</translation>
+        </message>
+        <message>
+            <source>Anonymity threshold (fewest respondents shown)</source>
+            <translation>匿名性のしきい値（結果を表示する最少の回答者数）</translation>
+        </message>
+        <message>
+            <source>Texts cut at Excel's limit of 32,767 characters (they end with "…")</source>
+            <translation>Excel の上限（32,767 文字）で切り詰めたテキスト（末尾が「…」）</translation>
+        </message>
+        <message>
+            <source>The table changed while it was being exported, so the export stopped. Export it again.</source>
+            <translation>エクスポート中に表が変更されたため、エクスポートを中止しました。もう一度エクスポートしてください。</translation>
+        </message>
+        <message>
+            <source>%1 could not be written: %2</source>
+            <translation>%1 を書き込めませんでした: %2</translation>
         </message>
     </context>
     <context>
@@ -921,11 +1369,153 @@ SHA-256: %2</translation>
         </message>
     </context>
     <context>
+        <name>engage::models::ResultExportSource</name>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>A note beside withheld scores: %1 the factors, %2 why they are withheld.</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>概要</translation>
+        </message>
+        <message>
+            <source>Factors</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Factor scores</source>
+            <translation>要素別スコア</translation>
+        </message>
+        <message>
+            <source>Heatmap</source>
+            <translation>ヒートマップ</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>推移</translation>
+        </message>
+        <message>
+            <source>Engagement over time</source>
+            <translation>エンゲージメントの推移</translation>
+        </message>
+        <message>
+            <source>results</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>%1 #%2</source>
+            <extracomment>A round: %1 the survey's name, %2 the round's number.</extracomment>
+            <translation>%1 第%2回</translation>
+        </message>
+        <message>
+            <source>Round</source>
+            <translation>実施回</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>前回比</translation>
+        </message>
+        <message>
+            <source>Respondents</source>
+            <translation>回答者数</translation>
+        </message>
+        <message>
+            <source>Invited</source>
+            <translation>対象者数</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>回答率</translation>
+        </message>
+        <message>
+            <source>Change in response rate (points)</source>
+            <translation>回答率の前回比（ポイント）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>備考</translation>
+        </message>
+        <message>
+            <source>Factor</source>
+            <translation>要素</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>スコア</translation>
+        </message>
+        <message>
+            <source>Benchmark</source>
+            <translation>ベンチマーク</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <comment>a group's path</comment>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>締切日</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::RoundListModel</name>
         <message>
             <source>%1 · %2 #%3</source>
             <extracomment>A round in the period picker: %1 the day it closed, %2 the survey, %3 the round's number.</extracomment>
             <translation>%1 · %2 第%3回</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::RoundProgressModel</name>
+        <message>
+            <source>%1%</source>
+            <extracomment>A response rate, e.g. "82.5%"; %1 is the number in the UI language.</extracomment>
+            <translation>%1%</translation>
+        </message>
+        <message>
+            <source>Fewer members than the anonymity threshold were asked in this group, so how many answered is not shown: it would tell who did.</source>
+            <translation>このグループの対象者は匿名性のしきい値より少ないため、回答者数は表示していません。表示すると、誰が回答したかがわかってしまいます。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %Ln member(s) answered so far.</source>
+            <translation>
+                <numerusform>対象者 %Ln 人中 %1 人が回答済みです。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>非表示</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>グループ</translation>
+        </message>
+        <message>
+            <source>Asked</source>
+            <extracomment>Column of a round's progress: the members the round was sent to.</extracomment>
+            <translation>対象者数</translation>
+        </message>
+        <message>
+            <source>Answered</source>
+            <translation>回答者数</translation>
+        </message>
+        <message>
+            <source>Response rate</source>
+            <translation>回答率</translation>
+        </message>
+        <message>
+            <source>Outside any group</source>
+            <translation>（グループなし）</translation>
+        </message>
+        <message>
+            <source>Sent %1 · Refused %2 · On paper %3 · Waiting %4</source>
+            <extracomment>The delivery log's totals of a round: %1 e-mails sent, %2 refused by the mail server, %3 handed out on paper, %4 still to go.</extracomment>
+            <translation>送信済み %1 · 不達 %2 · 紙で配布 %3 · 保留中 %4</translation>
         </message>
     </context>
     <context>
@@ -1486,6 +2076,14 @@ SHA-256: %2</translation>
         <message>
             <source>%1 Engage will ask for your password the next time it starts.</source>
             <translation>%1 次回の起動時にはパスワードの入力が必要です。</translation>
+        </message>
+        <message>
+            <source>Engage cannot reach the service of %1, and this computer holds no offline data of yours to show until it can. Sign in once the service is reachable again.</source>
+            <translation>Engage は %1 のサービスに接続できません。また、接続できるまでの間に表示できるオフラインデータも、このコンピューターには保存されていません。サービスに接続できるようになってから、サインインしてください。</translation>
+        </message>
+        <message>
+            <source>The service can be reached again. Reload a page to see its latest data.</source>
+            <translation>サービスに再び接続できるようになりました。最新のデータを表示するには、ページを再読み込みしてください。</translation>
         </message>
     </context>
     <context>
@@ -2301,6 +2899,65 @@ SHA-256: %2</translation>
         <message>
             <source>Engage: error</source>
             <translation>Engage: エラー</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::ExportController</name>
+        <message>
+            <source>E&amp;xport…</source>
+            <translation>エクスポート(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport to Excel…</source>
+            <translation>Excel にエクスポート(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Save what the page shows as an Excel workbook or a CSV file</source>
+            <translation>ページに表示されている内容を、Excel ブックまたは CSV ファイルとして保存します</translation>
+        </message>
+        <message>
+            <source>Save what the page shows as an Excel workbook</source>
+            <translation>ページに表示されている内容を、Excel ブックとして保存します</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>エクスポート</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel ブック (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 with BOM (*.csv)</source>
+            <translation>CSV（UTF-8、BOM 付き） (*.csv)</translation>
+        </message>
+        <message>
+            <source>Reading from the service…</source>
+            <translation>サービスから読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>Reading from the service… %1 of %2</source>
+            <translation>サービスから読み込んでいます（%1 / %2）…</translation>
+        </message>
+        <message>
+            <source>Writing the file… %1 of %2 rows</source>
+            <translation>ファイルに書き込んでいます（%1 / %2 行）…</translation>
+        </message>
+        <message>
+            <source>The file %1 is ready.</source>
+            <translation>ファイル %1 を作成しました。</translation>
+        </message>
+        <message>
+            <source>The service could not be reached: the data is as of %1, from this computer's offline copy.</source>
+            <translation>サービスに接続できなかったため、このコンピューターに保存されたオフラインのデータ（%1 時点）を使用しました。</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>フォルダーを開く</translation>
+        </message>
+        <message>
+            <source>The file could not be exported.</source>
+            <translation>ファイルをエクスポートできませんでした。</translation>
         </message>
     </context>
     <context>
@@ -3527,6 +4184,26 @@ SHA-256: %2</translation>
             <source>Change your password or sign out</source>
             <translation>パスワードの変更またはサインアウト</translation>
         </message>
+        <message>
+            <source>Remove offline data</source>
+            <translation>オフラインデータの削除</translation>
+        </message>
+        <message>
+            <source>Sign out and remove the offline data of %1 from this computer?</source>
+            <translation>サインアウトして、%1 のオフラインデータをこのコンピューターから削除しますか？</translation>
+        </message>
+        <message>
+            <source>The dashboards, members and recent logs saved here for use without a connection are deleted, with their key in the system keychain. They are saved again at the next sign-in.</source>
+            <translation>オフラインで使用するためにこのコンピューターに保存されたダッシュボード、メンバー、最近のログが、システムのキーチェーンにあるそれらの鍵とともに削除されます。次回のサインイン時に、再び保存されます。</translation>
+        </message>
+        <message>
+            <source>Sign Out and Remove</source>
+            <translation>サインアウトして削除</translation>
+        </message>
+        <message>
+            <source>Sign out and &amp;remove offline data…</source>
+            <translation>サインアウトしてオフラインデータを削除(&amp;R)…</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MemberDialog</name>
@@ -3736,6 +4413,19 @@ SHA-256: %2</translation>
             <source>Load Their Version</source>
             <translation>最新の内容を読み込む</translation>
         </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>言語(&amp;L):</translation>
+        </message>
+        <message>
+            <source>The language of the member's survey e-mails and survey page. The page can still be switched to the other language.</source>
+            <translation>このメンバーに送るサーベイのメールと回答ページの言語です。回答ページでは、もう一方の言語に切り替えることもできます。</translation>
+        </message>
+        <message>
+            <source>Company default</source>
+            <extracomment>The member's language follows the company's setting.</extracomment>
+            <translation>会社の既定</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MembersPage</name>
@@ -3938,6 +4628,28 @@ SHA-256: %2</translation>
             <source>Reload</source>
             <translation>再読み込み</translation>
         </message>
+        <message>
+            <source>Group: %1</source>
+            <translation>グループ: %1</translation>
+        </message>
+        <message>
+            <source>Search: %1</source>
+            <translation>検索: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>ステータス: %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <extracomment>An attribute filter on the export's cover: the attribute's name (%1), its value (%2).</extracomment>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <extracomment>Separates the filters on the export's cover.</extracomment>
+            <translation>／</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::MemoDialog</name>
@@ -4020,6 +4732,17 @@ SHA-256: %2</translation>
         <message>
             <source>Close this message</source>
             <translation>このメッセージを閉じる</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::OfflineBanner</name>
+        <message>
+            <source>Offline — as of %1. The service cannot be reached; you are seeing the data saved on this computer when it was last read.</source>
+            <translation>オフライン — %1 時点。サービスに接続できないため、前回の読み込み時にこのコンピューターに保存されたデータを表示しています。</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>再試行(&amp;R)</translation>
         </message>
     </context>
     <context>
@@ -4328,6 +5051,125 @@ SHA-256: %2</translation>
         <message>
             <source>Role</source>
             <translation>ロール</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::RoundView</name>
+        <message>
+            <source>Reload</source>
+            <translation>再読み込み</translation>
+        </message>
+        <message>
+            <source>The round is closed: these are its final figures.</source>
+            <translation>この実施回は終了しました。表示されているのは最終的な数値です。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Updated %1, again every %n second(s) while shown.</source>
+            <extracomment>%1 the time the figures were read, %2 the seconds between two reads.</extracomment>
+            <translation>
+                <numerusform>%1 に更新しました。表示中は %n 秒ごとに更新されます。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>読み込んでいます…</translation>
+        </message>
+        <message>
+            <source>the members of “%1” and the groups below it</source>
+            <translation>「%1」と配下のグループのメンバー</translation>
+        </message>
+        <message>
+            <source>the members of “%1”</source>
+            <translation>「%1」のメンバー</translation>
+        </message>
+        <message>
+            <source>Everyone among %1 has answered: nobody to remind.</source>
+            <translation>%1 は全員が回答済みです。リマインダーを送信する相手はいません。</translation>
+        </message>
+        <message>
+            <source>Remind Now</source>
+            <translation>今すぐリマインド</translation>
+        </message>
+        <message numerus="yes">
+            <source>Send a reminder now to the %n member(s) who have not answered yet, among %1?</source>
+            <translation>
+                <numerusform>%1 のうち、まだ回答していない %n 人に今すぐリマインダーを送信しますか？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Send a reminder now to those who have not answered yet, among %1?</source>
+            <translation>%1 のうち、まだ回答していないメンバーに今すぐリマインダーを送信しますか？</translation>
+        </message>
+        <message>
+            <source>Too few members were asked in this group to say how many: the number would tell who answered.</source>
+            <translation>このグループの対象者は少ないため、人数は表示しません。人数を表示すると、誰が回答したかがわかってしまいます。</translation>
+        </message>
+        <message>
+            <source>It goes out within a minute: by e-mail, or on the next printed sheet for members without an address.</source>
+            <translation>リマインダーは 1 分以内にメールで送信されます。メールアドレスのないメンバーには、次回印刷する配布用紙で届けられます。</translation>
+        </message>
+        <message>
+            <source>&amp;Remind</source>
+            <translation>リマインド(&amp;R)</translation>
+        </message>
+        <message>
+            <source>The reminder is on its way to those who have not answered yet, among %1.</source>
+            <translation>%1 のうち、まだ回答していないメンバーにリマインダーを送信しています。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n reminder(s) on the way to those who have not answered yet, among %1.</source>
+            <translation>
+                <numerusform>%1 のうち、まだ回答していないメンバーに %n 件のリマインダーを送信しています。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The round has closed meanwhile, so nobody was reminded.</source>
+            <translation>その間に実施回が終了したため、リマインダーは送信されませんでした。</translation>
+        </message>
+        <message>
+            <source>This group has been removed meanwhile, so nobody was reminded. Reload to see the groups as they are.</source>
+            <translation>その間にこのグループが削除されたため、リマインダーは送信されませんでした。再読み込みして、現在のグループを確認してください。</translation>
+        </message>
+        <message>
+            <source>Answers by group</source>
+            <translation>グループ別の回答状況</translation>
+        </message>
+        <message>
+            <source>Delivery log</source>
+            <translation>配信ログ</translation>
+        </message>
+        <message>
+            <source>Sho&amp;w:</source>
+            <translation>表示(&amp;W):</translation>
+        </message>
+        <message>
+            <source>Everything</source>
+            <translation>すべて</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>保留中</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>送信済み</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <extracomment>Deliveries the mail server refused.</extracomment>
+            <translation>不達</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation>紙で配布</translation>
+        </message>
+        <message>
+            <source>Re&amp;mind Now…</source>
+            <translation>今すぐリマインド(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Send a reminder now to those in the selected group who have not answered yet</source>
+            <translation>選択したグループのうち、まだ回答していないメンバーに今すぐリマインダーを送信します</translation>
         </message>
     </context>
     <context>
@@ -4699,6 +5541,14 @@ SHA-256: %2</translation>
                 <numerusform>設問バンクからの設問の追加（%n 問）</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Send Te&amp;st to Myself</source>
+            <translation>テスト招待を自分に送信(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Mail yourself this survey's invitation, in the language of this window: its link opens a preview that records nothing</source>
+            <translation>このサーベイの招待メールを、このウィンドウの言語で自分宛てに送信します。メール内のリンクからは、回答が記録されないプレビューが開きます</translation>
+        </message>
     </context>
     <context>
         <name>engage::ui::SurveyPreview</name>
@@ -5052,6 +5902,40 @@ SHA-256: %2</translation>
         <message>
             <source>&amp;Results</source>
             <translation>結果(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Send Te&amp;st to Myself</source>
+            <translation>テスト招待を自分に送信(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Mail yourself the selected draft's invitation, in the language of this window: its link opens a preview that records nothing</source>
+            <translation>選択した下書きの招待メールを、このウィンドウの言語で自分宛てに送信します。メール内のリンクからは、回答が記録されないプレビューが開きます</translation>
+        </message>
+        <message>
+            <source>Round &amp;Activity</source>
+            <extracomment>The tab of a survey's latest round: answers by group, reminders, the delivery log.</extracomment>
+            <translation>実施回の状況(&amp;A)</translation>
+        </message>
+        <message>
+            <source>A test invitation to “%1” was sent to %2. Its link opens a preview that records nothing.</source>
+            <translation>「%1」のテスト招待を %2 に送信しました。メール内のリンクからは、回答が記録されないプレビューが開きます。</translation>
+        </message>
+        <message>
+            <source>The mail server refused the test invitation to %1. Check the SMTP settings and your address. Its answer: %2</source>
+            <extracomment>%1 the person's address, %2 the mail server's answer (English, as it gave it).</extracomment>
+            <translation>メールサーバーが %1 宛てのテスト招待を拒否しました。SMTP 設定とご自身のメールアドレスを確認してください。メールサーバーの応答: %2</translation>
+        </message>
+        <message>
+            <source>The mail server could not take the test invitation to %1 just now; try again in a moment. Its answer: %2</source>
+            <translation>メールサーバーは現在、%1 宛てのテスト招待を受け付けられません。しばらくしてから、もう一度お試しください。メールサーバーの応答: %2</translation>
+        </message>
+        <message>
+            <source>Try Again</source>
+            <translation>再試行</translation>
+        </message>
+        <message>
+            <source>No mail server is set up for your company yet, so the test invitation could not be sent. An owner or administrator saves the company's SMTP settings (its mail server) first.</source>
+            <translation>会社のメールサーバーがまだ設定されていないため、テスト招待を送信できませんでした。先に、オーナーまたは管理者が会社の SMTP 設定（メールサーバー）を保存する必要があります。</translation>
         </message>
     </context>
     <context>
