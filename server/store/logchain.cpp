@@ -1,6 +1,7 @@
 #include "logchain.h"
 
 #include "crypto/mac.h"
+#include "preparedstatements.h"
 #include "transaction.h"
 
 #include <QSqlError>
@@ -62,14 +63,14 @@ struct Head
 
 StoreResult<Head> readHead(const QSqlDatabase &database, const QString &tenantId, QLatin1String log)
 {
-    QSqlQuery query(database);
-    query.prepare(
+    const auto query = PreparedStatements::unscoped(
+        database,
         QStringLiteral("SELECT seq, hash FROM log_chain_heads WHERE tenant_id = ? AND log = ?"));
-    query.addBindValue(tenantId);
-    query.addBindValue(QString(log));
-    if (!query.exec() || !query.next())
-        return failed("reading a log chain head", query);
-    return Head{query.value(0).toLongLong(), query.value(1)};
+    query->bindValue(0, tenantId);
+    query->bindValue(1, QString(log));
+    if (!query->exec() || !query->next())
+        return failed("reading a log chain head", *query);
+    return Head{query->value(0).toLongLong(), query->value(1)};
 }
 
 // Seals the rows of `tenantId`'s `log` up to `lastSeq`, from the genesis
@@ -167,16 +168,19 @@ StoreResult<Link> advance(const QSqlDatabase &database, const QString &tenantId,
 {
     // The bump comes first: it takes the head row's lock (PostgreSQL) or the
     // write lock (SQLite) before anything of the head is read.
-    QSqlQuery bump(database);
-    bump.prepare(QStringLiteral("INSERT INTO log_chain_heads (tenant_id, log, seq, hash) VALUES "
-                                "(?, ?, ?, ?) ON CONFLICT (tenant_id, log) DO UPDATE SET seq = "
-                                "log_chain_heads.seq + excluded.seq"));
-    bump.addBindValue(tenantId);
-    bump.addBindValue(QString(log));
-    bump.addBindValue(count);
-    bump.addBindValue(genesisHash());
-    if (!bump.exec())
-        return failed("advancing a log chain", bump);
+    // Kept prepared, like the head's read and move: every operation row's
+    // transaction runs them.
+    const auto bump = PreparedStatements::unscoped(
+        database,
+        QStringLiteral("INSERT INTO log_chain_heads (tenant_id, log, seq, hash) VALUES (?, ?, ?, "
+                       "?) ON CONFLICT (tenant_id, log) DO UPDATE SET seq = log_chain_heads.seq + "
+                       "excluded.seq"));
+    bump->bindValue(0, tenantId);
+    bump->bindValue(1, QString(log));
+    bump->bindValue(2, count);
+    bump->bindValue(3, genesisHash());
+    if (!bump->exec())
+        return failed("advancing a log chain", *bump);
     auto head = readHead(database, tenantId, log);
     if (!head)
         return head.error();
@@ -196,16 +200,17 @@ StoreResult<Link> advance(const QSqlDatabase &database, const QString &tenantId,
 StoreStatus setHeadHash(const QSqlDatabase &database, const QString &tenantId, QLatin1String log,
                         qint64 seq, const QString &hash)
 {
-    QSqlQuery update(database);
-    update.prepare(QStringLiteral(
-        "UPDATE log_chain_heads SET hash = ? WHERE tenant_id = ? AND log = ? AND seq = ?"));
-    update.addBindValue(hash);
-    update.addBindValue(tenantId);
-    update.addBindValue(QString(log));
-    update.addBindValue(seq);
-    if (!update.exec())
-        return failed("moving a log chain head", update);
-    if (update.numRowsAffected() != 1)
+    const auto update = PreparedStatements::unscoped(
+        database,
+        QStringLiteral(
+            "UPDATE log_chain_heads SET hash = ? WHERE tenant_id = ? AND log = ? AND seq = ?"));
+    update->bindValue(0, hash);
+    update->bindValue(1, tenantId);
+    update->bindValue(2, QString(log));
+    update->bindValue(3, seq);
+    if (!update->exec())
+        return failed("moving a log chain head", *update);
+    if (update->numRowsAffected() != 1)
         return databaseError(QStringLiteral("moving a log chain head"),
                              QStringLiteral("the head moved during the transaction"));
     return Done{};

@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace engage::server::store {
@@ -62,7 +63,11 @@ StoreStatus writeRows(const TenantScope &scope, const QSqlDatabase &database,
                                         qint64(rows.size()));
     if (!link)
         return link.error();
-    if (!key) {
+    // Set up once for the rows of the call.
+    std::optional<crypto::HmacSha256> macKey;
+    if (key) {
+        macKey.emplace(*key);
+    } else {
         static std::atomic<bool> warned{false};
         if (!warned.exchange(true))
             qCWarning(lcOperationLog) << "operation rows are written unsealed: no log chain key";
@@ -101,8 +106,8 @@ StoreStatus writeRows(const TenantScope &scope, const QSqlDatabase &database,
         };
         for (qsizetype i = 0; i < names.size(); ++i)
             insert->bindValue(names.at(i), values.at(i + 1));
-        if (key) {
-            mac = logchain::rowMac(*key, logchain::canonicalRow(logchain::kOperation, values),
+        if (macKey) {
+            mac = logchain::rowMac(*macKey, logchain::canonicalRow(logchain::kOperation, values),
                                    prevHash);
             insert->bindValue(QStringLiteral(":prev_hash"), prevHash);
             insert->bindValue(QStringLiteral(":mac"), mac);
