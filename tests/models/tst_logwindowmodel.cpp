@@ -427,7 +427,7 @@ void TestLogWindowModel::copiesARow()
 }
 
 // A million rows, scrolled from top to bottom as with the scroll bar (a
-// screenful at each of 120 places), then a stretch row by row: every row as
+// screenful at each of 40 places), then a stretch row by row: every row as
 // seeded, the cache within its limit, and the process's memory flat.
 void TestLogWindowModel::millionRowsFlatMemory()
 {
@@ -466,7 +466,7 @@ void TestLogWindowModel::millionRowsFlatMemory()
 
     const qint64 pid = QCoreApplication::applicationPid();
     qint64 settled = -1;
-    constexpr int kPlaces = 120;
+    constexpr int kPlaces = 40;
     clock.restart();
     for (int place = 0; place <= kPlaces; ++place) {
         const int first = int((model.rowCount() - 40) * qint64(place) / kPlaces);
