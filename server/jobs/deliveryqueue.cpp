@@ -25,6 +25,22 @@ const QString kPending = QStringLiteral("pending");
 const QString kSending = QStringLiteral("sending");
 const QString kSkipped = QStringLiteral("skipped");
 
+// The condition, on deliveries `d`, that leaves out the reminders to the
+// targets of a group under :threshold in round :seq.
+const QString kNoSmallGroupReminders = QStringLiteral(
+    " AND NOT (d.kind = :reminder AND d.respondent_id IN (SELECT t.respondent_id FROM "
+    "round_targets t JOIN placements p ON p.id = t.placement_id WHERE t.tenant_id = :tenant_id "
+    "AND t.round_seq = :seq AND p.group_id IN (SELECT g.group_id FROM round_targets s JOIN "
+    "placements g ON g.id = s.placement_id WHERE s.tenant_id = :tenant_id AND s.round_seq = :seq "
+    "GROUP BY g.group_id HAVING COUNT(*) < :threshold)))");
+
+void bindNoSmallGroupReminders(store::ScopedQuery &query, int anonymityThreshold)
+{
+    query.bindValue(QStringLiteral(":reminder"),
+                    api::deliveryKindName(api::DeliveryKind::Reminder));
+    query.bindValue(QStringLiteral(":threshold"), anonymityThreshold);
+}
+
 StoreError failed(const char *what, const ScopedQuery &query)
 {
     return store::databaseError(QString::fromLatin1(what), query.errorText());
@@ -346,12 +362,15 @@ StoreStatus DeliveryQueue::skipPending(const TenantScope &scope, qint64 roundSeq
     return store::Done{};
 }
 
-StoreResult<DeliveryQueue::Totals> DeliveryQueue::totals(const TenantScope &scope, qint64 roundSeq)
+StoreResult<DeliveryQueue::Totals> DeliveryQueue::totals(const TenantScope &scope, qint64 roundSeq,
+                                                         int anonymityThreshold)
 {
     ScopedQuery query(scope, m_database);
-    query.prepare(QStringLiteral("SELECT status, COUNT(*) FROM deliveries WHERE tenant_id = "
-                                 ":tenant_id AND round_seq = :seq GROUP BY status"));
+    query.prepare(QStringLiteral("SELECT d.status, COUNT(*) FROM deliveries d WHERE d.tenant_id = "
+                                 ":tenant_id AND d.round_seq = :seq%1 GROUP BY d.status")
+                      .arg(kNoSmallGroupReminders));
     query.bindValue(QStringLiteral(":seq"), roundSeq);
+    bindNoSmallGroupReminders(query, anonymityThreshold);
     if (!query.exec())
         return failed("counting deliveries", query);
     Totals totals;
@@ -373,7 +392,7 @@ StoreResult<DeliveryQueue::Totals> DeliveryQueue::totals(const TenantScope &scop
 StoreResult<QList<DeliveryQueue::LogRow>>
 DeliveryQueue::log(const TenantScope &scope, qint64 roundSeq,
                    std::optional<api::DeliveryStatus> status, std::optional<qint64> beforeId,
-                   int limit)
+                   int limit, int anonymityThreshold)
 {
     QString statuses = QStringLiteral(":pending, :sending, :sent, :bounced, :printed");
     if (status)
@@ -384,9 +403,11 @@ DeliveryQueue::log(const TenantScope &scope, qint64 roundSeq,
         QStringLiteral("SELECT d.id, d.kind, d.ordinal, d.status, d.due_at, d.sent_at, d.attempts, "
                        "d.error, p.member_id FROM deliveries d JOIN respondents p ON p.id = "
                        "d.respondent_id WHERE d.tenant_id = :tenant_id AND d.round_seq = :seq "
-                       "AND d.status IN (%1)%2 ORDER BY d.id DESC LIMIT :limit")
-            .arg(statuses, beforeId ? QStringLiteral(" AND d.id < :before") : QString()));
+                       "AND d.status IN (%1)%2%3 ORDER BY d.id DESC LIMIT :limit")
+            .arg(statuses, beforeId ? QStringLiteral(" AND d.id < :before") : QString(),
+                 kNoSmallGroupReminders));
     query.bindValue(QStringLiteral(":seq"), roundSeq);
+    bindNoSmallGroupReminders(query, anonymityThreshold);
     if (!status || *status == api::DeliveryStatus::Pending) {
         query.bindValue(QStringLiteral(":pending"), kPending);
         query.bindValue(QStringLiteral(":sending"), kSending);

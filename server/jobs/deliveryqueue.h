@@ -67,7 +67,9 @@ public:
     store::StoreStatus skipPending(const store::TenantScope &scope, qint64 roundSeq);
 
     // The round's rows by status, as RoundProgress counts them ('sending'
-    // as pending; 'skipped' not at all).
+    // as pending; 'skipped' not at all). Neither totals() nor log() counts
+    // the reminders to a group of fewer targets than `anonymityThreshold`:
+    // they are its non-respondents, whom the progress withholds.
     struct Totals
     {
         qint64 sent = 0;
@@ -75,7 +77,8 @@ public:
         qint64 printed = 0;
         qint64 pending = 0;
     };
-    store::StoreResult<Totals> totals(const store::TenantScope &scope, qint64 roundSeq);
+    store::StoreResult<Totals> totals(const store::TenantScope &scope, qint64 roundSeq,
+                                      int anonymityThreshold);
 
     // The round's delivery log, newest first: at most `limit` rows below
     // `beforeId` (none: from the newest), of `status` only when given
@@ -95,7 +98,8 @@ public:
     };
     store::StoreResult<QList<LogRow>> log(const store::TenantScope &scope, qint64 roundSeq,
                                           std::optional<api::DeliveryStatus> status,
-                                          std::optional<qint64> beforeId, int limit);
+                                          std::optional<qint64> beforeId, int limit,
+                                          int anonymityThreshold);
 
     // Transient failures are tried again this many times in all, backing
     // off, then recorded as bounced.

@@ -89,8 +89,8 @@ http::Response progress(const ops::ServiceContext &context, const auth::Identity
     auto groups = groupCounts(identity.scope, connection, round.seq);
     if (!groups)
         return storeFailure("cannot count a round's targets:", groups.error());
-    const auto totals =
-        DeliveryQueue(connection, context.keyring).totals(identity.scope, round.seq);
+    const auto totals = DeliveryQueue(connection, context.keyring)
+                            .totals(identity.scope, round.seq, settings.value().anonymityThreshold);
     if (!totals)
         return storeFailure("cannot count a round's deliveries:", totals.error());
 
@@ -228,10 +228,14 @@ http::Response deliveries(const ops::ServiceContext &context, const auth::Identi
     if (const auto *answer = std::get_if<http::Response>(&found))
         return *answer;
     const store::StoredRound &round = std::get<store::StoredRound>(found);
+    const auto settings = store::EngagementSettingsRepository(connection).settings(identity.scope);
+    if (!settings)
+        return storeFailure("cannot read the engagement settings:", settings.error());
     // One row more than the page: whether there is a next one.
     const int limit = query.value().limit;
     auto rows = DeliveryQueue(connection, context.keyring)
-                    .log(identity.scope, round.seq, query.value().status, before, limit + 1);
+                    .log(identity.scope, round.seq, query.value().status, before, limit + 1,
+                         settings.value().anonymityThreshold);
     if (!rows)
         return storeFailure("cannot read a round's deliveries:", rows.error());
     const bool more = rows.value().size() > limit;

@@ -123,6 +123,14 @@ QString ServiceFixture::addPerson(const Tenant &tenant, const QString &name, api
     return created.value().person.id;
 }
 
+void ServiceFixture::addPersonPerRole(const Tenant &tenant)
+{
+    for (const auto &[name, role] :
+         {std::pair{"owner", api::Role::Owner}, std::pair{"admin", api::Role::Admin},
+          std::pair{"manager", api::Role::Manager}, std::pair{"viewer", api::Role::Viewer}})
+        addPerson(tenant, QLatin1String(name), role);
+}
+
 QString ServiceFixture::personId(const Tenant &tenant, const QString &name) const
 {
     return m_people.value(tenant.slug + QLatin1Char('/') + name);

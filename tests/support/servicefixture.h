@@ -67,6 +67,8 @@ public:
     Tenant addTenant(const QString &slug);
     // "<name>@<slug>.example.com", display name `name`; returns the id.
     QString addPerson(const Tenant &tenant, const QString &name, api::Role role);
+    // One person of each role, named after it: "owner", "admin", "manager", "viewer".
+    void addPersonPerRole(const Tenant &tenant);
     QString personId(const Tenant &tenant, const QString &name) const;
     static QString email(const Tenant &tenant, const QString &name);
     // A session as sign-in would issue it, without paying for Argon2.

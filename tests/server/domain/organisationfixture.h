@@ -49,10 +49,7 @@ public:
         if (!service.open(error))
             return false;
         tenant = service.addTenant(QStringLiteral("org"));
-        for (const auto &[name, role] :
-             {std::pair{"owner", api::Role::Owner}, std::pair{"admin", api::Role::Admin},
-              std::pair{"manager", api::Role::Manager}, std::pair{"viewer", api::Role::Viewer}})
-            service.addPerson(tenant, QLatin1String(name), role);
+        service.addPersonPerRole(tenant);
         server::domain::addMemberRoutes(service.router(), service.context());
         server::domain::addGroupRoutes(service.router(), service.context());
         server::domain::addAttributeRoutes(service.router(), service.context());

@@ -313,10 +313,7 @@ private Q_SLOTS:
         QVERIFY2(m_service.open(&error), qPrintable(error));
         m_org = m_service.addTenant(QStringLiteral("org"));
         m_other = m_service.addTenant(QStringLiteral("other"));
-        for (const auto &[name, role] :
-             {std::pair{"owner", api::Role::Owner}, std::pair{"admin", api::Role::Admin},
-              std::pair{"manager", api::Role::Manager}, std::pair{"viewer", api::Role::Viewer}})
-            m_service.addPerson(m_org, QLatin1String(name), role);
+        m_service.addPersonPerRole(m_org);
         m_service.addPerson(m_other, QStringLiteral("owner"), api::Role::Owner);
         seed();
         if (QTest::currentTestFailed())

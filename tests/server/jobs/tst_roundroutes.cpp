@@ -94,10 +94,7 @@ private Q_SLOTS:
         QVERIFY2(m_service.open(&error), qPrintable(error));
         m_org = m_service.addTenant(QStringLiteral("org"));
         m_other = m_service.addTenant(QStringLiteral("other"));
-        for (const auto &[name, role] :
-             {std::pair{"owner", api::Role::Owner}, std::pair{"admin", api::Role::Admin},
-              std::pair{"manager", api::Role::Manager}, std::pair{"viewer", api::Role::Viewer}})
-            m_service.addPerson(m_org, QLatin1String(name), role);
+        m_service.addPersonPerRole(m_org);
         m_service.addPerson(m_other, QStringLiteral("owner"), api::Role::Owner);
 
         const QSqlDatabase connection = m_service.connection();
@@ -170,7 +167,9 @@ private Q_SLOTS:
         QCOMPARE(progress.value().sent, qint64(6));
         QCOMPARE(progress.value().printed, qint64(1));
         QCOMPARE(progress.value().bounced, qint64(0));
-        QCOMPARE(progress.value().pending, qint64(2 * 7)); // two reminders each
+        // Two reminders each, to sales only: dev's, under the threshold, would
+        // count who in it has not answered.
+        QCOMPARE(progress.value().pending, qint64(2 * 5));
     }
 
     void roles_data()

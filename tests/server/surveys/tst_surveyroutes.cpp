@@ -172,10 +172,7 @@ private Q_SLOTS:
         QVERIFY2(m_service.open(&error), qPrintable(error));
         m_tenant = m_service.addTenant(QStringLiteral("survey-a"));
         m_other = m_service.addTenant(QStringLiteral("survey-b"));
-        for (const auto &[name, role] :
-             {std::pair{"owner", api::Role::Owner}, std::pair{"admin", api::Role::Admin},
-              std::pair{"manager", api::Role::Manager}, std::pair{"viewer", api::Role::Viewer}})
-            m_service.addPerson(m_tenant, QLatin1String(name), role);
+        m_service.addPersonPerRole(m_tenant);
         m_service.addPerson(m_other, QStringLiteral("admin"), api::Role::Admin);
         server::surveys::addSurveyRoutes(m_service.router(), m_service.context());
         QVERIFY2(m_service.start(&error), qPrintable(error));
