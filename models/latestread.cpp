@@ -42,4 +42,12 @@ void LatestRead::start(const QString &path, Take take)
     });
 }
 
+void LatestRead::cancel()
+{
+    if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr)) {
+        previous->abort();
+        Q_EMIT loadingChanged(false);
+    }
+}
+
 } // namespace engage::models

@@ -31,6 +31,8 @@ public:
     LatestRead(ApiClient &client, QObject *parent);
 
     void start(const QString &path, Take take);
+    // Abandons the read in flight, if any.
+    void cancel();
     bool isLoading() const { return !m_reply.isNull(); }
 
 Q_SIGNALS:

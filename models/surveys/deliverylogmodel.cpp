@@ -1,11 +1,9 @@
 #include "deliverylogmodel.h"
 
-#include "apiclient.h"
-#include "apireply.h"
 #include "dashboard/dashboardtext.h"
+#include "latestread.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QUrl>
 #include <QUrlQuery>
 #include <utility>
@@ -13,8 +11,6 @@
 namespace engage::models {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcDeliveries, "engage.surveys.deliveries")
 
 QDateTime timeOf(const api::DeliveryLogEntry &entry)
 {
@@ -50,9 +46,20 @@ QString channelText(api::DeliveryChannel channel)
 
 DeliveryLogModel::DeliveryLogModel(ApiClient &client, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_client(client)
+    , m_read(new LatestRead(client, this))
 {
     followLanguage(this, [this] { announceRetranslation(*this); });
+    connect(m_read, &LatestRead::loadingChanged, this, &DeliveryLogModel::loadingChanged);
+    // Scrolling does not ask again and again after a failure; Reload does.
+    connect(m_read, &LatestRead::failed, this, [this](const ApiError &error) {
+        m_stalled = true;
+        Q_EMIT failed(error);
+    });
+}
+
+bool DeliveryLogModel::isLoading() const
+{
+    return m_read->isLoading();
 }
 
 int DeliveryLogModel::rowCount(const QModelIndex &parent) const
@@ -207,12 +214,10 @@ void DeliveryLogModel::reload()
     m_loaded = false;
     endResetModel();
     m_stalled = false;
-    if (!m_roundId.isEmpty()) {
+    if (!m_roundId.isEmpty())
         fetch(std::nullopt);
-    } else if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr)) {
-        previous->abort();
-        Q_EMIT loadingChanged(false);
-    }
+    else
+        m_read->cancel();
 }
 
 void DeliveryLogModel::setPageSize(int rows)
@@ -223,53 +228,33 @@ void DeliveryLogModel::setPageSize(int rows)
 // One page at a time: a new first page abandons whatever was under way.
 void DeliveryLogModel::fetch(const std::optional<QString> &cursor)
 {
-    const bool wasLoading = isLoading();
-    if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr))
-        previous->abort();
     api::DeliveryLogQuery query;
     query.status = m_status;
     query.cursor = cursor;
     query.limit = m_pageSize;
     const QString wire = api::toUrlQuery(query).toString(QUrl::FullyEncoded);
-    ApiReply *reply =
-        m_client.get(QStringLiteral("/api/v1/rounds/") + m_roundId + QStringLiteral("/deliveries") +
-                     (wire.isEmpty() ? QString() : u'?' + wire));
-    m_reply = reply;
-    if (!wasLoading)
-        Q_EMIT loadingChanged(true);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_reply)
-            return;
-        m_reply.clear();
-        Q_EMIT loadingChanged(false);
-        if (!reply->isOk()) {
-            // Scrolling does not ask again and again; Reload does.
-            m_stalled = true;
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        auto page = api::deliveryLogPageFromJson(reply->json().object());
-        // A page must go on below the rows shown: anything else is not this log.
-        if (page && !m_rows.isEmpty() && !page.value().items.isEmpty() &&
-            page.value().items.constFirst().id >= m_rows.constLast().id)
-            page = api::Error{api::ProblemCode::InvalidField, QStringLiteral("items.0.id"),
-                              QStringLiteral("A page that does not follow the one above.")};
-        if (!page) {
-            qCWarning(lcDeliveries) << "unreadable answer, request" << reply->requestId();
-            m_stalled = true;
-            Q_EMIT failed(reply->unreadable(page.error().detail));
-            return;
-        }
-        m_loaded = true;
-        m_nextCursor = page.value().nextCursor;
-        if (!page.value().items.isEmpty()) {
-            const int first = int(m_rows.size());
-            beginInsertRows({}, first, first + int(page.value().items.size()) - 1);
-            m_rows.append(page.value().items);
-            endInsertRows();
-        }
-        Q_EMIT pageLoaded();
-    });
+    m_read->start(QStringLiteral("/api/v1/rounds/") + m_roundId + QStringLiteral("/deliveries") +
+                      (wire.isEmpty() ? QString() : u'?' + wire),
+                  [this](const QJsonObject &answer) -> std::optional<QString> {
+                      auto page = api::deliveryLogPageFromJson(answer);
+                      if (!page)
+                          return page.error().detail;
+                      // A page must go on below the rows shown: anything else is not this log.
+                      const QList<api::DeliveryLogEntry> &items = page.value().items;
+                      if (!m_rows.isEmpty() && !items.isEmpty() &&
+                          items.constFirst().id >= m_rows.constLast().id)
+                          return QStringLiteral("A page that does not follow the one above.");
+                      m_loaded = true;
+                      m_nextCursor = page.value().nextCursor;
+                      if (!items.isEmpty()) {
+                          const int first = int(m_rows.size());
+                          beginInsertRows({}, first, first + int(items.size()) - 1);
+                          m_rows.append(items);
+                          endInsertRows();
+                      }
+                      Q_EMIT pageLoaded();
+                      return std::nullopt;
+                  });
 }
 
 } // namespace engage::models

@@ -5,14 +5,13 @@
 
 #include <QAbstractTableModel>
 #include <QList>
-#include <QPointer>
 #include <QString>
 #include <optional>
 
 namespace engage::models {
 
 class ApiClient;
-class ApiReply;
+class LatestRead;
 
 // The delivery log of a round (GET /api/v1/rounds/{id}/deliveries), newest
 // first: one row per invitation or reminder with its time (when it went,
@@ -62,7 +61,7 @@ public:
     void setPageSize(int rows);
     QString roundId() const { return m_roundId; }
     std::optional<api::DeliveryStatus> status() const { return m_status; }
-    bool isLoading() const { return !m_reply.isNull(); }
+    bool isLoading() const;
     // Every row has been read.
     bool isComplete() const { return m_loaded && !m_nextCursor; }
     const api::DeliveryLogEntry &entryAt(int row) const { return m_rows.at(row); }
@@ -79,7 +78,7 @@ Q_SIGNALS:
 private:
     void fetch(const std::optional<QString> &cursor);
 
-    ApiClient &m_client;
+    LatestRead *m_read;
     QString m_roundId;
     std::optional<api::DeliveryStatus> m_status;
     int m_pageSize = api::kDeliveryLogPageDefault;
@@ -87,7 +86,6 @@ private:
     std::optional<QString> m_nextCursor;
     bool m_loaded = false;  // the first page arrived
     bool m_stalled = false; // a page failed: no more until reload()
-    QPointer<ApiReply> m_reply;
 };
 
 } // namespace engage::models

@@ -1,12 +1,10 @@
 #include "surveyresultsmodel.h"
 
-#include "apiclient.h"
-#include "apireply.h"
 #include "dashboard/dashboardtext.h"
+#include "latestread.h"
 #include "surveytext.h"
 
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QUrlQuery>
 #include <climits>
 #include <utility>
@@ -14,8 +12,6 @@
 namespace engage::models {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcResults, "engage.surveys.results")
 
 // A child row's internal id is its question's row + 1; a question's is 0.
 constexpr quintptr kQuestionRow = 0;
@@ -50,9 +46,16 @@ QString formatMean(double mean)
 
 SurveyResultsModel::SurveyResultsModel(ApiClient &client, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_client(client)
+    , m_read(new LatestRead(client, this))
 {
     followLanguage(this, [this] { retranslate(); });
+    connect(m_read, &LatestRead::loadingChanged, this, &SurveyResultsModel::loadingChanged);
+    connect(m_read, &LatestRead::failed, this, &SurveyResultsModel::failed);
+}
+
+bool SurveyResultsModel::isLoading() const
+{
+    return m_read->isLoading();
 }
 
 QModelIndex SurveyResultsModel::index(int row, int column, const QModelIndex &parent) const
@@ -314,34 +317,17 @@ void SurveyResultsModel::load(const QString &roundId, const api::SurveyResultsQu
 
 void SurveyResultsModel::reload()
 {
-    const bool wasLoading = isLoading();
-    if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr))
-        previous->abort();
     QString path = QStringLiteral("/api/v1/rounds/") + m_roundId + QStringLiteral("/results");
     const QUrlQuery parameters = api::toUrlQuery(m_query);
     if (!parameters.isEmpty())
         path += u'?' + parameters.toString(QUrl::FullyEncoded);
-    ApiReply *reply = m_client.get(path);
-    m_reply = reply;
-    if (!wasLoading)
-        Q_EMIT loadingChanged(true);
-    connect(reply, &ApiReply::finished, this, [this, reply] {
-        if (reply != m_reply)
-            return;
-        m_reply.clear();
-        Q_EMIT loadingChanged(false);
-        if (!reply->isOk()) {
-            Q_EMIT failed(reply->error());
-            return;
-        }
-        auto results = api::surveyResultsFromJson(reply->json().object());
-        if (!results) {
-            qCWarning(lcResults) << "unreadable answer, request" << reply->requestId();
-            Q_EMIT failed(reply->unreadable(results.error().detail));
-            return;
-        }
+    m_read->start(path, [this](const QJsonObject &answer) -> std::optional<QString> {
+        const auto results = api::surveyResultsFromJson(answer);
+        if (!results)
+            return results.error().detail;
         setResults(results.value());
         Q_EMIT loaded();
+        return std::nullopt;
     });
 }
 
@@ -354,10 +340,7 @@ void SurveyResultsModel::setResults(const api::SurveyResults &results)
 
 void SurveyResultsModel::clear()
 {
-    if (QPointer<ApiReply> previous = std::exchange(m_reply, nullptr)) {
-        previous->abort();
-        Q_EMIT loadingChanged(false);
-    }
+    m_read->cancel();
     beginResetModel();
     m_results.reset();
     endResetModel();

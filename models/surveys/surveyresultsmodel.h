@@ -4,13 +4,12 @@
 #include "models/apierror.h"
 
 #include <QAbstractItemModel>
-#include <QPointer>
 #include <QString>
 
 namespace engage::models {
 
 class ApiClient;
-class ApiReply;
+class LatestRead;
 
 // The results of a custom survey's round for one slice
 // (GET /api/v1/rounds/{id}/results), as a tree: one top-level row per
@@ -68,7 +67,7 @@ public:
     void setResults(const api::SurveyResults &results);
     void clear();
 
-    bool isLoading() const { return !m_reply.isNull(); }
+    bool isLoading() const;
     bool hasResults() const { return m_results.has_value(); }
     const std::optional<api::SurveyResults> &results() const { return m_results; }
     QString roundId() const { return m_roundId; }
@@ -94,11 +93,10 @@ private:
     QVariant childData(const api::QuestionResult &question, int row, int column, int role) const;
     void retranslate();
 
-    ApiClient &m_client;
+    LatestRead *m_read;
     QString m_roundId;
     api::SurveyResultsQuery m_query;
     std::optional<api::SurveyResults> m_results;
-    QPointer<ApiReply> m_reply;
 };
 
 } // namespace engage::models
