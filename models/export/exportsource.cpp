@@ -70,17 +70,20 @@ ExportCover ExportSource::cover() const
 }
 
 void ExportSource::read(const ApiRequest &request,
-                        std::function<void(const ApiReply &reply)> answered)
+                        std::function<void(const ApiReply &reply)> answered,
+                        std::function<bool(const ApiError &error)> refused)
 {
     ApiReply *reply = m_client.send(request);
     m_replies.append(reply);
     connect(reply, &ApiReply::finished, this,
-            [this, reply, generation = m_generation, answered = std::move(answered)] {
+            [this, reply, generation = m_generation, answered = std::move(answered),
+             refused = std::move(refused)] {
                 if (generation != m_generation)
                     return;
                 m_replies.removeAll(reply);
                 if (!reply->isOk()) {
-                    fail(reply->error());
+                    if (!refused || !refused(reply->error()))
+                        fail(reply->error());
                     return;
                 }
                 if (const auto asOf = reply->asOf(); asOf && (!m_asOf || *asOf < *m_asOf))

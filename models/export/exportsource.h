@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 #include <optional>
 
 namespace engage::models {
@@ -66,9 +67,12 @@ protected:
     virtual void clear() = 0;
 
     // Sends `request` for the load under way; `answered` runs with the reply
-    // when it succeeded (its asOf noted for the cover), the load fails
-    // otherwise. Answers to an abandoned load are dropped.
-    void read(const ApiRequest &request, std::function<void(const ApiReply &reply)> answered);
+    // when it succeeded (its asOf noted for the cover). A failure fails the
+    // load, unless `refused` is given and answers true: the source does
+    // without this answer and carries on. Answers to an abandoned load are
+    // dropped.
+    void read(const ApiRequest &request, std::function<void(const ApiReply &reply)> answered,
+              std::function<bool(const ApiError &error)> refused = {});
     // The source's part is done: loaded() once the settings are in too.
     void finishLoading();
     void fail(const ApiError &error);

@@ -2,7 +2,10 @@
 
 #include "models/apiclient.h"
 #include "models/apireply.h"
+#include "models/attributelistmodel.h"
+#include "models/dashboard/attributebreakdownmodel.h"
 #include "models/dashboard/scoreroles.h"
+#include "models/surveys/surveytext.h"
 
 #include <QLocale>
 #include <QUrlQuery>
@@ -12,7 +15,10 @@ namespace engage::models {
 namespace {
 
 const QString kEngagementPath = QStringLiteral("/api/v1/engagement/");
-constexpr int kPartCount = 5; // rounds, summary, factors, heatmap, trend
+const QString kAttributesPath = QStringLiteral("/api/v1/attributes");
+// Rounds, summary, factors, heatmap, trend and the tenant's attributes; a
+// breakdown per attribute besides, once they are known.
+constexpr int kPartCount = 6;
 
 // The same paths (and so the same offline cache entries) as DashboardLoader:
 // the trend reads a period instead of a round, the others a round and no period.
@@ -75,12 +81,40 @@ QStringList factorNames()
     return names;
 }
 
-QList<ExportTable::Column> scoreColumns()
+// The columns of a table of slices (heatmap, attribute breakdown, trend):
+// `leading`, then engagement and the nine factors, then the note.
+QList<ExportTable::Column> sliceColumns(QList<ExportTable::Column> leading)
 {
-    QList<ExportTable::Column> columns;
     for (const QString &name : factorNames())
-        columns.append({name, CellFormat::Number});
-    return columns;
+        leading.append({name, CellFormat::Number});
+    leading.append({ResultExportSource::tr("Note"), CellFormat::Text});
+    return leading;
+}
+
+// A row of such a table: `leading`, then each of `scores` (named alike by
+// `names`; a withheld one empty) and the note saying why any is withheld.
+QVariantList sliceRow(QVariantList leading, const QStringList &names,
+                      const QList<api::Score> &scores, int threshold)
+{
+    for (const api::Score &score : scores)
+        leading.append(scoreCell(score));
+    leading.append(withheldNote(names, scores, threshold));
+    return leading;
+}
+
+ColourScale scoreScale(int firstColumn)
+{
+    return ColourScale{firstColumn, firstColumn + api::kFactorCount - 1};
+}
+
+// The service answered that the attribute is gone (deleted since the list
+// was read: 404), or that it does not know the snapshot key (400 on the
+// attribute): its block is left out, the rest of the results still hold.
+bool leavesBlockOut(const ApiError &error)
+{
+    return error.kind == ApiError::Kind::Problem &&
+           (error.httpStatus == 404 ||
+            (error.httpStatus == 400 && error.field == QLatin1String("attribute")));
 }
 
 } // namespace
@@ -105,15 +139,19 @@ QList<ExportSheet> ResultExportSource::sheets() const
     ExportSheet heatmap;
     heatmap.title = tr("Heatmap");
     heatmap.model = &m_heatmapTable;
-    heatmap.colourScale =
-        ColourScale{kHeatmapFirstScoreColumn, kHeatmapFirstScoreColumn + api::kFactorCount - 1};
+    heatmap.colourScale = scoreScale(kHeatmapFirstScoreColumn);
+
+    ExportSheet attributes;
+    attributes.title = tr("Attributes");
+    attributes.model = &m_attributeTable;
+    attributes.colourScale = scoreScale(kAttributeFirstScoreColumn);
 
     ExportSheet trend;
     trend.title = tr("Trend");
     trend.model = &m_trendTable;
     trend.charts.append(
         {ExportChart::Kind::Line, tr("Engagement over time"), 0, {kTrendFirstScoreColumn}});
-    return {summary, factors, heatmap, trend};
+    return {summary, factors, heatmap, attributes, trend};
 }
 
 QString ResultExportSource::fileLabel() const
@@ -128,31 +166,86 @@ void ResultExportSource::clear()
     m_factors.reset();
     m_heatmap.reset();
     m_trend.reset();
+    m_attributeBlocks.clear();
     m_parts = 0;
     m_summaryTable.clear();
     m_factorTable.clear();
     m_heatmapTable.clear();
+    m_attributeTable.clear();
     m_trendTable.clear();
 }
 
 template<typename T>
 void ResultExportSource::readPart(const QString &name, const api::DashboardQuery &query,
                                   api::Result<T> (*decode)(const QJsonObject &),
-                                  std::optional<T> &target)
+                                  std::optional<T> &target,
+                                  std::function<bool(const ApiError &error)> refused)
 {
     ApiRequest get;
     get.path = pathOf(name, query);
     get.offlineKey = get.path;
-    read(get, [this, decode, &target](const ApiReply &reply) {
-        api::Result<T> decoded = decode(reply.json().object());
-        if (!decoded) {
-            fail(reply.unreadable(decoded.error().detail));
+    read(
+        get,
+        [this, decode, &target](const ApiReply &reply) {
+            api::Result<T> decoded = decode(reply.json().object());
+            if (!decoded) {
+                fail(reply.unreadable(decoded.error().detail));
+                return;
+            }
+            target = decoded.takeValue();
+            partRead();
+        },
+        std::move(refused));
+}
+
+void ResultExportSource::readAttributes()
+{
+    ApiRequest get;
+    get.path = kAttributesPath;
+    // The members export keeps the list under the same key.
+    get.offlineKey = kAttributesPath;
+    read(get, [this](const ApiReply &reply) {
+        const auto attributes = api::attributeListFromJson(reply.json().object());
+        if (!attributes) {
+            fail(reply.unreadable(attributes.error().detail));
             return;
         }
-        target = decoded.takeValue();
-        Q_EMIT progressChanged(++m_parts, kPartCount);
-        finishIfComplete();
+        // In the order of the dashboard's attribute filter.
+        for (const api::Attribute &attribute : attributes.value())
+            m_attributeBlocks.append(
+                {attribute.id, AttributeListModel::displayName(attribute.fields), std::nullopt});
+        for (const QString &key : api::snapshotKeys())
+            m_attributeBlocks.append({key, SurveyText::snapshotKeyName(key), std::nullopt});
+        // Counted once the blocks are known, so that the total reported
+        // includes their breakdowns, and before these are asked for.
+        partRead();
+
+        api::DashboardQuery slice = m_query;
+        slice.from.reset();
+        slice.to.reset();
+        slice.attributeValue.clear();
+        for (AttributeBlock &block : m_attributeBlocks) {
+            slice.attributeId = block.id;
+            readPart(QStringLiteral("attributes"), slice, api::attributeBreakdownFromJson,
+                     block.breakdown, [this](const ApiError &error) {
+                         if (!leavesBlockOut(error))
+                             return false;
+                         partRead();
+                         return true;
+                     });
+        }
     });
+}
+
+void ResultExportSource::partRead()
+{
+    Q_EMIT progressChanged(++m_parts, partCount());
+    finishIfComplete();
+}
+
+int ResultExportSource::partCount() const
+{
+    return kPartCount + int(m_attributeBlocks.size());
 }
 
 void ResultExportSource::startLoading()
@@ -162,21 +255,25 @@ void ResultExportSource::startLoading()
     slice.to.reset();
     api::DashboardQuery period = m_query;
     period.roundId.clear();
-    Q_EMIT progressChanged(0, kPartCount);
+    Q_EMIT progressChanged(0, partCount());
     readPart(QStringLiteral("rounds"), {}, api::roundListFromJson, m_rounds);
     readPart(QStringLiteral("summary"), slice, api::summaryFromJson, m_summary);
     readPart(QStringLiteral("factors"), slice, api::factorBreakdownFromJson, m_factors);
     readPart(QStringLiteral("heatmap"), slice, api::heatmapFromJson, m_heatmap);
     readPart(QStringLiteral("trend"), period, api::trendFromJson, m_trend);
+    readAttributes();
 }
 
+// Every read either answered or, a breakdown, was left out; before the
+// tenant's attributes are read the count falls short of the blocks' reads.
 void ResultExportSource::finishIfComplete()
 {
-    if (!m_rounds || !m_summary || !m_factors || !m_heatmap || !m_trend)
+    if (m_parts < partCount())
         return;
     fillSummary();
     fillFactors();
     fillHeatmap();
+    fillAttributes();
     fillTrend();
     finishLoading();
 }
@@ -241,14 +338,11 @@ void ResultExportSource::fillFactors()
 void ResultExportSource::fillHeatmap()
 {
     const api::Heatmap &heatmap = *m_heatmap;
-    QList<ExportTable::Column> columns{
+    m_heatmapTable.setColumns(sliceColumns({
         {tr("Group"), CellFormat::Text},
         {tr("Response rate"), CellFormat::Percent},
         {tr("Respondents"), CellFormat::Number},
-    };
-    columns.append(scoreColumns());
-    columns.append({tr("Note"), CellFormat::Text});
-    m_heatmapTable.setColumns(std::move(columns));
+    }));
 
     // Each group by its path from the slice's group ("Sales / Tokyo"), so
     // that rows stay distinct when filtered or sorted in Excel.
@@ -260,38 +354,58 @@ void ResultExportSource::fillHeatmap()
         const QString path =
             parent.isEmpty() ? row.name : tr("%1 / %2", "a group's path").arg(parent, row.name);
         paths.insert(row.groupId, path);
-        QVariantList cells{path, rateCell(row.responseRate), row.responseRate.respondents};
-        for (const api::Score &score : row.cells)
-            cells.append(scoreCell(score));
-        cells.append(withheldNote(names, row.cells, heatmap.slice.threshold));
-        rows.append(std::move(cells));
+        rows.append(sliceRow({path, rateCell(row.responseRate), row.responseRate.respondents},
+                             names, row.cells, heatmap.slice.threshold));
     }
     m_heatmapTable.setRows(std::move(rows));
+}
+
+void ResultExportSource::fillAttributes()
+{
+    m_attributeTable.setColumns(sliceColumns({
+        {tr("Attribute"), CellFormat::Text},
+        {tr("Value"), CellFormat::Text},
+        {tr("Respondents"), CellFormat::Number},
+    }));
+
+    const QStringList names = factorNames();
+    QList<QVariantList> rows;
+    for (const AttributeBlock &block : std::as_const(m_attributeBlocks)) {
+        if (!block.breakdown)
+            continue;
+        const api::AttributeBreakdown &breakdown = *block.breakdown;
+        // The values as the dashboard's breakdown names them ("(none)" for
+        // the members without one).
+        AttributeBreakdownModel values;
+        values.setBreakdown(breakdown);
+        for (int i = 0; i < values.rowCount(); ++i) {
+            const api::AttributeRow &row = breakdown.rows.at(i);
+            rows.append(
+                sliceRow({block.name, values.index(i, AttributeBreakdownModel::ValueColumn).data(),
+                          row.responseRate.respondents},
+                         names, row.cells, breakdown.slice.threshold));
+        }
+    }
+    m_attributeTable.setRows(std::move(rows));
 }
 
 void ResultExportSource::fillTrend()
 {
     const api::Trend &trend = *m_trend;
-    QList<ExportTable::Column> columns{
+    m_trendTable.setColumns(sliceColumns({
         {tr("Closed"), CellFormat::Date},
         {tr("Round"), CellFormat::Text},
         {tr("Response rate"), CellFormat::Percent},
-    };
-    columns.append(scoreColumns());
-    columns.append({tr("Note"), CellFormat::Text});
-    m_trendTable.setColumns(std::move(columns));
+    }));
 
     const QStringList names = factorNames();
     QList<QVariantList> rows;
     for (const api::TrendPoint &point : trend.points) {
         QList<api::Score> scores{point.engagement};
         scores.append(point.factors);
-        QVariantList cells{point.closesAt.toLocalTime().date(), roundLabel(point.roundId),
-                           rateCell(point.responseRate)};
-        for (const api::Score &score : scores)
-            cells.append(scoreCell(score));
-        cells.append(withheldNote(names, scores, trend.slice.threshold));
-        rows.append(std::move(cells));
+        rows.append(sliceRow({point.closesAt.toLocalTime().date(), roundLabel(point.roundId),
+                              rateCell(point.responseRate)},
+                             names, scores, trend.slice.threshold));
     }
     m_trendTable.setRows(std::move(rows));
 }
