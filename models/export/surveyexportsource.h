@@ -30,6 +30,8 @@ public:
 private:
     void startLoading() override;
     void clear() override;
+    void fillSurveys(const QList<api::Survey> &surveys);
+    void fillQuestions(const QList<api::Survey> &surveys);
 
     ExportTable m_surveyTable;
     ExportTable m_questionTable;
