@@ -3,13 +3,16 @@
 // small group chosen in the filters, the workbook read back by openpyxl
 // names that group among the filters on its cover, answers for its subtree
 // (the heatmap's first row is the group), and leaves its withheld engagement
-// an empty cell with the reason beside it, as the page's card does.
+// an empty cell with the reason beside it, as the page's card does; its
+// attribute breakdown splits the group's respondents by each attribute, and
+// leaves every withheld score empty with a note.
 
 #include "../models/export/exporttestsupport.h"
 #include "../models/serviceclient.h"
 #include "models/dashboard/dashboardloader.h"
 #include "models/dashboard/heatmapmodel.h"
 #include "models/dashboard/scoreroles.h"
+#include "models/export/resultexportsource.h"
 #include "models/grouptreemodel.h"
 #include "ui/export/exportcontroller.h"
 #include "ui/pages/dashboardpage.h"
@@ -142,7 +145,7 @@ void TestDashboardExportAction::exportsTheChosenGroup()
     const QJsonObject workbook = readWorkbook(path, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QJsonArray sheets = workbook.value(QLatin1String("sheets")).toArray();
-    QCOMPARE(sheets.size(), 5);
+    QCOMPARE(sheets.size(), 6); // the cover, summary, factors, heatmap, attributes, trend
     bool groupNamed = false;
     for (const auto &line : sheets.at(0).toObject().value(QLatin1String("rows")).toArray()) {
         for (const auto &cell : line.toArray())
@@ -159,6 +162,30 @@ void TestDashboardExportAction::exportsTheChosenGroup()
     QVERIFY2(note.contains(scoreExplanation(summary.engagement, summary.slice.threshold)),
              qPrintable(note));
     QCOMPARE(textAt(sheets.at(3).toObject(), 1, 0), groupName);
+
+    // Each attribute's block splits the group's respondents among its values.
+    const QJsonObject attributeSheet = sheets.at(4).toObject();
+    QCOMPARE(attributeSheet.value(QLatin1String("name")).toString(), QStringLiteral("Attributes"));
+    const QJsonArray attributeRows = attributeSheet.value(QLatin1String("rows")).toArray();
+    QVERIFY(attributeRows.size() > 1);
+    constexpr int first = ResultExportSource::kAttributeFirstScoreColumn;
+    QMap<QString, qint64> respondents;
+    for (int row = 1; row < attributeRows.size(); ++row) {
+        const QJsonArray cells = attributeRows.at(row).toArray();
+        const QString attribute = textAt(attributeSheet, row, 0);
+        respondents[attribute] +=
+            cells.at(2).toObject().value(QLatin1String("v")).toVariant().toLongLong();
+        bool anyWithheld = false;
+        for (int column = first; column < first + api::kFactorCount; ++column) {
+            anyWithheld = anyWithheld || cells.at(column).toObject().value(QLatin1String("t")) ==
+                                             QLatin1String("e");
+        }
+        QCOMPARE(textAt(attributeSheet, row, first + api::kFactorCount).isEmpty(), !anyWithheld);
+    }
+    QVERIFY(respondents.size() >= api::snapshotKeys().size());
+    QVERIFY(summary.responseRate.respondents > 0);
+    for (auto it = respondents.cbegin(); it != respondents.cend(); ++it)
+        QVERIFY2(it.value() == summary.responseRate.respondents, qPrintable(it.key()));
 }
 
 QTEST_MAIN(TestDashboardExportAction)
