@@ -2,7 +2,9 @@
 
 #include "dialogs/confirmation.h"
 #include "dialogs/errordialog.h"
+#include "export/exportcontroller.h"
 #include "models/dashboard/dashboardtext.h"
+#include "models/export/surveyexportsource.h"
 #include "models/grouptreemodel.h"
 #include "models/session.h"
 #include "models/surveys/surveytestmail.h"
@@ -86,6 +88,13 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
     , m_deleteAction(pageAction(QKeySequence::Delete, this))
     , m_reloadAction(pageAction(QKeySequence::Refresh, this))
     , m_testAction(pageAction(QKeySequence(), this))
+    , m_export(new ExportController(
+          this,
+          [this] {
+              return std::make_unique<models::SurveyExportSource>(m_client, m_session.tenant(),
+                                                                  QString());
+          },
+          ExportController::Formats::XlsxOnly, [this] { return m_session.tenant(); }))
 {
     m_intro->setWordWrap(true);
 
@@ -112,6 +121,8 @@ SurveysPage::SurveysPage(models::ApiClient &client, models::Session &session, QW
         buttons.append(buttonFor(action, this));
         buttonRow->addWidget(buttons.constLast());
     }
+    buttons.append(buttonFor(m_export->action(), this));
+    buttonRow->addWidget(buttons.constLast());
     buttonRow->addStretch();
     buttons.append(buttonFor(m_reloadAction, this));
     buttonRow->addWidget(buttons.constLast());
@@ -347,6 +358,7 @@ void SurveysPage::updateActions()
     m_deleteAction->setEnabled(m_mayEdit && draft);
     m_testAction->setEnabled(m_mayEdit && draft && !m_testMail->isSending());
     m_reloadAction->setEnabled(hasAccess && !m_model->isLoading());
+    m_export->action()->setEnabled(hasAccess);
 }
 
 void SurveysPage::updateDetail()

@@ -24,6 +24,7 @@ class SurveyTestMail;
 
 namespace engage::ui {
 
+class ExportController;
 class ExtendDialog;
 class MessageBanner;
 class PageAccess;
@@ -39,10 +40,12 @@ class SurveyResultsView;
 // edit (a draft in the builder; a published survey opens read-only),
 // publish after a confirmation that sums the survey up, close an open round
 // early or extend it, delete a draft, send a draft's invitation to oneself
-// as a test. The latest round (RoundView: the response rate per group, live
-// while open; "remind now"; the delivery log) is a tab of its own. Everyone
-// signed in reads the list (as the service lets them); owners and admins
-// alone are offered the changes and the round.
+// as a test, and Export to Excel… of every survey's definition and
+// questions (SurveyExportSource). The latest round (RoundView: the response
+// rate per group, live while open; "remind now"; the delivery log) is a tab
+// of its own. Everyone signed in reads the list (as the service lets them)
+// and exports it; owners and admins alone are offered the changes and the
+// round.
 class SurveysPage final : public QWidget
 {
     Q_OBJECT
@@ -70,6 +73,7 @@ public:
     QAction *deleteAction() const { return m_deleteAction; }
     QAction *sendTestAction() const { return m_testAction; }
     QAction *reloadAction() const { return m_reloadAction; }
+    ExportController *exportController() const { return m_export; }
     SurveyBuilder *builder() const;
     ExtendDialog *extendDialog() const;
     bool selectSurvey(const QString &surveyId);
@@ -131,6 +135,8 @@ private:
     QAction *m_deleteAction;
     QAction *m_reloadAction;
     QAction *m_testAction;
+    // Every survey's definition and questions, to .xlsx.
+    ExportController *m_export;
     QPointer<SurveyBuilder> m_builder;
     QPointer<ExtendDialog> m_extendDialog;
     QString m_selectedId;   // kept across a reload
