@@ -3,6 +3,7 @@
 #include "models/session.h"
 #include "models/settings.h"
 #include "ui/dialogs/confirmation.h"
+#include "ui/export/everythingexportcontroller.h"
 #include "ui/widgets/connectionstatus.h"
 
 #include <QAction>
@@ -34,6 +35,7 @@ struct MainWindow::Private
     QStackedWidget *pages = nullptr;
     MessageBanner *banner = nullptr;
     OfflineBanner *offline = nullptr;
+    EverythingExportController *everythingExport = nullptr;
     ConnectionStatus *status = nullptr;
     QMenu *fileMenu = nullptr;
     QMenu *goMenu = nullptr;
@@ -102,7 +104,10 @@ MainWindow::MainWindow(ClientContext &context, QWidget *parent)
     connect(d->signOutRemovingOffline, &QAction::triggered, this,
             &MainWindow::confirmSignOutRemovingOfflineData);
 
+    d->everythingExport = new EverythingExportController(this, context);
     d->fileMenu = menuBar()->addMenu(QString());
+    d->fileMenu->addAction(d->everythingExport->action());
+    d->fileMenu->addSeparator();
     d->fileMenu->addAction(d->quit);
     d->goMenu = menuBar()->addMenu(QString());
     d->accountMenu = menuBar()->addMenu(QString());
@@ -194,6 +199,11 @@ MessageBanner *MainWindow::banner() const
 OfflineBanner *MainWindow::offlineBanner() const
 {
     return d->offline;
+}
+
+EverythingExportController *MainWindow::everythingExport() const
+{
+    return d->everythingExport;
 }
 
 void MainWindow::confirmSignOutRemovingOfflineData()
@@ -292,7 +302,8 @@ void MainWindow::updatePageTitle(int index)
 
 // Until someone is signed in, the pages have nothing to show and the account
 // nothing to change: only quitting stays at hand. Offline, the pages show the
-// cache, and a password can only change once the service is back.
+// cache (and export from it), and a password can only change once the service
+// is back.
 void MainWindow::onSessionStateChanged()
 {
     const bool signedIn = d->context.session.state() == models::Session::State::SignedIn;
@@ -300,6 +311,7 @@ void MainWindow::onSessionStateChanged()
     for (QAction *action : std::as_const(d->pageActions))
         action->setEnabled(signedIn);
     d->changePassword->setEnabled(signedIn && !d->context.session.isOffline());
+    d->everythingExport->action()->setEnabled(signedIn);
     d->signOut->setEnabled(signedIn);
     d->signOutRemovingOffline->setEnabled(signedIn);
     retranslateUi();

@@ -15,12 +15,15 @@ struct ApiError;
 
 namespace engage::ui {
 
+class EverythingExportController;
+
 // The signed-in window (shown already while a remembered session is resumed,
 // inert until it is signed in): pages chosen from a list down the side (Ctrl+1, Ctrl+2,
 // ... as well), a banner above the page area for recoverable notices, and a
 // status bar with the connection state, the tenant, the signed-in person and
 // the service's health (GET /readyz, polled). While the pages show data from
-// the offline cache, a banner says so, with "as of". The user menu offers
+// the offline cache, a banner says so, with "as of". The File menu offers
+// "Export Everything…" (from the offline cache too). The user menu offers
 // "Change password…" and "Sign out"; what they do is the controller's
 // business, so the window only asks for them. "Sign out and remove offline
 // data…" asks first, then signs out through the session itself (the
@@ -47,6 +50,8 @@ public:
     void showError(const models::ApiError &error);
     MessageBanner *banner() const;
     OfflineBanner *offlineBanner() const;
+    // File > Export Everything…: every area of the tenant in one zip.
+    EverythingExportController *everythingExport() const;
 
     // The status bar's texts, for tests and screenshots.
     QString connectionText() const;

@@ -1,27 +1,20 @@
 #include "exportcontroller.h"
 
+#include "exportdialogs.h"
 #include "models/export/exportfolder.h"
 #include "models/export/exportsource.h"
 #include "ui/widgets/pageactions.h"
 
 #include <QAction>
-#include <QDesktopServices>
-#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QPushButton>
-#include <QUrl>
 
 namespace engage::ui {
 
 namespace {
-
-// The progress bar's steps: rows and pages are counted in qint64, the bar in int.
-constexpr int kProgressSteps = 1000;
 
 const QString kXlsx = QStringLiteral("xlsx");
 const QString kCsv = QStringLiteral("csv");
@@ -75,20 +68,16 @@ void ExportController::askForFile()
     m_pending = m_makeSource();
     if (!m_pending)
         return;
-    auto *dialog = new QFileDialog(m_page, tr("Export"));
-    m_fileDialog = dialog;
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setFileMode(QFileDialog::AnyFile);
     const QString xlsxFilter = tr("Excel workbook (*.xlsx)");
     const QString csvFilter = tr("CSV, UTF-8 with BOM (*.csv)");
     QStringList filters{xlsxFilter};
     if (m_formats == Formats::XlsxAndCsv)
         filters.append(csvFilter);
-    dialog->setNameFilters(filters);
-    dialog->setDefaultSuffix(kXlsx);
-    dialog->selectFile(models::ExportFolder::suggestedPath(m_tenant ? m_tenant() : QString(),
-                                                           m_pending->fileLabel(), kXlsx));
+    QFileDialog *dialog = ExportDialogs::fileDialog(
+        m_page, tr("Export"), filters, kXlsx,
+        models::ExportFolder::suggestedPath(m_tenant ? m_tenant() : QString(),
+                                            m_pending->fileLabel(), kXlsx));
+    m_fileDialog = dialog;
     connect(dialog, &QFileDialog::filterSelected, dialog,
             [dialog, csvFilter](const QString &filter) {
                 dialog->setDefaultSuffix(filter == csvFilter ? kCsv : kXlsx);
@@ -126,21 +115,11 @@ void ExportController::start(const QString &filePath, std::unique_ptr<models::Ex
 
     if (m_result)
         m_result->close();
-    auto *progress = new QProgressDialog(m_page);
-    m_progress = progress;
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setWindowTitle(tr("Export"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    progress->setMinimumDuration(0);
-    progress->setRange(0, 0);
-    progress->setLabelText(tr("Reading from the service…"));
-    connect(progress, &QProgressDialog::canceled, this, [this] {
+    m_progress = ExportDialogs::openProgress(m_page, tr("Export"));
+    connect(m_progress, &QProgressDialog::canceled, this, [this] {
         if (m_task)
             m_task->cancel();
     });
-    progress->show();
     m_task->start(filePath, models::ExportTask::formatFor(filePath));
 }
 
@@ -148,59 +127,26 @@ void ExportController::onProgress(models::ExportTask::Phase phase, qint64 done, 
 {
     if (!m_progress)
         return;
-    const QLocale locale;
-    if (phase == models::ExportTask::Phase::Reading) {
-        m_progress->setLabelText(total > 0 ? tr("Reading from the service… %1 of %2")
-                                                 .arg(locale.toString(done), locale.toString(total))
-                                           : tr("Reading from the service…"));
-    } else {
-        m_progress->setLabelText(tr("Writing the file… %1 of %2 rows")
-                                     .arg(locale.toString(done), locale.toString(total)));
-    }
-    if (total <= 0) {
-        m_progress->setRange(0, 0);
-        return;
-    }
-    m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(static_cast<int>(std::min(done, total) * kProgressSteps / total));
+    ExportDialogs::setProgress(*m_progress,
+                               phase == models::ExportTask::Phase::Reading
+                                   ? ExportDialogs::readingLabel(done, total)
+                                   : tr("Writing the file… %1 of %2 rows")
+                                         .arg(QLocale().toString(done), QLocale().toString(total)),
+                               done, total);
 }
 
 void ExportController::onFinished(const QString &filePath)
 {
     const QDateTime asOf = m_task->asOf();
     endTask();
-    auto *box = new QMessageBox(
-        QMessageBox::Information, tr("Export"),
-        tr("The file %1 is ready.").arg(QDir::toNativeSeparators(QFileInfo(filePath).fileName())),
-        QMessageBox::Close, m_page);
-    m_result = box;
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    if (asOf.isValid())
-        box->setInformativeText(
-            tr("The service could not be reached: the data is as of %1, from this computer's "
-               "offline copy.")
-                .arg(QLocale().toString(asOf.toLocalTime(), QLocale::ShortFormat)));
-    QPushButton *open = box->addButton(tr("Open Folder"), QMessageBox::ActionRole);
-    const QString folder = QFileInfo(filePath).absolutePath();
-    connect(box, &QMessageBox::buttonClicked, box, [open, folder](QAbstractButton *clicked) {
-        if (clicked == open)
-            QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
-    });
-    box->open();
+    m_result = ExportDialogs::openResult(m_page, tr("Export"), filePath, asOf);
     Q_EMIT exported(filePath);
 }
 
 void ExportController::onFailed(const QString &message)
 {
     endTask();
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export"),
-                                tr("The file could not be exported."), QMessageBox::Close, m_page);
-    m_result = box;
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setWindowModality(Qt::WindowModal);
-    box->setInformativeText(message);
-    box->open();
+    m_result = ExportDialogs::openFailure(m_page, tr("Export"), message);
     Q_EMIT exportFailed(message);
 }
 
