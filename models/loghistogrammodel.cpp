@@ -2,6 +2,7 @@
 
 #include "apiclient.h"
 #include "apireply.h"
+#include "logwindowmodel.h"
 
 #include <QLocale>
 #include <QUrlQuery>
@@ -75,13 +76,64 @@ void LogHistogramModel::setQuery(api::LogKind kind, const api::LogQuery &filter,
     m_filter.limit = api::kLogPageDefault;
     m_offsetMinutes =
         std::clamp(utcOffsetMinutes, -api::kUtcOffsetMaxMinutes, api::kUtcOffsetMaxMinutes);
+    m_added.clear();
     reload();
+}
+
+void LogHistogramModel::follow(LogWindowModel &table)
+{
+    connect(&table, &LogWindowModel::snapshotTaken, this, [this, &table] {
+        setQuery(table.log(), table.snapshotFilter(),
+                 table.timeZone().offsetFromUtc(QDateTime::currentDateTimeUtc()) / 60);
+    });
+    connect(&table, &LogWindowModel::liveRowsArrived, this, [this, &table](int rows) {
+        QList<QDateTime> times;
+        times.reserve(rows);
+        for (int row = 0; row < rows; ++row)
+            times.append(table.index(row, 0).data(LogWindowModel::TimeRole).toDateTime());
+        addRows(times);
+    });
+}
+
+void LogHistogramModel::addRows(const QList<QDateTime> &times)
+{
+    QList<qint64> atMs;
+    atMs.reserve(times.size());
+    for (const QDateTime &time : times)
+        atMs.append(time.toMSecsSinceEpoch());
+    m_added.append(atMs);
+    if (!m_answered)
+        return; // counted when the answer comes
+    beginResetModel();
+    count(atMs);
+    endResetModel();
+}
+
+void LogHistogramModel::count(const QList<qint64> &atMs)
+{
+    const qint64 width = bucketWidthMs();
+    const qint64 offset = qint64(m_histogram.utcOffsetMinutes) * 60 * 1000;
+    QList<api::LogHistogramBucket> &buckets = m_histogram.buckets;
+    for (const qint64 at : atMs) {
+        const qint64 shifted = at + offset;
+        const qint64 number = shifted >= 0 ? shifted / width : (shifted - width + 1) / width;
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(number * width - offset, Qt::UTC);
+        auto bucket = std::lower_bound(buckets.begin(), buckets.end(), start,
+                                       [](const api::LogHistogramBucket &held,
+                                          const QDateTime &wanted) { return held.start < wanted; });
+        if (bucket == buckets.end() || bucket->start != start)
+            bucket = buckets.insert(bucket, api::LogHistogramBucket{start, 0});
+        ++bucket->count;
+        ++m_histogram.total;
+        m_largest = std::max(m_largest, bucket->count);
+    }
 }
 
 void LogHistogramModel::reload()
 {
     if (ApiReply *previous = std::exchange(m_reply, nullptr))
         previous->abort();
+    m_answered = false;
     api::LogHistogramQuery query;
     query.filter = m_filter;
     query.bucket = bucketFor(m_filter, QDateTime::currentDateTimeUtc());
@@ -109,6 +161,8 @@ void LogHistogramModel::reload()
         m_largest = 0;
         for (const api::LogHistogramBucket &bucket : std::as_const(m_histogram.buckets))
             m_largest = std::max(m_largest, bucket.count);
+        count(m_added);
+        m_answered = true;
         endResetModel();
     });
     Q_EMIT loadingChanged(true);

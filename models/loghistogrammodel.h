@@ -10,6 +10,7 @@ namespace engage::models {
 
 class ApiClient;
 class ApiReply;
+class LogWindowModel;
 
 // How many rows of a log the filters match per hour or day
 // (GET /api/v1/logs/{log}/histogram), oldest first, for the histogram above
@@ -37,6 +38,16 @@ public:
     // Counts `kind` with `filter` (only its filters are used).
     void setQuery(api::LogKind kind, const api::LogQuery &filter, int utcOffsetMinutes);
     void reload();
+    // Counts the rows `table` lists: its snapshot (the same filter, ending
+    // at the same moment) whenever it takes one, and the rows its live tail
+    // puts above it. Asked on its own, the histogram missed what the table
+    // showed: rows of the last second, not yet committed by the access
+    // log's writer when it asked, and every row written since.
+    void follow(LogWindowModel &table);
+    // Rows after the query's `to` (the table's live rows), each counted in
+    // its bucket; kept until the query changes, so that an answer arriving
+    // after them does not drop them.
+    void addRows(const QList<QDateTime> &times);
 
     api::LogBucket bucket() const { return m_histogram.bucket; }
     qint64 bucketWidthMs() const;
@@ -54,12 +65,17 @@ Q_SIGNALS:
     void failed(const engage::models::ApiError &error);
 
 private:
+    // Counts `atMs` into m_histogram's buckets.
+    void count(const QList<qint64> &atMs);
+
     ApiClient &m_client;
     api::LogKind m_kind = api::LogKind::Access;
     api::LogQuery m_filter;
     int m_offsetMinutes = 0;
     api::LogHistogram m_histogram;
     qint64 m_largest = 0;
+    QList<qint64> m_added;   // addRows() since the query was set, ms
+    bool m_answered = false; // m_histogram is the current query's
     QPointer<ApiReply> m_reply;
 };
 

@@ -480,6 +480,7 @@ void LogWindowModel::start()
     m_snapshotAt = QDateTime::fromMSecsSinceEpoch(
         QDateTime::currentMSecsSinceEpoch() - kSnapshotLagMs, Qt::UTC);
     m_offsetMinutes = utcOffsetMinutes();
+    Q_EMIT snapshotTaken();
     countRows();
 }
 

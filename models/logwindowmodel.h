@@ -113,6 +113,9 @@ public:
 
     // Every row the query matches (including the live tail's); -1 until counted.
     qint64 total() const;
+    // The filter the count and the pages read: the query's, ending at the
+    // snapshot (the rows after it come by the live tail).
+    api::LogQuery snapshotFilter() const;
     bool isLoading() const { return !m_reply.isNull() || !m_countReply.isNull(); }
     bool isLoaded(int row) const { return entryAt(row) != nullptr; }
     // The row, or null while it is not loaded.
@@ -142,6 +145,9 @@ public:
 Q_SIGNALS:
     void totalChanged(qint64 total);
     void loadingChanged(bool loading);
+    // The count starts again from a new snapshot (a new query, a reload, or
+    // more live rows than the cache holds): snapshotFilter() is its filter.
+    void snapshotTaken();
     // Rows of the live tail went in at the top.
     void liveRowsArrived(int count);
     void liveTailChanged(bool on);
@@ -196,7 +202,6 @@ private:
     void insertLive(QList<LogEntry> rows);
     void setLoadingState();
     void retranslate();
-    api::LogQuery snapshotFilter() const;
     QString path(const QString &suffix, const QUrlQuery &query) const;
     // The offline cache's key for the count or the first page: the filters
     // as set, without the moment of the snapshot, which changes at each read.

@@ -257,9 +257,10 @@ LogsPage::LogsPage(models::ApiClient &client, models::Session &session, QWidget 
     connect(m_reloadAction, &QAction::triggered, this, [this] {
         m_banner->hide();
         m_model->reload();
-        m_histogramModel->reload();
     });
     connect(m_histogram, &LogHistogram::rangeSelected, this, &LogsPage::onRangeSelected);
+    // The bars count the rows the table lists, its live rows too.
+    m_histogramModel->follow(*m_model);
 
     connect(m_model, &LogWindowModel::totalChanged, this, &LogsPage::updateCount);
     connect(m_model, &LogWindowModel::loadingChanged, this, [this] {
@@ -576,9 +577,6 @@ void LogsPage::applyFilter()
     m_verification.reset();
     const api::LogKind kind = currentLog();
     m_model->setQuery(kind, filter.value());
-    m_histogramModel->setQuery(kind, filter.value(),
-                               m_model->timeZone().offsetFromUtc(QDateTime::currentDateTimeUtc()) /
-                                   60);
     updateActions();
 }
 
