@@ -1,229 +1,170 @@
 #include "zipwriter.h"
 
 #include <QIODevice>
-#include <QtEndian>
+#include <algorithm>
 #include <limits>
-#include <zlib.h>
+#include <minizip/zip.h>
 
 namespace engage::models {
 
 namespace {
 
-constexpr quint32 kLocalHeaderSignature = 0x04034b50;
-constexpr quint32 kCentralHeaderSignature = 0x02014b50;
-constexpr quint32 kEndSignature = 0x06054b50;
-constexpr quint16 kVersionNeeded = 20;            // 2.0: deflate
-constexpr quint16 kVersionMadeBy = (3 << 8) | 20; // Unix, 2.0
-constexpr quint16 kUtf8Names = 1 << 11;           // general purpose flag 11
-constexpr quint16 kDeflated = 8;
-constexpr quint32 kOwnerReadWrite = 0100600u << 16; // a regular file, rw-------
-constexpr qsizetype kCrcOffset = 14;                // in the local header
-constexpr quint64 kZip32Limit = std::numeric_limits<quint32>::max();
-constexpr int kOutputChunk = 256 * 1024;
+constexpr uLong kMadeByUnix = (3 << 8) | 45;     // Unix, zip 4.5 (zip64)
+constexpr uLong kUtf8Names = 1 << 11;            // general purpose flag 11
+constexpr uLong kOwnerReadWrite = 0100600 << 16; // a regular file, rw-------
 
-void append16(QByteArray &bytes, quint16 value)
+QIODevice &deviceOf(voidpf stream)
 {
-    const quint16 le = qToLittleEndian(value);
-    bytes.append(reinterpret_cast<const char *>(&le), sizeof le);
+    return *static_cast<QIODevice *>(stream);
 }
 
-void append32(QByteArray &bytes, quint32 value)
+// minizip's file functions over the QIODevice the writer was given: the
+// "file" it opens is that device, opened and closed by its owner.
+voidpf openDevice(voidpf opaque, const void *, int)
 {
-    const quint32 le = qToLittleEndian(value);
-    bytes.append(reinterpret_cast<const char *>(&le), sizeof le);
+    return opaque;
 }
 
-// MS-DOS time and date, local time, as zip tools read them; 1980 the earliest.
-std::pair<quint16, quint16> dosTimeDate(const QDateTime &when)
+uLong readDevice(voidpf, voidpf stream, void *buffer, uLong size)
 {
-    const QDateTime local = when.toLocalTime();
-    const QDate date = local.date();
-    const QTime time = local.time();
-    if (date.year() < 1980)
-        return {0, (1 << 5) | 1};
-    return {quint16((time.hour() << 11) | (time.minute() << 5) | (time.second() / 2)),
-            quint16(((date.year() - 1980) << 9) | (date.month() << 5) | date.day())};
+    const qint64 read = deviceOf(stream).read(static_cast<char *>(buffer), qint64(size));
+    return read < 0 ? 0 : uLong(read);
+}
+
+uLong writeDevice(voidpf, voidpf stream, const void *buffer, uLong size)
+{
+    const qint64 written = deviceOf(stream).write(static_cast<const char *>(buffer), qint64(size));
+    return written < 0 ? 0 : uLong(written);
+}
+
+ZPOS64_T tellDevice(voidpf, voidpf stream)
+{
+    return ZPOS64_T(deviceOf(stream).pos());
+}
+
+long seekDevice(voidpf, voidpf stream, ZPOS64_T offset, int origin)
+{
+    QIODevice &device = deviceOf(stream);
+    qint64 base = 0;
+    if (origin == ZLIB_FILEFUNC_SEEK_CUR)
+        base = device.pos();
+    else if (origin == ZLIB_FILEFUNC_SEEK_END)
+        base = device.size();
+    return device.seek(base + qint64(offset)) ? 0 : -1;
+}
+
+int closeDevice(voidpf, voidpf)
+{
+    return 0;
+}
+
+int deviceError(voidpf, voidpf)
+{
+    return 0;
+}
+
+zipFile zipOf(void *zip)
+{
+    return static_cast<zipFile>(zip);
 }
 
 } // namespace
 
-struct ZipWriter::Deflater
-{
-    z_stream stream{};
-    QByteArray output = QByteArray(kOutputChunk, Qt::Uninitialized);
-    bool initialised = false;
-
-    ~Deflater()
-    {
-        if (initialised)
-            deflateEnd(&stream);
-    }
-};
-
 ZipWriter::ZipWriter(QIODevice &device)
     : m_device(device)
-{}
+{
+    zlib_filefunc64_def functions{};
+    functions.zopen64_file = openDevice;
+    functions.zread_file = readDevice;
+    functions.zwrite_file = writeDevice;
+    functions.ztell64_file = tellDevice;
+    functions.zseek64_file = seekDevice;
+    functions.zclose_file = closeDevice;
+    functions.zerror_file = deviceError;
+    functions.opaque = &m_device;
+    m_zip = zipOpen2_64(&m_device, APPEND_STATUS_CREATE, nullptr, &functions);
+    if (!m_zip)
+        fail(QStringLiteral("minizip cannot start the zip: %1").arg(m_device.errorString()));
+}
 
-ZipWriter::~ZipWriter() = default;
+ZipWriter::~ZipWriter()
+{
+    // An archive never finished is abandoned: its owner discards the device.
+    if (m_zip)
+        zipClose(zipOf(m_zip), nullptr);
+}
 
 bool ZipWriter::fail(const QString &error)
 {
     if (m_error.isEmpty())
         m_error = error;
-    m_deflater.reset();
     return false;
 }
 
-bool ZipWriter::put(const QByteArray &bytes)
+bool ZipWriter::check(int result, const char *doing)
 {
-    if (m_device.write(bytes) != bytes.size())
-        return fail(m_device.errorString());
-    return true;
+    if (result == ZIP_OK)
+        return true;
+    return fail(result == ZIP_ERRNO
+                    ? QStringLiteral("%1: %2").arg(QLatin1String(doing), m_device.errorString())
+                    : QStringLiteral("%1: minizip error %2").arg(QLatin1String(doing)).arg(result));
 }
 
 bool ZipWriter::beginEntry(const QString &name, const QDateTime &modified)
 {
-    if (!m_error.isEmpty() || m_deflater)
+    if (!m_error.isEmpty() || m_inEntry)
         return fail(QStringLiteral("an entry is still open"));
-    if (m_entries.size() >= std::numeric_limits<quint16>::max())
-        return fail(QStringLiteral("too many entries for a zip without zip64"));
-    Entry entry;
-    entry.name = name.toUtf8();
-    if (entry.name.size() > std::numeric_limits<quint16>::max())
-        return fail(QStringLiteral("the entry's name is too long"));
-    std::tie(entry.time, entry.date) = dosTimeDate(modified);
-    entry.offset = quint64(m_device.pos());
-    if (entry.offset > kZip32Limit)
-        return fail(QStringLiteral("the zip is larger than 4 GiB"));
-    entry.crc = quint32(crc32(0, nullptr, 0));
-
-    // CRC and sizes are zero until endEntry() writes them back.
-    QByteArray header;
-    append32(header, kLocalHeaderSignature);
-    append16(header, kVersionNeeded);
-    append16(header, kUtf8Names);
-    append16(header, kDeflated);
-    append16(header, entry.time);
-    append16(header, entry.date);
-    append32(header, 0);
-    append32(header, 0);
-    append32(header, 0);
-    append16(header, quint16(entry.name.size()));
-    append16(header, 0);
-    header.append(entry.name);
-    if (!put(header))
+    // MS-DOS local time, as zip tools read it.
+    const QDateTime local = modified.toLocalTime();
+    zip_fileinfo info{};
+    info.tmz_date.tm_sec = uInt(local.time().second());
+    info.tmz_date.tm_min = uInt(local.time().minute());
+    info.tmz_date.tm_hour = uInt(local.time().hour());
+    info.tmz_date.tm_mday = uInt(local.date().day());
+    info.tmz_date.tm_mon = uInt(local.date().month() - 1);
+    info.tmz_date.tm_year = uInt(std::max(local.date().year(), 1980));
+    info.external_fa = kOwnerReadWrite;
+    const QByteArray utf8 = name.toUtf8();
+    if (!check(zipOpenNewFileInZip4_64(zipOf(m_zip), utf8.constData(), &info, nullptr, 0, nullptr,
+                                       0, nullptr, Z_DEFLATED, Z_BEST_SPEED, 0, -MAX_WBITS,
+                                       DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, nullptr, 0, kMadeByUnix,
+                                       kUtf8Names, 1),
+               "starting an entry"))
         return false;
-
-    auto deflater = std::make_unique<Deflater>();
-    // Raw deflate (negative window bits): the zip holds no zlib header.
-    if (deflateInit2(&deflater->stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK)
-        return fail(QStringLiteral("zlib cannot start deflating"));
-    deflater->initialised = true;
-    m_deflater = std::move(deflater);
-    m_entries.append(entry);
-    return true;
-}
-
-bool ZipWriter::deflateInto(int flush, const char *data, qint64 size)
-{
-    z_stream &stream = m_deflater->stream;
-    // zlib takes a mutable pointer, and reads only.
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
-    stream.avail_in = uInt(size);
-    int result = Z_OK;
-    do {
-        stream.next_out = reinterpret_cast<Bytef *>(m_deflater->output.data());
-        stream.avail_out = uInt(m_deflater->output.size());
-        result = deflate(&stream, flush);
-        if (result == Z_STREAM_ERROR)
-            return fail(QStringLiteral("zlib failed to deflate"));
-        const qsizetype produced = m_deflater->output.size() - qsizetype(stream.avail_out);
-        if (m_device.write(m_deflater->output.constData(), produced) != produced)
-            return fail(m_device.errorString());
-        m_entries.last().compressedSize += quint64(produced);
-    } while (stream.avail_out == 0 || (flush == Z_FINISH && result != Z_STREAM_END));
+    m_inEntry = true;
     return true;
 }
 
 bool ZipWriter::write(const char *data, qint64 size)
 {
-    if (!m_deflater)
+    if (!m_error.isEmpty() || !m_inEntry)
         return fail(QStringLiteral("no entry is open"));
-    Entry &entry = m_entries.last();
     while (size > 0) {
-        // zlib counts in uInt.
-        const qint64 slice = std::min<qint64>(size, std::numeric_limits<int>::max());
-        entry.crc = quint32(crc32(entry.crc, reinterpret_cast<const Bytef *>(data), uInt(slice)));
-        entry.size += quint64(slice);
-        if (!deflateInto(Z_NO_FLUSH, data, slice))
+        // minizip counts in unsigned int.
+        const unsigned slice = unsigned(std::min<qint64>(size, std::numeric_limits<int>::max()));
+        if (!check(zipWriteInFileInZip(zipOf(m_zip), data, slice), "writing an entry"))
             return false;
         data += slice;
         size -= slice;
     }
-    if (entry.size > kZip32Limit)
-        return fail(QStringLiteral("an entry is larger than 4 GiB"));
     return true;
 }
 
 bool ZipWriter::endEntry()
 {
-    if (!m_deflater)
+    if (!m_error.isEmpty() || !m_inEntry)
         return fail(QStringLiteral("no entry is open"));
-    if (!deflateInto(Z_FINISH, nullptr, 0))
-        return false;
-    m_deflater.reset();
-    const Entry &entry = m_entries.constLast();
-    if (entry.compressedSize > kZip32Limit)
-        return fail(QStringLiteral("an entry is larger than 4 GiB"));
-    QByteArray sizes;
-    append32(sizes, entry.crc);
-    append32(sizes, quint32(entry.compressedSize));
-    append32(sizes, quint32(entry.size));
-    const qint64 end = m_device.pos();
-    if (!m_device.seek(qint64(entry.offset) + kCrcOffset) || !put(sizes) || !m_device.seek(end))
-        return fail(m_device.errorString());
-    return true;
+    m_inEntry = false;
+    return check(zipCloseFileInZip(zipOf(m_zip)), "ending an entry");
 }
 
 bool ZipWriter::finish()
 {
-    if (!m_error.isEmpty() || m_deflater)
+    if (!m_error.isEmpty() || m_inEntry)
         return fail(QStringLiteral("an entry is still open"));
-    const quint64 directoryOffset = quint64(m_device.pos());
-    QByteArray directory;
-    for (const Entry &entry : std::as_const(m_entries)) {
-        append32(directory, kCentralHeaderSignature);
-        append16(directory, kVersionMadeBy);
-        append16(directory, kVersionNeeded);
-        append16(directory, kUtf8Names);
-        append16(directory, kDeflated);
-        append16(directory, entry.time);
-        append16(directory, entry.date);
-        append32(directory, entry.crc);
-        append32(directory, quint32(entry.compressedSize));
-        append32(directory, quint32(entry.size));
-        append16(directory, quint16(entry.name.size()));
-        append16(directory, 0); // extra field
-        append16(directory, 0); // comment
-        append16(directory, 0); // disk
-        append16(directory, 0); // internal attributes
-        append32(directory, kOwnerReadWrite);
-        append32(directory, quint32(entry.offset));
-        directory.append(entry.name);
-    }
-    const quint64 directorySize = quint64(directory.size());
-    if (directoryOffset + directorySize > kZip32Limit)
-        return fail(QStringLiteral("the zip is larger than 4 GiB"));
-    append32(directory, kEndSignature);
-    append16(directory, 0); // this disk
-    append16(directory, 0); // the directory's disk
-    append16(directory, quint16(m_entries.size()));
-    append16(directory, quint16(m_entries.size()));
-    append32(directory, quint32(directorySize));
-    append32(directory, quint32(directoryOffset));
-    append16(directory, 0); // comment
-    return put(directory);
+    const int result = zipClose(zipOf(m_zip), nullptr);
+    m_zip = nullptr;
+    return check(result, "writing the central directory");
 }
 
 } // namespace engage::models

@@ -1,23 +1,20 @@
 #pragma once
 
-#include <QByteArray>
 #include <QDateTime>
-#include <QList>
 #include <QString>
-#include <memory>
 
 class QIODevice;
 
 namespace engage::models {
 
-// Writes a zip archive to a seekable device, an entry at a time, streamed:
-// deflated (zlib), UTF-8 names, each entry's CRC and sizes written back into
-// its local header once known. Without zip64: an entry and the archive stay
-// under 4 GiB, 65,535 entries.
+// Writes a zip archive to a seekable device, an entry at a time, streamed,
+// through minizip (zip64 where needed, deflated, UTF-8 names).
 //
-// Not QuaZip: its own copy of minizip exports the same symbols as the system
-// minizip that libxlsxwriter writes workbooks with, and in one process the
-// two bind to each other's functions (the workbook writer crashed).
+// The system's minizip, which libxlsxwriter writes workbooks with, and not
+// QuaZip: QuaZip carries its own copy of minizip, exporting the same symbols
+// with other signatures, and in one process with libxlsxwriter the two bind to
+// each other's functions (the workbook writer crashed). See
+// docs/decisions/0008-zip-through-minizip.md.
 class ZipWriter final
 {
     Q_DISABLE_COPY_MOVE(ZipWriter)
@@ -36,25 +33,13 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    struct Entry
-    {
-        QByteArray name;
-        quint16 time = 0;
-        quint16 date = 0;
-        quint32 crc = 0;
-        quint64 compressedSize = 0;
-        quint64 size = 0;
-        quint64 offset = 0;
-    };
-    struct Deflater;
-
     bool fail(const QString &error);
-    bool put(const QByteArray &bytes);
-    bool deflateInto(int flush, const char *data, qint64 size);
+    // A minizip result: true for ZIP_OK, else fails with what went wrong.
+    bool check(int result, const char *doing);
 
     QIODevice &m_device;
-    QList<Entry> m_entries;
-    std::unique_ptr<Deflater> m_deflater; // while an entry is open
+    void *m_zip = nullptr; // minizip's zipFile, until finish()
+    bool m_inEntry = false;
     QString m_error;
 };
 
