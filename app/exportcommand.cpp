@@ -1,8 +1,11 @@
 #include "exportcommand.h"
 
 #include "models/apiclient.h"
+#include "models/cache/offlinecache.h"
+#include "models/cache/sealedrecord.h"
 #include "models/credentialstore.h"
 #include "models/demoservice.h"
+#include "models/export/everythingexport.h"
 #include "models/export/exporttask.h"
 #include "models/export/logexportsource.h"
 #include "models/export/memberexportsource.h"
@@ -14,11 +17,16 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QUrl>
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace engage::app {
 
@@ -41,6 +49,7 @@ struct Request
     api::LogKind log = api::LogKind::Access;
     QString out;
     bool signIn = false;
+    bool offline = false;
 };
 
 // Runs one export: connects (the demo, or a profile's export session), then
@@ -99,6 +108,7 @@ private:
             }
             m_client.setBaseUrl(m_demo->url());
             m_client.setPinnedFingerprint(m_demo->fingerprint());
+            m_tenant = tenant.slug;
             m_session.setProfileName(exportProfile(QStringLiteral("Demo")));
             // The demo's data is the demo service's own: nothing to keep offline.
             m_session.setOfflineCacheDirectory({});
@@ -120,9 +130,17 @@ private:
                      .arg(m_request.profile));
             return;
         }
+        m_tenant = profile->lastTenant;
+        if (m_request.offline) {
+            openOfflineData(*profile);
+            return;
+        }
         m_client.setBaseUrl(profile->url);
         m_client.setPinnedFingerprint(profile->fingerprint);
         m_session.setProfileName(exportProfile(profile->name));
+        // --offline reads the window's cache, never this session's: a sealed
+        // copy of what this run reads would be kept for nobody.
+        m_session.setOfflineCacheDirectory({});
         if (!m_request.signIn) {
             m_session.resume(profile->lastTenant, profile->lastEmail);
             return;
@@ -137,6 +155,84 @@ private:
         m_session.signIn(profile->lastTenant, profile->lastEmail, password);
     }
 
+    // --offline reads the offline cache of the window's session with the
+    // profile (the profile's own name, its last tenant and person), not the
+    // one of this command's session ("NAME#export"): the window keeps the
+    // last synced data of the tenant, which is what an offline report is
+    // about, and exporting from it gives the file the window's Export…
+    // gives while offline. The cache is opened as the window's Session
+    // opens it, with the key from the keychain, but never made: a missing
+    // key means there is no offline data, and making one would throw the
+    // window's file away.
+    void openOfflineData(const models::ConnectionProfile &profile)
+    {
+        const models::OfflineScope scope{profile.name, profile.lastTenant, profile.lastEmail};
+        // The command runs as the window's application, so a session's
+        // default is the folder the window keeps its caches in.
+        const QString directory = m_session.offlineCacheDirectory();
+        m_credentials.read(
+            models::CredentialStore::offlineCacheEntryKey(scope.profile, scope.tenant, scope.email),
+            [this, scope, directory](std::optional<QString> secret,
+                                     std::optional<models::ApiError> error) {
+                if (error) {
+                    fail(tr("The keychain that keeps the key of the offline data could not be "
+                            "read: %1")
+                             .arg(error->message()));
+                    return;
+                }
+                const auto decoded = QByteArray::fromBase64Encoding(
+                    secret.value_or(QString()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+                if (!decoded || decoded.decoded.size() != models::kCacheKeySize) {
+                    failNoOfflineData();
+                    return;
+                }
+                loadOfflineData(directory, scope, decoded.decoded);
+            });
+    }
+
+    void loadOfflineData(const QString &directory, const models::OfflineScope &scope,
+                         const QByteArray &key)
+    {
+        const QString file = models::OfflineCache::filePath(directory, scope);
+        if (!QFile::exists(file)) {
+            failNoOfflineData();
+            return;
+        }
+        // Read from a copy: the cache drops a record that does not open and
+        // rewrites its file, and the window may be writing the same file; the
+        // window's data stays as the window left it.
+        m_snapshot.emplace();
+        if (!m_snapshot->isValid() ||
+            !QFile::copy(file, models::OfflineCache::filePath(m_snapshot->path(), scope))) {
+            fail(tr("The offline data could not be read."));
+            return;
+        }
+        m_cache = std::make_unique<models::OfflineCache>(m_snapshot->path(), scope, key);
+        connect(m_cache.get(), &models::OfflineCache::loaded, this, [this](int records) {
+            if (records == 0) {
+                failNoOfflineData();
+                return;
+            }
+            // No address: every request fails at once, before anything leaves
+            // the computer, and the cache answers the ones it holds (with
+            // their "as of") as it does for an unreachable service.
+            m_client.setBaseUrl(QUrl(QStringLiteral("https://")));
+            models::ApiClient::Options options = m_client.options();
+            options.maxAttempts = 1;
+            m_client.setOptions(options);
+            m_client.setOfflineCache(m_cache.get());
+            startExport();
+        });
+        m_cache->load();
+    }
+
+    void failNoOfflineData()
+    {
+        fail(tr("There is no offline data for the connection “%1”: sign in once in the Engage "
+                "window while the service can be reached.")
+                 .arg(m_request.profile));
+    }
+
     // The keychain profile of the command line's session: a token family of
     // its own beside the window's.
     static QString exportProfile(const QString &profile)
@@ -148,41 +244,75 @@ private:
     {
         if (m_request.what == QLatin1String("members"))
             return std::make_unique<models::MemberExportSource>(
-                m_client, m_language, api::MemberQuery{}, m_session.tenant(), QString());
+                m_client, m_language, api::MemberQuery{}, m_tenant, QString());
         // The dashboard's default: the latest closed round, the whole company,
         // the trend over the last twelve months.
         if (m_request.what == QLatin1String("results"))
             return std::make_unique<models::ResultExportSource>(m_client, api::DashboardQuery{},
-                                                                m_session.tenant(), QString());
-        if (m_request.what == QLatin1String("logs"))
-            return std::make_unique<models::LogExportSource>(
-                m_client, m_request.log, api::LogQuery{}, nullptr, m_session.tenant(),
-                models::LogExportSource::describe(m_request.log, api::LogQuery{}, nullptr));
-        return {};
+                                                                m_tenant, QString());
+        return std::make_unique<models::LogExportSource>(
+            m_client, m_request.log, api::LogQuery{}, nullptr, m_tenant,
+            models::LogExportSource::describe(m_request.log, api::LogQuery{}, nullptr));
     }
 
     void startExport()
     {
-        auto source = makeSource();
-        if (!source) {
-            fail(tr("Exporting “%1” from the command line is not available yet.")
-                     .arg(m_request.what),
-                 kUsage);
+        if (m_request.what == QLatin1String("everything")) {
+            startEverything();
             return;
         }
+        auto source = makeSource();
+        // Offline, a read the cache could not answer fails as unreachable.
+        // Connected before the task connects its own, so this is known when
+        // the task reports the failure.
+        if (m_request.offline)
+            connect(source.get(), &models::ExportSource::failed, this,
+                    [this](const models::ApiError &error) {
+                        m_notCached = error.kind == models::ApiError::Kind::Network ||
+                                      error.kind == models::ApiError::Kind::Timeout;
+                    });
         m_task = std::make_unique<models::ExportTask>(std::move(source));
         connect(m_task.get(), &models::ExportTask::finished, this, [this] { Q_EMIT finished(0); });
-        connect(m_task.get(), &models::ExportTask::failed, this,
-                [this](const QString &message) { fail(message); });
+        connect(m_task.get(), &models::ExportTask::failed, this, [this](const QString &message) {
+            if (!m_notCached) {
+                fail(message);
+                return;
+            }
+            fail(tr("The offline data of the connection “%1” does not hold this export: "
+                    "export it once in the Engage window while the service can be "
+                    "reached.")
+                     .arg(m_request.profile));
+        });
         m_task->start(m_request.out, models::ExportTask::formatFor(m_request.out));
     }
 
-    void fail(const QString &message, int exitCode = kFailed)
+    // A workbook per area in one zip.
+    void startEverything()
+    {
+        m_everything = std::make_unique<models::EverythingExport>(m_client, m_language, m_tenant);
+        connect(m_everything.get(), &models::EverythingExport::finished, this, [this] {
+            // Done, but a portability export without the logs must not pass unnoticed.
+            if (m_everything->logsLeftOut())
+                printLine(tr("The service withheld the logs (the company's security setting): "
+                             "the zip holds everything else."));
+            Q_EMIT finished(0);
+        });
+        connect(m_everything.get(), &models::EverythingExport::failed, this,
+                [this](const QString &message) { fail(message); });
+        m_everything->start(m_request.out);
+    }
+
+    static void printLine(const QString &message)
     {
         // One line, whatever the message held.
         QString line = message;
         line.replace(QLatin1Char('\n'), QLatin1Char(' '));
         std::fprintf(stderr, "engage-admin export: %s\n", qPrintable(line));
+    }
+
+    void fail(const QString &message, int exitCode = kFailed)
+    {
+        printLine(message);
         Q_EMIT finished(exitCode);
     }
 
@@ -192,8 +322,14 @@ private:
     models::ApiClient m_client;
     models::CredentialStore m_credentials;
     models::Session m_session;
+    QString m_tenant;
+    // --offline: a copy of the window's cache file, and the cache read from it.
+    std::optional<QTemporaryDir> m_snapshot;
+    std::unique_ptr<models::OfflineCache> m_cache;
+    bool m_notCached = false;
     std::unique_ptr<models::DemoService> m_demo;
     std::unique_ptr<models::ExportTask> m_task;
+    std::unique_ptr<models::EverythingExport> m_everything;
 };
 
 } // namespace
@@ -208,7 +344,8 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Export members, results or logs to an Excel workbook without a window."));
+        tr("Export members, results or logs to an Excel workbook, or everything to a zip of "
+           "workbooks, without a window."));
     parser.addHelpOption();
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      tr("Export through the saved connection <name>."), tr("name"));
@@ -221,8 +358,8 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
                                     "for everything)."),
                                  tr("file"));
     const QCommandLineOption offline(QStringLiteral("offline"),
-                                     tr("Do not contact the service: export what the last run "
-                                        "read."));
+                                     tr("Do not contact the service: export the offline data "
+                                        "that the Engage window keeps for the connection."));
     const QCommandLineOption signIn(
         QStringLiteral("sign-in"),
         tr("Start the export session of the connection with the password read from the "
@@ -251,6 +388,7 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
     request.what = parser.value(what);
     request.out = parser.value(out);
     request.signIn = parser.isSet(signIn);
+    request.offline = parser.isSet(offline);
     if (request.demo == !request.profile.isEmpty())
         return usage(tr("Give either --profile NAME or --demo."));
     if (!QStringList{QStringLiteral("members"), QStringLiteral("results"), QStringLiteral("logs"),
@@ -259,6 +397,10 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
         return usage(tr("--what must be members, results, logs or everything."));
     if (request.out.isEmpty())
         return usage(tr("Give the file to write with --out FILE."));
+    if ((request.what == QLatin1String("everything")) !=
+        request.out.endsWith(QLatin1String(".zip"), Qt::CaseInsensitive))
+        return usage(tr("Everything is a zip of workbooks: write it, and only it, to a .zip "
+                        "file."));
     if (request.what == QLatin1String("results") &&
         models::ExportTask::formatFor(request.out) == models::ExportTask::Format::Csv)
         return usage(tr("Results are a workbook of several sheets: write them to an .xlsx file."));
@@ -271,12 +413,28 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
     if (!QFileInfo(QFileInfo(request.out).absolutePath()).isDir())
         return usage(
             tr("The folder of %1 does not exist.").arg(QDir::toNativeSeparators(request.out)));
-    if (parser.isSet(offline))
-        return usage(tr("--offline is not available yet."));
+    if (request.offline && request.demo)
+        return usage(tr("--offline exports the offline data of a saved connection: give it with "
+                        "--profile NAME instead of --demo."));
+    if (request.offline && request.signIn)
+        return usage(tr("--offline never contacts the service, so it cannot sign in: leave out "
+                        "--sign-in."));
+    // The logs are exported as the service streams them, which no cache
+    // keeps (the window keeps only the first page of the log it shows), and
+    // everything holds the logs.
+    if (request.offline && request.what != QLatin1String("members") &&
+        request.what != QLatin1String("results"))
+        return usage(tr("The offline data holds no logs: --offline exports members or results."));
     const QString chosen = parser.value(lang);
     if (!chosen.isEmpty() && !language.setLanguage(chosen))
         return usage(tr("Unknown language “%1”: use ja or en.").arg(chosen));
 
+    // Qt's own warnings are for developers as ours are: a scheduled job's
+    // stderr holds its one line (Qt 6.4 warns when a request is aborted while
+    // its failure is on its way, as an export's other reads are when one
+    // fails). QT_LOGGING_RULES keeps them.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::defaultCategory()->setEnabled(QtWarningMsg, false);
     ExportCommand command(request, settings, language.language());
     int exitCode = kFailed;
     // Queued: a failure before the event loop runs must still end it.
