@@ -12,10 +12,6 @@
     <context>
         <name>engage::app</name>
         <message>
-            <source>Export members, results or logs to an Excel workbook without a window.</source>
-            <translation>Export members, results or logs to an Excel workbook without a window.</translation>
-        </message>
-        <message>
             <source>Export through the saved connection &lt;name&gt;.</source>
             <translation>Export through the saved connection &lt;name&gt;.</translation>
         </message>
@@ -38,10 +34,6 @@
         <message>
             <source>file</source>
             <translation>file</translation>
-        </message>
-        <message>
-            <source>Do not contact the service: export what the last run read.</source>
-            <translation>Do not contact the service: export what the last run read.</translation>
         </message>
         <message>
             <source>Start the export session of the connection with the password read from the standard input.</source>
@@ -84,12 +76,32 @@
             <translation>The folder of %1 does not exist.</translation>
         </message>
         <message>
-            <source>--offline is not available yet.</source>
-            <translation>--offline is not available yet.</translation>
-        </message>
-        <message>
             <source>Unknown language “%1”: use ja or en.</source>
             <translation>Unknown language “%1”: use ja or en.</translation>
+        </message>
+        <message>
+            <source>Export members, results or logs to an Excel workbook, or everything to a zip of workbooks, without a window.</source>
+            <translation>Export members, results or logs to an Excel workbook, or everything to a zip of workbooks, without a window.</translation>
+        </message>
+        <message>
+            <source>Do not contact the service: export the offline data that the Engage window keeps for the connection.</source>
+            <translation>Do not contact the service: export the offline data that the Engage window keeps for the connection.</translation>
+        </message>
+        <message>
+            <source>Everything is a zip of workbooks: write it, and only it, to a .zip file.</source>
+            <translation>Everything is a zip of workbooks: write it, and only it, to a .zip file.</translation>
+        </message>
+        <message>
+            <source>--offline exports the offline data of a saved connection: give it with --profile NAME instead of --demo.</source>
+            <translation>--offline exports the offline data of a saved connection: give it with --profile NAME instead of --demo.</translation>
+        </message>
+        <message>
+            <source>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</source>
+            <translation>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</translation>
+        </message>
+        <message>
+            <source>The offline data holds no logs: --offline exports members or results.</source>
+            <translation>The offline data holds no logs: --offline exports members or results.</translation>
         </message>
     </context>
     <context>
@@ -119,8 +131,24 @@
             <translation>--sign-in reads the password from the standard input, which was empty.</translation>
         </message>
         <message>
-            <source>Exporting “%1” from the command line is not available yet.</source>
-            <translation>Exporting “%1” from the command line is not available yet.</translation>
+            <source>The keychain that keeps the key of the offline data could not be read: %1</source>
+            <translation>The keychain that keeps the key of the offline data could not be read: %1</translation>
+        </message>
+        <message>
+            <source>The offline data could not be read.</source>
+            <translation>The offline data could not be read.</translation>
+        </message>
+        <message>
+            <source>There is no offline data for the connection “%1”: sign in once in the Engage window while the service can be reached.</source>
+            <translation>There is no offline data for the connection “%1”: sign in once in the Engage window while the service can be reached.</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</source>
+            <translation>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</translation>
+        </message>
+        <message>
+            <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
+            <translation>The service withheld the logs (the company's security setting): the zip holds everything else.</translation>
         </message>
     </context>
     <context>
@@ -498,6 +526,50 @@
         <message>
             <source>Take the version saved by someone else</source>
             <translation>Take the version saved by someone else</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::EverythingExport</name>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>Results</translation>
+        </message>
+        <message>
+            <source>Survey definitions</source>
+            <translation>Survey definitions</translation>
+        </message>
+        <message>
+            <source>Access log</source>
+            <translation>Access log</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>Operation log</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>Error log</translation>
+        </message>
+        <message>
+            <source>everything</source>
+            <comment>the default name of the zip with every workbook</comment>
+            <translation>everything</translation>
+        </message>
+        <message>
+            <source>No temporary folder could be made for the workbooks: %1</source>
+            <translation>No temporary folder could be made for the workbooks: %1</translation>
+        </message>
+        <message>
+            <source>%1 could not be exported: %2</source>
+            <translation>%1 could not be exported: %2</translation>
+        </message>
+        <message>
+            <source>The file %1 could not be written: %2</source>
+            <translation>The file %1 could not be written: %2</translation>
         </message>
     </context>
     <context>
@@ -1469,6 +1541,18 @@ SHA-256: %2</translation>
             <source>Closed</source>
             <translation>Closed</translation>
         </message>
+        <message>
+            <source>Attributes</source>
+            <translation>Attributes</translation>
+        </message>
+        <message>
+            <source>Attribute</source>
+            <translation>Attribute</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
     </context>
     <context>
         <name>engage::models::RoundListModel</name>
@@ -1612,6 +1696,144 @@ SHA-256: %2</translation>
         <message>
             <source>Edit a choice</source>
             <translation>Edit a choice</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyExportSource</name>
+        <message>
+            <source>Surveys</source>
+            <translation>Surveys</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>Questions</translation>
+        </message>
+        <message>
+            <source>surveys</source>
+            <translation>surveys</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Name (Japanese)</source>
+            <translation>Name (Japanese)</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>Name (English)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Start date</translation>
+        </message>
+        <message>
+            <source>Start time</source>
+            <extracomment>Column of the surveys export: the time of day a round opens.</extracomment>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <extracomment>Column of the surveys export: the IANA time zone of the delivery times.</extracomment>
+            <translation>Time zone</translation>
+        </message>
+        <message>
+            <source>Response period (days)</source>
+            <translation>Response period (days)</translation>
+        </message>
+        <message>
+            <source>Repeats</source>
+            <extracomment>Column of the surveys export: how often a round goes out ("Every 4 weeks", "Once").</extracomment>
+            <translation>Repeats</translation>
+        </message>
+        <message>
+            <source>Reminders (days before the end)</source>
+            <extracomment>Column of the surveys export: each reminder's day, counted back from the last day.</extracomment>
+            <translation>Reminders (days before the end)</translation>
+        </message>
+        <message>
+            <source>Reminder time</source>
+            <translation>Reminder time</translation>
+        </message>
+        <message>
+            <source>Comment threshold</source>
+            <extracomment>Column of the surveys export: free-text answers are listed from this many respondents.</extracomment>
+            <translation>Comment threshold</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+        <message>
+            <source>Next delivery</source>
+            <translation>Next delivery</translation>
+        </message>
+        <message>
+            <source>Survey ID</source>
+            <translation>Survey ID</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>Survey</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <extracomment>Column of the questions export: the question's place in its survey, from 1.</extracomment>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Question ID</source>
+            <translation>Question ID</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Text (Japanese)</source>
+            <translation>Text (Japanese)</translation>
+        </message>
+        <message>
+            <source>Text (English)</source>
+            <translation>Text (English)</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Required</translation>
+        </message>
+        <message>
+            <source>Options or scale (Japanese)</source>
+            <extracomment>Column of the questions export: a choice question's options or a scale's points.</extracomment>
+            <translation>Options or scale (Japanese)</translation>
+        </message>
+        <message>
+            <source>Options or scale (English)</source>
+            <translation>Options or scale (English)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
         </message>
     </context>
     <context>
@@ -2935,6 +3157,41 @@ SHA-256: %2</translation>
         <message>
             <source>Engage: error</source>
             <translation>Engage: error</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::EverythingExportController</name>
+        <message>
+            <source>Export &amp;Everything…</source>
+            <translation>Export &amp;Everything…</translation>
+        </message>
+        <message>
+            <source>Save every member, result, survey and log of the company as Excel workbooks in one zip file</source>
+            <translation>Save every member, result, survey and log of the company as Excel workbooks in one zip file</translation>
+        </message>
+        <message>
+            <source>Export Everything</source>
+            <translation>Export Everything</translation>
+        </message>
+        <message>
+            <source>Zip file of Excel workbooks (*.zip)</source>
+            <translation>Zip file of Excel workbooks (*.zip)</translation>
+        </message>
+        <message>
+            <source>Packing the zip file…</source>
+            <translation>Packing the zip file…</translation>
+        </message>
+        <message>
+            <source>%1 (%2 of %3)</source>
+            <translation>%1 (%2 of %3)</translation>
+        </message>
+        <message>
+            <source>Writing the workbook… %1 of %2 rows</source>
+            <translation>Writing the workbook… %1 of %2 rows</translation>
+        </message>
+        <message>
+            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
+            <translation>The logs are not included: the service gives them only to administrators of a company with the security option.</translation>
         </message>
     </context>
     <context>

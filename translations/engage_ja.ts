@@ -12,10 +12,6 @@
     <context>
         <name>engage::app</name>
         <message>
-            <source>Export members, results or logs to an Excel workbook without a window.</source>
-            <translation>ウィンドウを開かずに、メンバー・結果・ログを Excel ブックにエクスポートします。</translation>
-        </message>
-        <message>
             <source>Export through the saved connection &lt;name&gt;.</source>
             <translation>保存済みの接続 &lt;name&gt; を使ってエクスポートします。</translation>
         </message>
@@ -38,10 +34,6 @@
         <message>
             <source>file</source>
             <translation>ファイル</translation>
-        </message>
-        <message>
-            <source>Do not contact the service: export what the last run read.</source>
-            <translation>サービスに接続せず、前回の実行時に読み込んだデータをエクスポートします。</translation>
         </message>
         <message>
             <source>Start the export session of the connection with the password read from the standard input.</source>
@@ -84,12 +76,32 @@
             <translation>%1 の保存先フォルダーが存在しません。</translation>
         </message>
         <message>
-            <source>--offline is not available yet.</source>
-            <translation>--offline はまだ使用できません。</translation>
-        </message>
-        <message>
             <source>Unknown language “%1”: use ja or en.</source>
             <translation>不明な言語「%1」です。ja または en を指定してください。</translation>
+        </message>
+        <message>
+            <source>Export members, results or logs to an Excel workbook, or everything to a zip of workbooks, without a window.</source>
+            <translation>ウィンドウを開かずに、メンバー・結果・ログのいずれかを Excel ブックに、またはすべてのデータを複数のブックからなる ZIP ファイルにエクスポートします。</translation>
+        </message>
+        <message>
+            <source>Do not contact the service: export the offline data that the Engage window keeps for the connection.</source>
+            <translation>サービスに接続せず、Engage のウィンドウがこの接続用に保存しているオフラインデータをエクスポートします。</translation>
+        </message>
+        <message>
+            <source>Everything is a zip of workbooks: write it, and only it, to a .zip file.</source>
+            <translation>すべてのデータ（everything）は複数のブックからなる ZIP ファイルです。.zip ファイルに書き出してください。.zip ファイルに書き出せるのは everything だけです。</translation>
+        </message>
+        <message>
+            <source>--offline exports the offline data of a saved connection: give it with --profile NAME instead of --demo.</source>
+            <translation>--offline は保存済みの接続のオフラインデータをエクスポートします。--demo ではなく --profile NAME と共に指定してください。</translation>
+        </message>
+        <message>
+            <source>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</source>
+            <translation>--offline はサービスに接続しないため、サインインできません。--sign-in は指定しないでください。</translation>
+        </message>
+        <message>
+            <source>The offline data holds no logs: --offline exports members or results.</source>
+            <translation>オフラインデータにはログが含まれていません。--offline でエクスポートできるのは members（メンバー）または results（結果）です。</translation>
         </message>
     </context>
     <context>
@@ -119,8 +131,24 @@
             <translation>--sign-in は標準入力からパスワードを読み込みますが、標準入力が空でした。</translation>
         </message>
         <message>
-            <source>Exporting “%1” from the command line is not available yet.</source>
-            <translation>コマンドラインから「%1」をエクスポートする機能は、まだ使用できません。</translation>
+            <source>The keychain that keeps the key of the offline data could not be read: %1</source>
+            <translation>オフラインデータの鍵を保管しているキーチェーンを読み取れませんでした: %1</translation>
+        </message>
+        <message>
+            <source>The offline data could not be read.</source>
+            <translation>オフラインデータを読み取れませんでした。</translation>
+        </message>
+        <message>
+            <source>There is no offline data for the connection “%1”: sign in once in the Engage window while the service can be reached.</source>
+            <translation>接続「%1」のオフラインデータはありません。サービスに接続できるときに、Engage のウィンドウで一度サインインしてください。</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</source>
+            <translation>接続「%1」のオフラインデータには、このエクスポートの内容が含まれていません。サービスに接続できるときに、Engage のウィンドウで一度エクスポートしてください。</translation>
+        </message>
+        <message>
+            <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
+            <translation>会社のセキュリティ設定により、サービスからログは提供されませんでした。ZIP ファイルには、ログ以外のすべてのデータが含まれています。</translation>
         </message>
     </context>
     <context>
@@ -494,6 +522,50 @@
         <message>
             <source>Take the version saved by someone else</source>
             <translation>他のユーザーが保存したバージョンの取り込み</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::EverythingExport</name>
+        <message>
+            <source>Members</source>
+            <translation>メンバー</translation>
+        </message>
+        <message>
+            <source>Results</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>Survey definitions</source>
+            <translation>サーベイ定義</translation>
+        </message>
+        <message>
+            <source>Access log</source>
+            <translation>アクセスログ</translation>
+        </message>
+        <message>
+            <source>Operation log</source>
+            <translation>操作ログ</translation>
+        </message>
+        <message>
+            <source>Error log</source>
+            <translation>エラーログ</translation>
+        </message>
+        <message>
+            <source>everything</source>
+            <comment>the default name of the zip with every workbook</comment>
+            <translation>全データ</translation>
+        </message>
+        <message>
+            <source>No temporary folder could be made for the workbooks: %1</source>
+            <translation>ブック用の一時フォルダーを作成できませんでした: %1</translation>
+        </message>
+        <message>
+            <source>%1 could not be exported: %2</source>
+            <translation>「%1」をエクスポートできませんでした: %2</translation>
+        </message>
+        <message>
+            <source>The file %1 could not be written: %2</source>
+            <translation>ファイル %1 を書き込めませんでした: %2</translation>
         </message>
     </context>
     <context>
@@ -1461,6 +1533,18 @@ SHA-256: %2</translation>
             <source>Closed</source>
             <translation>締切日</translation>
         </message>
+        <message>
+            <source>Attributes</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Attribute</source>
+            <translation>属性</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>値</translation>
+        </message>
     </context>
     <context>
         <name>engage::models::RoundListModel</name>
@@ -1603,6 +1687,144 @@ SHA-256: %2</translation>
         <message>
             <source>Edit a choice</source>
             <translation>選択肢の編集</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::models::SurveyExportSource</name>
+        <message>
+            <source>Surveys</source>
+            <translation>サーベイ</translation>
+        </message>
+        <message>
+            <source>Questions</source>
+            <translation>設問</translation>
+        </message>
+        <message>
+            <source>surveys</source>
+            <translation>サーベイ</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <source>Name (Japanese)</source>
+            <translation>日本語名</translation>
+        </message>
+        <message>
+            <source>Name (English)</source>
+            <translation>英語名</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状態</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>開始日</translation>
+        </message>
+        <message>
+            <source>Start time</source>
+            <extracomment>Column of the surveys export: the time of day a round opens.</extracomment>
+            <translation>開始時刻</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <extracomment>Column of the surveys export: the IANA time zone of the delivery times.</extracomment>
+            <translation>タイムゾーン</translation>
+        </message>
+        <message>
+            <source>Response period (days)</source>
+            <translation>回答期間（日）</translation>
+        </message>
+        <message>
+            <source>Repeats</source>
+            <extracomment>Column of the surveys export: how often a round goes out ("Every 4 weeks", "Once").</extracomment>
+            <translation>実施間隔</translation>
+        </message>
+        <message>
+            <source>Reminders (days before the end)</source>
+            <extracomment>Column of the surveys export: each reminder's day, counted back from the last day.</extracomment>
+            <translation>リマインダー（最終日の何日前）</translation>
+        </message>
+        <message>
+            <source>Reminder time</source>
+            <translation>リマインダーの送信時刻</translation>
+        </message>
+        <message>
+            <source>Comment threshold</source>
+            <extracomment>Column of the surveys export: free-text answers are listed from this many respondents.</extracomment>
+            <translation>コメント表示のしきい値</translation>
+        </message>
+        <message>
+            <source>Revision</source>
+            <translation>リビジョン</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>作成日時</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新日時</translation>
+        </message>
+        <message>
+            <source>Next delivery</source>
+            <translation>次回配信</translation>
+        </message>
+        <message>
+            <source>Survey ID</source>
+            <translation>サーベイID</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>サーベイ</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <extracomment>Column of the questions export: the question's place in its survey, from 1.</extracomment>
+            <translation>順番</translation>
+        </message>
+        <message>
+            <source>Question ID</source>
+            <translation>設問ID</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>種類</translation>
+        </message>
+        <message>
+            <source>Text (Japanese)</source>
+            <translation>設問文（日本語）</translation>
+        </message>
+        <message>
+            <source>Text (English)</source>
+            <translation>設問文（英語）</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>必須</translation>
+        </message>
+        <message>
+            <source>Options or scale (Japanese)</source>
+            <extracomment>Column of the questions export: a choice question's options or a scale's points.</extracomment>
+            <translation>選択肢・尺度（日本語）</translation>
+        </message>
+        <message>
+            <source>Options or scale (English)</source>
+            <translation>選択肢・尺度（英語）</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>はい</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>いいえ</translation>
         </message>
     </context>
     <context>
@@ -2899,6 +3121,41 @@ SHA-256: %2</translation>
         <message>
             <source>Engage: error</source>
             <translation>Engage: エラー</translation>
+        </message>
+    </context>
+    <context>
+        <name>engage::ui::EverythingExportController</name>
+        <message>
+            <source>Export &amp;Everything…</source>
+            <translation>すべてをエクスポート(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Save every member, result, survey and log of the company as Excel workbooks in one zip file</source>
+            <translation>会社のすべてのメンバー、結果、サーベイ、ログを、Excel ブックとして 1 つの ZIP ファイルに保存します</translation>
+        </message>
+        <message>
+            <source>Export Everything</source>
+            <translation>すべてのデータのエクスポート</translation>
+        </message>
+        <message>
+            <source>Zip file of Excel workbooks (*.zip)</source>
+            <translation>Excel ブックの ZIP ファイル (*.zip)</translation>
+        </message>
+        <message>
+            <source>Packing the zip file…</source>
+            <translation>ZIP ファイルにまとめています…</translation>
+        </message>
+        <message>
+            <source>%1 (%2 of %3)</source>
+            <translation>%1（%2 / %3）</translation>
+        </message>
+        <message>
+            <source>Writing the workbook… %1 of %2 rows</source>
+            <translation>ブックに書き込んでいます（%1 / %2 行）…</translation>
+        </message>
+        <message>
+            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
+            <translation>ログは含まれていません。サービスがログを提供するのは、セキュリティオプションを利用している会社の管理者に限られます。</translation>
         </message>
     </context>
     <context>
