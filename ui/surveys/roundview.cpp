@@ -77,6 +77,10 @@ RoundView::RoundView(models::ApiClient &client, QWidget *parent)
     header->setSectionResizeMode(RoundProgressModel::RateColumn, QHeaderView::Stretch);
     m_updated->setObjectName(QStringLiteral("progressUpdated"));
     m_totals->setObjectName(QStringLiteral("deliveryTotals"));
+    // Wrapped, these lines do not widen the pane: the survey list beside it
+    // keeps room for its names.
+    m_updated->setWordWrap(true);
+    m_totals->setWordWrap(true);
     m_totals->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_logView->setObjectName(QStringLiteral("deliveryLog"));
