@@ -82,6 +82,7 @@ ApplicationController::ApplicationController(ClientContext &context, Options opt
     : QObject(parent)
     , m_context(context)
     , m_options(std::move(options))
+    , m_offlineSync(context.client, context.session)
 {
     context.client.setCertificateDecider(this);
     m_progressDelay.setSingleShot(true);
@@ -252,6 +253,7 @@ void ApplicationController::onDemoReady()
 void ApplicationController::configureClient(const models::ConnectionProfile &profile)
 {
     m_profileName = profile.name;
+    m_offlineSync.setEnabled(!profile.isDemo);
     m_context.client.setBaseUrl(profile.url);
     m_context.client.setPinnedFingerprint(profile.fingerprint);
     m_context.session.setProfileName(profile.name);

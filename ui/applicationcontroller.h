@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/certificateinfo.h"
+#include "models/export/offlinesync.h"
 #include "ui/clientcontext.h"
 #include "ui/dialogs/passwordchangedialog.h"
 
@@ -119,6 +120,9 @@ private:
 
     ClientContext &m_context;
     Options m_options;
+    // Fills the offline cache with what the exports read while signed in
+    // online; never for the demo, whose service runs on this computer.
+    models::OfflineSync m_offlineSync;
     QString m_profileName; // the profile connected to (or being connected to)
     Step m_step = Step::Idle;
     std::unique_ptr<CertificateDialog> m_certificates;
