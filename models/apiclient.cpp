@@ -41,13 +41,6 @@ bool isCached(const ApiRequest &request)
     return !request.offlineKey.isEmpty() && request.method.toUpper() == "GET";
 }
 
-// The service could not be reached, as opposed to one that answered or a
-// connection that must not be trusted.
-bool isUnreachable(const ApiError &error)
-{
-    return error.kind == Kind::Network || error.kind == Kind::Timeout;
-}
-
 bool isRetryableStatus(int status)
 {
     return status == 502 || status == 503 || status == 504;
@@ -486,7 +479,7 @@ void ApiClient::Private::fail(const CallPtr &call, ApiError error)
                             << call->elapsed.elapsed() << "ms, request" << call->reply->requestId();
     ApiReply *reply = call->reply;
     calls.remove(reply);
-    if (offlineCache && isCached(call->request) && isUnreachable(error)) {
+    if (offlineCache && isCached(call->request) && error.isUnreachable()) {
         if (std::optional<OfflineCache::Entry> cached =
                 offlineCache->find(call->request.offlineKey)) {
             qCInfo(lcApi).noquote()

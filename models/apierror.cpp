@@ -226,4 +226,9 @@ bool ApiError::isUnauthenticated() const
     return kind == Kind::Problem && (httpStatus == 401 || code == ProblemCode::Unauthenticated);
 }
 
+bool ApiError::isUnreachable() const
+{
+    return kind == Kind::Network || kind == Kind::Timeout;
+}
+
 } // namespace engage::models

@@ -40,6 +40,10 @@ struct ApiError
     bool isRecoverable() const;
     // An expired or revoked session: the client signs in again.
     bool isUnauthenticated() const;
+    // The service could not be reached (a network failure or timeout), as
+    // opposed to one that answered or a connection that must not be trusted:
+    // what the offline cache answers for.
+    bool isUnreachable() const;
 };
 
 } // namespace engage::models

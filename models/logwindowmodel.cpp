@@ -48,6 +48,32 @@ QString personText(const std::optional<QString> &id, const LogWindowModel::Perso
     return name.isEmpty() ? *id : name;
 }
 
+// The filter as the model keeps it: the cursor, direction and limit are the
+// model's own.
+api::LogQuery queryOf(api::LogQuery filter)
+{
+    filter.cursor.reset();
+    filter.direction = api::LogDirection::Older;
+    filter.limit = api::kLogPageDefault;
+    return filter;
+}
+
+QString logPath(api::LogKind kind, const QString &suffix, const QUrlQuery &query)
+{
+    QString path = QStringLiteral("/api/v1/logs/") + api::logKindName(kind) + suffix;
+    const QString parameters = query.toString(QUrl::FullyEncoded);
+    if (!parameters.isEmpty())
+        path += QLatin1Char('?') + parameters;
+    return path;
+}
+
+// What the offline cache's keys start with: the filters as set, without the
+// moment of the snapshot, which changes at each read.
+QString filterKey(api::LogKind kind, const api::LogQuery &filter)
+{
+    return logPath(kind, QString(), api::toUrlQuery(queryOf(filter)));
+}
+
 } // namespace
 
 LogWindowModel::LogWindowModel(ApiClient &client, QObject *parent)
@@ -345,10 +371,7 @@ int LogWindowModel::rowForDate(QDate date) const
 void LogWindowModel::setQuery(api::LogKind kind, const api::LogQuery &filter)
 {
     m_kind = kind;
-    m_filter = filter;
-    m_filter.cursor.reset();
-    m_filter.direction = api::LogDirection::Older;
-    m_filter.limit = api::kLogPageDefault;
+    m_filter = queryOf(filter);
     start();
 }
 
@@ -421,10 +444,16 @@ api::LogQuery LogWindowModel::snapshotFilter() const
     return filter;
 }
 
-QString LogWindowModel::offlineKey(const QString &what) const
+QString LogWindowModel::countOfflineKey() const
 {
-    return path(QString(), api::toUrlQuery(m_filter)) +
-           QStringLiteral("#%1@%2").arg(what).arg(m_offsetMinutes);
+    return filterKey(m_kind, m_filter) + QStringLiteral("#count@%1").arg(m_offsetMinutes);
+}
+
+// The rows of a page do not depend on the offset, and an export finds them
+// without knowing the page's time zone.
+QString LogWindowModel::recentRowsOfflineKey(api::LogKind kind, const api::LogQuery &filter)
+{
+    return filterKey(kind, filter) + QStringLiteral("#first");
 }
 
 void LogWindowModel::noteAsOf(const ApiReply &reply)
@@ -435,11 +464,7 @@ void LogWindowModel::noteAsOf(const ApiReply &reply)
 
 QString LogWindowModel::path(const QString &suffix, const QUrlQuery &query) const
 {
-    QString path = QStringLiteral("/api/v1/logs/") + api::logKindName(m_kind) + suffix;
-    const QString parameters = query.toString(QUrl::FullyEncoded);
-    if (!parameters.isEmpty())
-        path += QLatin1Char('?') + parameters;
-    return path;
+    return logPath(m_kind, suffix, query);
 }
 
 // ---- counting -------------------------------------------------------------------
@@ -493,7 +518,7 @@ void LogWindowModel::countRows()
     query.utcOffsetMinutes = m_offsetMinutes;
     ApiRequest get;
     get.path = path(QStringLiteral("/histogram"), api::toUrlQuery(query));
-    get.offlineKey = offlineKey(QStringLiteral("count"));
+    get.offlineKey = countOfflineKey();
     ApiReply *reply = m_client.send(get);
     m_countReply = reply;
     const quint64 generation = m_generation;
@@ -661,7 +686,7 @@ void LogWindowModel::sendFetch(const Fetch &fetch)
         ApiRequest get;
         get.path = path(QString(), api::toUrlQuery(fetch.query));
         if (fetch.first == 0 && !fetch.upward && !fetch.query.cursor)
-            get.offlineKey = offlineKey(QStringLiteral("first"));
+            get.offlineKey = recentRowsOfflineKey(m_kind, m_filter);
         reply = m_client.send(get);
     }
     m_reply = reply;

@@ -141,6 +141,11 @@ public:
     // served from it, and this is when the service gave them (UTC, the
     // oldest of the two). Rows further down then fail to load.
     std::optional<QDateTime> asOf() const { return m_asOf; }
+    // The offline cache's key for those recent rows (the first page) of
+    // `kind` under `filter`, whose cursor, direction and limit do not count,
+    // as setQuery() drops them: LogExportSource exports the rows kept under
+    // it when the service cannot be reached.
+    static QString recentRowsOfflineKey(api::LogKind kind, const api::LogQuery &filter);
 
 Q_SIGNALS:
     void totalChanged(qint64 total);
@@ -203,9 +208,9 @@ private:
     void setLoadingState();
     void retranslate();
     QString path(const QString &suffix, const QUrlQuery &query) const;
-    // The offline cache's key for the count or the first page: the filters
-    // as set, without the moment of the snapshot, which changes at each read.
-    QString offlineKey(const QString &what) const;
+    // The offline cache's key for the count, at the offset its days are
+    // counted with.
+    QString countOfflineKey() const;
     void noteAsOf(const ApiReply &reply);
     int utcOffsetMinutes() const;
 

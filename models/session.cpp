@@ -32,13 +32,6 @@ constexpr std::chrono::seconds kRenewalRetryDelay{30};
 // shows the person as. Sealed like every record, never in plain text on disk.
 const QString kIdentityRecord = QStringLiteral("engage/session/identity");
 
-// Passing failures that an offline start outlasts; an HTTP error means the
-// service is there and has its say.
-bool isUnreachable(const ApiError &error)
-{
-    return error.kind == ApiError::Kind::Network || error.kind == ApiError::Kind::Timeout;
-}
-
 // The service turned the token down for good: signing in again is the only way
 // on. Anything else (no answer, 5xx, throttling) may pass.
 bool isRefusal(const ApiError &error)
@@ -375,7 +368,9 @@ struct Session::Private
         }
         // An unreadable answer to a refresh still spent the token.
         const bool spent = reply.isOk() || isRefusal(error);
-        if (resuming && isUnreachable(error)) {
+        // Passing failures that an offline start outlasts; an HTTP error means
+        // the service is there and has its say.
+        if (resuming && error.isUnreachable()) {
             qCInfo(lcSession) << "the service cannot be reached to resume the session, request"
                               << reply.requestId();
             resumeOffline(error);

@@ -29,6 +29,7 @@ void ExportSource::load()
     cancel();
     clear();
     m_asOf.reset();
+    m_coverNote.clear();
     m_loading = true;
     m_sourceDone = false;
     m_settingsDone = false;
@@ -62,7 +63,13 @@ ExportCover ExportSource::cover() const
 {
     ExportCover cover;
     cover.tenant = m_tenant;
-    cover.filters = m_filters;
+    if (m_coverNote.isEmpty())
+        cover.filters = m_filters;
+    else if (m_filters.isEmpty())
+        cover.filters = m_coverNote;
+    else
+        //: The cover's filters (%1), then what the export says about them (%2).
+        cover.filters = tr("%1 · %2").arg(m_filters, m_coverNote);
     cover.asOf = m_asOf.value_or(QDateTime());
     cover.anonymityThreshold = m_anonymityThreshold;
     cover.last = isImportFormat();
@@ -86,10 +93,21 @@ void ExportSource::read(const ApiRequest &request,
                         fail(reply->error());
                     return;
                 }
-                if (const auto asOf = reply->asOf(); asOf && (!m_asOf || *asOf < *m_asOf))
-                    m_asOf = asOf;
+                if (const auto asOf = reply->asOf())
+                    noteAsOf(*asOf);
                 answered(*reply);
             });
+}
+
+void ExportSource::noteAsOf(const QDateTime &asOf)
+{
+    if (!m_asOf || asOf < *m_asOf)
+        m_asOf = asOf;
+}
+
+void ExportSource::setCoverNote(QString note)
+{
+    m_coverNote = std::move(note);
 }
 
 void ExportSource::finishLoading()

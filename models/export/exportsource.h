@@ -73,6 +73,12 @@ protected:
     // dropped.
     void read(const ApiRequest &request, std::function<void(const ApiReply &reply)> answered,
               std::function<bool(const ApiError &error)> refused = {});
+    // Data the source read from the offline cache itself was given by the
+    // service at `asOf` (UTC): the cover says so.
+    void noteAsOf(const QDateTime &asOf);
+    // A sentence the cover adds to the filters for this load (a source that
+    // could give less than it was asked for says so); load() forgets it.
+    void setCoverNote(QString note);
     // The source's part is done: loaded() once the settings are in too.
     void finishLoading();
     void fail(const ApiError &error);
@@ -84,6 +90,7 @@ private:
     ApiClient &m_client;
     QString m_tenant;
     QString m_filters;
+    QString m_coverNote;
     int m_anonymityThreshold = 0;
     std::optional<QDateTime> m_asOf;
     QList<QPointer<ApiReply>> m_replies;

@@ -2,6 +2,9 @@
 
 #include "models/apiclient.h"
 #include "models/apireply.h"
+#include "models/cache/offlinecache.h"
+#include "models/logentry.h"
+#include "models/logwindowmodel.h"
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -423,15 +426,54 @@ void LogExportSource::startLoading()
     get.accept = QByteArrayLiteral("application/x-ndjson");
     get.timeout = kExportTimeout;
     Q_EMIT progressChanged(0, 0);
-    read(get, [this](const ApiReply &reply) {
-        QString error;
-        if (!m_table.setNdjson(reply.body(), &error)) {
-            fail(reply.unreadable(error));
-            return;
-        }
-        Q_EMIT progressChanged(m_table.rowCount(), m_table.rowCount());
-        finishLoading();
-    });
+    read(
+        get,
+        [this](const ApiReply &reply) {
+            QString error;
+            if (!m_table.setNdjson(reply.body(), &error)) {
+                fail(reply.unreadable(error));
+                return;
+            }
+            Q_EMIT progressChanged(m_table.rowCount(), m_table.rowCount());
+            finishLoading();
+        },
+        [this](const ApiError &error) { return error.isUnreachable() && loadRecentRows(); });
+}
+
+bool LogExportSource::loadRecentRows()
+{
+    OfflineCache *cache = client().offlineCache();
+    if (!cache)
+        return false;
+    const std::optional<OfflineCache::Entry> cached =
+        cache->find(LogWindowModel::recentRowsOfflineKey(m_kind, m_filter));
+    if (!cached)
+        return false;
+    const api::Result<LogEntryPage> page = logEntryPageFromJson(m_kind, cached->json.object());
+    if (!page)
+        return false;
+    // As the streaming export gives them, so that the table reads one kind of row.
+    QByteArray ndjson;
+    for (const LogEntry &entry : page.value().items) {
+        ndjson += std::visit(
+            [](const auto &row) {
+                return QJsonDocument(api::toJson(row)).toJson(QJsonDocument::Compact);
+            },
+            entry);
+        ndjson += '\n';
+    }
+    QString error;
+    if (!m_table.setNdjson(std::move(ndjson), &error))
+        return false;
+    noteAsOf(cached->asOf);
+    const int rows = m_table.rowCount();
+    //: On the cover of a log export made while the service could not be reached.
+    setCoverNote(tr("Only the %n most recent rows, kept for use offline: the service could not "
+                    "be reached.",
+                    "", rows));
+    Q_EMIT progressChanged(rows, rows);
+    finishLoading();
+    return true;
 }
 
 } // namespace engage::models

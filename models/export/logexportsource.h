@@ -56,6 +56,11 @@ private:
 // streaming export (GET /api/v1/logs/{log}/export), as one sheet that the
 // exporter continues on further sheets past Excel's row limit; the cover
 // names the filter. The service logs the export itself as a log query.
+//
+// When the service cannot be reached, the rows are the recent ones the Logs
+// page kept in the offline cache for the same log and filter (its first
+// page), the cover saying so and when the service gave them; with none kept
+// the export fails.
 class LogExportSource final : public ExportSource
 {
     Q_OBJECT
@@ -78,6 +83,9 @@ public:
 private:
     void startLoading() override;
     void clear() override;
+    // The rows kept offline, loaded; false, and nothing loaded, when the
+    // cache has none for this log and filter.
+    bool loadRecentRows();
 
     api::LogKind m_kind;
     api::LogQuery m_filter;

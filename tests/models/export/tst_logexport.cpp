@@ -6,14 +6,22 @@
 // log's pages give for the same filter (numbers as numbers, times as dates,
 // text as text), its cover names the filter; with a sheet of two rows the
 // rows continue on further sheets, none lost; the operation log exports
-// every row its pages give.
+// every row its pages give. Last, with the server stopped: the rows the Logs
+// page's table kept offline (its first page of the 4xx access rows) are what
+// the export of the same log and filter holds, the cover saying as of when
+// and that these are only the most recent rows; a log with nothing kept
+// fails, and no file is left.
 
 #include "exporttestsupport.h"
+#include "models/cache/offlinecache.h"
 #include "models/export/exporttask.h"
 #include "models/export/logexportsource.h"
 #include "models/export/modelexporter.h"
+#include "models/logentry.h"
+#include "models/logwindowmodel.h"
 #include "serviceclient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -67,6 +75,7 @@ private Q_SLOTS:
     void accessLogAsThePagesGiveIt();
     void rowsContinueOnFurtherSheets();
     void operationLogWhole();
+    void exportsTheRowsKeptOfflineWithTheServiceStopped();
 
 private:
     // The seq of every row the log's pages give for `filter`, newest first.
@@ -238,6 +247,96 @@ void TestLogExport::operationLogWhole()
         QCOMPARE(rows.at(newer + i).at(0).toObject().value(QLatin1String("v")).toInteger(),
                  expected.at(i));
     QVERIFY(!textOf(rows.constFirst(), 4).isEmpty()); // the action
+}
+
+void TestLogExport::exportsTheRowsKeptOfflineWithTheServiceStopped()
+{
+    // A desk of its own that keeps an offline cache, as the window does.
+    QTemporaryDir offline;
+    QVERIFY(offline.isValid());
+    Client desk(m_server, *m_owner.store, QStringLiteral("offline"));
+    desk.session.setOfflineCacheDirectory(offline.path());
+    QVERIFY(signIn(desk.session, m_owner.owner));
+    QVERIFY(QTest::qWaitFor(
+        [&desk] { return desk.api.offlineCache() && !desk.api.offlineCache()->isLoading(); },
+        kWaitMs));
+
+    // The Logs page's table shows the top of the 4xx access rows.
+    LogWindowModel table(desk.api);
+    table.setQuery(api::LogKind::Access, clientErrors());
+    QVERIFY(QTest::qWaitFor([&table] { return table.total() >= 0; }, kWaitMs));
+    QVERIFY(table.total() >= kMissing);
+    table.data(table.index(0, 0));
+    QVERIFY(QTest::qWaitFor([&table] { return table.isLoaded(0) && !table.isLoading(); }, kWaitMs));
+    QCOMPARE(table.pageRequests(), 1);
+    QList<qint64> kept;
+    for (int row = 0; row < table.rowCount() && table.isLoaded(row); ++row)
+        kept.append(logSeqOf(*table.entryAt(row)));
+    QVERIFY(kept.size() >= kMissing);
+
+    // The engagement settings (the cover's threshold), as the dashboard keeps them.
+    ApiRequest settings;
+    settings.path = QStringLiteral("/api/v1/engagement/settings");
+    settings.offlineKey = settings.path;
+    QVERIFY(call(desk.api, settings).ok);
+
+    const QDateTime stopped = QDateTime::currentDateTimeUtc();
+    m_server.terminate();
+    QVERIFY(m_server.waitForExit(kWaitMs));
+
+    const QString filters = LogExportSource::describe(api::LogKind::Access, clientErrors(), {});
+    const QString path = m_dir.filePath(QStringLiteral("offline-access.xlsx"));
+    QString failure =
+        runExport(std::make_unique<LogExportSource>(desk.api, api::LogKind::Access, clientErrors(),
+                                                    nullptr, QStringLiteral("Northwind"), filters),
+                  path);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QString error;
+    const QJsonObject workbook = readWorkbook(path, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonArray sheets = workbook.value(QLatin1String("sheets")).toArray();
+    int sheetCount = 0;
+    const QList<QJsonArray> rows = dataRows(sheets, QStringLiteral("Access log"), &sheetCount);
+    QList<qint64> exported;
+    for (const QJsonArray &row : rows)
+        exported.append(row.at(0).toObject().value(QLatin1String("v")).toInteger());
+    QCOMPARE(exported, kept);
+
+    // The cover: as of a date-time before the stop, and the filter saying
+    // these are only the recent rows kept offline.
+    bool asOf = false;
+    QString coverFilters;
+    for (const QJsonValue line : sheets.at(0).toObject().value(QLatin1String("rows")).toArray()) {
+        const QJsonArray cells = line.toArray();
+        if (textOf(cells, 0) == QLatin1String("Data as of"))
+            asOf =
+                cells.at(1).toObject().value(QLatin1String("t")).toString() == QLatin1String("d");
+        if (textOf(cells, 0) == QLatin1String("Filters"))
+            coverFilters = textOf(cells, 1);
+    }
+    QVERIFY(asOf);
+    QVERIFY2(coverFilters.startsWith(filters), qPrintable(coverFilters));
+    QVERIFY2(coverFilters.contains(QLatin1String("most recent rows")), qPrintable(coverFilters));
+
+    // The source itself says when the rows were given.
+    LogExportSource source(desk.api, api::LogKind::Access, clientErrors(), nullptr,
+                           QStringLiteral("Northwind"), filters);
+    QSignalSpy loaded(&source, &ExportSource::loaded);
+    source.load();
+    QVERIFY(waitFor(loaded));
+    QVERIFY(source.cover().asOf.isValid());
+    QVERIFY(source.cover().asOf <= stopped);
+
+    // Nothing kept for the operation log: the export fails as before, no file.
+    const QString none = m_dir.filePath(QStringLiteral("offline-operation.xlsx"));
+    failure = runExport(std::make_unique<LogExportSource>(desk.api, api::LogKind::Operation,
+                                                          api::LogQuery{}, nullptr,
+                                                          QStringLiteral("Northwind"), QString()),
+                        none);
+    ApiError unreachable;
+    unreachable.kind = ApiError::Kind::Network;
+    QVERIFY2(failure.startsWith(unreachable.message()), qPrintable(failure));
+    QVERIFY(!QFile::exists(none));
 }
 
 QTEST_MAIN(TestLogExport)
