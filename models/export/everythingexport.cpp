@@ -233,6 +233,7 @@ void EverythingExport::start(const QString &zipPath)
     m_area = 0;
     m_entries.clear();
     m_logsLeftOut = false;
+    m_logsNotCached.clear();
     m_cancelRequested = false;
     m_asOf = {};
     m_folder = std::make_unique<QTemporaryDir>();
@@ -274,8 +275,10 @@ void EverythingExport::startArea()
     // Connected before the task connects its own, so that a refusal is known
     // by the time the task reports the failure.
     m_refused = false;
+    m_unreachable = false;
     connect(source.get(), &ExportSource::failed, this, [this](const ApiError &error) {
         m_refused = error.kind == ApiError::Kind::Problem && error.httpStatus == 403;
+        m_unreachable = error.isUnreachable();
     });
     m_task = std::make_unique<ExportTask>(std::move(source));
     connect(m_task.get(), &ExportTask::progressChanged, this,
@@ -316,6 +319,15 @@ void EverythingExport::onAreaFailed(const QString &message)
         m_logsLeftOut = true;
         while (m_area < all.size() && isLog(all.at(m_area)))
             ++m_area;
+        startArea();
+        return;
+    }
+    if (m_unreachable && isLog(area)) {
+        // Offline, a log the Logs page never showed has no rows kept: the
+        // rest of the export is still worth having.
+        retireTask();
+        m_logsNotCached.append(area);
+        ++m_area;
         startArea();
         return;
     }

@@ -27,6 +27,9 @@ struct PackJob;
 //
 // The logs come with the tenant's security option: when the service refuses
 // them (403), they are left out and the export carries on (logsLeftOut()).
+// When the service cannot be reached, each log holds the recent rows the
+// offline cache kept for it (LogExportSource), and a log with none kept is
+// left out (logsNotCached()).
 //
 // Shaped as ExportTask, so that the window and `engage-admin export --what
 // everything` drive it alike: exactly one of finished(), failed() and
@@ -80,6 +83,9 @@ public:
     // when some came from the offline cache (else invalid).
     QStringList entries() const { return m_entries; }
     bool logsLeftOut() const { return m_logsLeftOut; }
+    // The logs left out because the service could not be reached and the
+    // offline cache held none of their rows, in order.
+    QList<Area> logsNotCached() const { return m_logsNotCached; }
     QDateTime asOf() const { return m_asOf; }
 
 Q_SIGNALS:
@@ -111,12 +117,15 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<ExportTask> m_task;
     int m_area = 0;
-    // The current area's source was refused by the service (403).
+    // The current area's source was refused by the service (403), or could
+    // not reach it (and found nothing in the offline cache instead).
     bool m_refused = false;
+    bool m_unreachable = false;
     // cancel() came: a workbook finished after it ends the run all the same.
     bool m_cancelRequested = false;
     QStringList m_entries;
     bool m_logsLeftOut = false;
+    QList<Area> m_logsNotCached;
     QDateTime m_asOf;
     std::shared_ptr<PackJob> m_pack;
     QFutureWatcher<void> m_packWatcher;

@@ -8,13 +8,21 @@
 // service refuses the logs: the zip holds the other areas and no log, and
 // the export says the logs were left out. A cancel at any point (reading an
 // area, writing one, a later area, the last, packing) leaves neither the zip nor a
-// temporary file beside it, nor the folder of workbooks behind.
+// temporary file beside it, nor the folder of workbooks behind. Last, with
+// the server stopped, at a desk whose offline cache holds what an online run
+// of the export read and the Logs page's first page of the operation log:
+// the zip holds members, results and survey definitions from the cache, the
+// operation log with exactly the rows kept (its cover saying only the most
+// recent), and the access and error logs, never shown, are left out.
 
 #include "exporttestsupport.h"
 #include "logseed.h"
+#include "models/cache/offlinecache.h"
 #include "models/export/everythingexport.h"
 #include "models/export/exporttask.h"
 #include "models/export/memberexportsource.h"
+#include "models/logentry.h"
+#include "models/logwindowmodel.h"
 #include "serviceclient.h"
 
 #include <QFile>
@@ -74,6 +82,7 @@ private Q_SLOTS:
     void leavesTheLogsOutWithoutTheSecurityOption();
     void cancelLeavesNothing_data();
     void cancelLeavesNothing();
+    void exportsWhatTheCacheHoldsWithTheServiceStopped();
 
 private:
     // Runs `exporter` to `zipPath` to its end: empty, "cancelled", or why it failed.
@@ -287,6 +296,87 @@ void TestEverythingExport::cancelLeavesNothing()
     QVERIFY(!exporter.isRunning());
     QCOMPARE(entriesOf(target.path()), QStringList());
     QCOMPARE(entriesOf(temporary.path()), QStringList());
+}
+
+void TestEverythingExport::exportsWhatTheCacheHoldsWithTheServiceStopped()
+{
+    QTemporaryDir offline;
+    QVERIFY(offline.isValid());
+    Client desk(*m_server, *m_store, QStringLiteral("offline"));
+    desk.session.setOfflineCacheDirectory(offline.path());
+    QVERIFY(signIn(desk.session, demoOwner(*m_server, QStringLiteral("northwind"))));
+    QVERIFY(QTest::qWaitFor(
+        [&desk] { return desk.api.offlineCache() && !desk.api.offlineCache()->isLoading(); },
+        kWaitMs));
+    QTemporaryDir target;
+    QVERIFY(target.isValid());
+    {
+        // Online once: every answer the areas read is kept, but no log's rows.
+        EverythingExport online(desk.api, QStringLiteral("en"), QStringLiteral("northwind"));
+        const QString failure =
+            exportEverything(online, target.filePath(QStringLiteral("online.zip")));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY(!online.asOf().isValid());
+    }
+    // The Logs page showed the top of the operation log.
+    LogWindowModel table(desk.api);
+    table.setQuery(api::LogKind::Operation, api::LogQuery{});
+    QVERIFY(QTest::qWaitFor([&table] { return table.total() > 0; }, kWaitMs));
+    table.data(table.index(0, 0));
+    QVERIFY(QTest::qWaitFor([&table] { return table.isLoaded(0) && !table.isLoading(); }, kWaitMs));
+    QCOMPARE(table.pageRequests(), 1);
+    QList<qint64> kept;
+    for (int row = 0; row < table.rowCount() && table.isLoaded(row); ++row)
+        kept.append(logSeqOf(*table.entryAt(row)));
+    QVERIFY(!kept.isEmpty());
+
+    const QDateTime stopped = QDateTime::currentDateTimeUtc();
+    m_server->terminate();
+    QVERIFY(m_server->waitForExit(kWaitMs));
+
+    const QString zipPath = target.filePath(QStringLiteral("offline.zip"));
+    EverythingExport exporter(desk.api, QStringLiteral("en"), QStringLiteral("northwind"));
+    const QString failure = exportEverything(exporter, zipPath);
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QVERIFY(!exporter.logsLeftOut());
+    QCOMPARE(exporter.logsNotCached(), (QList<Area>{Area::AccessLog, Area::ErrorLog}));
+    QList<Area> expected = withoutLogs();
+    expected.append(Area::OperationLog);
+    QCOMPARE(exporter.entries(), entryNames(expected));
+    QVERIFY(exporter.asOf().isValid());
+    QVERIFY(exporter.asOf() <= stopped);
+
+    QTemporaryDir extracted;
+    QVERIFY(extracted.isValid());
+    QString error;
+    const QJsonArray entries = readZip(zipPath, extracted.path(), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QStringList names;
+    for (const QJsonValue &entry : entries)
+        names.append(entry[u"name"].toString());
+    QCOMPARE(names, entryNames(expected));
+    for (const QString &name : std::as_const(names)) {
+        readWorkbook(extracted.filePath(name), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(name + QLatin1String(": ") + error));
+    }
+
+    const QJsonObject operations =
+        readWorkbook(extracted.filePath(EverythingExport::entryName(Area::OperationLog)), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QJsonArray sheets = operations[u"sheets"].toArray();
+    // The cover, then the rows.
+    QCOMPARE(sheets.size(), 2);
+    QList<qint64> exported;
+    const QJsonArray rows = sheets.at(1)[u"rows"].toArray();
+    for (qsizetype i = 1; i < rows.size(); ++i)
+        exported.append(rows.at(i).toArray().at(0)[u"v"].toInteger());
+    QCOMPARE(exported, kept);
+    QString coverFilters;
+    for (const QJsonValue &line : sheets.at(0)[u"rows"].toArray()) {
+        if (line.toArray().at(0)[u"v"].toString() == QLatin1String("Filters"))
+            coverFilters = line.toArray().at(1)[u"v"].toString();
+    }
+    QVERIFY2(coverFilters.contains(QLatin1String("most recent rows")), qPrintable(coverFilters));
 }
 
 QTEST_GUILESS_MAIN(TestEverythingExport)
