@@ -278,9 +278,9 @@ private:
                 fail(message);
                 return;
             }
-            fail(tr("The offline data of the connection “%1” does not hold this export: "
-                    "export it once in the Engage window while the service can be "
-                    "reached.")
+            fail(tr("The offline data of the connection “%1” does not hold this export yet: "
+                    "sign in with the Engage window while the service can be reached, and "
+                    "it keeps this data within a minute.")
                      .arg(m_request.profile));
         });
         m_task->start(m_request.out, models::ExportTask::formatFor(m_request.out));

@@ -143,12 +143,12 @@
             <translation>There is no offline data for the connection “%1”: sign in once in the Engage window while the service can be reached.</translation>
         </message>
         <message>
-            <source>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</source>
-            <translation>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</translation>
-        </message>
-        <message>
             <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
             <translation>The service withheld the logs (the company's security setting): the zip holds everything else.</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</source>
+            <translation>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</translation>
         </message>
     </context>
     <context>
@@ -573,6 +573,14 @@
         </message>
     </context>
     <context>
+        <name>engage::models::ExportSource</name>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>The cover's filters (%1), then what the export says about them (%2).</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ExportTask</name>
         <message>
             <source>There was nothing to export.</source>
@@ -963,6 +971,14 @@ SHA-256: %2</translation>
         <message>
             <source>logs</source>
             <translation>logs</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only the %n most recent rows, kept for use offline: the service could not be reached.</source>
+            <extracomment>On the cover of a log export made while the service could not be reached.</extracomment>
+            <translation>
+                <numerusform>Only the most recent row, kept for use offline: the service could not be reached.</numerusform>
+                <numerusform>Only the %n most recent rows, kept for use offline: the service could not be reached.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -143,12 +143,12 @@
             <translation>接続「%1」のオフラインデータはありません。サービスに接続できるときに、Engage のウィンドウで一度サインインしてください。</translation>
         </message>
         <message>
-            <source>The offline data of the connection “%1” does not hold this export: export it once in the Engage window while the service can be reached.</source>
-            <translation>接続「%1」のオフラインデータには、このエクスポートの内容が含まれていません。サービスに接続できるときに、Engage のウィンドウで一度エクスポートしてください。</translation>
-        </message>
-        <message>
             <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
             <translation>会社のセキュリティ設定により、サービスからログは提供されませんでした。ZIP ファイルには、ログ以外のすべてのデータが含まれています。</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</source>
+            <translation>接続「%1」のオフラインデータには、このエクスポートの内容がまだ含まれていません。サービスに接続できるときに Engage のウィンドウでサインインすると、1 分以内にこのデータが保存されます。</translation>
         </message>
     </context>
     <context>
@@ -569,6 +569,14 @@
         </message>
     </context>
     <context>
+        <name>engage::models::ExportSource</name>
+        <message>
+            <source>%1 · %2</source>
+            <extracomment>The cover's filters (%1), then what the export says about them (%2).</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+    </context>
+    <context>
         <name>engage::models::ExportTask</name>
         <message>
             <source>There was nothing to export.</source>
@@ -958,6 +966,13 @@ SHA-256: %2</translation>
         <message>
             <source>logs</source>
             <translation>ログ</translation>
+        </message>
+        <message numerus="yes">
+            <source>Only the %n most recent rows, kept for use offline: the service could not be reached.</source>
+            <extracomment>On the cover of a log export made while the service could not be reached.</extracomment>
+            <translation>
+                <numerusform>サービスに接続できなかったため、オフライン用に保存されている直近の %n 行のみです。</numerusform>
+            </translation>
         </message>
     </context>
     <context>
