@@ -274,14 +274,19 @@ private:
         m_task = std::make_unique<models::ExportTask>(std::move(source));
         connect(m_task.get(), &models::ExportTask::finished, this, [this] { Q_EMIT finished(0); });
         connect(m_task.get(), &models::ExportTask::failed, this, [this](const QString &message) {
-            if (!m_notCached) {
+            if (!m_notCached)
                 fail(message);
-                return;
-            }
-            fail(tr("The offline data of the connection “%1” does not hold this export yet: "
-                    "sign in with the Engage window while the service can be reached, and "
-                    "it keeps this data within a minute.")
-                     .arg(m_request.profile));
+            else if (m_request.what == QLatin1String("logs"))
+                // The window keeps a log's rows only as its Logs page shows them.
+                fail(tr("The offline data of the connection “%1” holds no rows of this log: "
+                        "show it on the Logs page of the Engage window while the service can "
+                        "be reached, and the window keeps its most recent rows.")
+                         .arg(m_request.profile));
+            else
+                fail(tr("The offline data of the connection “%1” does not hold this export yet: "
+                        "sign in with the Engage window while the service can be reached, and "
+                        "it keeps this data within a minute.")
+                         .arg(m_request.profile));
         });
         m_task->start(m_request.out, models::ExportTask::formatFor(m_request.out));
     }
@@ -291,10 +296,10 @@ private:
     {
         m_everything = std::make_unique<models::EverythingExport>(m_client, m_language, m_tenant);
         connect(m_everything.get(), &models::EverythingExport::finished, this, [this] {
-            // Done, but a portability export without the logs must not pass unnoticed.
-            if (m_everything->logsLeftOut())
-                printLine(tr("The service withheld the logs (the company's security setting): "
-                             "the zip holds everything else."));
+            // Done, but a portability export without a log must not pass unnoticed.
+            const QString leftOut = m_everything->leftOutNote();
+            if (!leftOut.isEmpty())
+                printLine(leftOut);
             Q_EMIT finished(0);
         });
         connect(m_everything.get(), &models::EverythingExport::failed, this,
@@ -419,12 +424,6 @@ int runExportCommand(const QStringList &arguments, models::Settings &settings,
     if (request.offline && request.signIn)
         return usage(tr("--offline never contacts the service, so it cannot sign in: leave out "
                         "--sign-in."));
-    // The logs are exported as the service streams them, which no cache
-    // keeps (the window keeps only the first page of the log it shows), and
-    // everything holds the logs.
-    if (request.offline && request.what != QLatin1String("members") &&
-        request.what != QLatin1String("results"))
-        return usage(tr("The offline data holds no logs: --offline exports members or results."));
     const QString chosen = parser.value(lang);
     if (!chosen.isEmpty() && !language.setLanguage(chosen))
         return usage(tr("Unknown language “%1”: use ja or en.").arg(chosen));

@@ -22,7 +22,7 @@ using namespace std::chrono_literals;
 
 // A first start creates keys, a certificate and two tenants (Argon2id hashes):
 // a few seconds on a slow machine, far less than this.
-constexpr auto startTimeout = 30s;
+constexpr auto kStartTimeout = 30s;
 // Closing stdin stops the service at once unless requests are in flight; a
 // service that does not react by then is terminated, then killed.
 constexpr int stdinGraceMs = 3000;
@@ -38,12 +38,17 @@ DemoService::DemoService(QString dataDir, QObject *parent)
                     : std::move(dataDir))
 {
     m_startTimer.setSingleShot(true);
-    m_startTimer.setInterval(startTimeout);
+    m_startTimer.setInterval(kStartTimeout);
     connect(&m_startTimer, &QTimer::timeout, this, &DemoService::onStartTimedOut);
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
             &DemoService::onReadyReadStandardOutput);
     connect(&m_process, &QProcess::finished, this, &DemoService::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, &DemoService::onErrorOccurred);
+}
+
+void DemoService::setStartTimeout(std::chrono::milliseconds timeout)
+{
+    m_startTimer.setInterval(timeout);
 }
 
 DemoService::~DemoService()
@@ -226,7 +231,8 @@ void DemoService::onStartTimedOut()
 {
     if (m_state != State::Starting)
         return;
-    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(startTimeout).count();
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(m_startTimer.intervalAsDuration()).count();
     fail(tr("The demo service did not report that it was ready within %n second(s). Its log is "
             "in %1.",
             nullptr, static_cast<int>(seconds))

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 #include <QUrl>
+#include <chrono>
 
 namespace engage::models {
 
@@ -35,6 +36,10 @@ public:
 
     static QString serverExecutable(); // ENGAGE_SERVER, else beside applicationFilePath()
     QString dataDir() const { return m_dataDir; }
+
+    // How long a start may take before the child is given up (default 30 s);
+    // tests shorten it.
+    void setStartTimeout(std::chrono::milliseconds timeout);
 
     void start(); // ready() or failed() follows
     void stop();

@@ -99,10 +99,6 @@
             <source>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</source>
             <translation>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</translation>
         </message>
-        <message>
-            <source>The offline data holds no logs: --offline exports members or results.</source>
-            <translation>The offline data holds no logs: --offline exports members or results.</translation>
-        </message>
     </context>
     <context>
         <name>engage::app::ExportCommand</name>
@@ -143,12 +139,12 @@
             <translation>There is no offline data for the connection “%1”: sign in once in the Engage window while the service can be reached.</translation>
         </message>
         <message>
-            <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
-            <translation>The service withheld the logs (the company's security setting): the zip holds everything else.</translation>
-        </message>
-        <message>
             <source>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</source>
             <translation>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” holds no rows of this log: show it on the Logs page of the Engage window while the service can be reached, and the window keeps its most recent rows.</source>
+            <translation>The offline data of the connection “%1” holds no rows of this log: show it on the Logs page of the Engage window while the service can be reached, and the window keeps its most recent rows.</translation>
         </message>
     </context>
     <context>
@@ -570,6 +566,14 @@
         <message>
             <source>The file %1 could not be written: %2</source>
             <translation>The file %1 could not be written: %2</translation>
+        </message>
+        <message>
+            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
+            <translation>The logs are not included: the service gives them only to administrators of a company with the security option.</translation>
+        </message>
+        <message>
+            <source>Not included, as the service could not be reached and no recent rows of them were kept for use offline: %1. The Engage window keeps a log's recent rows once it has been shown on the Logs page.</source>
+            <translation>Not included, as the service could not be reached and no recent rows of them were kept for use offline: %1. The Engage window keeps a log's recent rows once it has been shown on the Logs page.</translation>
         </message>
     </context>
     <context>
@@ -3204,10 +3208,6 @@ SHA-256: %2</translation>
         <message>
             <source>Writing the workbook… %1 of %2 rows</source>
             <translation>Writing the workbook… %1 of %2 rows</translation>
-        </message>
-        <message>
-            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
-            <translation>The logs are not included: the service gives them only to administrators of a company with the security option.</translation>
         </message>
     </context>
     <context>

@@ -99,10 +99,6 @@
             <source>--offline never contacts the service, so it cannot sign in: leave out --sign-in.</source>
             <translation>--offline はサービスに接続しないため、サインインできません。--sign-in は指定しないでください。</translation>
         </message>
-        <message>
-            <source>The offline data holds no logs: --offline exports members or results.</source>
-            <translation>オフラインデータにはログが含まれていません。--offline でエクスポートできるのは members（メンバー）または results（結果）です。</translation>
-        </message>
     </context>
     <context>
         <name>engage::app::ExportCommand</name>
@@ -143,12 +139,12 @@
             <translation>接続「%1」のオフラインデータはありません。サービスに接続できるときに、Engage のウィンドウで一度サインインしてください。</translation>
         </message>
         <message>
-            <source>The service withheld the logs (the company's security setting): the zip holds everything else.</source>
-            <translation>会社のセキュリティ設定により、サービスからログは提供されませんでした。ZIP ファイルには、ログ以外のすべてのデータが含まれています。</translation>
-        </message>
-        <message>
             <source>The offline data of the connection “%1” does not hold this export yet: sign in with the Engage window while the service can be reached, and it keeps this data within a minute.</source>
             <translation>接続「%1」のオフラインデータには、このエクスポートの内容がまだ含まれていません。サービスに接続できるときに Engage のウィンドウでサインインすると、1 分以内にこのデータが保存されます。</translation>
+        </message>
+        <message>
+            <source>The offline data of the connection “%1” holds no rows of this log: show it on the Logs page of the Engage window while the service can be reached, and the window keeps its most recent rows.</source>
+            <translation>接続「%1」のオフラインデータには、このログの行がありません。サービスに接続できるときに Engage のウィンドウのログページでこのログを表示すると、最新の行が保存されます。</translation>
         </message>
     </context>
     <context>
@@ -566,6 +562,14 @@
         <message>
             <source>The file %1 could not be written: %2</source>
             <translation>ファイル %1 を書き込めませんでした: %2</translation>
+        </message>
+        <message>
+            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
+            <translation>ログは含まれていません。サービスがログを提供するのは、セキュリティオプションを利用している会社の管理者に限られます。</translation>
+        </message>
+        <message>
+            <source>Not included, as the service could not be reached and no recent rows of them were kept for use offline: %1. The Engage window keeps a log's recent rows once it has been shown on the Logs page.</source>
+            <translation>サービスに接続できず、オフライン用に最新の行も保存されていなかったため、次のログは含まれていません: %1。Engage のウィンドウは、ログページで表示したログの最新の行を保存します。</translation>
         </message>
     </context>
     <context>
@@ -3167,10 +3171,6 @@ SHA-256: %2</translation>
         <message>
             <source>Writing the workbook… %1 of %2 rows</source>
             <translation>ブックに書き込んでいます（%1 / %2 行）…</translation>
-        </message>
-        <message>
-            <source>The logs are not included: the service gives them only to administrators of a company with the security option.</source>
-            <translation>ログは含まれていません。サービスがログを提供するのは、セキュリティオプションを利用している会社の管理者に限られます。</translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPromise>
 #include <QSaveFile>
 #include <QTemporaryDir>
@@ -218,6 +219,22 @@ QString EverythingExport::areaLabel(Area area)
         return tr("Error log");
     }
     return {};
+}
+
+QString EverythingExport::leftOutNote() const
+{
+    if (m_logsLeftOut)
+        return tr("The logs are not included: the service gives them only to administrators of "
+                  "a company with the security option.");
+    if (m_logsNotCached.isEmpty())
+        return {};
+    QStringList logs;
+    for (const Area area : m_logsNotCached)
+        logs.append(areaLabel(area));
+    return tr("Not included, as the service could not be reached and no recent rows of them "
+              "were kept for use offline: %1. The Engage window keeps a log's recent rows once "
+              "it has been shown on the Logs page.")
+        .arg(QLocale().createSeparatedList(logs));
 }
 
 QString EverythingExport::fileLabel()

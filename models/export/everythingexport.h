@@ -86,6 +86,10 @@ public:
     // The logs left out because the service could not be reached and the
     // offline cache held none of their rows, in order.
     QList<Area> logsNotCached() const { return m_logsNotCached; }
+    // What the zip leaves out and why, in the UI language, for the person
+    // who exported it (the window's result, the command's stderr); empty
+    // when nothing was left out.
+    QString leftOutNote() const;
     QDateTime asOf() const { return m_asOf; }
 
 Q_SIGNALS:

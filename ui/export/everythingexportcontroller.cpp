@@ -134,13 +134,9 @@ void EverythingExportController::onProgress(int area, int areaCount,
 void EverythingExportController::onFinished(const QString &zipPath)
 {
     const QDateTime asOf = m_export->asOf();
-    const bool logsLeftOut = m_export->logsLeftOut();
+    const QString leftOut = m_export->leftOutNote();
     endExport();
-    m_result = ExportDialogs::openResult(
-        m_window, tr("Export Everything"), zipPath, asOf,
-        logsLeftOut ? tr("The logs are not included: the service gives them only to "
-                         "administrators of a company with the security option.")
-                    : QString());
+    m_result = ExportDialogs::openResult(m_window, tr("Export Everything"), zipPath, asOf, leftOut);
     Q_EMIT exported(zipPath);
 }
 

@@ -21,8 +21,6 @@
 #include "models/export/everythingexport.h"
 #include "models/export/exporttask.h"
 #include "models/export/memberexportsource.h"
-#include "models/logentry.h"
-#include "models/logwindowmodel.h"
 #include "serviceclient.h"
 
 #include <QFile>
@@ -163,6 +161,7 @@ void TestEverythingExport::exportsEveryArea()
     const QString failure = exportEverything(exporter, zipPath);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(!exporter.logsLeftOut());
+    QVERIFY(exporter.leftOutNote().isEmpty());
     const QStringList expected = entryNames(EverythingExport::areas());
     QCOMPARE(exporter.entries(), expected);
     // Nothing but the zip beside it.
@@ -233,6 +232,7 @@ void TestEverythingExport::leavesTheLogsOutWithoutTheSecurityOption()
     const QString failure = exportEverything(exporter, zipPath);
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(exporter.logsLeftOut());
+    QVERIFY(exporter.leftOutNote().contains(QLatin1String("security option")));
     const QStringList expected = entryNames(withoutLogs());
     QCOMPARE(exporter.entries(), expected);
 
@@ -319,15 +319,8 @@ void TestEverythingExport::exportsWhatTheCacheHoldsWithTheServiceStopped()
         QVERIFY(!online.asOf().isValid());
     }
     // The Logs page showed the top of the operation log.
-    LogWindowModel table(desk.api);
-    table.setQuery(api::LogKind::Operation, api::LogQuery{});
-    QVERIFY(QTest::qWaitFor([&table] { return table.total() > 0; }, kWaitMs));
-    table.data(table.index(0, 0));
-    QVERIFY(QTest::qWaitFor([&table] { return table.isLoaded(0) && !table.isLoading(); }, kWaitMs));
-    QCOMPARE(table.pageRequests(), 1);
-    QList<qint64> kept;
-    for (int row = 0; row < table.rowCount() && table.isLoaded(row); ++row)
-        kept.append(logSeqOf(*table.entryAt(row)));
+    const QList<qint64> kept =
+        showTopOfLog(desk.api, api::LogKind::Operation, api::LogQuery{}, kWaitMs);
     QVERIFY(!kept.isEmpty());
 
     const QDateTime stopped = QDateTime::currentDateTimeUtc();
@@ -340,6 +333,12 @@ void TestEverythingExport::exportsWhatTheCacheHoldsWithTheServiceStopped()
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(!exporter.logsLeftOut());
     QCOMPARE(exporter.logsNotCached(), (QList<Area>{Area::AccessLog, Area::ErrorLog}));
+    // The note names the logs left out, and only them.
+    const QString note = exporter.leftOutNote();
+    QVERIFY2(note.contains(EverythingExport::areaLabel(Area::AccessLog)) &&
+                 note.contains(EverythingExport::areaLabel(Area::ErrorLog)) &&
+                 !note.contains(EverythingExport::areaLabel(Area::OperationLog)),
+             qPrintable(note));
     QList<Area> expected = withoutLogs();
     expected.append(Area::OperationLog);
     QCOMPARE(exporter.entries(), entryNames(expected));

@@ -7,11 +7,12 @@
 //
 // --offline exports from the window's offline cache of a profile: a session
 // of that profile signs in to the real engage-server (the demo's year of
-// results) and reads what the window's Export… reads, into the cache where
-// the window keeps it, with its key in the real Secret Service (scripts/test
-// runs the suite in a D-Bus session with an unlocked gnome-keyring). The
-// server is then stopped and the profile points at a listener of the test's
-// own, which no offline run may connect to.
+// results) and reads what the window's offline sync reads (members, results,
+// survey definitions) and the top of the operation log as the Logs page
+// shows it, into the cache where the window keeps it, with its key in the
+// real Secret Service (scripts/test runs the suite in a D-Bus session with an
+// unlocked gnome-keyring). The server is then stopped and the profile points
+// at a listener of the test's own, which no offline run may connect to.
 
 #include "exporttestsupport.h"
 #include "models/cache/cachekey.h"
@@ -19,6 +20,7 @@
 #include "models/export/everythingexport.h"
 #include "models/export/memberexportsource.h"
 #include "models/export/resultexportsource.h"
+#include "models/export/surveyexportsource.h"
 #include "models/settings.h"
 #include "serviceclient.h"
 
@@ -71,6 +73,28 @@ with zipfile.ZipFile(sys.argv[1]) as archive:
     print(json.dumps({"names": archive.namelist(), "bad": bad}))
 )";
 
+// The zip's entry names, its entries unpacked into `folder`; empty, with the
+// reason in `error`, when Python's zipfile cannot read it or a CRC is wrong.
+QStringList unzip(const QString &zip, const QString &folder, QString *error)
+{
+    const ToolResult read =
+        runTool(QStringLiteral("/usr/bin/python3"),
+                {QStringLiteral("-c"), QString::fromUtf8(kReadZip), zip, folder}, {}, 60000);
+    if (!read.succeeded()) {
+        *error = read.describe();
+        return {};
+    }
+    const QJsonObject listed = QJsonDocument::fromJson(read.standardOutput).object();
+    if (!listed.value(QLatin1String("bad")).isNull()) {
+        *error = QStringLiteral("bad entry ") + listed.value(QLatin1String("bad")).toString();
+        return {};
+    }
+    QStringList names;
+    for (const QJsonValue name : listed.value(QLatin1String("names")).toArray())
+        names.append(name.toString());
+    return names;
+}
+
 // Reads what `source` reads through the client (its cache keeps the answers).
 bool load(models::ExportSource &source)
 {
@@ -99,6 +123,7 @@ private Q_SLOTS:
     void refused();
     void offline_data();
     void offline();
+    void offlineEverything();
     void offlineFailed_data();
     void offlineFailed();
 
@@ -191,6 +216,14 @@ void TestExportCommand::signInAsWindow(const char *profile, bool readExports, bo
         QVERIFY(load(results));
         m_read.insert(QStringLiteral("results"), {int(results.sheets().size()),
                                                   results.sheets().constFirst().model->rowCount()});
+        models::SurveyExportSource surveys(client, m_owner.tenant, QString());
+        QVERIFY(load(surveys));
+        m_read.insert(QStringLiteral("surveys"), {int(surveys.sheets().size()),
+                                                  surveys.sheets().constFirst().model->rowCount()});
+        const QList<qint64> logRows =
+            showTopOfLog(client, api::LogKind::Operation, api::LogQuery{}, kWaitMs);
+        QVERIFY(!logRows.isEmpty());
+        m_read.insert(QStringLiteral("logs"), {1, int(logRows.size())});
         m_filledTo = QDateTime::currentDateTime();
     }
     QVERIFY(client.offlineCache()->flush());
@@ -368,18 +401,12 @@ void TestExportCommand::demoEverything()
     QVERIFY2(result.standardError.isEmpty(), qPrintable(result.standardError));
 
     const QString folder = m_home.filePath(QStringLiteral("everything"));
-    const ToolResult read =
-        runTool(QStringLiteral("/usr/bin/python3"),
-                {QStringLiteral("-c"), QString::fromUtf8(kReadZip), out, folder}, {}, 60000);
-    QVERIFY2(read.succeeded(), qPrintable(read.describe()));
-    const QJsonObject zip = QJsonDocument::fromJson(read.standardOutput).object();
-    QVERIFY(zip.value(QLatin1String("bad")).isNull());
+    QString unzipped;
+    const QStringList names = unzip(out, folder, &unzipped);
+    QVERIFY2(unzipped.isEmpty(), qPrintable(unzipped));
     QStringList expected;
     for (const models::EverythingExport::Area area : models::EverythingExport::areas())
         expected.append(models::EverythingExport::entryName(area));
-    QStringList names;
-    for (const QJsonValue name : zip.value(QLatin1String("names")).toArray())
-        names.append(name.toString());
     QCOMPARE(names, expected);
     for (const QString &name : names) {
         QString error;
@@ -456,20 +483,6 @@ void TestExportCommand::refused_data()
         << QStringList{QStringLiteral("--demo"), QStringLiteral("--what"),
                        QStringLiteral("members"), out, QStringLiteral("x.zip")}
         << 2;
-    QTest::newRow("offline logs") << QStringList{QStringLiteral("--profile"),
-                                                 QLatin1String(kOfflineProfile),
-                                                 QStringLiteral("--offline"),
-                                                 QStringLiteral("--what"),
-                                                 QStringLiteral("logs"),
-                                                 out,
-                                                 QStringLiteral("x.xlsx")}
-                                  << 2;
-    QTest::newRow("offline everything")
-        << QStringList{QStringLiteral("--profile"),  QLatin1String(kOfflineProfile),
-                       QStringLiteral("--offline"),  QStringLiteral("--what"),
-                       QStringLiteral("everything"), out,
-                       QStringLiteral("x.zip")}
-        << 2;
 }
 
 void TestExportCommand::refused()
@@ -487,18 +500,24 @@ void TestExportCommand::refused()
     QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("x.zip"))));
 }
 
-// What the window read, without a connection: the members and the results
-// of the profile's last tenant, the cover saying as of when.
+// What the window read, without a connection: the members, the results and
+// the operation log's recent rows of the profile's last tenant, the cover
+// saying as of when.
 void TestExportCommand::offline_data()
 {
     QTest::addColumn<QString>("what");
+    QTest::addColumn<QStringList>("options");
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("firstTable");
     // Members in the import format, the cover last.
-    QTest::newRow("members") << QStringLiteral("members") << QStringLiteral("offline-members.xlsx")
-                             << 0;
-    QTest::newRow("results") << QStringLiteral("results") << QStringLiteral("offline-results.xlsx")
-                             << 1;
+    QTest::newRow("members") << QStringLiteral("members") << QStringList()
+                             << QStringLiteral("offline-members.xlsx") << 0;
+    QTest::newRow("results") << QStringLiteral("results") << QStringList()
+                             << QStringLiteral("offline-results.xlsx") << 1;
+    QTest::newRow("operation log")
+        << QStringLiteral("logs")
+        << QStringList{QStringLiteral("--log"), QStringLiteral("operation")}
+        << QStringLiteral("offline-operation.xlsx") << 1;
 }
 
 void TestExportCommand::offline()
@@ -506,13 +525,15 @@ void TestExportCommand::offline()
     if (!m_filled)
         QSKIP("No keychain in this session, so no offline cache.");
     QFETCH(QString, what);
+    QFETCH(QStringList, options);
     QFETCH(QString, file);
     QFETCH(int, firstTable);
     const QString out = m_home.filePath(file);
-    const Run result =
-        run({QStringLiteral("--profile"), QLatin1String(kOfflineProfile),
-             QStringLiteral("--offline"), QStringLiteral("--what"), what, QStringLiteral("--out"),
-             out, QStringLiteral("--lang"), QStringLiteral("en")});
+    const Run result = run(QStringList{QStringLiteral("--profile"), QLatin1String(kOfflineProfile),
+                                       QStringLiteral("--offline"), QStringLiteral("--what"), what,
+                                       QStringLiteral("--out"), out, QStringLiteral("--lang"),
+                                       QStringLiteral("en")} +
+                           options);
     QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
     QVERIFY2(result.standardError.isEmpty(), qPrintable(result.standardError));
     QVERIFY(!connectedTo());
@@ -540,6 +561,59 @@ void TestExportCommand::offline()
              qPrintable(asOf.value(QLatin1String("v")).toString()));
 }
 
+// Everything offline: the areas the window keeps, and of the logs only the
+// one the Logs page showed; the others are named on stderr, and the run
+// succeeds.
+void TestExportCommand::offlineEverything()
+{
+    if (!m_filled)
+        QSKIP("No keychain in this session, so no offline cache.");
+    const QString out = m_home.filePath(QStringLiteral("offline-everything.zip"));
+    const Run result =
+        run({QStringLiteral("--profile"), QLatin1String(kOfflineProfile),
+             QStringLiteral("--offline"), QStringLiteral("--what"), QStringLiteral("everything"),
+             QStringLiteral("--out"), out, QStringLiteral("--lang"), QStringLiteral("en")});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.standardError));
+    QVERIFY(!connectedTo());
+    using Area = models::EverythingExport::Area;
+    const QString &said = result.standardError;
+    QVERIFY2(said.count(QLatin1Char('\n')) == 1 &&
+                 said.contains(models::EverythingExport::areaLabel(Area::AccessLog)) &&
+                 said.contains(models::EverythingExport::areaLabel(Area::ErrorLog)) &&
+                 !said.contains(models::EverythingExport::areaLabel(Area::OperationLog)),
+             qPrintable(said));
+
+    const QString folder = m_home.filePath(QStringLiteral("offline-everything"));
+    QString unzipped;
+    const QStringList names = unzip(out, folder, &unzipped);
+    QVERIFY2(unzipped.isEmpty(), qPrintable(unzipped));
+    const QHash<QString, QString> readAs{
+        {models::EverythingExport::entryName(Area::Members), QStringLiteral("members")},
+        {models::EverythingExport::entryName(Area::Results), QStringLiteral("results")},
+        {models::EverythingExport::entryName(Area::Surveys), QStringLiteral("surveys")},
+        {models::EverythingExport::entryName(Area::OperationLog), QStringLiteral("logs")}};
+    QStringList expected;
+    for (const Area area : models::EverythingExport::areas()) {
+        if (readAs.contains(models::EverythingExport::entryName(area)))
+            expected.append(models::EverythingExport::entryName(area));
+    }
+    QCOMPARE(names, expected);
+    // Each workbook holds the tables the window read, with as many rows in
+    // the first of them (the members' import format has the cover last).
+    for (const QString &name : names) {
+        QString error;
+        const QJsonObject workbook = readWorkbook(QDir(folder).filePath(name), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(name + u' ' + error));
+        const QJsonArray sheets = workbook.value(QLatin1String("sheets")).toArray();
+        const Read kept = m_read.value(readAs.value(name));
+        QVERIFY2(kept.rows > 0 && sheets.size() == kept.tables + 1, qPrintable(name));
+        const int firstTable = name == models::EverythingExport::entryName(Area::Members) ? 0 : 1;
+        const qsizetype rows =
+            sheets.at(firstTable).toObject().value(QLatin1String("rows")).toArray().size();
+        QVERIFY2(rows - 1 == kept.rows, qPrintable(name));
+    }
+}
+
 // An offline run that cannot export: one line, exit 1, no file, and no
 // connection either.
 void TestExportCommand::offlineFailed_data()
@@ -554,6 +628,10 @@ void TestExportCommand::offlineFailed_data()
     QTest::newRow("not in the offline data")
         << QString::fromLatin1(kSignedInProfile) << QStringLiteral("members")
         << QStringLiteral("does not hold this export");
+    // No Logs page showed the access log.
+    QTest::newRow("no rows of the log")
+        << QString::fromLatin1(kSignedInProfile) << QStringLiteral("logs")
+        << QStringLiteral("holds no rows of this log");
 }
 
 void TestExportCommand::offlineFailed()

@@ -17,8 +17,6 @@
 #include "models/export/exporttask.h"
 #include "models/export/logexportsource.h"
 #include "models/export/modelexporter.h"
-#include "models/logentry.h"
-#include "models/logwindowmodel.h"
 #include "serviceclient.h"
 
 #include <QFile>
@@ -262,16 +260,8 @@ void TestLogExport::exportsTheRowsKeptOfflineWithTheServiceStopped()
         kWaitMs));
 
     // The Logs page's table shows the top of the 4xx access rows.
-    LogWindowModel table(desk.api);
-    table.setQuery(api::LogKind::Access, clientErrors());
-    QVERIFY(QTest::qWaitFor([&table] { return table.total() >= 0; }, kWaitMs));
-    QVERIFY(table.total() >= kMissing);
-    table.data(table.index(0, 0));
-    QVERIFY(QTest::qWaitFor([&table] { return table.isLoaded(0) && !table.isLoading(); }, kWaitMs));
-    QCOMPARE(table.pageRequests(), 1);
-    QList<qint64> kept;
-    for (int row = 0; row < table.rowCount() && table.isLoaded(row); ++row)
-        kept.append(logSeqOf(*table.entryAt(row)));
+    const QList<qint64> kept =
+        showTopOfLog(desk.api, api::LogKind::Access, clientErrors(), kWaitMs);
     QVERIFY(kept.size() >= kMissing);
 
     // The engagement settings (the cover's threshold), as the dashboard keeps them.

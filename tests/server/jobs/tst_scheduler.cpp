@@ -238,9 +238,9 @@ void TestScheduler::simulatedYear_data()
 {
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<bool>("resend");
-    QTest::newRow("at least once, seed 1") << 1u << true;
-    QTest::newRow("at least once, seed 2") << 2u << true;
-    QTest::newRow("at most once, seed 3") << 3u << false;
+    // One year each way: a third year added nothing a run caught.
+    QTest::newRow("at least once") << 1u << true;
+    QTest::newRow("at most once") << 3u << false;
 }
 
 void TestScheduler::simulatedYear()
