@@ -6,6 +6,7 @@
 #include "ops/servicecontext.h"
 #include "respondentform.h"
 #include "respondentpage.h"
+#include "roundforms.h"
 #include "store/customanswerrepository.h"
 #include "store/database.h"
 #include "store/engagementsettingsrepository.h"
@@ -16,7 +17,6 @@
 
 #include <QFile>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThreadPool>
 #include <algorithm>
@@ -99,9 +99,9 @@ enum class RoundState
 struct Answering
 {
     store::ResolvedLink link;
-    store::RoundSurvey survey;
-    api::SurveyDefinition definition; // a pulse's: its delivery settings at most
-    QList<api::Question> questions;
+    std::shared_ptr<const RoundForm> form;
+    QDateTime opensAt;
+    QDateTime closesAt;
     RoundState state = RoundState::Open;
 };
 
@@ -223,9 +223,10 @@ using Reply = std::variant<http::Response, Change>;
 class RespondentRequest final
 {
 public:
-    RespondentRequest(const ops::ServiceContext &context, const http::Request &request,
-                      QSqlDatabase connection)
+    RespondentRequest(const ops::ServiceContext &context, RoundForms &forms,
+                      const http::Request &request, QSqlDatabase connection)
         : m_context(context)
+        , m_forms(forms)
         , m_request(request)
         , m_connection(std::move(connection))
         , m_now(QDateTime::currentDateTimeUtc())
@@ -303,14 +304,14 @@ private:
 
     std::variant<Answering, http::Response> resolve()
     {
-        store::ResponseLinkRepository links(m_connection, m_context.keyring);
-        const auto link = links.resolve(m_address.token);
-        if (!link && link.errorKind() == store::StoreErrorKind::NotFound)
+        const auto linked = store::ResponseLinkRepository(m_connection, m_context.keyring)
+                                .resolveWithRound(m_address.token);
+        if (!linked && linked.errorKind() == store::StoreErrorKind::NotFound)
             return unknown();
-        if (!link)
-            return failure(m_address, "cannot resolve a response link:", link.error().message);
+        if (!linked)
+            return failure(m_address, "cannot resolve a response link:", linked.error().message);
         Answering answering;
-        answering.link = link.value();
+        answering.link = linked.value().link;
         m_tenantId = answering.link.tenantId;
         // A purged member's links answer nothing, like links never issued.
         if (answering.link.memberId.isEmpty())
@@ -318,39 +319,34 @@ private:
         m_address.language =
             chooseLanguage(m_request.query.queryItemValue(QStringLiteral("lang")),
                            answering.link.language, m_request.header("accept-language"));
-        const store::TenantScope scope(answering.link.tenantId);
-        const auto survey = store::CustomAnswerRepository(m_connection, m_context.keyring)
-                                .roundSurvey(scope, answering.link.roundId);
-        if (!survey && survey.errorKind() == store::StoreErrorKind::NotFound)
-            return unknown();
-        if (!survey)
-            return failure(m_address, "cannot read a round:", survey.error().message);
-        answering.survey = survey.value();
-        const store::StoredRound &round = answering.survey.round;
-
-        const QJsonObject definition =
-            QJsonDocument::fromJson(answering.survey.definition).object();
-        auto parsed = api::surveyDefinitionFromJson(definition);
-        if (parsed)
-            answering.definition = parsed.takeValue();
-        if (answering.survey.kind == store::SurveyKind::Pulse) {
-            answering.questions = api::pulseQuestions(round.itemIds);
-        } else if (parsed) {
-            answering.questions = answering.definition.questions;
-        } else {
-            return failure(m_address, "cannot read a survey's definition:", parsed.error().detail);
+        const RoundForms::Version version{linked.value().surveyRevision,
+                                          linked.value().surveyUpdatedAt};
+        answering.form = m_forms.find(m_tenantId, answering.link.roundSeq, version);
+        if (!answering.form) {
+            const auto survey =
+                store::CustomAnswerRepository(m_connection, m_context.keyring)
+                    .roundSurvey(store::TenantScope(m_tenantId), answering.link.roundId);
+            if (!survey && survey.errorKind() == store::StoreErrorKind::NotFound)
+                return unknown();
+            if (!survey)
+                return failure(m_address, "cannot read a round:", survey.error().message);
+            QString error;
+            answering.form = RoundForm::parse(survey.value(), &error);
+            if (!answering.form)
+                return failure(m_address, "cannot read a survey's definition:", error);
+            m_forms.keep(m_tenantId, answering.link.roundSeq,
+                         {survey.value().surveyRevision, survey.value().surveyUpdatedAt},
+                         answering.form);
         }
-        // Published pulses from before issue 7 have no definition: their
-        // name is the list's.
-        if (answering.definition.name.ja.isEmpty() && answering.definition.name.en.isEmpty())
-            answering.definition.name = {answering.survey.name, answering.survey.name};
 
-        if (round.status == api::RoundStatus::Closed || m_now > round.closesAt)
+        answering.opensAt = linked.value().opensAt;
+        answering.closesAt = linked.value().closesAt;
+        if (linked.value().status == api::RoundStatus::Closed || m_now > answering.closesAt)
             answering.state = RoundState::Closed;
-        else if (round.status != api::RoundStatus::Open || m_now < round.opensAt)
+        else if (linked.value().status != api::RoundStatus::Open || m_now < answering.opensAt)
             answering.state = RoundState::NotYetOpen;
         // The question asked for, within the round's.
-        m_address.step = std::min(m_address.step, int(answering.questions.size()) - 1);
+        m_address.step = std::min(m_address.step, int(answering.form->questions.size()) - 1);
         m_address.step = std::max(m_address.step, 0);
         return answering;
     }
@@ -375,7 +371,7 @@ private:
 
     QString surveyName(const Answering &answering) const
     {
-        const api::LocalizedText &name = answering.definition.name;
+        const api::LocalizedText &name = answering.form->definition.name;
         const QString &wanted = m_address.language == Language::Japanese ? name.ja : name.en;
         return wanted.isEmpty() ? (name.ja.isEmpty() ? name.en : name.ja) : wanted;
     }
@@ -394,16 +390,16 @@ private:
         SurveyPage page;
         page.address = m_address;
         page.surveyName = surveyName(answering);
-        page.questions = answering.questions;
+        page.questions = answering.form->questions;
         page.anonymityThreshold = settings.value().anonymityThreshold;
         const bool takesText =
             std::any_of(page.questions.cbegin(), page.questions.cend(), [](const auto &question) {
                 return question.type == api::QuestionType::FreeText;
             });
         if (takesText)
-            page.commentThreshold = answering.definition.commentThreshold;
-        page.closesAt = answering.survey.round.closesAt;
-        page.timeZone = answering.definition.delivery.timeZone;
+            page.commentThreshold = answering.form->definition.commentThreshold;
+        page.closesAt = answering.closesAt;
+        page.timeZone = answering.form->definition.delivery.timeZone;
         for (const api::RespondentAnswer &answer : answers)
             page.answers.insert(answer.questionId, answer);
         page.errors = errors;
@@ -421,15 +417,14 @@ private:
 
     http::Response ended(const Answering &answering) const
     {
-        const store::StoredRound &round = answering.survey.round;
-        const QString &zone = answering.definition.delivery.timeZone;
+        const QString &zone = answering.form->definition.delivery.timeZone;
         if (answering.state == RoundState::Closed)
             return message(410, m_address, Text::ClosedTitle,
                            {text(Text::ClosedBody, m_address.language)
-                                .arg(formatMoment(round.closesAt, zone, m_address.language))});
+                                .arg(formatMoment(answering.closesAt, zone, m_address.language))});
         return message(404, m_address, Text::NotOpenTitle,
                        {text(Text::NotOpenBody, m_address.language)
-                            .arg(formatMoment(round.opensAt, zone, m_address.language))});
+                            .arg(formatMoment(answering.opensAt, zone, m_address.language))});
     }
 
     http::Response thanks(const Answering &answering, bool replaced) const
@@ -439,8 +434,8 @@ private:
             paragraphs.append(text(Text::ThanksReplaced, m_address.language));
         paragraphs.append(
             text(Text::ThanksChange, m_address.language)
-                .arg(formatMoment(answering.survey.round.closesAt,
-                                  answering.definition.delivery.timeZone, m_address.language)));
+                .arg(formatMoment(answering.closesAt, answering.form->definition.delivery.timeZone,
+                                  m_address.language)));
         return message(200, m_address, Text::ThanksTitle, paragraphs, true);
     }
 
@@ -454,13 +449,17 @@ private:
 
     Reply postForm(const Answering &answering)
     {
-        QList<api::Question> shown = answering.questions;
+        QList<api::Question> shown = answering.form->questions;
         if (m_address.stepMode && !shown.isEmpty())
-            shown = {answering.questions.at(m_address.step)};
+            shown = {answering.form->questions.at(m_address.step)};
         const auto form = decodeForm(m_request.body, shown);
         if (!form)
             return badForm();
-        auto draft = savedAnswers(answering);
+        // The draft answers only what the form did not show: with every
+        // question on the page it adds nothing, and is not read.
+        std::variant<QList<api::RespondentAnswer>, http::Response> draft;
+        if (shown.size() < answering.form->questions.size())
+            draft = savedAnswers(answering);
         if (auto *refusal = std::get_if<http::Response>(&draft))
             return std::move(*refusal);
         QStringList shownIds;
@@ -468,14 +467,14 @@ private:
             shownIds.append(question.id);
         api::RespondentSubmission submission;
         submission.answers =
-            mergeAnswers(answering.questions, std::get<QList<api::RespondentAnswer>>(draft),
+            mergeAnswers(answering.form->questions, std::get<QList<api::RespondentAnswer>>(draft),
                          form->answers, shownIds);
         submission.final = form->action == FormAction::Submit;
         // Out of range, or an answer the question does not take: not what
         // the page sends.
         api::RespondentSubmission partial = submission;
         partial.final = false;
-        if (api::validateSubmission(partial, answering.questions))
+        if (api::validateSubmission(partial, answering.form->questions))
             return badForm();
 
         if (submission.final) {
@@ -484,8 +483,8 @@ private:
                 // Kept as a draft, so nothing typed is lost, and shown again
                 // with what is missing (the first of it, one at a time).
                 if (m_address.stepMode) {
-                    for (qsizetype i = 0; i < answering.questions.size(); ++i) {
-                        if (missing.contains(answering.questions.at(i).id)) {
+                    for (qsizetype i = 0; i < answering.form->questions.size(); ++i) {
+                        if (missing.contains(answering.form->questions.at(i).id)) {
                             m_address.step = int(i);
                             break;
                         }
@@ -505,7 +504,7 @@ private:
         }
         PageAddress next = m_address;
         if (form->action == FormAction::Next)
-            next.step = std::min(next.step + 1, int(answering.questions.size()) - 1);
+            next.step = std::min(next.step + 1, int(answering.form->questions.size()) - 1);
         else if (form->action == FormAction::Back)
             next.step = std::max(next.step - 1, 0);
         return saveDraft(answering, submission,
@@ -524,7 +523,7 @@ private:
             return http::Response::problem(api::Problem::fromError(posted.error()));
         api::RespondentSubmission given = posted.value();
         given.final = false;
-        if (const auto error = api::validateSubmission(given, answering.questions))
+        if (const auto error = api::validateSubmission(given, answering.form->questions))
             return http::Response::problem(api::Problem::fromError(*error));
 
         auto draft = savedAnswers(answering);
@@ -535,7 +534,7 @@ private:
             postedIds.append(answer.questionId);
         api::RespondentSubmission submission;
         submission.answers =
-            mergeAnswers(answering.questions, std::get<QList<api::RespondentAnswer>>(draft),
+            mergeAnswers(answering.form->questions, std::get<QList<api::RespondentAnswer>>(draft),
                          posted.value().answers, postedIds);
         submission.final = posted.value().final;
         http::Response accepted = http::Response::json(
@@ -543,7 +542,7 @@ private:
                   {QStringLiteral("replaced"), submission.final && answering.link.answered}});
         if (!submission.final)
             return saveDraft(answering, submission, std::move(accepted));
-        if (const auto error = api::validateSubmission(submission, answering.questions))
+        if (const auto error = api::validateSubmission(submission, answering.form->questions))
             return http::Response::problem(api::Problem::fromError(*error));
         return submit(answering, submission, std::move(accepted));
     }
@@ -553,7 +552,7 @@ private:
                                            const api::RespondentSubmission &submission)
     {
         QHash<QString, Text> missing;
-        for (const api::Question &question : answering.questions) {
+        for (const api::Question &question : answering.form->questions) {
             if (!question.required)
                 continue;
             const bool answered =
@@ -597,7 +596,7 @@ private:
     {
         store::OperationEntry entry =
             logEntry(answering, QStringLiteral("response.submit"), submission);
-        if (answering.survey.kind == store::SurveyKind::Pulse) {
+        if (answering.form->kind == store::SurveyKind::Pulse) {
             QList<store::SubmittedAnswer> values;
             for (const api::RespondentAnswer &answer : submission.answers) {
                 if (answer.value)
@@ -611,7 +610,7 @@ private:
                     "cannot record a response:"};
         }
         return {[&keyring = m_context.keyring, link = answering.link,
-                 questions = answering.questions, answers = submission.answers, now = m_now,
+                 questions = answering.form->questions, answers = submission.answers, now = m_now,
                  entry = std::move(entry)](const QSqlDatabase &connection) -> store::StoreStatus {
                     const store::TenantScope scope(link.tenantId);
                     const auto submitted =
@@ -640,12 +639,13 @@ private:
                 action,
                 QStringLiteral("answers: %1 of %2 questions, by a respondent link")
                     .arg(submission.answers.size())
-                    .arg(answering.questions.size()),
+                    .arg(answering.form->questions.size()),
                 m_now};
     }
 
 private:
     const ops::ServiceContext &m_context;
+    RoundForms &m_forms;
     const http::Request &m_request;
     QSqlDatabase m_connection;
     const QDateTime m_now;
@@ -694,50 +694,52 @@ http::Response tooOften(const http::Request &request, const PageAddress &address
 template<typename Work>
 http::Handler onWorker(const ops::ServiceContext &context,
                        const std::shared_ptr<store::GroupCommitter> &committer,
-                       const std::shared_ptr<LinkRateLimit> &limit, Work work)
+                       const std::shared_ptr<LinkRateLimit> &limit,
+                       const std::shared_ptr<RoundForms> &forms, Work work)
 {
-    return [context, committer, limit, work](http::Request request, http::Responder respond) {
-        context.workers.start([context, committer, limit, work, request = std::move(request),
-                               respond = std::move(respond)]() {
-            QString error;
-            QSqlDatabase connection = context.database.connection(&error);
-            RespondentRequest answering(context, request, connection);
-            Reply reply =
-                connection.isOpen() ? work(answering) : Reply(answering.unavailable(error));
-            // The access row goes to the tenant the link named.
-            const QString tenantId = answering.tenantId();
-            if (auto *response = std::get_if<http::Response>(&reply)) {
-                response->actor.tenantId = tenantId;
-                respond(std::move(*response));
-                return;
-            }
-            Change &change = std::get<Change>(reply);
-            if (const std::chrono::seconds wait =
-                    limit->take(change.address.token, LinkRateLimit::Clock::now());
-                wait.count() > 0) {
-                http::Response refusal = tooOften(request, change.address, wait);
-                refusal.actor.tenantId = tenantId;
-                respond(std::move(refusal));
-                return;
-            }
-            change.accepted.actor.tenantId = tenantId;
-            store::GroupCommitter::Outcome outcome =
-                [accepted = std::move(change.accepted), address = change.address,
-                 failed = change.failed, respond](const store::StoreStatus &status) {
-                    if (status) {
-                        respond(accepted);
-                        return;
-                    }
-                    http::Response refusal = failure(address, failed, status.error().message);
-                    refusal.actor.tenantId = accepted.actor.tenantId;
+    return
+        [context, committer, limit, forms, work](http::Request request, http::Responder respond) {
+            context.workers.start([context, committer, limit, forms, work,
+                                   request = std::move(request), respond = std::move(respond)]() {
+                QString error;
+                QSqlDatabase connection = context.database.connection(&error);
+                RespondentRequest answering(context, *forms, request, connection);
+                Reply reply =
+                    connection.isOpen() ? work(answering) : Reply(answering.unavailable(error));
+                // The access row goes to the tenant the link named.
+                const QString tenantId = answering.tenantId();
+                if (auto *response = std::get_if<http::Response>(&reply)) {
+                    response->actor.tenantId = tenantId;
+                    respond(std::move(*response));
+                    return;
+                }
+                Change &change = std::get<Change>(reply);
+                if (const std::chrono::seconds wait =
+                        limit->take(change.address.token, LinkRateLimit::Clock::now());
+                    wait.count() > 0) {
+                    http::Response refusal = tooOften(request, change.address, wait);
+                    refusal.actor.tenantId = tenantId;
                     respond(std::move(refusal));
-                };
-            if (change.joined)
-                committer->submit(std::move(change.joined), std::move(outcome));
-            else
-                committer->submit(std::move(change.write), std::move(outcome));
-        });
-    };
+                    return;
+                }
+                change.accepted.actor.tenantId = tenantId;
+                store::GroupCommitter::Outcome outcome =
+                    [accepted = std::move(change.accepted), address = change.address,
+                     failed = change.failed, respond](const store::StoreStatus &status) {
+                        if (status) {
+                            respond(accepted);
+                            return;
+                        }
+                        http::Response refusal = failure(address, failed, status.error().message);
+                        refusal.actor.tenantId = accepted.actor.tenantId;
+                        respond(std::move(refusal));
+                    };
+                if (change.joined)
+                    committer->submit(std::move(change.joined), std::move(outcome));
+                else
+                    committer->submit(std::move(change.write), std::move(outcome));
+            });
+        };
 }
 
 } // namespace
@@ -748,16 +750,17 @@ void addRespondentRoutes(http::Router &router, const ops::ServiceContext &contex
     // keep up with a company answering at once at synchronous=FULL.
     const auto committer = store::GroupCommitter::create(context.database, context.workers);
     const auto limit = std::make_shared<LinkRateLimit>();
+    const auto forms = std::make_shared<RoundForms>();
     http::RouteOptions page;
     page.secretPath = true;
     router.add(http::Method::Get, "/r/{token}",
-               onWorker(context, committer, limit,
+               onWorker(context, committer, limit, forms,
                         [](RespondentRequest &request) -> Reply { return request.get(); }),
                page);
     http::RouteOptions posting = page;
     posting.maxBodyBytes = kMaxSubmissionBytes;
     router.add(http::Method::Post, "/r/{token}",
-               onWorker(context, committer, limit,
+               onWorker(context, committer, limit, forms,
                         [](RespondentRequest &request) { return request.post(); }),
                posting);
     router.add(

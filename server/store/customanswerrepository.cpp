@@ -61,7 +61,8 @@ StoreResult<RoundSurvey> CustomAnswerRepository::roundSurvey(const TenantScope &
     // One statement: the respondent page reads both for every request.
     auto query = PreparedStatements::scoped(
         m_database, scope,
-        QStringLiteral("SELECT s.kind, s.name, s.definition, ") + roundColumns() +
+        QStringLiteral("SELECT s.kind, s.name, s.definition, s.revision, s.updated_at, ") +
+            roundColumns() +
             QStringLiteral(" FROM survey_rounds r JOIN surveys s ON s.id = r.survey_id WHERE "
                            "r.tenant_id = :tenant_id AND r.id = :id"));
     query->bindValue(QStringLiteral(":id"), roundId);
@@ -69,7 +70,7 @@ StoreResult<RoundSurvey> CustomAnswerRepository::roundSurvey(const TenantScope &
         return failed("reading a round and its survey", *query);
     if (!query->next())
         return StoreError{StoreErrorKind::NotFound, QStringLiteral("no such round")};
-    auto round = roundOfRow(*query, 3);
+    auto round = roundOfRow(*query, 5);
     if (!round)
         return round.error();
     RoundSurvey survey;
@@ -78,6 +79,8 @@ StoreResult<RoundSurvey> CustomAnswerRepository::roundSurvey(const TenantScope &
                                                                         : SurveyKind::Pulse;
     survey.name = query->value(1).toString();
     survey.definition = query->value(2).toString().toUtf8();
+    survey.surveyRevision = query->value(3).toLongLong();
+    survey.surveyUpdatedAt = query->value(4).toLongLong();
     return survey;
 }
 

@@ -16,13 +16,16 @@ namespace engage::server::store {
 class Keyring;
 
 // A round as the respondent page asks it: the round, and its survey's kind,
-// list name and definition (api::SurveyDefinition as JSON, schema 0008).
+// list name and definition (api::SurveyDefinition as JSON, schema 0008), at
+// the survey's revision and last update.
 struct RoundSurvey
 {
     StoredRound round;
     SurveyKind kind = SurveyKind::Pulse;
     QString name;
     QByteArray definition;
+    qint64 surveyRevision = 0;
+    qint64 surveyUpdatedAt = 0; // ms since the epoch
 };
 
 // An answer of a custom survey's response as stored.

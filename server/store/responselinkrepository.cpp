@@ -123,6 +123,14 @@ StoreResult<QList<IssuedLink>> ResponseLinkRepository::issue(const TenantScope &
 
 StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
 {
+    const auto linked = resolveWithRound(token);
+    if (!linked)
+        return linked.error();
+    return linked.value().link;
+}
+
+StoreResult<LinkedRound> ResponseLinkRepository::resolveWithRound(const QString &token)
+{
     // Not worth a query: nothing of another shape was ever issued.
     if (!isWellFormed(token))
         return noLink();
@@ -133,8 +141,10 @@ StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
         m_database,
         QStringLiteral(
             "SELECT l.tenant_id, r.id, l.round_seq, l.respondent_id, p.member_id, t.language, "
-            "s.id FROM response_links l "
+            "s.id, r.status, r.opens_at, r.closes_at, v.revision, v.updated_at "
+            "FROM response_links l "
             "JOIN survey_rounds r ON r.seq = l.round_seq AND r.tenant_id = l.tenant_id "
+            "JOIN surveys v ON v.id = r.survey_id AND v.tenant_id = l.tenant_id "
             "JOIN respondents p ON p.id = l.respondent_id AND p.tenant_id = l.tenant_id "
             "JOIN round_targets t ON t.round_seq = l.round_seq AND "
             "t.respondent_id = l.respondent_id AND t.tenant_id = l.tenant_id "
@@ -142,12 +152,13 @@ StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
             "s.respondent_id = l.respondent_id AND s.tenant_id = l.tenant_id "
             "WHERE l.token_hash = :hash"));
     query->bindValue(QStringLiteral(":hash"), tokenHash(token));
+    const QString what = QStringLiteral("resolving a response link");
     if (!query->exec())
-        return databaseError(QStringLiteral("resolving a response link"),
-                             query->lastError().text());
+        return databaseError(what, query->lastError().text());
     if (!query->next())
         return noLink();
-    ResolvedLink link;
+    LinkedRound linked;
+    ResolvedLink &link = linked.link;
     link.tenantId = query->value(0).toString();
     link.roundId = query->value(1).toString();
     link.roundSeq = query->value(2).toLongLong();
@@ -157,7 +168,15 @@ StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
     // A responses row exists only from the final submission on: partial
     // saves are drafts.
     link.answered = !query->value(6).isNull();
-    return link;
+    const auto status = api::roundStatusFromName(query->value(7).toString());
+    if (!status)
+        return databaseError(what, QStringLiteral("unknown status in round %1").arg(link.roundId));
+    linked.status = *status;
+    linked.opensAt = rows::fromMsecs(query->value(8));
+    linked.closesAt = rows::fromMsecs(query->value(9));
+    linked.surveyRevision = query->value(10).toLongLong();
+    linked.surveyUpdatedAt = query->value(11).toLongLong();
+    return linked;
 }
 
 StoreStatus ResponseLinkRepository::saveDraft(const ResolvedLink &link,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/dashboard.h"
 #include "storeresult.h"
 #include "tenantscope.h"
 
@@ -35,6 +36,19 @@ struct ResolvedLink
     bool answered = false; // the target's response was finally submitted
 };
 
+// A link resolved with what the respondent page must read afresh for every
+// request of its round: whether it takes answers, and which version of its
+// survey it asks (what a parsed copy of the survey is kept by).
+struct LinkedRound
+{
+    ResolvedLink link;
+    api::RoundStatus status = api::RoundStatus::Scheduled;
+    QDateTime opensAt;
+    QDateTime closesAt;
+    qint64 surveyRevision = 0;
+    qint64 surveyUpdatedAt = 0; // ms since the epoch
+};
+
 class ResponseLinkRepository final
 {
 public:
@@ -47,6 +61,9 @@ public:
     // NotFound for a token never issued (or malformed); the caller decides
     // from the round's status and `answered` what the page says.
     StoreResult<ResolvedLink> resolve(const QString &token);
+    // resolve() with its round's state and survey's version, in the one
+    // statement the respondent page runs for every request.
+    StoreResult<LinkedRound> resolveWithRound(const QString &token);
 
     // The respondent page's partial save: the submission as JSON
     // (api::RespondentSubmission), sealed under the tenant key; replaces the

@@ -3,7 +3,8 @@
 // saves shown again, one question at a time without JavaScript, final
 // submissions of a pulse and a custom survey (free text sealed at rest),
 // submitting twice, links that cannot take answers, hostile input, the page's
-// size and a link writing too often.
+// size, a link writing too often, and a round's survey or state changed after
+// its page was shown (the parsed survey is kept between requests).
 
 #include "api/questionbank.h"
 #include "api/respondenttexts.h"
@@ -195,6 +196,7 @@ private Q_SLOTS:
     void acceptLanguage();
     void pageSize();
     void linkWritingTooOftenIsRefused();
+    void changesReachTheNextRequest();
 };
 
 void TestRespondentRoutes::initTestCase()
@@ -907,3 +909,64 @@ void TestRespondentRoutes::linkWritingTooOftenIsRefused()
 
 QTEST_GUILESS_MAIN(TestRespondentRoutes)
 #include "tst_respondentroutes.moc"
+
+// The page keeps each round's survey parsed between requests: a change of the
+// survey (its revision, or only its last update, moved) and of the round's
+// state must show on the very next request.
+void TestRespondentRoutes::changesReachTheNextRequest()
+{
+    RoundSeed seed;
+    seed.kind = api::SurveyKind::Custom;
+    seed.definition = customDefinition();
+    seed.targets = {{QStringLiteral("a"), QStringLiteral("en")}};
+    const SeededRound round = this->seed(seed);
+    const QString path = pagePath(round, QStringLiteral("a"));
+    const auto pageSays = [this, &path](const QString &words) {
+        const HttpResponse response = get(path);
+        return response.status == 200 && QString::fromUtf8(response.body).contains(words);
+    };
+    QVERIFY(pageSays(QStringLiteral("I trust my team")));
+    QVERIFY(pageSays(QStringLiteral("I trust my team"))); // kept
+
+    const auto changeSurvey = [this, &round, &seed](const QString &firstQuestion,
+                                                    const char *revision) {
+        api::SurveyDefinition changed = seed.definition;
+        changed.questions[0].text.en = firstQuestion;
+        QSqlQuery update(m_service.connection());
+        update.prepare(QStringLiteral("UPDATE surveys SET definition = ?, updated_at = "
+                                      "updated_at + 1, revision = revision + ") +
+                       QLatin1String(revision) + QStringLiteral(" WHERE id = ?"));
+        update.addBindValue(
+            QString::fromUtf8(QJsonDocument(api::toJson(changed)).toJson(QJsonDocument::Compact)));
+        update.addBindValue(round.surveyId);
+        return update.exec() && update.numRowsAffected() == 1;
+    };
+    QVERIFY(changeSurvey(QStringLiteral("I trust my colleagues"), "1"));
+    QVERIFY(pageSays(QStringLiteral("I trust my colleagues")));
+    QVERIFY(!pageSays(QStringLiteral("I trust my team")));
+    // Only its last update moved, as the scheduler moves it.
+    QVERIFY(changeSurvey(QStringLiteral("I rely on my colleagues"), "0"));
+    QVERIFY(pageSays(QStringLiteral("I rely on my colleagues")));
+
+    // The round's state is never kept: closed, it ends at once; open again,
+    // it asks again; its new close is the one the page states.
+    const auto setRound = [this, &round](const char *status, const QDateTime &closesAt) {
+        QSqlQuery update(m_service.connection());
+        update.prepare(
+            QStringLiteral("UPDATE survey_rounds SET status = ?, closes_at = ? WHERE id = ?"));
+        update.addBindValue(QString::fromLatin1(status));
+        update.addBindValue(closesAt.toMSecsSinceEpoch());
+        update.addBindValue(round.roundId);
+        return update.exec() && update.numRowsAffected() == 1;
+    };
+    QVERIFY(setRound("closed", QDateTime::currentDateTimeUtc().addSecs(-60)));
+    QCOMPARE(get(path).status, 410);
+    const HttpResponse refused =
+        post(path, form({{QStringLiteral("action"), QStringLiteral("save")}}));
+    QCOMPARE(refused.status, 410);
+    const QDateTime later = QDateTime::currentDateTimeUtc().addDays(30);
+    QVERIFY(setRound("open", later));
+    QVERIFY(pageSays(QStringLiteral("I rely on my colleagues")));
+    QVERIFY(pageSays(
+        escaped(api::formatMoment(later, seed.definition.delivery.timeZone, Language::English))));
+}
