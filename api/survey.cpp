@@ -619,33 +619,38 @@ bool isAnswered(const RespondentAnswer &answer)
            (answer.text && !answer.text->trimmed().isEmpty());
 }
 
+// `index`: the answer's place in the submission, named in an error only (the
+// respondent page checks every answer of every submission).
 std::optional<Error> validateAnswer(const RespondentAnswer &answer, const Question &question,
-                                    const QString &field)
+                                    qsizetype index)
 {
+    const auto field = [index] {
+        return path(kAnswers, index);
+    };
     const QString notHere = QStringLiteral("This question takes no such answer.");
     const bool takesValue =
         question.type != QuestionType::MultipleChoice && question.type != QuestionType::FreeText;
     if (answer.value && !takesValue)
-        return invalid(child(field, kValue), notHere);
+        return invalid(child(field(), kValue), notHere);
     if (!answer.choices.isEmpty() && question.type != QuestionType::MultipleChoice)
-        return invalid(child(field, kChoices), notHere);
+        return invalid(child(field(), kChoices), notHere);
     if (answer.text && question.type != QuestionType::FreeText)
-        return invalid(child(field, kText), notHere);
+        return invalid(child(field(), kText), notHere);
     const auto [min, max] = valueRange(question);
     if (answer.value && (*answer.value < min || *answer.value > max))
-        return invalid(child(field, kValue),
+        return invalid(child(field(), kValue),
                        QStringLiteral("Must be from %1 to %2.").arg(min).arg(max));
     QList<int> seen;
     for (qsizetype i = 0; i < answer.choices.size(); ++i) {
         const int choice = answer.choices.at(i);
         if (choice < min || choice > max || seen.contains(choice))
-            return invalid(child(child(field, kChoices), i),
+            return invalid(child(child(field(), kChoices), i),
                            QStringLiteral("Must be another option of the question."));
         seen.append(choice);
     }
     if (answer.text) {
         if (auto error = validateFreeText(*answer.text))
-            return withFieldPrefix(std::move(*error), child(field, kText));
+            return withFieldPrefix(std::move(*error), child(field(), kText));
     }
     return std::nullopt;
 }
@@ -902,17 +907,16 @@ std::optional<Error> validateSubmission(const RespondentSubmission &submission,
     QSet<QString> answered;
     for (qsizetype i = 0; i < submission.answers.size(); ++i) {
         const RespondentAnswer &answer = submission.answers.at(i);
-        const QString field = path(kAnswers, i);
         const auto question =
             std::find_if(questions.cbegin(), questions.cend(),
                          [&answer](const Question &q) { return q.id == answer.questionId; });
         if (question == questions.cend())
-            return invalid(child(field, kQuestionId),
+            return invalid(child(path(kAnswers, i), kQuestionId),
                            QStringLiteral("Must be a question of the survey."));
         if (answered.contains(answer.questionId))
-            return invalid(child(field, kQuestionId),
+            return invalid(child(path(kAnswers, i), kQuestionId),
                            QStringLiteral("Must be another question than earlier answers."));
-        if (auto error = validateAnswer(answer, *question, field))
+        if (auto error = validateAnswer(answer, *question, i))
             return error;
         if (isAnswered(answer))
             answered.insert(answer.questionId);

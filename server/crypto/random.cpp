@@ -25,11 +25,17 @@ QString newToken()
 
 QString tokenHash(QStringView token)
 {
+    // Fetched once: EVP_sha256() looks the algorithm up again for every
+    // digest, more than half of hashing a token (the respondent page hashes
+    // one per request). Kept for the process, as OpenSSL keeps its own.
+    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    if (!sha256)
+        qFatal("engage: SHA-256 is not available");
     const QByteArray utf8 = token.toUtf8();
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (EVP_Digest(utf8.constData(), static_cast<size_t>(utf8.size()), digest, &length,
-                   EVP_sha256(), nullptr) != 1)
+    if (EVP_Digest(utf8.constData(), static_cast<size_t>(utf8.size()), digest, &length, sha256,
+                   nullptr) != 1)
         qFatal("engage: SHA-256 failed");
     return QString::fromLatin1(
         QByteArray(reinterpret_cast<const char *>(digest), static_cast<int>(length)).toHex());
