@@ -21,15 +21,17 @@ int main(int argc, char *argv[])
     // sends for seconds at most); destroyed once runService() has returned,
     // when no worker is left to run a tick.
     std::unique_ptr<jobs::SchedulerService> scheduler;
-    return ops::runService(argc, argv, QStringLiteral("engage-server"),
-                           [&scheduler](http::Router &router, const ops::ServiceContext &context) {
-                               addServiceRoutes(router, context);
-                               scheduler = std::make_unique<jobs::SchedulerService>(
-                                   context.database, context.keyring, context.workers,
-                                   std::make_unique<mail::EmailSender>(context));
-                               QObject::connect(QCoreApplication::instance(),
-                                                &QCoreApplication::aboutToQuit, scheduler.get(),
-                                                &jobs::SchedulerService::stop);
-                               scheduler->start();
-                           });
+    return ops::runService(
+        argc, argv, QStringLiteral("engage-server"),
+        [&scheduler](http::Router &router, const ops::ServiceContext &context) {
+            addServiceRoutes(router, context);
+            scheduler = std::make_unique<jobs::SchedulerService>(
+                context.database, context.keyring, context.workers,
+                std::make_unique<mail::EmailSender>(context));
+            QObject::connect(QCoreApplication::instance(), &QCoreApplication::aboutToQuit,
+                             scheduler.get(), &jobs::SchedulerService::stop);
+            QObject::connect(context.scheduleChanges.get(), &ops::ScheduleChanges::changed,
+                             scheduler.get(), &jobs::SchedulerService::wake);
+            scheduler->start();
+        });
 }

@@ -42,6 +42,12 @@ void SchedulerService::stop()
     m_timer.stop();
 }
 
+void SchedulerService::wake()
+{
+    if (m_timer.isActive())
+        post();
+}
+
 void SchedulerService::post()
 {
     // One tick queued or running at a time: a slow one is not stacked up.

@@ -37,6 +37,9 @@ public:
     void start(std::chrono::milliseconds interval = std::chrono::seconds(30));
     // No tick is posted from now on (a running one finishes).
     void stop();
+    // A tick now, between the intervals: something due may have come
+    // forward (ops::ScheduleChanges). Nothing before start() or after stop().
+    void wake();
 
     // How long a tick hands deliveries to the sender before it yields.
     static constexpr std::chrono::seconds kSendSlice{5};

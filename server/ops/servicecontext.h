@@ -1,6 +1,7 @@
 #pragma once
 
 #include "publicurl.h"
+#include "schedulechanges.h"
 
 #include <QString>
 #include <memory>
@@ -40,6 +41,9 @@ struct ServiceContext
     bool smtpPrivateHosts = false;
     // --smtp-ca-file (ServerOptions::smtpCaFile).
     QString smtpCaFile = QString();
+    // Shared by the copies of the context like publicUrl: the scheduler
+    // listens to the one the routes ring.
+    std::shared_ptr<ScheduleChanges> scheduleChanges = std::make_shared<ScheduleChanges>();
 };
 
 } // namespace ops

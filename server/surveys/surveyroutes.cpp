@@ -404,7 +404,19 @@ void addSurveyRoutes(http::Router &router, const ops::ServiceContext &context)
     router.add(http::Method::Get, item, readers(getSurvey));
     router.add(http::Method::Put, item, writers(updateSurvey), definition);
     router.add(http::Method::Delete, item, writers(deleteSurvey));
-    router.add(http::Method::Post, "/api/v1/surveys/{id}/publish", writers(publishSurvey));
+    // Committed, a survey that starts now opens at once, not at the next tick.
+    const auto wakingTheScheduler = [](domain::TenantHandler handler) -> domain::TenantHandler {
+        return [handler = std::move(handler)](
+                   const ops::ServiceContext &routeContext, const auth::Identity &identity,
+                   const http::Request &request, const QSqlDatabase &connection) {
+            http::Response response = handler(routeContext, identity, request, connection);
+            if (response.status < 300)
+                Q_EMIT routeContext.scheduleChanges->changed();
+            return response;
+        };
+    };
+    router.add(http::Method::Post, "/api/v1/surveys/{id}/publish",
+               writers(wakingTheScheduler(publishSurvey)));
     router.add(http::Method::Post, "/api/v1/surveys/{id}/close", writers(closeSurvey));
     router.add(http::Method::Post, "/api/v1/surveys/{id}/extend", writers(extendSurvey), json);
 }
