@@ -12,6 +12,7 @@
 #include <QSaveFile>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtEndian>
+#include <limits>
 #include <utility>
 
 namespace engage::models {
@@ -24,6 +25,7 @@ constexpr quint64 kMagic = 0x454e474f46464c4eULL; // "ENGOFFLN"
 constexpr quint32 kVersion = 1;
 constexpr int kTimeSize = 8; // the fetch time in front of a record's JSON
 constexpr int kDefaultWriteDelayMs = 1000;
+constexpr qint64 kDefaultSizeLimit = qint64(256) << 20;
 
 void appendField(QByteArray &out, const QString &field)
 {
@@ -44,6 +46,7 @@ OfflineCache::OfflineCache(const QString &directory, OfflineScope scope, QByteAr
     , m_key(std::move(key))
     , m_idKey(QMessageAuthenticationCode::hash("engage/offline-cache/record-id", m_key,
                                                QCryptographicHash::Sha256))
+    , m_sizeLimit(kDefaultSizeLimit)
 {
     m_scope.email = m_scope.email.toLower();
     m_writeTimer.setSingleShot(true);
@@ -92,8 +95,9 @@ void OfflineCache::onRead()
     } else {
         for (auto it = read->cbegin(); it != read->cend(); ++it) {
             if (!m_records.contains(it.key()))
-                m_records.insert(it.key(), it.value());
+                put(it.key(), it.value());
         }
+        keepWithinLimit();
     }
     qCDebug(lcCache) << "loaded" << m_records.size() << "records";
     Q_EMIT loaded(int(m_records.size()));
@@ -107,6 +111,8 @@ void OfflineCache::clear()
     m_writing.waitForFinished();
     m_dirty = false;
     m_records.clear();
+    m_lastUse.clear();
+    m_bytes = 0;
     if (QFile::exists(m_path) && !QFile::remove(m_path))
         qCWarning(lcCache) << "could not remove the offline cache file";
 }
@@ -116,8 +122,54 @@ void OfflineCache::store(const QString &key, const QJsonDocument &json, const QD
     QByteArray plaintext(kTimeSize, Qt::Uninitialized);
     qToBigEndian(static_cast<qint64>(fetchedAt.toMSecsSinceEpoch()), plaintext.data());
     plaintext.append(json.toJson(QJsonDocument::Compact));
-    m_records.insert(recordId(key), sealRecord(m_key, plaintext, associatedData(key)));
+    const QByteArray id = recordId(key);
+    put(id, sealRecord(m_key, plaintext, associatedData(key)));
+    touch(id);
+    keepWithinLimit(id);
     scheduleWrite();
+}
+
+void OfflineCache::setSizeLimit(qint64 bytes)
+{
+    m_sizeLimit = bytes;
+    keepWithinLimit();
+}
+
+void OfflineCache::put(const QByteArray &id, QByteArray sealed)
+{
+    drop(id);
+    m_bytes += sealed.size();
+    m_records.insert(id, std::move(sealed));
+}
+
+void OfflineCache::drop(const QByteArray &id)
+{
+    const auto it = m_records.constFind(id);
+    if (it == m_records.cend())
+        return;
+    m_bytes -= it->size();
+    m_records.erase(it);
+    m_lastUse.remove(id);
+}
+
+void OfflineCache::keepWithinLimit(const QByteArray &kept)
+{
+    bool dropped = false;
+    while (m_bytes > m_sizeLimit && m_records.size() > (kept.isEmpty() ? 0 : 1)) {
+        QByteArray oldest;
+        quint64 oldestUse = std::numeric_limits<quint64>::max();
+        for (auto it = m_records.cbegin(); it != m_records.cend(); ++it) {
+            const quint64 use = m_lastUse.value(it.key(), 0);
+            if (it.key() != kept && use < oldestUse) {
+                oldest = it.key();
+                oldestUse = use;
+            }
+        }
+        drop(oldest);
+        dropped = true;
+    }
+    if (dropped)
+        scheduleWrite();
 }
 
 std::optional<OfflineCache::Entry> OfflineCache::find(const QString &key)
@@ -126,6 +178,7 @@ std::optional<OfflineCache::Entry> OfflineCache::find(const QString &key)
     const auto it = m_records.constFind(id);
     if (it == m_records.cend())
         return std::nullopt;
+    touch(id);
     const std::optional<QByteArray> plaintext = openRecord(m_key, *it, associatedData(key));
     QJsonParseError parseError{};
     QJsonDocument json;
@@ -134,7 +187,7 @@ std::optional<OfflineCache::Entry> OfflineCache::find(const QString &key)
     if (!plaintext || json.isNull()) {
         // Never the key itself in the log: it may hold a search.
         qCWarning(lcCache) << "dropped an offline cache record that does not open";
-        m_records.erase(it);
+        drop(id);
         scheduleWrite();
         return std::nullopt;
     }

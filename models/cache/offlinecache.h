@@ -37,6 +37,11 @@ struct OfflineScope
 // last change, so a crash leaves the old file or the new one. A record that
 // does not open (changed bytes, another key or scope) is dropped with a
 // warning; a file that cannot be read is started afresh.
+//
+// The records are kept within a size (sizeLimit()): past it, those least
+// recently stored or read go first, and those not used since the file was
+// read before any other. Each log filter a person tries keeps a page of its
+// own, so without a bound the file would only grow.
 class OfflineCache final : public QObject
 {
     Q_OBJECT
@@ -72,6 +77,11 @@ public:
                const QDateTime &fetchedAt = QDateTime::currentDateTimeUtc());
     std::optional<Entry> find(const QString &key);
     int size() const { return int(m_records.size()); }
+    // The sealed records' bytes, as in the file, and the most they may take
+    // (default 256 MiB). The record just stored stays, however large.
+    qint64 sizeInBytes() const { return m_bytes; }
+    qint64 sizeLimit() const { return m_sizeLimit; }
+    void setSizeLimit(qint64 bytes);
 
     // Writes now and waits for it (shutdown, tests). False when the file
     // could not be written.
@@ -90,6 +100,11 @@ Q_SIGNALS:
 
 private:
     QByteArray recordId(const QString &key) const;
+    void put(const QByteArray &id, QByteArray sealed);
+    void drop(const QByteArray &id);
+    void touch(const QByteArray &id) { m_lastUse.insert(id, ++m_uses); }
+    // Drops the least recently used records but `kept` until within the limit.
+    void keepWithinLimit(const QByteArray &kept = {});
     QByteArray associatedData(const QString &key) const;
     void scheduleWrite();
     void startWrite();
@@ -101,6 +116,10 @@ private:
     QByteArray m_key;
     QByteArray m_idKey; // for record ids, apart from the sealing key
     Records m_records;
+    qint64 m_bytes = 0;
+    qint64 m_sizeLimit;
+    QHash<QByteArray, quint64> m_lastUse; // record id -> m_uses at its last store or find
+    quint64 m_uses = 0;
     QTimer m_writeTimer;
     QFutureWatcher<std::optional<Records>> m_reading;
     QFutureWatcher<bool> m_writing;

@@ -130,6 +130,7 @@ private Q_SLOTS:
     void sealOpensOnlyWithItsKeyAndAssociatedData_data();
     void sealOpensOnlyWithItsKeyAndAssociatedData();
     void recordsSurviveReopening();
+    void keptWithinItsSize();
     void everyChangedByteIsDroppedOrHarmless();
     void anotherTenantsRecordsDoNotOpen_data();
     void anotherTenantsRecordsDoNotOpen();
@@ -228,6 +229,49 @@ void TestOfflineCache::recordsSurviveReopening()
     upper.email = upper.email.toUpper();
     QCOMPARE(OfflineCache::filePath(m_dir->path(), upper), path);
     QVERIFY(loaded(m_dir->path(), upper, key)->find(QStringLiteral("/api/v1/members#page=0")));
+}
+
+// Past its size the cache drops the records least recently stored or read,
+// never the one just stored, and the file keeps what is left.
+void TestOfflineCache::keptWithinItsSize()
+{
+    const QByteArray key = models::randomCacheKey();
+    const auto page = [](int n) {
+        return QStringLiteral("/api/v1/members#page=%1").arg(n);
+    };
+    qint64 pageBytes = 0;
+    {
+        OfflineCache cache(m_dir->path(), sakura(), key);
+        QCOMPARE(cache.sizeLimit(), qint64(256) << 20);
+        cache.store(page(0), memberPage(0));
+        pageBytes = cache.sizeInBytes();
+        QVERIFY(pageBytes > 0);
+        // Room for three pages.
+        cache.setSizeLimit(3 * pageBytes + pageBytes / 2);
+        cache.store(page(1), memberPage(1));
+        cache.store(page(2), memberPage(2));
+        QVERIFY(cache.find(page(0))); // read: now newer than page 1
+        cache.store(page(3), memberPage(3));
+        QCOMPARE(cache.size(), 3);
+        QVERIFY(!cache.find(page(1)));
+        for (const int kept : {0, 2, 3})
+            QVERIFY2(cache.find(page(kept)), qPrintable(page(kept)));
+        QVERIFY(cache.sizeInBytes() <= cache.sizeLimit());
+        // A record larger than the limit is kept, alone.
+        cache.setSizeLimit(pageBytes / 2);
+        QCOMPARE(cache.size(), 0);
+        cache.store(page(4), memberPage(4));
+        QCOMPARE(cache.size(), 1);
+        QVERIFY(cache.find(page(4)));
+        QVERIFY(cache.flush());
+    }
+    auto reopened = loaded(m_dir->path(), sakura(), key);
+    QCOMPARE(reopened->size(), 1);
+    QVERIFY(reopened->find(page(4)));
+    QCOMPARE(reopened->sizeInBytes(), pageBytes);
+    // Read back over a smaller limit, the file's records go too.
+    reopened->setSizeLimit(pageBytes - 1);
+    QCOMPARE(reopened->size(), 0);
 }
 
 void TestOfflineCache::everyChangedByteIsDroppedOrHarmless()
