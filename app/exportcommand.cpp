@@ -213,13 +213,9 @@ private:
                 failNoOfflineData();
                 return;
             }
-            // No address: every request fails at once, before anything leaves
-            // the computer, and the cache answers the ones it holds (with
-            // their "as of") as it does for an unreachable service.
-            m_client.setBaseUrl(QUrl(QStringLiteral("https://")));
-            models::ApiClient::Options options = m_client.options();
-            options.maxAttempts = 1;
-            m_client.setOptions(options);
+            // The cache answers the reads it holds (with their "as of") as
+            // it does for an unreachable service.
+            m_client.setCacheOnly(true);
             m_client.setOfflineCache(m_cache.get());
             startExport();
         });

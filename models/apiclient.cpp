@@ -141,6 +141,7 @@ struct ApiClient::Private
     CertificateDecider *decider = nullptr;
     Authenticator *authenticator = nullptr;
     QPointer<OfflineCache> offlineCache;
+    bool cacheOnly = false;
     Options options;
     std::optional<bool> reachable;
     QHash<ApiReply *, CallPtr> calls;
@@ -157,6 +158,11 @@ void ApiClient::Private::startAttempt(const CallPtr &call)
 {
     if (call->isOver())
         return;
+    if (cacheOnly) {
+        fail(call,
+             errorOf(*call, Kind::Network, QStringLiteral("Working from the offline data only.")));
+        return;
+    }
     const ApiRequest &request = call->request;
     const QUrl url = baseUrl.resolved(QUrl(request.path));
     // Fails closed: nothing, not even a request without a token, leaves in clear text.
@@ -601,6 +607,11 @@ void ApiClient::setOfflineCache(OfflineCache *cache)
 OfflineCache *ApiClient::offlineCache() const
 {
     return d->offlineCache;
+}
+
+void ApiClient::setCacheOnly(bool cacheOnly)
+{
+    d->cacheOnly = cacheOnly;
 }
 
 void ApiClient::setOptions(const Options &options)

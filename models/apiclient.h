@@ -100,6 +100,10 @@ public:
     // person's); not owned; may be null.
     void setOfflineCache(OfflineCache *cache);
     OfflineCache *offlineCache() const;
+    // Never contact the service (`engage-admin export --offline`): every
+    // request fails at once as unreachable, before anything leaves the
+    // computer, so the offline cache answers those it holds.
+    void setCacheOnly(bool cacheOnly);
     void setOptions(const Options &options);
     Options options() const;
     // The TLS settings every request starts from (TLS 1.2 or later).

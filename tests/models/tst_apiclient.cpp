@@ -6,6 +6,8 @@
 // silent TCP server stands in for a service that never answers.
 
 #include "models/apiclient.h"
+#include "models/cache/offlinecache.h"
+#include "models/cache/sealedrecord.h"
 #include "serverprocess.h"
 
 #include <QElapsedTimer>
@@ -19,6 +21,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -31,6 +34,8 @@ using engage::models::ApiRequest;
 using engage::models::Authenticator;
 using engage::models::CertificateDecider;
 using engage::models::CertificateInfo;
+using engage::models::OfflineCache;
+using engage::models::OfflineScope;
 using engage::test::ServerProcess;
 using Kind = ApiError::Kind;
 
@@ -312,6 +317,7 @@ private Q_SLOTS:
     void timeoutRetriesIdempotentOnly();
     void abortAndDestruction();
     void serverGone();
+    void cacheOnlyNeverConnects();
 
 private:
     // A client of the shared server with its certificate pinned.
@@ -927,6 +933,58 @@ void TestApiClient::serverGone()
     QCOMPARE(reachability.size(), 2);
     QCOMPARE(reachability.at(0).at(0).toBool(), true);
     QCOMPARE(reachability.at(1).at(0).toBool(), false);
+}
+
+// Cache-only (the export command's --offline): a read the cache holds is
+// answered from it with its "as of", anything else fails as unreachable at
+// once, without a retry, and nothing reaches the service's address.
+void TestApiClient::cacheOnlyNeverConnects()
+{
+    SilentServer service;
+    QVERIFY(service.listen());
+    QTemporaryDir directory;
+    QVERIFY(directory.isValid());
+    OfflineCache cache(
+        directory.path(),
+        OfflineScope{QStringLiteral("p"), QStringLiteral("t"), QStringLiteral("a@example.com")},
+        engage::models::randomCacheKey());
+    const QDateTime asOf = QDateTime::currentDateTimeUtc().addDays(-1);
+    const QJsonDocument members(QJsonObject{{QStringLiteral("total"), 3}});
+    cache.store(QStringLiteral("/api/v1/members"), members, asOf);
+    ApiClient client;
+    client.setBaseUrl(service.url());
+    client.setOfflineCache(&cache);
+    client.setCacheOnly(true);
+
+    ApiRequest kept;
+    kept.path = QStringLiteral("/api/v1/members");
+    kept.offlineKey = kept.path;
+    ApiReply *reply = client.send(kept);
+    QSignalSpy keptDone(reply, &ApiReply::finished);
+    QVERIFY(keptDone.wait(kWaitMs));
+    QVERIFY(reply->isOk());
+    QCOMPARE(reply->json(), members);
+    QCOMPARE(reply->asOf(), std::optional<QDateTime>(asOf));
+
+    ApiRequest notKept;
+    notKept.path = QStringLiteral("/api/v1/groups");
+    notKept.offlineKey = notKept.path;
+    QElapsedTimer clock;
+    clock.start();
+    auto missing = watch(client.send(notKept), this);
+    ApiRequest post;
+    post.method = "POST";
+    post.path = QStringLiteral("/api/v1/groups");
+    auto posted = watch(client.send(post), this);
+    QTRY_VERIFY_WITH_TIMEOUT(missing->finishedCount == 1 && posted->finishedCount == 1, kWaitMs);
+    QVERIFY(clock.elapsed() < 1000); // no timeout, no retry
+    for (const Outcome *outcome : {missing.get(), posted.get()}) {
+        QVERIFY(!outcome->ok);
+        QCOMPARE(outcome->error.kind, Kind::Network);
+        QVERIFY(outcome->error.isUnreachable());
+    }
+    QTest::qWait(200);
+    QCOMPARE(service.connections, 0);
 }
 
 QTEST_GUILESS_MAIN(TestApiClient)
