@@ -15,8 +15,9 @@ namespace engage::server::store {
 // never for the service: AccessLogWriter::write numbers, chains, MACs and
 // counts the rows and writes their error rows and heads, exactly as the
 // writer thread does; only each access row is bound through SQLite's C API
-// on the connection's own handle, as UTF-16 text and 64-bit integers,
-// instead of through QtSql's QVariants (docs/decisions/0007-bulk-log-loader.md).
+// on the connection's own handle, as UTF-8 text and 64-bit integers (the
+// bytes QtSql's UTF-16 become in the database), instead of through QtSql's
+// QVariants (docs/decisions/0007-bulk-log-loader.md).
 class AccessLogBulkLoader final
 {
 public:
@@ -39,10 +40,11 @@ public:
     bool write(const crypto::SecretBytes *key, const ChainedAccessRows &rows, QString *error);
 
     // Loads the chunks `next` hands out, all of `tenantId` (normalised), until
-    // an empty one, inside the caller's transaction: each chunk is made and
-    // chained (AccessLogWriter::chain) on a second thread, from where the
-    // one before it ends, while that one is stored (write() above). `next`
-    // runs on that thread, one call at a time.
+    // an empty one, inside the caller's transaction: while a chunk is stored
+    // (write() above), the next is chained (AccessLogWriter::chain) and its
+    // values converted for binding on a second thread, from where the one
+    // before it ends, the one after that made on a third, and stored ones
+    // freed on a fourth. `next` runs on that third thread, one call at a time.
     bool load(const crypto::SecretBytes *key, const QString &tenantId,
               const std::function<std::vector<AccessRecord>()> &next, QString *error);
 

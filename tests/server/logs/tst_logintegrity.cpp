@@ -325,7 +325,10 @@ private Q_SLOTS:
             record.path = QStringLiteral("/api/v1/members/\u00e9%1").arg(i);
             record.status = i % 97 == 0 ? 500 : 200;
             record.latencyUs = i;
-            record.userAgent = i % 2 ? QStringLiteral("engage-admin") : QString();
+            // Empty, ASCII, and beyond the BMP (a surrogate pair, four bytes in UTF-8).
+            record.userAgent = i % 2   ? QStringLiteral("engage-admin")
+                               : i % 3 ? QString()
+                                       : QStringLiteral("engage-admin \U0001F363");
             store::AccessLogWriter::normalise(record);
             records.push_back(record);
         }
@@ -395,6 +398,49 @@ private Q_SLOTS:
         QVERIFY(access);
         QVERIFY2(access->intact, qPrintable(access->detail));
         QCOMPARE(access->checkedRows, 2500);
+    }
+
+    // A row the database refuses ends the bulk load with its error: the
+    // threads making and chaining the next chunks stop (no more chunks are
+    // asked for than the pipeline holds), and nothing after it is stored.
+    void bulkLoadStopsAtARefusedRow()
+    {
+        QSqlDatabase database = connection();
+        QVERIFY(exec(database, QStringLiteral("CREATE TRIGGER refuse BEFORE INSERT ON access_log "
+                                              "WHEN NEW.tenant_seq = 1500 BEGIN SELECT "
+                                              "RAISE(ABORT, 'row refused'); END")));
+        constexpr int chunk = 1000;
+        int asked = 0;
+        const auto next = [&] {
+            std::vector<store::AccessRecord> records;
+            for (int i = 0; i < chunk; ++i) {
+                store::AccessRecord record;
+                record.atMs = 1'700'000'000'000 + qint64(asked * chunk + i);
+                record.requestId = QStringLiteral("bulk");
+                record.tenantId = kTenant;
+                record.method = QStringLiteral("GET");
+                record.path = QStringLiteral("/api/v1/me");
+                record.status = 200;
+                records.push_back(record);
+            }
+            ++asked;
+            return records;
+        };
+        QString error;
+        {
+            store::Transaction transaction(database);
+            store::AccessLogBulkLoader loader(database);
+            QVERIFY2(loader.isValid(), qPrintable(loader.error()));
+            QVERIFY(!loader.load(&m_chainKey, kTenant, next, &error));
+        }
+        QVERIFY2(error.contains(QLatin1String("row refused")), qPrintable(error));
+        // The chunk stored and the one refused; behind them, two chained and
+        // one chaining, two made and one making.
+        QVERIFY2(asked <= 8, qPrintable(QString::number(asked)));
+        QSqlQuery count(database);
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM access_log")));
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 0); // the transaction rolled back
     }
 
     // Rows chained ahead from a place their chain is no longer at are
