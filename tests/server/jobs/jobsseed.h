@@ -17,6 +17,21 @@
 
 namespace engage::test::jobs {
 
+// A custom survey of one agreement question in both languages; the delivery
+// is the caller's.
+inline api::SurveyDefinition oneQuestionSurvey()
+{
+    api::SurveyDefinition definition;
+    definition.kind = api::SurveyKind::Custom;
+    definition.name = {QStringLiteral("アンケート"), QStringLiteral("Survey")};
+    api::Question question;
+    question.id = QStringLiteral("q1");
+    question.type = api::QuestionType::Agreement5;
+    question.text = {QStringLiteral("満足していますか"), QStringLiteral("Are you satisfied?")};
+    definition.questions = {question};
+    return definition;
+}
+
 inline QString addGroup(const QSqlDatabase &database, const server::store::TenantScope &scope,
                         const QString &code, const std::optional<QString> &parent = {})
 {

@@ -114,14 +114,7 @@ api::SurveyDefinition pulseDefinition()
 
 api::SurveyDefinition customDefinition(const QString &groupId)
 {
-    api::SurveyDefinition definition;
-    definition.kind = api::SurveyKind::Custom;
-    definition.name = {QStringLiteral("アンケート"), QStringLiteral("Survey")};
-    api::Question question;
-    question.id = QStringLiteral("q1");
-    question.type = api::QuestionType::Agreement5;
-    question.text = {QStringLiteral("満足していますか"), QStringLiteral("Are you satisfied?")};
-    definition.questions = {question};
+    api::SurveyDefinition definition = oneQuestionSurvey();
     // The period spans the change to daylight-saving time (9 March).
     definition.delivery.startDate = QDate(2025, 3, 3);
     definition.delivery.startTime = QTime(9, 0);

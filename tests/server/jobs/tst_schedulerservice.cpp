@@ -40,14 +40,7 @@ public:
 // Started an hour ago in Tokyo, open for a week, for everyone.
 api::SurveyDefinition startedAnHourAgo()
 {
-    api::SurveyDefinition definition;
-    definition.kind = api::SurveyKind::Custom;
-    definition.name = {QStringLiteral("アンケート"), QStringLiteral("Survey")};
-    api::Question question;
-    question.id = QStringLiteral("q1");
-    question.type = api::QuestionType::Agreement5;
-    question.text = {QStringLiteral("満足していますか"), QStringLiteral("Are you satisfied?")};
-    definition.questions = {question};
+    api::SurveyDefinition definition = oneQuestionSurvey();
     definition.delivery.timeZone = QStringLiteral("Asia/Tokyo");
     const QDateTime start = kNow.addSecs(-3600).toTimeZone(QTimeZone("Asia/Tokyo"));
     definition.delivery.startDate = start.date();
