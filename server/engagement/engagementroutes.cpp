@@ -181,11 +181,11 @@ public:
         , m_connection(connection)
     {}
 
-    // Every round of the tenant, newest close first.
+    // Every pulse round of the tenant, newest close first.
     std::optional<http::Response> load()
     {
         const auto rounds =
-            store::PulseRepository(m_connection, m_context.keyring).rounds(m_identity.scope);
+            store::PulseRepository(m_connection, m_context.keyring).pulseRounds(m_identity.scope);
         if (!rounds)
             return storeFailure("cannot list rounds:", rounds.error());
         m_rounds = rounds.value();
@@ -414,7 +414,7 @@ http::Response listRounds(const ops::ServiceContext &context, const auth::Identi
     if (refusal)
         return badRequest(*refusal);
     store::PulseRepository pulse(connection, context.keyring);
-    const auto rounds = pulse.rounds(identity.scope);
+    const auto rounds = pulse.pulseRounds(identity.scope);
     if (!rounds)
         return storeFailure("cannot list rounds:", rounds.error());
     const auto surveys = pulse.surveys(identity.scope);
@@ -702,7 +702,8 @@ std::optional<http::Response> reaggregateClosedRounds(const ops::ServiceContext 
                                                       const QSqlDatabase &connection,
                                                       int validityDays)
 {
-    const auto rounds = store::PulseRepository(connection, context.keyring).rounds(identity.scope);
+    const auto rounds =
+        store::PulseRepository(connection, context.keyring).pulseRounds(identity.scope);
     if (!rounds)
         return storeFailure("cannot list rounds:", rounds.error());
     RoundAggregator aggregator(connection, context.keyring);

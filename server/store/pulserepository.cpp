@@ -855,8 +855,22 @@ StoreResult<StoredRound> PulseRepository::round(const TenantScope &scope, const 
 
 StoreResult<QList<StoredRound>> PulseRepository::rounds(const TenantScope &scope)
 {
+    return roundsWhere(scope, QString());
+}
+
+StoreResult<QList<StoredRound>> PulseRepository::pulseRounds(const TenantScope &scope)
+{
+    return roundsWhere(scope, QStringLiteral(" AND EXISTS (SELECT 1 FROM surveys s WHERE "
+                                             "s.tenant_id = :tenant_id AND s.id = r.survey_id "
+                                             "AND s.kind = 'pulse')"));
+}
+
+StoreResult<QList<StoredRound>> PulseRepository::roundsWhere(const TenantScope &scope,
+                                                             const QString &condition)
+{
     ScopedQuery query(scope, m_database);
-    query.prepare(kRoundSelect + QStringLiteral(" ORDER BY r.closes_at DESC, r.number DESC"));
+    query.prepare(kRoundSelect + condition +
+                  QStringLiteral(" ORDER BY r.closes_at DESC, r.number DESC"));
     if (!query.exec())
         return databaseError(QStringLiteral("reading rounds"), query.errorText());
     QList<StoredRound> rounds;

@@ -124,6 +124,9 @@ public:
     StoreResult<StoredRound> round(const TenantScope &scope, const QString &roundId);
     // Every round of the tenant, newest close first, with counts.
     StoreResult<QList<StoredRound>> rounds(const TenantScope &scope);
+    // The same, of the engagement pulse only: what the dashboards read (a
+    // custom survey's rounds have no bank items and results of their own).
+    StoreResult<QList<StoredRound>> pulseRounds(const TenantScope &scope);
     StoreStatus setRoundStatus(const TenantScope &scope, const QString &roundId,
                                api::RoundStatus status);
 
@@ -192,6 +195,8 @@ public:
     StoreStatus forgetMember(const TenantScope &scope, const QString &memberId);
 
 private:
+    // rounds() narrowed by `condition` (" AND ..." on `r`).
+    StoreResult<QList<StoredRound>> roundsWhere(const TenantScope &scope, const QString &condition);
     static QString respondentKey(const TenantKey &key, const QString &memberId);
     // Keys are computed once per member for the life of the repository (the
     // demo asks for each member's key every round), under the tenant key

@@ -16,6 +16,7 @@
 #include "models/credentialstore.h"
 #include "models/dashboard/dashboardloader.h"
 #include "models/dashboard/heatmapmodel.h"
+#include "models/export/everythingexport.h"
 #include "models/grouptreemodel.h"
 #include "models/languageswitcher.h"
 #include "models/logwindowmodel.h"
@@ -48,6 +49,7 @@
 #include "ui/dialogs/memodialog.h"
 #include "ui/dialogs/passwordchangedialog.h"
 #include "ui/dialogs/welcomedialog.h"
+#include "ui/export/exportdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/attributespage.h"
 #include "ui/pages/dashboardpage.h"
@@ -98,10 +100,17 @@ namespace {
 
 constexpr int kWaitMs = 30000;
 
+// Thrown by fail() and caught in main(), so that the demo service is stopped
+// on the way out: an orphaned service would keep the build lock render.sh
+// holds.
+struct Failure
+{
+};
+
 [[noreturn]] void fail(const QString &what)
 {
     std::fprintf(stderr, "engage_screenshots: %s\n", qPrintable(what));
-    std::exit(1);
+    throw Failure{};
 }
 
 // Runs the event loop until `done` or the deadline; false on the deadline.
@@ -177,6 +186,7 @@ private:
     void renderAttributes(MainWindow &window, AttributesPage &page, ApiClient &client);
     void renderImport(MainWindow &window, ApiClient &client);
     void renderGroupScope(MainWindow &window, ApiClient &client, PeoplePage &people);
+    void renderExportEverything(MainWindow &window, ApiClient &client);
 
     QDir m_output;
     const test::ServerProcess &m_server;
@@ -664,6 +674,34 @@ void Renderer::renderGroupScope(MainWindow &window, ApiClient &client, PeoplePag
     delete dialog;
 }
 
+// Everything exported as the window's File menu does it, and the result it
+// shows: Sakura Foods has no security option, so its zip leaves the logs out
+// and says so.
+void Renderer::renderExportEverything(MainWindow &window, ApiClient &client)
+{
+    QTemporaryDir target;
+    EverythingExport exporter(client, m_language, m_tenant);
+    QString zipPath;
+    QString failure;
+    QObject::connect(&exporter, &EverythingExport::finished, &exporter,
+                     [&zipPath](const QString &path) { zipPath = path; });
+    QObject::connect(&exporter, &EverythingExport::failed, &exporter,
+                     [&failure](const QString &message) { failure = message; });
+    exporter.start(target.filePath(EverythingExport::fileLabel() + QStringLiteral(".zip")));
+    if (!waitUntil([&] { return !zipPath.isEmpty() || !failure.isEmpty(); }, 4 * kWaitMs) ||
+        !failure.isEmpty())
+        fail(QStringLiteral("Export Everything did not finish: %1").arg(failure));
+    saveModal(
+        [&] {
+            ExportDialogs::openResult(
+                &window,
+                QCoreApplication::translate("engage::ui::EverythingExportController",
+                                            "Export Everything"),
+                zipPath, exporter.asOf(), exporter.leftOutNote());
+        },
+        QStringLiteral("export-everything"));
+}
+
 void Renderer::render(const QString &language, const QString &tenant)
 {
     m_language = language;
@@ -756,6 +794,7 @@ void Renderer::render(const QString &language, const QString &tenant)
 
     renderMembers(window, *members);
     renderLogs(window, *logs);
+    renderExportEverything(window, client);
     renderAttributes(window, *attributes, client);
     renderImport(window, client);
 
@@ -821,17 +860,20 @@ int main(int argc, char *argv[])
     // The same look on every machine that renders them.
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     const QStringList arguments = QCoreApplication::arguments();
-    if (arguments.size() != 2)
-        fail(QStringLiteral("usage: engage_screenshots OUTPUT_DIR"));
-    if (!QDir().mkpath(arguments.at(1)))
-        fail(QStringLiteral("cannot create %1").arg(arguments.at(1)));
-
-    test::ServerProcess server;
-    // The dashboard shows the demo's year of pulses.
-    if (!server.startWithHistory())
-        fail(server.errorString());
-    Renderer renderer(arguments.at(1), server);
-    renderer.render(QStringLiteral("ja"), QStringLiteral("sakura-foods"));
-    renderer.render(QStringLiteral("en"), QStringLiteral("northwind"));
+    try {
+        if (arguments.size() != 2)
+            fail(QStringLiteral("usage: engage_screenshots OUTPUT_DIR"));
+        if (!QDir().mkpath(arguments.at(1)))
+            fail(QStringLiteral("cannot create %1").arg(arguments.at(1)));
+        test::ServerProcess server;
+        // The dashboard shows the demo's year of pulses.
+        if (!server.startWithHistory())
+            fail(server.errorString());
+        Renderer renderer(arguments.at(1), server);
+        renderer.render(QStringLiteral("ja"), QStringLiteral("sakura-foods"));
+        renderer.render(QStringLiteral("en"), QStringLiteral("northwind"));
+    } catch (const Failure &) {
+        return 1;
+    }
     return 0;
 }

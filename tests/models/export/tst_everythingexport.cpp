@@ -17,6 +17,7 @@
 
 #include "exporttestsupport.h"
 #include "logseed.h"
+#include "logtopsupport.h"
 #include "models/cache/offlinecache.h"
 #include "models/export/everythingexport.h"
 #include "models/export/exporttask.h"

@@ -15,6 +15,7 @@
 // at a listener of the test's own, which no offline run may connect to.
 
 #include "exporttestsupport.h"
+#include "logtopsupport.h"
 #include "models/cache/cachekey.h"
 #include "models/cache/offlinecache.h"
 #include "models/export/everythingexport.h"

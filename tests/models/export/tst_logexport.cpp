@@ -13,6 +13,7 @@
 // fails, and no file is left.
 
 #include "exporttestsupport.h"
+#include "logtopsupport.h"
 #include "models/cache/offlinecache.h"
 #include "models/export/exporttask.h"
 #include "models/export/logexportsource.h"

@@ -89,7 +89,7 @@ private:
     // HQ > Sales > East, West; HQ > Development; Plant.
     QString m_hq, m_sales, m_east, m_west, m_dev, m_plant;
     QHash<QString, QString> m_parents;
-    QString m_r1, m_r2, m_open;
+    QString m_r1, m_r2, m_open, m_custom;
     QDateTime m_close1, m_close2;
     QString m_lateMember;                      // in Sales, silent until a late answer
     QList<store::StoredMember> m_purgeMembers; // two of West's respondents
@@ -255,6 +255,20 @@ private:
         m_r1 = addRound(1, m_close1, api::RoundStatus::Closed);
         m_r2 = addRound(2, m_close2, api::RoundStatus::Closed);
         m_open = addRound(3, now.addDays(10), api::RoundStatus::Open);
+        // A custom survey's round, closed after the pulse's latest: it has
+        // results of its own, none on the engagement dashboards.
+        const auto custom =
+            pulse.createSurvey(scope, store::SurveyKind::Custom, QStringLiteral("Custom"), 0, now);
+        QVERIFY(custom.isOk());
+        store::StoredRound customRound;
+        customRound.surveyId = custom.value().id;
+        customRound.number = 1;
+        customRound.opensAt = m_close2.addDays(-2);
+        customRound.closesAt = m_close2.addDays(1);
+        customRound.status = api::RoundStatus::Closed;
+        const auto createdCustom = pulse.createRound(scope, customRound, now);
+        QVERIFY(createdCustom.isOk());
+        m_custom = createdCustom.value().id;
 
         // Sales' own two people beside its teams of 10 and 12: the heatmap
         // must not let Sales minus its teams show them.
@@ -372,8 +386,8 @@ private Q_SLOTS:
         QVERIFY(sales);
         QCOMPARE(sales->engagement.respondents, 24);
 
-        // Only closed rounds have results; an unknown round is no round.
-        for (const QString &round : {m_open, randomId()}) {
+        // Only closed pulse rounds have results; an unknown round is no round.
+        for (const QString &round : {m_open, m_custom, randomId()}) {
             const HttpResponse response =
                 get(with(QStringLiteral("summary"), {{QStringLiteral("round"), round}}));
             QCOMPARE(response.status, 404);
