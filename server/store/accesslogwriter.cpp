@@ -65,7 +65,11 @@ void neutralise(QString &text)
             continue;
         }
         const char16_t u = c.unicode();
-        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || c.isSurrogate())
+        // QtSql binds text as UTF-16, and SQLite drops a leading U+FEFF or
+        // U+FFFE as a byte-order mark: the row would then not be the one its
+        // MAC covers.
+        const bool byteOrderMark = i == 0 && (u == 0xfeff || u == 0xfffe);
+        if (u < 0x20 || (u >= 0x7f && u < 0xa0) || c.isSurrogate() || byteOrderMark)
             text[i] = QChar::ReplacementCharacter;
     }
 }

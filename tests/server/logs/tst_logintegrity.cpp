@@ -169,6 +169,40 @@ private Q_SLOTS:
             QFile::Permissions());
     }
 
+    // A value SQLite would change as it stores it (bound as UTF-16, a leading
+    // U+FEFF or U+FFFE is taken for a byte-order mark and dropped) is stored
+    // as its MAC covers it: a client's User-Agent cannot make the chain look
+    // broken.
+    void byteOrderMarksVerify()
+    {
+        store::AccessLogWriter writer(*m_database);
+        const QString agents[] = {QStringLiteral("\uFEFFMozilla/5.0"), QStringLiteral("\uFFFEcurl"),
+                                  QStringLiteral("\uFEFF")};
+        for (int i = 0; i < 3; ++i) {
+            store::AccessRecord record;
+            record.atMs = 1'700'000'000'000 + i;
+            record.requestId = QStringLiteral("bom-%1").arg(i);
+            record.tenantId = kTenant;
+            record.address = QStringLiteral("192.0.2.1");
+            record.method = QStringLiteral("GET");
+            record.path =
+                i == 2 ? QStringLiteral("\uFEFF/api/v1/me") : QStringLiteral("/api/v1/me");
+            record.userAgent = agents[i];
+            record.status = 200;
+            writer.append(record);
+        }
+        writer.flush();
+        const auto access = resultFor(verify(), api::LogKind::Access);
+        QVERIFY(access);
+        QVERIFY2(access->intact, qPrintable(access->detail));
+        QCOMPARE(access->checkedRows, 3);
+        QSqlQuery stored(connection());
+        QVERIFY(stored.exec(
+            QStringLiteral("SELECT user_agent FROM access_log WHERE request_id = 'bom-0'")));
+        QVERIFY(stored.next());
+        QCOMPARE(stored.value(0).toString(), QStringLiteral("\uFFFDMozilla/5.0"));
+    }
+
     void tamperingIsFound_data()
     {
         QTest::addColumn<api::LogKind>("log");
