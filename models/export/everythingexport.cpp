@@ -359,11 +359,17 @@ void EverythingExport::startPacking()
     for (const QString &entry : std::as_const(m_entries))
         job->entries.append({entry, m_folder->filePath(entry)});
     m_pack = job;
-    m_packWatcher.setFuture(
-        QtConcurrent::run([job](QPromise<void> &promise) { packEntries(promise, job); }));
-    // After the future is set, so that a cancel() from a receiver reaches it.
+    // Before the worker starts: a cancel() from a receiver then stops the zip
+    // before anything is written, rather than racing a worker that may have
+    // packed a few small workbooks already.
     const int count = int(areas().size());
     Q_EMIT progressChanged(count, count, Phase::Packing, 0, 0);
+    if (m_cancelRequested) {
+        onPacked(); // the job, never run, stays cancelled
+        return;
+    }
+    m_packWatcher.setFuture(
+        QtConcurrent::run([job](QPromise<void> &promise) { packEntries(promise, job); }));
 }
 
 void EverythingExport::onPacked()
