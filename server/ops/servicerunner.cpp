@@ -27,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QThreadPool>
 #include <QTimer>
 #include <cerrno>
@@ -277,6 +278,10 @@ int runService(int argc, char *argv[], const QString &applicationName,
     // Rows older than a tenant's log_archive_after_days move to signed files
     // (never without them): at start and daily, on a worker, like the purge.
     const logs::LogArchiveFiles archiveFiles(options->dataDir, keyring.logCheckpointKey());
+    // The workers' tasks use the locals declared before this (the archive
+    // files): whatever way this function returns, even before the service
+    // listens, they end before those go.
+    const auto workersDone = qScopeGuard([&workers] { workers.waitForDone(); });
     const auto archiveLogs = [&database, &keyring, &archiveFiles, &workers] {
         workers.start([&database, &keyring, &archiveFiles] {
             const auto archived =
