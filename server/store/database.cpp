@@ -148,11 +148,13 @@ bool Database::configure(QSqlDatabase &database, QString *error) const
     // random keys (blind indexes, ids), and a small cache spills its dirty
     // pages to the WAL again and again before the commit (apply of 50,000
     // members: 9.8 s with the default, 6.4 s with this).
-    for (const char *pragma :
-         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-          "PRAGMA busy_timeout=5000", "PRAGMA cache_size=-65536"}) {
+    const QString timeout = QStringLiteral("PRAGMA busy_timeout=%1").arg(busyTimeout.count());
+    for (const QString &pragma :
+         {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL"),
+          QStringLiteral("PRAGMA foreign_keys=ON"), timeout,
+          QStringLiteral("PRAGMA cache_size=-65536")}) {
         QSqlQuery query(database);
-        if (!query.exec(QString::fromLatin1(pragma))) {
+        if (!query.exec(pragma)) {
             *error = query.lastError().text();
             return false;
         }

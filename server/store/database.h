@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QUrl>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,10 @@ struct DatabaseLocation
     static std::optional<DatabaseLocation> parse(const QString &url, const QString &dataDir,
                                                  QString *error);
 };
+
+// How long a writer waits for another's write lock before it fails
+// (SQLite's busy_timeout, and WriteTurns in this process).
+inline constexpr std::chrono::milliseconds busyTimeout{5000};
 
 // Hands each thread its own connection (QtSql connections are per thread),
 // configured for durability: SQLite in WAL mode with synchronous=FULL.

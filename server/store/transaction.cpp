@@ -1,5 +1,6 @@
 #include "transaction.h"
 
+#include "database.h"
 #include "dialect.h"
 
 #include <QHash>
@@ -43,13 +44,24 @@ Transaction::Transaction(QSqlDatabase database)
         m_active = true;
         return;
     }
+    const SqlDialect dialect = dialectOf(m_database);
+    if (dialect == SqlDialect::Sqlite) {
+        m_turn = WriteTurn::take(m_database.databaseName(), busyTimeout);
+        if (!m_turn) {
+            m_error = QStringLiteral("database is locked: other writers held it for %1 ms")
+                          .arg(busyTimeout.count());
+            openTransactions().remove(m_database.connectionName());
+            return;
+        }
+    }
     QSqlQuery query(m_database);
-    if (query.exec(beginWriteStatement(dialectOf(m_database)))) {
+    if (query.exec(beginWriteStatement(dialect))) {
         open = OpenTransaction{1, false};
         m_active = true;
         m_outermost = true;
     } else {
         m_error = query.lastError().text();
+        m_turn.release();
         openTransactions().remove(m_database.connectionName());
     }
 }
@@ -82,6 +94,7 @@ StoreStatus Transaction::commit()
         return databaseError(QStringLiteral("commit"), reason);
     }
     m_active = false;
+    m_turn.release();
     openTransactions().remove(m_database.connectionName());
     return Done{};
 }
@@ -100,6 +113,7 @@ void Transaction::rollback()
     openTransactions().remove(m_database.connectionName());
     QSqlQuery query(m_database);
     query.exec(QStringLiteral("ROLLBACK"));
+    m_turn.release();
 }
 
 Savepoint::Savepoint(QSqlDatabase database)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storeresult.h"
+#include "writeturns.h"
 
 #include <QSqlDatabase>
 
@@ -32,6 +33,8 @@ public:
 
 private:
     QSqlDatabase m_database;
+    // SQLite's write lock, taken in this process's order (WriteTurns).
+    WriteTurn m_turn;
     bool m_active = false;
     bool m_outermost = false;
     QString m_error;
