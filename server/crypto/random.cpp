@@ -1,5 +1,6 @@
 #include "random.h"
 
+#include <QRegularExpression>
 #include <QtGlobal>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -21,6 +22,14 @@ QString newToken()
 {
     return QString::fromLatin1(
         randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+bool isTokenShaped(QStringView token)
+{
+    // Anchored at the very end: `$` would also match before a final "\n".
+    static const QRegularExpression shape(
+        QRegularExpression::anchoredPattern(QStringLiteral("[A-Za-z0-9_-]{43}")));
+    return shape.match(token).hasMatch();
 }
 
 QString tokenHash(QStringView token)

@@ -13,6 +13,9 @@ QByteArray randomBytes(int count);
 
 // An opaque token: 256 random bits, base64url without padding (43 characters).
 QString newToken();
+// Whether `token` has the shape newToken() gives: what has another was never
+// issued, so the stores that look tokens up refuse it without a query.
+bool isTokenShaped(QStringView token);
 
 // What the store keeps instead of a token: lowercase hex SHA-256 of its UTF-8.
 // Tokens carry 256 bits of entropy, so a fast unsalted hash is enough.

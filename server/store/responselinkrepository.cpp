@@ -7,7 +7,6 @@
 #include "scopedquery.h"
 #include "transaction.h"
 
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -26,13 +25,6 @@ StoreError noLink()
 StoreError noDraft()
 {
     return StoreError{StoreErrorKind::NotFound, QStringLiteral("no saved draft")};
-}
-
-// What crypto::newToken() makes: 32 bytes, base64url without padding.
-bool isWellFormed(const QString &token)
-{
-    static const QRegularExpression shape(QStringLiteral("^[A-Za-z0-9_-]{43}$"));
-    return shape.match(token).hasMatch();
 }
 
 // The tenant of a resolved link: the token named it, which is the
@@ -132,7 +124,7 @@ StoreResult<ResolvedLink> ResponseLinkRepository::resolve(const QString &token)
 StoreResult<LinkedRound> ResponseLinkRepository::resolveWithRound(const QString &token)
 {
     // Not worth a query: nothing of another shape was ever issued.
-    if (!isWellFormed(token))
+    if (!crypto::isTokenShaped(token))
         return noLink();
     // Unscoped on purpose (as SessionRepository::findToken): the hash of a
     // 256-bit secret is the only key, and every join follows the link's own
