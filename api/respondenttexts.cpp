@@ -110,6 +110,19 @@ constexpr Entry kTexts[] = {
     {Text::FailureBody,
      u"回答が保存されていない可能性があります。しばらくしてからもう一度お試しください。",
      u"Your answers may not have been saved. Please try again in a few minutes."},
+    {Text::PreviewBanner, u"これはサーベイのプレビューです。回答しても記録されません。",
+     u"This is a preview of the survey. Answers given here are not recorded."},
+    {Text::PreviewAutosave, u"プレビューのため、回答は保存されません。",
+     u"This is a preview: answers are not saved."},
+    {Text::PreviewNotRecordedTitle, u"プレビューの回答は記録されていません",
+     u"Preview answers are not recorded"},
+    {Text::PreviewNotRecordedBody,
+     u"このページはサーベイのプレビューのため、回答は保存も送信もされていません。対象者は、サーベイ"
+     u"の"
+     u"公開後に届く案内メールのリンクから回答します。",
+     u"This page is a preview of the survey, so your answers were neither saved nor submitted. "
+     u"Respondents answer through the links of the invitations sent once the survey is "
+     u"published."},
 };
 
 constexpr bool inOrder()
@@ -118,7 +131,7 @@ constexpr bool inOrder()
         if (static_cast<std::size_t>(kTexts[i].key) != i)
             return false;
     }
-    return static_cast<std::size_t>(Text::FailureBody) + 1 == std::size(kTexts);
+    return static_cast<std::size_t>(Text::PreviewNotRecordedBody) + 1 == std::size(kTexts);
 }
 static_assert(inOrder(), "kTexts must list every Text, in order");
 

@@ -83,6 +83,11 @@ enum class Text
     BackToSurvey,
     FailureTitle,
     FailureBody,
+    // A preview link's (the survey's test message): nothing is recorded.
+    PreviewBanner,
+    PreviewAutosave, // the script's status line instead of AutosaveDone
+    PreviewNotRecordedTitle,
+    PreviewNotRecordedBody,
 };
 
 QString text(Text key, Language language);

@@ -277,6 +277,11 @@ QString renderSurvey(const SurveyPage &page)
     else if (page.notice == Notice::AlreadySubmitted)
         notice = paragraph(text(Text::AlreadySubmitted, language), QStringLiteral("notice"));
 
+    const QString banner = page.preview ? QStringLiteral("<p class=\"preview\" role=\"note\">") +
+                                              htmlEscape(text(Text::PreviewBanner, language)) +
+                                              QStringLiteral("</p>")
+                                        : QString();
+
     QString privacy =
         QStringLiteral("<li>") +
         htmlEscape(text(Text::PrivacyAggregated, language).arg(page.anonymityThreshold)) +
@@ -338,7 +343,8 @@ QString renderSurvey(const SurveyPage &page)
     other.step = 0;
     const QString content = renderTemplate(
         QStringLiteral("survey.html"),
-        {{QStringLiteral("name"), page.surveyName},
+        {{QStringLiteral("banner"), banner},
+         {QStringLiteral("name"), page.surveyName},
          {QStringLiteral("notice"), notice},
          {QStringLiteral("privacyHeading"), text(Text::PrivacyHeading, language)},
          {QStringLiteral("privacy"), privacy},
@@ -347,7 +353,8 @@ QString renderSurvey(const SurveyPage &page)
          {QStringLiteral("modeLabel"), text(stepMode ? Text::ModeAll : Text::ModeStep, language)},
          {QStringLiteral("errors"), errors},
          {QStringLiteral("action"), page.address.href()},
-         {QStringLiteral("autosaveDone"), text(Text::AutosaveDone, language)},
+         {QStringLiteral("autosaveDone"),
+          text(page.preview ? Text::PreviewAutosave : Text::AutosaveDone, language)},
          {QStringLiteral("autosaveFailed"), text(Text::AutosaveFailed, language)},
          {QStringLiteral("progressPattern"), stepMode ? QString() : text(Text::Progress, language)},
          {QStringLiteral("progress"),

@@ -68,6 +68,8 @@ struct SurveyPage
     QHash<QString, api::RespondentAnswer> answers; // by question id, shown as given
     QHash<QString, Text> errors;                   // by question id
     Notice notice = Notice::None;
+    // Opened by a preview link: a banner says that nothing is recorded.
+    bool preview = false;
 };
 
 QString renderSurvey(const SurveyPage &page);

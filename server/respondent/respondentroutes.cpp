@@ -12,8 +12,10 @@
 #include "store/engagementsettingsrepository.h"
 #include "store/groupcommitter.h"
 #include "store/operationlog.h"
+#include "store/previewlinkrepository.h"
 #include "store/pulserepository.h"
 #include "store/responselinkrepository.h"
+#include "store/surveyrepository.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -103,6 +105,10 @@ struct Answering
     QDateTime opensAt;
     QDateTime closesAt;
     RoundState state = RoundState::Open;
+    // Opened by a preview link (a survey's test message): the survey as it
+    // is now, answers checked as usual and recorded nowhere. `link` names
+    // only its tenant and language; `closesAt` is the link's expiry.
+    bool preview = false;
 };
 
 bool isJson(const QByteArray &contentType)
@@ -256,7 +262,9 @@ public:
         if (auto *refusal = std::get_if<http::Response>(&draft))
             return std::move(*refusal);
         Notice notice = Notice::None;
-        if (m_request.query.queryItemValue(QStringLiteral("saved")) == QLatin1String("1"))
+        // A preview never saves, so it never says it did.
+        if (m_request.query.queryItemValue(QStringLiteral("saved")) == QLatin1String("1") &&
+            !answering.preview)
             notice = Notice::Saved;
         else if (answering.link.answered)
             notice = Notice::AlreadySubmitted;
@@ -307,7 +315,7 @@ private:
         const auto linked = store::ResponseLinkRepository(m_connection, m_context.keyring)
                                 .resolveWithRound(m_address.token);
         if (!linked && linked.errorKind() == store::StoreErrorKind::NotFound)
-            return unknown();
+            return resolvePreview();
         if (!linked)
             return failure(m_address, "cannot resolve a response link:", linked.error().message);
         Answering answering;
@@ -316,9 +324,7 @@ private:
         // A purged member's links answer nothing, like links never issued.
         if (answering.link.memberId.isEmpty())
             return unknown();
-        m_address.language =
-            chooseLanguage(m_request.query.queryItemValue(QStringLiteral("lang")),
-                           answering.link.language, m_request.header("accept-language"));
+        chooseLanguageOf(answering.link);
         const RoundForms::Version version{linked.value().surveyRevision,
                                           linked.value().surveyUpdatedAt};
         answering.form = m_forms.find(m_tenantId, answering.link.roundSeq, version);
@@ -345,15 +351,61 @@ private:
             answering.state = RoundState::Closed;
         else if (linked.value().status != api::RoundStatus::Open || m_now < answering.opensAt)
             answering.state = RoundState::NotYetOpen;
-        // The question asked for, within the round's.
-        m_address.step = std::min(m_address.step, int(answering.form->questions.size()) - 1);
-        m_address.step = std::max(m_address.step, 0);
+        clampStep(*answering.form);
         return answering;
+    }
+
+    // A token that is no response link may be a preview link: looked up
+    // only then, so that a response link's request reads nothing more. An
+    // expired preview, or one of a deleted survey, answers as a link never
+    // issued.
+    std::variant<Answering, http::Response> resolvePreview()
+    {
+        const auto found =
+            store::PreviewLinkRepository(m_connection).resolve(m_address.token, m_now);
+        if (!found && (found.errorKind() == store::StoreErrorKind::NotFound ||
+                       found.errorKind() == store::StoreErrorKind::Expired))
+            return unknown();
+        if (!found)
+            return failure(m_address, "cannot resolve a preview link:", found.error().message);
+        Answering answering;
+        answering.preview = true;
+        answering.link.tenantId = found.value().tenantId;
+        answering.link.language = found.value().language;
+        m_tenantId = answering.link.tenantId;
+        chooseLanguageOf(answering.link);
+        const auto survey = store::SurveyRepository(m_connection, m_context.keyring)
+                                .get(store::TenantScope(m_tenantId), found.value().surveyId, m_now);
+        if (!survey && survey.errorKind() == store::StoreErrorKind::NotFound)
+            return unknown();
+        if (!survey)
+            return failure(m_address, "cannot read a survey to preview:", survey.error().message);
+        answering.form = RoundForm::preview(survey.value().definition);
+        answering.opensAt = m_now;
+        answering.closesAt = found.value().expiresAt;
+        clampStep(*answering.form);
+        return answering;
+    }
+
+    void chooseLanguageOf(const store::ResolvedLink &link)
+    {
+        m_address.language = chooseLanguage(m_request.query.queryItemValue(QStringLiteral("lang")),
+                                            link.language, m_request.header("accept-language"));
+    }
+
+    // The question asked for, within the form's.
+    void clampStep(const RoundForm &form)
+    {
+        m_address.step = std::min(m_address.step, int(form.questions.size()) - 1);
+        m_address.step = std::max(m_address.step, 0);
     }
 
     std::variant<QList<api::RespondentAnswer>, http::Response>
     savedAnswers(const Answering &answering)
     {
+        // A preview keeps no draft.
+        if (answering.preview)
+            return QList<api::RespondentAnswer>();
         const auto draft =
             store::ResponseLinkRepository(m_connection, m_context.keyring).draft(answering.link);
         if (!draft && draft.errorKind() == store::StoreErrorKind::NotFound)
@@ -404,6 +456,7 @@ private:
             page.answers.insert(answer.questionId, answer);
         page.errors = errors;
         page.notice = notice;
+        page.preview = answering.preview;
         return htmlResponse(status, renderSurvey(page));
     }
 
@@ -437,6 +490,13 @@ private:
                 .arg(formatMoment(answering.closesAt, answering.form->definition.delivery.timeZone,
                                   m_address.language)));
         return message(200, m_address, Text::ThanksTitle, paragraphs, true);
+    }
+
+    // A preview's answers, checked as a real link's are, and kept nowhere.
+    http::Response notRecorded() const
+    {
+        return message(200, m_address, Text::PreviewNotRecordedTitle,
+                       {text(Text::PreviewNotRecordedBody, m_address.language)}, true);
     }
 
     http::Response badForm() const
@@ -478,10 +538,14 @@ private:
             return badForm();
 
         if (submission.final) {
-            const QHash<QString, Text> missing = unanswered(answering, submission);
+            // A preview keeps no draft: one question at a time, only the
+            // question shown can be checked, the earlier ones' answers are gone.
+            const QHash<QString, Text> missing =
+                unanswered(answering.preview ? shown : answering.form->questions, submission);
             if (!missing.isEmpty()) {
-                // Kept as a draft, so nothing typed is lost, and shown again
-                // with what is missing (the first of it, one at a time).
+                // Kept as a draft (a preview's is not), so nothing typed is
+                // lost, and shown again with what is missing (the first of
+                // it, one at a time).
                 if (m_address.stepMode) {
                     for (qsizetype i = 0; i < answering.form->questions.size(); ++i) {
                         if (missing.contains(answering.form->questions.at(i).id)) {
@@ -492,10 +556,12 @@ private:
                 }
                 http::Response again =
                     surveyPage(422, answering, submission.answers, missing, Notice::None);
-                if (again.status != 422)
+                if (again.status != 422 || answering.preview)
                     return again;
                 return saveDraft(answering, submission, std::move(again));
             }
+            if (answering.preview)
+                return notRecorded();
             PageAddress done = m_address;
             done.stepMode = false;
             return submit(answering, submission,
@@ -507,6 +573,9 @@ private:
             next.step = std::min(next.step + 1, int(answering.form->questions.size()) - 1);
         else if (form->action == FormAction::Back)
             next.step = std::max(next.step - 1, 0);
+        // A preview moves between its questions, keeping nothing.
+        if (answering.preview)
+            return form->action == FormAction::Save ? notRecorded() : redirect(next);
         return saveDraft(answering, submission,
                          redirect(next, form->action == FormAction::Save
                                             ? QStringLiteral("&saved=1")
@@ -537,22 +606,28 @@ private:
             mergeAnswers(answering.form->questions, std::get<QList<api::RespondentAnswer>>(draft),
                          posted.value().answers, postedIds);
         submission.final = posted.value().final;
+        if (submission.final) {
+            if (const auto error = api::validateSubmission(submission, answering.form->questions))
+                return http::Response::problem(api::Problem::fromError(*error));
+        }
+        if (answering.preview)
+            return http::Response::json(200, {{QStringLiteral("final"), submission.final},
+                                              {QStringLiteral("replaced"), false},
+                                              {QStringLiteral("recorded"), false}});
         http::Response accepted = http::Response::json(
             200, {{QStringLiteral("final"), submission.final},
                   {QStringLiteral("replaced"), submission.final && answering.link.answered}});
         if (!submission.final)
             return saveDraft(answering, submission, std::move(accepted));
-        if (const auto error = api::validateSubmission(submission, answering.form->questions))
-            return http::Response::problem(api::Problem::fromError(*error));
         return submit(answering, submission, std::move(accepted));
     }
 
-    // The required questions `submission` leaves unanswered.
-    static QHash<QString, Text> unanswered(const Answering &answering,
+    // The required ones of `questions` that `submission` leaves unanswered.
+    static QHash<QString, Text> unanswered(const QList<api::Question> &questions,
                                            const api::RespondentSubmission &submission)
     {
         QHash<QString, Text> missing;
-        for (const api::Question &question : answering.form->questions) {
+        for (const api::Question &question : questions) {
             if (!question.required)
                 continue;
             const bool answered =

@@ -10,8 +10,10 @@ struct ServiceContext;
 namespace respondent {
 
 // The respondent page (issue 7): GET and POST /r/{token}, the page a
-// round's one-time link opens, and its stylesheet and script under
-// /r/assets/. No session: the token is the credential and names the tenant.
+// round's one-time link opens (or a survey's preview link, which shows the
+// survey as it is now and records nothing), and its stylesheet and script
+// under /r/assets/. No session: the token is the credential and names the
+// tenant.
 void addRespondentRoutes(http::Router &router, const ops::ServiceContext &context);
 
 // The largest form or JSON body the page sends: every question of the

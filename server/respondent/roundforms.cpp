@@ -1,5 +1,7 @@
 #include "roundforms.h"
 
+#include "api/questionbank.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -25,6 +27,19 @@ std::shared_ptr<const RoundForm> RoundForm::parse(const store::RoundSurvey &surv
     // the list's.
     if (form->definition.name.ja.isEmpty() && form->definition.name.en.isEmpty())
         form->definition.name = {survey.name, survey.name};
+    return form;
+}
+
+std::shared_ptr<const RoundForm> RoundForm::preview(const api::SurveyDefinition &definition)
+{
+    auto form = std::make_shared<RoundForm>();
+    form->definition = definition;
+    if (definition.kind == api::SurveyKind::Custom) {
+        form->kind = store::SurveyKind::Custom;
+        form->questions = definition.questions;
+    } else {
+        form->questions = api::pulseQuestions(api::pulseItems(definition.delivery.cadenceWeeks, 0));
+    }
     return form;
 }
 

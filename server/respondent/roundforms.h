@@ -25,6 +25,10 @@ struct RoundForm
     // From the round and survey as read; nullptr and `error` set when a
     // custom survey's definition does not read.
     static std::shared_ptr<const RoundForm> parse(const store::RoundSurvey &survey, QString *error);
+    // What a preview link shows of `definition` as it is now: a custom
+    // survey's questions, or the items a pulse's first round asks (the whole
+    // bank, as the scheduler picks them).
+    static std::shared_ptr<const RoundForm> preview(const api::SurveyDefinition &definition);
 };
 
 // The rounds' forms as parsed, kept per process: parsing a survey's JSON for

@@ -4,17 +4,23 @@
 // submissions of a pulse and a custom survey (free text sealed at rest),
 // submitting twice, links that cannot take answers, hostile input, the page's
 // size, a link writing too often, and a round's survey or state changed after
-// its page was shown (the parsed survey is kept between requests).
+// its page was shown (the parsed survey is kept between requests); preview
+// links: a survey as it is now with the preview banner, in both languages
+// and one question at a time, answers checked and stored nowhere, expired,
+// of a deleted survey, hostile.
 
 #include "api/questionbank.h"
 #include "api/respondenttexts.h"
+#include "crypto/random.h"
 #include "respondent/respondentroutes.h"
 #include "respondentseed.h"
 #include "servicefixture.h"
 #include "store/customanswerrepository.h"
 #include "store/engagementsettingsrepository.h"
+#include "store/previewlinkrepository.h"
 #include "store/pulserepository.h"
 #include "store/responselinkrepository.h"
+#include "store/surveyrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -112,8 +118,58 @@ private:
     SeededRound m_future;
     SeededRound m_fullBank;
     SeededRound m_largest;
+    // Preview links (the survey's test message) by name: "custom" (Japanese),
+    // "custom-en", "pulse-en", "expired", "deleted".
+    QHash<QString, QString> m_previews;
+    QString m_customDraftId;
 
     static constexpr int kThreshold = 7;
+
+    server::store::TenantScope tenantScope() const
+    {
+        return server::store::TenantScope(m_tenant.id);
+    }
+
+    // A draft survey as an administrator saves it; its id.
+    QString createDraft(const api::SurveyDefinition &definition)
+    {
+        const auto created =
+            server::store::SurveyRepository(m_service.connection(), m_service.keyring())
+                .create(tenantScope(), definition, QDateTime::currentDateTimeUtc());
+        if (!created)
+            qFatal("cannot create a draft: %s", qPrintable(created.error().message));
+        return created.value().id;
+    }
+
+    QString issuePreview(const QString &surveyId, const QString &language,
+                         const QDateTime &at = QDateTime::currentDateTimeUtc())
+    {
+        const auto token = server::store::PreviewLinkRepository(m_service.connection())
+                               .create(tenantScope(), surveyId, language, at);
+        if (!token)
+            qFatal("cannot issue a preview link: %s", qPrintable(token.error().message));
+        return token.value();
+    }
+
+    QString previewPath(const QString &name, const QString &query = {}) const
+    {
+        return QStringLiteral("/r/") + m_previews.value(name) + query;
+    }
+
+    // What a respondent's post may write, row by row.
+    QHash<QString, qint64> writtenRows()
+    {
+        QHash<QString, qint64> counts;
+        for (const char *table :
+             {"responses", "answers", "custom_answers", "response_drafts", "operation_log"}) {
+            QSqlQuery query(m_service.connection());
+            if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM ") + QLatin1String(table)) ||
+                !query.next())
+                qFatal("cannot count %s", table);
+            counts.insert(QLatin1String(table), query.value(0).toLongLong());
+        }
+        return counts;
+    }
 
     SeededRound seed(RoundSeed seed)
     {
@@ -197,6 +253,12 @@ private Q_SLOTS:
     void pageSize();
     void linkWritingTooOftenIsRefused();
     void changesReachTheNextRequest();
+    void previewShowsTheSurvey_data();
+    void previewShowsTheSurvey();
+    void previewShowsTheSurveyAsItIsNow();
+    void previewOneQuestionAtATime();
+    void previewStoresNothing_data();
+    void previewStoresNothing();
 };
 
 void TestRespondentRoutes::initTestCase()
@@ -265,6 +327,26 @@ void TestRespondentRoutes::initTestCase()
     }
     largest.targets = {{QStringLiteral("ja"), QStringLiteral("ja")}};
     m_largest = seed(largest);
+
+    // Preview links of draft surveys, as the test message issues them.
+    m_customDraftId = createDraft(customDefinition());
+    m_previews.insert(QStringLiteral("custom"),
+                      issuePreview(m_customDraftId, QStringLiteral("ja")));
+    m_previews.insert(QStringLiteral("custom-en"),
+                      issuePreview(m_customDraftId, QStringLiteral("en")));
+    api::SurveyDefinition pulseDraft;
+    pulseDraft.kind = api::SurveyKind::Pulse;
+    pulseDraft.name = {QStringLiteral("パルスサーベイ"), QStringLiteral("Pulse survey")};
+    m_previews.insert(QStringLiteral("pulse-en"),
+                      issuePreview(createDraft(pulseDraft), QStringLiteral("en")));
+    m_previews.insert(QStringLiteral("expired"),
+                      issuePreview(m_customDraftId, QStringLiteral("ja"),
+                                   QDateTime::currentDateTimeUtc().addDays(
+                                       -server::store::PreviewLinkRepository::kValidDays - 1)));
+    const QString deletedId = createDraft(customDefinition());
+    m_previews.insert(QStringLiteral("deleted"), issuePreview(deletedId, QStringLiteral("ja")));
+    QVERIFY(server::store::SurveyRepository(m_service.connection(), m_service.keyring())
+                .remove(scope, deletedId, 1, QDateTime::currentDateTimeUtc()));
 }
 
 void TestRespondentRoutes::rendersInTheMembersLanguage_data()
@@ -681,6 +763,29 @@ void TestRespondentRoutes::linksThatCannotAnswer_data()
         << 410 << int(Text::ClosedTitle) << en;
     QTest::newRow("not open yet") << pagePath(m_future, QStringLiteral("ja")) << QByteArray() << 404
                                   << int(Text::NotOpenTitle) << ja;
+    // Preview links that no longer open, and tokens made from one.
+    const QString preview = m_previews.value(QStringLiteral("custom"));
+    QString changed = preview;
+    changed[10] = changed.at(10) == u'A' ? u'B' : u'A';
+    QTest::newRow("preview, expired") << previewPath(QStringLiteral("expired")) << QByteArray("en")
+                                      << 404 << int(Text::UnknownTitle) << en;
+    QTest::newRow("preview of a deleted survey")
+        << previewPath(QStringLiteral("deleted")) << QByteArray("ja") << 404
+        << int(Text::UnknownTitle) << ja;
+    QTest::newRow("preview's hash") << QStringLiteral("/r/") + server::crypto::tokenHash(preview)
+                                    << QByteArray("en") << 404 << int(Text::UnknownTitle) << en;
+    QTest::newRow("preview, one letter changed")
+        << QStringLiteral("/r/") + changed << QByteArray("en") << 404 << int(Text::UnknownTitle)
+        << en;
+    QTest::newRow("preview, one letter more")
+        << QStringLiteral("/r/") + preview + u'A' << QByteArray("en") << 404
+        << int(Text::UnknownTitle) << en;
+    QTest::newRow("preview, a NUL for its last letter")
+        << QStringLiteral("/r/") + preview.left(42) + QStringLiteral("%00") << QByteArray("en")
+        << 404 << int(Text::UnknownTitle) << en;
+    QTest::newRow("preview, SQL") << QStringLiteral("/r/") + preview.left(30) +
+                                         QStringLiteral("%27%20OR%20%271%27%3D%271")
+                                  << QByteArray("en") << 404 << int(Text::UnknownTitle) << en;
 }
 
 void TestRespondentRoutes::linksThatCannotAnswer()
@@ -905,6 +1010,205 @@ void TestRespondentRoutes::linkWritingTooOftenIsRefused()
     QCOMPARE(post(pagePath(m_pulse, QStringLiteral("other")), save).status, 303);
     QTest::qWait(1000);
     QCOMPARE(post(path, save).status, 303);
+}
+
+void TestRespondentRoutes::previewShowsTheSurvey_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("custom");
+    QTest::addColumn<int>("language");
+
+    const int ja = int(Language::Japanese);
+    const int en = int(Language::English);
+    QTest::newRow("custom, the mail's Japanese")
+        << previewPath(QStringLiteral("custom")) << true << ja;
+    QTest::newRow("custom, the mail's English")
+        << previewPath(QStringLiteral("custom-en")) << true << en;
+    QTest::newRow("custom, switched to English")
+        << previewPath(QStringLiteral("custom"), QStringLiteral("?lang=en")) << true << en;
+    QTest::newRow("a saved notice is not told")
+        << previewPath(QStringLiteral("custom"), QStringLiteral("?saved=1")) << true << ja;
+    QTest::newRow("pulse, the mail's English")
+        << previewPath(QStringLiteral("pulse-en")) << false << en;
+    QTest::newRow("pulse, switched to Japanese")
+        << previewPath(QStringLiteral("pulse-en"), QStringLiteral("?lang=ja")) << false << ja;
+}
+
+void TestRespondentRoutes::previewShowsTheSurvey()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, custom);
+    QFETCH(int, language);
+    const Language lang = Language(language);
+    const bool japanese = lang == Language::Japanese;
+    const HttpResponse response = get(path);
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.headerValues("Content-Security-Policy"), QByteArrayList{kPolicy});
+    const QString page = QString::fromUtf8(response.body);
+    QVERIFY(page.contains(QStringLiteral("<html lang=\"") + api::languageCode(lang) + u'"'));
+    // The banner first, above the survey's name.
+    const QString banner = QStringLiteral("<p class=\"preview\" role=\"note\">") +
+                           escaped(say(Text::PreviewBanner, lang)) + QStringLiteral("</p>");
+    QCOMPARE(page.count(banner), 1);
+    QVERIFY(page.indexOf(banner) < page.indexOf(QStringLiteral("<h1>")));
+    // The script says nothing is saved, and nothing says it was.
+    QVERIFY(page.contains(QStringLiteral("data-saved=\"") +
+                          escaped(say(Text::PreviewAutosave, lang)) + u'"'));
+    QVERIFY(!page.contains(escaped(say(Text::AutosaveDone, lang))));
+    QVERIFY(!page.contains(escaped(say(Text::Saved, lang).section(QStringLiteral("%1"), 0, 0))));
+    // The language switch leads to the other language of the same preview.
+    const QString other = japanese ? QStringLiteral("en") : QStringLiteral("ja");
+    QVERIFY(page.contains(path.section(u'?', 0, 0) + QStringLiteral("?lang=") + other +
+                          QStringLiteral("\" lang=\"") + other));
+
+    if (custom) {
+        const api::SurveyDefinition definition = customDefinition();
+        QVERIFY(page.contains(QStringLiteral("<h1>") +
+                              escaped(japanese ? definition.name.ja : definition.name.en)));
+        QCOMPARE(page.count(QStringLiteral("data-q=")), definition.questions.size());
+        for (const api::Question &question : definition.questions)
+            QVERIFY2(page.contains(escaped(japanese ? question.text.ja : question.text.en)),
+                     qPrintable(question.id));
+    } else {
+        // A first round's items: the whole bank.
+        const QStringList items = api::pulseItems(4, 0);
+        QCOMPARE(items.size(), api::kBankSize);
+        QCOMPARE(page.count(QStringLiteral("<fieldset")), items.size());
+        for (const QString &id : items) {
+            const api::BankItem *item = api::bankItem(id);
+            QVERIFY2(page.contains(escaped(japanese ? item->textJa : item->textEn)),
+                     qPrintable(id));
+        }
+    }
+}
+
+void TestRespondentRoutes::previewShowsTheSurveyAsItIsNow()
+{
+    api::SurveyDefinition definition = customDefinition();
+    const QString id = createDraft(definition);
+    const QString path = QStringLiteral("/r/") + issuePreview(id, QStringLiteral("en"));
+    QVERIFY(get(path).body.contains(escaped(definition.questions.at(0).text.en).toUtf8()));
+
+    // Edited after the message went: the link shows the edit.
+    definition.questions[0].text.en = QStringLiteral("I trust my colleagues");
+    definition.questions.removeLast();
+    QVERIFY(server::store::SurveyRepository(m_service.connection(), m_service.keyring())
+                .update(tenantScope(), id, 1, definition, QDateTime::currentDateTimeUtc()));
+    const QString page = QString::fromUtf8(get(path).body);
+    QVERIFY(page.contains(QStringLiteral("I trust my colleagues")));
+    QVERIFY(!page.contains(QStringLiteral("I trust my team")));
+    QCOMPARE(page.count(QStringLiteral("data-q=")), definition.questions.size());
+}
+
+void TestRespondentRoutes::previewOneQuestionAtATime()
+{
+    const QHash<QString, qint64> before = writtenRows();
+    const auto step = [this](int n) {
+        return previewPath(QStringLiteral("custom-en"), QStringLiteral("?mode=step&q=%1").arg(n));
+    };
+    QString page = QString::fromUtf8(get(step(2)).body);
+    QCOMPARE(page.count(QStringLiteral("data-q=")), 1);
+    QVERIFY(page.contains(QStringLiteral("data-q=\"q2\"")));
+    QVERIFY(page.contains(say(Text::StepProgress, Language::English).arg(2).arg(5)));
+    QVERIFY(page.contains(escaped(say(Text::PreviewBanner, Language::English))));
+
+    HttpResponse moved = post(step(2), form({{QStringLiteral("q.q2"), QStringLiteral("7")},
+                                             {QStringLiteral("action"), QStringLiteral("next")}}));
+    QCOMPARE(moved.status, 303);
+    QVERIFY2(moved.header("Location").endsWith("mode=step&q=3"),
+             moved.header("Location").constData());
+    moved = post(step(3), form({{QStringLiteral("action"), QStringLiteral("back")}}));
+    QCOMPARE(moved.status, 303);
+    QVERIFY(moved.header("Location").endsWith("mode=step&q=2"));
+    // Nothing was kept on the way.
+    QVERIFY(!follow(moved).body.contains("checked"));
+    // Out of range, as on a real link.
+    QCOMPARE(post(step(2), form({{QStringLiteral("q.q2"), QStringLiteral("11")}})).status, 400);
+
+    // The last step submits what it shows: checked, and not recorded.
+    const HttpResponse last =
+        post(step(5), form({{QStringLiteral("q.q5"), QStringLiteral("a comment")},
+                            {QStringLiteral("action"), QStringLiteral("submit")}}));
+    QCOMPARE(last.status, 200);
+    QVERIFY(last.body.contains(say(Text::PreviewNotRecordedTitle, Language::English).toUtf8()));
+    // A required question shown and left unanswered is refused.
+    const HttpResponse refused =
+        post(step(3), form({{QStringLiteral("action"), QStringLiteral("submit")}}));
+    QCOMPARE(refused.status, 422);
+    QVERIFY(refused.body.contains(say(Text::ErrorRequired, Language::English).toUtf8()));
+    QCOMPARE(writtenRows(), before);
+}
+
+void TestRespondentRoutes::previewStoresNothing_data()
+{
+    QTest::addColumn<QString>("preview");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("title"); // of the page answered; -1: JSON
+
+    const QByteArray json = "application/json";
+    const QString custom = QStringLiteral("custom");
+    const int notRecorded = int(Text::PreviewNotRecordedTitle);
+    QTest::newRow("a partial save")
+        << custom << QByteArray("q.q1=3&action=save") << kForm << 200 << notRecorded;
+    QTest::newRow("a complete submission")
+        << custom
+        << QByteArray("q.q1=3&q.q2=10&q.q3=1&q.q4=0&q.q4=2&q.q5=%E6%84%8F%E8%A6%8B&action=submit")
+        << kForm << 200 << notRecorded;
+    QTest::newRow("a submission missing required answers")
+        << custom << QByteArray("q.q1=3&action=submit") << kForm << 422 << int(Text::ErrorSummary);
+    QByteArray pulse;
+    for (const QString &id : api::pulseItems(4, 0))
+        pulse += "q." + id.toUtf8() + "=4&";
+    QTest::newRow("a pulse's complete submission")
+        << QStringLiteral("pulse-en") << pulse + "action=submit" << kForm << 200 << notRecorded;
+    QTest::newRow("the script's partial save")
+        << custom
+        << QByteArray("{\"answers\":[{\"questionId\":\"q1\",\"value\":3}],\"final\":false}") << json
+        << 200 << -1;
+    QTest::newRow("the script's complete submission")
+        << custom
+        << QByteArray("{\"answers\":[{\"questionId\":\"q1\",\"value\":3},{\"questionId\":\"q2\","
+                      "\"value\":0},{\"questionId\":\"q3\",\"value\":2}],\"final\":true}")
+        << json << 200 << -1;
+    QTest::newRow("the script's incomplete submission")
+        << custom
+        << QByteArray("{\"answers\":[{\"questionId\":\"q1\",\"value\":3}],\"final\":true}") << json
+        << 400 << -1;
+    QTest::newRow("a value above the scale")
+        << custom << QByteArray("q.q1=8&action=save") << kForm << 400 << int(Text::BadFormTitle);
+    QTest::newRow("an unknown question") << custom << QByteArray("q.nope=1&action=submit") << kForm
+                                         << 400 << int(Text::BadFormTitle);
+    QTest::newRow("JSON: a choice out of range")
+        << custom
+        << QByteArray("{\"answers\":[{\"questionId\":\"q4\",\"choices\":[9]}],\"final\":false}")
+        << json << 400 << -1;
+    QTest::newRow("malformed JSON") << custom << QByteArray("{\"answers\":") << json << 400 << -1;
+}
+
+void TestRespondentRoutes::previewStoresNothing()
+{
+    QFETCH(QString, preview);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(int, status);
+    QFETCH(int, title);
+    const QHash<QString, qint64> before = writtenRows();
+    const HttpResponse response = post(previewPath(preview), body, contentType);
+    QVERIFY2(response.status == status, qPrintable(response.describe()));
+    if (title >= 0) {
+        const Language language =
+            preview.endsWith(QLatin1String("-en")) ? Language::English : Language::Japanese;
+        QCOMPARE(response.header("Content-Type"), QByteArray("text/html; charset=utf-8"));
+        QVERIFY(response.body.contains(escaped(say(Text(title), language)).toUtf8()));
+        if (title == int(Text::PreviewNotRecordedTitle))
+            QVERIFY(response.body.contains(
+                escaped(say(Text::PreviewNotRecordedBody, language)).toUtf8()));
+    } else if (status == 200) {
+        QCOMPARE(response.json().value(QStringLiteral("recorded")).toBool(true), false);
+    }
+    QCOMPARE(writtenRows(), before);
 }
 
 QTEST_GUILESS_MAIN(TestRespondentRoutes)
