@@ -9,12 +9,14 @@
 #include "printedlinkroutes.h"
 #include "smtpmailer.h"
 #include "store/operationlog.h"
+#include "store/previewlinkrepository.h"
 #include "store/smtpsettingsrepository.h"
 #include "store/surveyrepository.h"
 #include "tenantmail.h"
 
 #include <QTimeZone>
 #include <memory>
+#include <variant>
 
 namespace engage::server::mail {
 
@@ -168,6 +170,41 @@ QDateTime previewCloses(const api::Survey &survey, const QDateTime &now)
                      zone.isValid() ? zone : QTimeZone::utc());
 }
 
+// A preview link to `survey` for the caller's test message, with its
+// operation row in the same transaction (issued before the message goes, so
+// that the link works as soon as it arrives; it is a change even when the
+// message then fails). The token, or the answer saying why not.
+std::variant<QString, http::Response> issuePreviewLink(const auth::Identity &identity,
+                                                       const http::Request &request,
+                                                       const QSqlDatabase &connection,
+                                                       const QString &surveyId,
+                                                       const QString &language, const QDateTime &at)
+{
+    QString token;
+    http::Response answer =
+        domain::inTransaction(connection, "issuing a preview link", [&]() -> http::Response {
+            const auto issued = store::PreviewLinkRepository(connection)
+                                    .create(identity.scope, surveyId, language, at);
+            if (!issued && issued.errorKind() == store::StoreErrorKind::NotFound)
+                return domain::notFound(QStringLiteral("There is no such survey."));
+            if (!issued)
+                return storeFailure("cannot issue a preview link:", issued.error());
+            const auto logged =
+                logOperation(identity, request, connection, QStringLiteral("survey"), surveyId,
+                             QStringLiteral("survey.preview"),
+                             QStringLiteral("preview link: %1, valid for %2 days")
+                                 .arg(language)
+                                 .arg(store::PreviewLinkRepository::kValidDays));
+            if (!logged)
+                return storeFailure("cannot log a preview link:", logged.error());
+            token = issued.value();
+            return http::Response{};
+        });
+    if (token.isEmpty())
+        return answer;
+    return token;
+}
+
 http::Response testSurvey(Mailer &mailer, const ops::ServiceContext &context,
                           const auth::Identity &identity, const http::Request &request,
                           const QSqlDatabase &connection)
@@ -195,12 +232,20 @@ http::Response testSurvey(Mailer &mailer, const ops::ServiceContext &context,
     const auto facts = tenantMailFacts(identity.scope, connection, context.keyring);
     if (!facts)
         return storeFailure("cannot read the tenant:", facts.error());
-    // No link: a preview records nothing, and the respondent page has no
-    // preview mode to send one to (the text says so).
     SurveyMailFields fields =
         surveyMailFields(survey.value().definition, facts.value(), body.value().language,
                          previewCloses(survey.value(), now));
     fields.preview = true;
+    // Without the service's public address there is no link to give (the
+    // text says so instead), and none is issued.
+    if (!context.publicUrl->baseUrl().isEmpty()) {
+        auto issued = issuePreviewLink(identity, request, connection, survey.value().id,
+                                       fields.language, now);
+        if (auto *refusal = std::get_if<http::Response>(&issued))
+            return std::move(*refusal);
+        fields.link = context.publicUrl->responseLink(std::get<QString>(issued));
+        fields.previewValidDays = store::PreviewLinkRepository::kValidDays;
+    }
     return sendAndAnswer(mailer, settings.value(), surveyMail(fields, identity.person.email),
                          identity, request, connection, QStringLiteral("survey"), survey.value().id,
                          QStringLiteral("survey.test"));

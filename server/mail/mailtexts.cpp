@@ -38,15 +38,19 @@ const MailText kReminderOpening{
     QStringLiteral("You have not answered \"%2\" for %1 yet. If you have just answered, please "
                    "ignore this reminder."),
 };
+// %1 days the link works.
 const MailText kPreviewNotice{
-    QStringLiteral("これはテスト送信です。リンクから回答しても記録されません。"),
-    QStringLiteral("This is a test. Answers given through the link below are not recorded."),
+    QStringLiteral(
+        "これはテスト送信です。下のリンクはサーベイのプレビューで、このリンクから回答しても"
+        "記録されません。リンクは%1日間有効です。"),
+    QStringLiteral("This is a test. The link below opens a preview of the survey: answers given "
+                   "through this link are not recorded. It works for %1 days."),
 };
 const MailText kPreviewWithoutLink{
-    QStringLiteral("（テスト送信にはリンクが付きません。回答画面は公開後の案内メールのリンクから"
-                   "開きます。）"),
-    QStringLiteral("(A test carries no link: the answer page opens from the link of the "
-                   "invitations sent once the survey is published.)"),
+    QStringLiteral("これはテスト送信です。サービスの公開アドレスが設定されていないため、"
+                   "プレビューのリンクは付いていません。"),
+    QStringLiteral("This is a test. It carries no preview link, because the service's public "
+                   "address is not set."),
 };
 // %1 last day, %2 time zone.
 const MailText kDeadline{
@@ -129,14 +133,14 @@ MailMessage surveyMail(const SurveyMailFields &fields, const QString &to)
         (reminder ? kReminderSubject : kInvitationSubject).in(language).arg(fields.surveyName, day);
     QStringList paragraphs;
     if (fields.preview)
-        paragraphs.append(kPreviewNotice.in(language));
+        paragraphs.append(fields.link.isEmpty()
+                              ? kPreviewWithoutLink.in(language)
+                              : kPreviewNotice.in(language).arg(fields.previewValidDays));
     paragraphs.append((reminder ? kReminderOpening : kInvitationOpening)
                           .in(language)
                           .arg(fields.organisation, fields.surveyName));
     paragraphs.append(kDeadline.in(language).arg(day, fields.timeZone));
-    if (fields.link.isEmpty())
-        paragraphs.append(kPreviewWithoutLink.in(language));
-    else
+    if (!fields.link.isEmpty())
         paragraphs.append(kLinkIntro.in(language) + u'\n' + fields.link);
     paragraphs.append(kWhoSeesWhat.in(language).arg(fields.anonymityThreshold));
     paragraphs.append(kSignature.in(language).arg(fields.organisation));

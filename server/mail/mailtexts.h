@@ -28,11 +28,13 @@ struct SurveyMailFields
     QString organisation; // the tenant's name
     QDate lastDay;        // in the survey's time zone
     QString timeZone;     // IANA id, shown beside the deadline
-    QString link;         // on a line of its own; empty only in a preview (said so instead)
+    QString link; // on a line of its own; empty only in a preview without one (said so instead)
     int anonymityThreshold = 5;
     // A test sent to an administrator before publishing: says that answers
-    // given through its link are not recorded.
+    // given through its link (a preview link) are not recorded, and for how
+    // many days the link works.
     bool preview = false;
+    int previewValidDays = 0;
 };
 
 // An invitation or reminder to answer a survey, addressed to `to`.

@@ -3,21 +3,30 @@
 // removed as asked), owners and admins only, If-Match, hostile input refused
 // with nothing changed, the operation log naming fields and never values,
 // tenants apart; the test message and a survey's preview invitation reach a
-// real SMTP sink (aiosmtpd) at the caller's own address.
+// real SMTP sink (aiosmtpd) at the caller's own address, the invitation with
+// a preview link that opens the survey on the respondent page (or, without
+// the service's public address, saying it has none).
 
 #include "api/mail.h"
+#include "api/questionbank.h"
+#include "api/respondenttexts.h"
 #include "api/survey.h"
+#include "crypto/random.h"
 #include "mail/mailroutes.h"
+#include "ops/publicurl.h"
 #include "ops/servicecontext.h"
+#include "respondent/respondentroutes.h"
 #include "servicefixture.h"
 #include "smtpsink.h"
 #include "store/keyring.h"
+#include "store/previewlinkrepository.h"
 #include "store/smtpsettingsrepository.h"
 #include "store/surveyrepository.h"
 
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QtTest>
 
@@ -66,6 +75,9 @@ private:
     QString m_key;
     SmtpSink m_sink;
     QString m_surveyId;
+    // Not set until a test sets it, as before the service listens.
+    const std::shared_ptr<server::ops::PublicUrl> m_publicUrl =
+        std::make_shared<server::ops::PublicUrl>();
 
     QString token(const QString &as)
     {
@@ -96,6 +108,14 @@ private:
     }
 
     QByteArray etag() { return QByteArray::number(current().revision).prepend('"').append('"'); }
+
+    qint64 previewLinkRows()
+    {
+        QSqlQuery query(m_service.connection());
+        if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM preview_links")) || !query.next())
+            qFatal("cannot count preview links");
+        return query.value(0).toLongLong();
+    }
 
     QStringList summaries(const QString &action)
     {
@@ -139,7 +159,10 @@ private Q_SLOTS:
         server::ops::ServiceContext context = m_service.context();
         context.smtpPrivateHosts = true;
         context.smtpCaFile = m_certificate;
+        context.publicUrl = m_publicUrl;
         server::mail::addMailRoutes(m_service.router(), context);
+        // Where the preview links lead.
+        server::respondent::addRespondentRoutes(m_service.router(), context);
         QVERIFY2(m_service.start(&error), qPrintable(error));
     }
 
@@ -395,7 +418,11 @@ private Q_SLOTS:
         QVERIFY(body.contains(QStringLiteral("aggregated results of %1 or more respondents")
                                   .arg(api::kAnonymityThresholdDefault)));
         QVERIFY(body.contains(QStringLiteral("Asia/Tokyo")));
+        // The service's public address is not set: no link, and it says so.
         QVERIFY(!body.contains(QStringLiteral("/r/")));
+        QVERIFY(body.contains(QStringLiteral("It carries no preview link")));
+        QCOMPARE(previewLinkRows(), 0);
+        QCOMPARE(m_service.operationCount(QStringLiteral("survey.preview"), m_surveyId), 0);
         QCOMPARE(m_service.operationCount(QStringLiteral("survey.test"), m_surveyId), 1);
 
         // In Japanese.
@@ -422,6 +449,71 @@ private Q_SLOTS:
                      .status,
                  404);
         QCOMPARE(m_sink.messages().size(), before + 2);
+    }
+
+    void surveyPreviewLinkOpensThePreview_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("notice");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("English") << QStringLiteral("en")
+                                 << QStringLiteral("answers given through this link are not "
+                                                   "recorded. It works for 7 days.")
+                                 << QStringLiteral("Spring survey");
+        QTest::newRow("Japanese") << QStringLiteral("ja")
+                                  << QStringLiteral("このリンクから回答しても記録されません。"
+                                                    "リンクは7日間有効です。")
+                                  << QStringLiteral("春のサーベイ");
+    }
+
+    void surveyPreviewLinkOpensThePreview()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, notice);
+        QFETCH(QString, name);
+        const QString base = QStringLiteral("https://survey.example.com/engage");
+        m_publicUrl->set(base);
+        const qint64 links = previewLinkRows();
+        const int previews = m_service.operationCount(QStringLiteral("survey.preview"), m_surveyId);
+        const HttpResponse response =
+            send("POST", QStringLiteral("/api/v1/surveys/%1/test").arg(m_surveyId),
+                 QStringLiteral("admin"), QJsonObject{{QStringLiteral("language"), language}});
+        m_publicUrl->set(QString());
+        QVERIFY2(response.status == 200, qPrintable(response.describe()));
+        QCOMPARE(response.json().value(u"outcome").toString(), QStringLiteral("sent"));
+
+        const QString body = m_sink.messages().last().value(u"body").toString();
+        QVERIFY2(body.contains(notice), qPrintable(body));
+        const QRegularExpressionMatch link =
+            QRegularExpression(QStringLiteral("^") + QRegularExpression::escape(base) +
+                                   QStringLiteral("(/r/([A-Za-z0-9_-]+))\\r?$"),
+                               QRegularExpression::MultilineOption)
+                .match(body);
+        QVERIFY2(link.hasMatch(), qPrintable(body));
+        const QString token = link.captured(2);
+        QVERIFY(server::crypto::isTokenShaped(token));
+
+        // Issued with its operation row; only its hash is kept.
+        QCOMPARE(previewLinkRows(), links + 1);
+        QCOMPARE(m_service.operationCount(QStringLiteral("survey.preview"), m_surveyId),
+                 previews + 1);
+        QSqlQuery stored(m_service.connection());
+        stored.prepare(QStringLiteral("SELECT language FROM preview_links WHERE token_hash = ?"));
+        stored.addBindValue(server::crypto::tokenHash(token));
+        QVERIFY(stored.exec() && stored.next());
+        QCOMPARE(stored.value(0).toString(), language);
+
+        // Fetched over TLS, the link answers the survey's preview in the
+        // message's language: the banner and the pulse's whole bank.
+        const HttpResponse page = m_service.probe().get(link.captured(1));
+        QVERIFY2(page.status == 200, qPrintable(page.describe()));
+        const QString html = QString::fromUtf8(page.body);
+        const api::Language shown =
+            language == QLatin1String("en") ? api::Language::English : api::Language::Japanese;
+        QVERIFY(html.contains(QStringLiteral("<html lang=\"") + language + u'"'));
+        QVERIFY(html.contains(api::text(api::Text::PreviewBanner, shown)));
+        QVERIFY(html.contains(QStringLiteral("<h1>") + name + QStringLiteral("</h1>")));
+        QCOMPARE(html.count(QStringLiteral("<fieldset")), api::kBankSize);
     }
 
     void refusedTestSaysSo()
