@@ -117,9 +117,8 @@ constexpr Entry kTexts[] = {
     {Text::PreviewNotRecordedTitle, u"プレビューの回答は記録されていません",
      u"Preview answers are not recorded"},
     {Text::PreviewNotRecordedBody,
-     u"このページはサーベイのプレビューのため、回答は保存も送信もされていません。対象者は、サーベイ"
-     u"の"
-     u"公開後に届く案内メールのリンクから回答します。",
+     u"このページはサーベイのプレビューのため、回答は保存も送信もされていません。"
+     u"対象者は、サーベイの公開後に届く案内メールのリンクから回答します。",
      u"This page is a preview of the survey, so your answers were neither saved nor submitted. "
      u"Respondents answer through the links of the invitations sent once the survey is "
      u"published."},

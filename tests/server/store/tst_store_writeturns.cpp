@@ -48,7 +48,7 @@ class TestStoreWriteTurns : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void turnsGoInTheOrderAsked()
     {
         const QString file = QStringLiteral("/turns/in/order");
@@ -163,14 +163,15 @@ private slots:
             QVERIFY(transaction.commit());
             const qint64 mine = scalar(
                 connection, QStringLiteral("SELECT max(id) FROM scratch WHERE who = 'asker'"));
-            // Only the busy writer's transaction in flight when this one
-            // asked (if any) came in between.
+            // In between came at most the busy writer's transaction that
+            // committed after the read above, and the one holding the turn
+            // when this one asked.
             worstBehind = std::max(worstBehind, mine - lastBefore - 1);
         }
         stop = true;
         busy.join();
         QVERIFY(!busyFailed);
-        QVERIFY2(worstBehind <= 1, qPrintable(QString::number(worstBehind)));
+        QVERIFY2(worstBehind <= 2, qPrintable(QString::number(worstBehind)));
     }
 };
 
