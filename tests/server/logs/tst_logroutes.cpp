@@ -179,11 +179,16 @@ private:
 
     // What an export or a walk through the pages read: its NDJSON lines,
     // hashed in order, so that 150,000 rows need not be kept to compare.
+    // The export's first rows that the test of a large export compares with
+    // the pages: twenty pages, nineteen of the export's own page boundaries.
+    static constexpr qint64 kLeadingRows = 20 * api::kLogPageMax;
+
     struct Lines
     {
         int status = 0;
         qint64 rows = 0;
         QByteArray sha256;
+        QByteArray leadingSha256; // of the first kLeadingRows lines alone
         bool newestFirst = true;
         QByteArray nextCursorHeader;
         QList<qint64> held; // heldKiB() every 10,000 rows
@@ -202,6 +207,7 @@ private:
             {{"Authorization", "Bearer " + token(tenant, QStringLiteral("owner")).toLatin1()}}));
         reply->setReadBufferSize(256 * 1024);
         QCryptographicHash hash(QCryptographicHash::Sha256);
+        QCryptographicHash leading(QCryptographicHash::Sha256);
         QByteArray pending;
         qint64 previousSeq = std::numeric_limits<qint64>::max();
         const auto takeLines = [&] {
@@ -212,6 +218,8 @@ private:
                 const QByteArray line = pending.mid(start, end + 1 - start);
                 start = end + 1;
                 hash.addData(line);
+                if (lines.rows < kLeadingRows)
+                    leading.addData(line);
                 const qint64 seq = QJsonDocument::fromJson(line)
                                        .object()
                                        .value(QStringLiteral("seq"))
@@ -235,13 +243,16 @@ private:
             lines.status = -1;
         lines.nextCursorHeader = reply->rawHeader("X-Next-Cursor");
         lines.sha256 = hash.result();
+        lines.leadingSha256 = leading.result();
         reply->deleteLater();
         return lines;
     }
 
     // The same rows read a page of 1,000 at a time through GET .../{log},
-    // each item written as the export writes a row.
-    Lines walkPages(const ServiceFixture::Tenant &tenant, const QString &log, const QString &query)
+    // each item written as the export writes a row; the pages up to
+    // `maxRows` rows.
+    Lines walkPages(const ServiceFixture::Tenant &tenant, const QString &log, const QString &query,
+                    qint64 maxRows = std::numeric_limits<qint64>::max())
     {
         Lines lines;
         QCryptographicHash hash(QCryptographicHash::Sha256);
@@ -263,7 +274,7 @@ private:
                 ++lines.rows;
             }
             const QString cursor = page.value(QStringLiteral("nextCursor")).toString();
-            if (cursor.isEmpty())
+            if (cursor.isEmpty() || lines.rows >= maxRows)
                 break;
             next.removeAllQueryItems(QStringLiteral("cursor"));
             next.addQueryItem(QStringLiteral("cursor"), cursor);
@@ -945,12 +956,17 @@ private Q_SLOTS:
         QVERIFY2(most - warm < 2 * 1024,
                  qPrintable(QStringLiteral("%1 KiB -> %2 KiB").arg(warm).arg(most)));
 
+        // Every row once, in order, is shown above (the count, and seq strictly
+        // falling); what each row says is compared with the pages over the
+        // export's first twenty pages, across its page boundaries
+        // (exportEqualsPaging compares whole small logs). The whole 150,000
+        // through the pages took 42 s under the sanitizers.
         clock.restart();
-        const Lines paged = walkPages(bulk, QStringLiteral("access"), QString());
-        qInfo("read them in pages in %lld ms", qint64(clock.elapsed()));
+        const Lines paged = walkPages(bulk, QStringLiteral("access"), QString(), kLeadingRows);
+        qInfo("read the first of them in pages in %lld ms", qint64(clock.elapsed()));
         QCOMPARE(paged.status, 200);
-        QCOMPARE(paged.rows, qint64(bulkRows));
-        QCOMPARE(exported.sha256.toHex(), paged.sha256.toHex());
+        QCOMPARE(paged.rows, kLeadingRows);
+        QCOMPARE(exported.leadingSha256.toHex(), paged.sha256.toHex());
     }
 };
 
