@@ -23,10 +23,16 @@ target_compile_definitions(engage_common INTERFACE
 
 # A fuzz build always carries the sanitizers, and libFuzzer's coverage
 # instrumentation (fuzzer-no-link) on every library it links.
+# A target compiles with the sanitizers its ENGAGE_SANITIZERS property names
+# (inherited from its folder, see tests/CMakeLists.txt), else with both; every
+# executable links both runtimes.
+define_property(TARGET PROPERTY ENGAGE_SANITIZERS INHERITED)
+define_property(DIRECTORY PROPERTY ENGAGE_SANITIZERS INHERITED)
 if(ENGAGE_SANITIZE OR ENGAGE_FUZZ)
+  set(sanitizers $<TARGET_PROPERTY:ENGAGE_SANITIZERS>)
   target_compile_options(engage_common INTERFACE
-    -fsanitize=address,undefined -fno-sanitize-recover=undefined
-    -fno-omit-frame-pointer)
+    -fsanitize=$<IF:$<BOOL:${sanitizers}>,${sanitizers},address$<COMMA>undefined>
+    -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
   target_link_options(engage_common INTERFACE -fsanitize=address,undefined)
 endif()
 if(ENGAGE_FUZZ)
