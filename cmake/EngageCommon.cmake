@@ -49,7 +49,7 @@ function(engage_add_test name)
     set(ARG_TIMEOUT 300)
   endif()
   set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;ENGAGE_BIN_DIR=${PROJECT_BINARY_DIR}/bin;ENGAGE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;${ARG_ENVIRONMENT}")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;ENGAGE_BIN_DIR=${PROJECT_BINARY_DIR}/bin;ENGAGE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;ENGAGE_TEST_SERVER_TEMPLATES=${PROJECT_BINARY_DIR}/test-server-templates;${ARG_ENVIRONMENT}")
   # ENGAGE_TEST_COSTS (tests/CMakeLists.txt): NAME=SECONDS of the longest tests.
   foreach(cost IN LISTS ENGAGE_TEST_COSTS)
     if(cost MATCHES "^${name}=([0-9]+)$")

@@ -1,8 +1,11 @@
 #include "serverprocess.h"
 
+#include "demodatatemplate.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QProcessEnvironment>
@@ -59,18 +62,26 @@ QString ServerProcess::executable()
 bool ServerProcess::start(const QStringList &extraArguments, int timeoutMs)
 {
     const bool demo = !extraArguments.contains(QStringLiteral("--cert"));
-    return startWithHistory(
-        demo ? extraArguments + QStringList{QStringLiteral("--demo-without-history")}
-             : extraArguments,
-        timeoutMs);
+    return startWithHistory(demo ? extraArguments +
+                                       QStringList{QStringLiteral("--demo-without-history")}
+                                 : extraArguments,
+                            timeoutMs);
 }
 
 bool ServerProcess::startWithHistory(const QStringList &extraArguments, int timeoutMs)
 {
     QStringList arguments = {QStringLiteral("--data-dir"), m_dataDir, QStringLiteral("--listen"),
                              QStringLiteral("127.0.0.1:0")};
-    if (!extraArguments.contains(QStringLiteral("--cert")))
+    if (!extraArguments.contains(QStringLiteral("--cert"))) {
         arguments << QStringLiteral("--demo");
+        if (m_copiesDemoTemplate && DemoDataTemplate::isAvailable() &&
+            !extraArguments.contains(QStringLiteral("--database")) &&
+            !QFileInfo::exists(m_dataDir) &&
+            !DemoDataTemplate::copyInto(
+                m_dataDir, !extraArguments.contains(QStringLiteral("--demo-without-history")),
+                &m_error))
+            return false;
+    }
     return startWithArguments(arguments + extraArguments, timeoutMs);
 }
 

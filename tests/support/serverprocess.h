@@ -36,12 +36,18 @@ public:
     // Starts `--data-dir DIR --listen 127.0.0.1:0 --demo --demo-without-history`
     // plus `extraArguments` and waits for the announcement. False (see
     // errorString()) when the process exits or stays silent past the timeout.
+    // A data directory that does not exist yet starts as a copy of the
+    // suite's demo data (DemoDataTemplate), unless seedDemoDataItself().
     bool start(const QStringList &extraArguments = {}, int timeoutMs = defaultStartTimeoutMs);
     // The same with the demo's year of engagement results, for tests that
     // read dashboards.
     bool startWithHistory(const QStringList &extraArguments = {},
                           int timeoutMs = historyStartTimeoutMs);
-    // Starts with exactly `arguments` (nothing added) and waits likewise.
+    // Seeds the demo data by a real first start: for tests of what that start
+    // does and writes.
+    void seedDemoDataItself() { m_copiesDemoTemplate = false; }
+    // Starts with exactly `arguments` (nothing added, no template) and waits
+    // likewise.
     bool startWithArguments(const QStringList &arguments, int timeoutMs = defaultStartTimeoutMs);
     QString errorString() const { return m_error; }
 
@@ -88,6 +94,7 @@ private:
     QString m_error;
     QByteArray m_announcementLine;
     QJsonObject m_announcement;
+    bool m_copiesDemoTemplate = true;
 };
 
 } // namespace engage::test

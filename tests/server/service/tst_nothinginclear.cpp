@@ -41,6 +41,7 @@ private Q_SLOTS:
     void afterASessionNothingIsInClear()
     {
         ServerProcess server;
+        server.seedDemoDataItself(); // everything a first start writes, too
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         HttpsProbe probe(server.certificatePath(), server.url());
         const QJsonArray tenants = server.announcement().value(QStringLiteral("tenants")).toArray();
