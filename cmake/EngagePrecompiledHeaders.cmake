@@ -111,12 +111,6 @@ function(engage_precompile_qt_headers)
       string(APPEND host _tests)
       set(options ${test_options})
       set(sanitizers "${ENGAGE_TEST_SANITIZERS}")
-      # A test keeps its Q_OBJECT classes in its .cpp, so the file AUTOMOC
-      # compiles for the target is empty: loading the header for it would take
-      # a second, nearly all of that file's compile time.
-      get_target_property(binary_dir ${target} BINARY_DIR)
-      set_source_files_properties(${binary_dir}/${target}_autogen/mocs_compilation.cpp
-        TARGET_DIRECTORY ${target} PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
     endif()
     set(widgets FALSE)
     if(Qt6::Widgets IN_LIST closure)
