@@ -74,15 +74,19 @@ bool ServerProcess::startWithHistory(const QStringList &extraArguments, int time
                              QStringLiteral("127.0.0.1:0")};
     if (!extraArguments.contains(QStringLiteral("--cert"))) {
         arguments << QStringLiteral("--demo");
-        if (m_copiesDemoTemplate && DemoDataTemplate::isAvailable() &&
-            !extraArguments.contains(QStringLiteral("--database")) &&
-            !QFileInfo::exists(m_dataDir) &&
-            !DemoDataTemplate::copyInto(
-                m_dataDir, !extraArguments.contains(QStringLiteral("--demo-without-history")),
-                &m_error))
+        if (!copyDemoTemplateOnFreshData(extraArguments))
             return false;
     }
     return startWithArguments(arguments + extraArguments, timeoutMs);
+}
+
+bool ServerProcess::copyDemoTemplateOnFreshData(const QStringList &extraArguments)
+{
+    if (!m_copiesDemoTemplate || !DemoDataTemplate::isAvailable() ||
+        extraArguments.contains(QStringLiteral("--database")) || QFileInfo::exists(m_dataDir))
+        return true;
+    const bool withHistory = !extraArguments.contains(QStringLiteral("--demo-without-history"));
+    return DemoDataTemplate::copyInto(m_dataDir, withHistory, &m_error);
 }
 
 bool ServerProcess::startWithArguments(const QStringList &arguments, int timeoutMs)

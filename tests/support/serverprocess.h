@@ -85,6 +85,9 @@ public:
 
 private:
     void stop();
+    // Fresh SQLite data (no --database, no folder yet) becomes a copy of the
+    // suite's demo data; true when there is nothing to copy.
+    bool copyDemoTemplateOnFreshData(const QStringList &extraArguments);
 
     QTemporaryDir m_root;
     QString m_dataDir;

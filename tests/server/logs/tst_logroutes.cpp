@@ -177,12 +177,12 @@ private:
         return response.status == 200 ? response.json().value(QStringLiteral("total")).toInt() : -1;
     }
 
-    // What an export or a walk through the pages read: its NDJSON lines,
-    // hashed in order, so that 150,000 rows need not be kept to compare.
     // The export's first rows that the test of a large export compares with
     // the pages: twenty pages, nineteen of the export's own page boundaries.
     static constexpr qint64 kLeadingRows = 20 * api::kLogPageMax;
 
+    // What an export or a walk through the pages read: its NDJSON lines,
+    // hashed in order, so that 150,000 rows need not be kept to compare.
     struct Lines
     {
         int status = 0;
